@@ -1,0 +1,301 @@
+package io.github.chatwire.core.connection;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+
+/**
+ * The engine's settings for one connection: reconnects, timeouts, liveness and bounds. Protocol
+ * clients pick defaults that fit their protocol; users may override them. Immutable and
+ * thread-safe.
+ */
+public final class ConnectionOptions {
+    private final String name;
+    private final ReconnectPolicy reconnectPolicy;
+    private final Duration handshakeTimeout;
+    private final Duration pingInterval;
+    private final Duration idleTimeout;
+    private final Duration requestTimeout;
+    private final int maxPendingRequests;
+    private final int outboundQueueCapacity;
+    private final Duration outboundQueueMaxWait;
+    private final OutboundThrottle throttle;
+    private final DoubleSupplier random;
+
+    private ConnectionOptions(Builder b) {
+        this.name = b.name;
+        this.reconnectPolicy = b.reconnectPolicy;
+        this.handshakeTimeout = b.handshakeTimeout;
+        this.pingInterval = b.pingInterval;
+        this.idleTimeout = b.idleTimeout;
+        this.requestTimeout = b.requestTimeout;
+        this.maxPendingRequests = b.maxPendingRequests;
+        this.outboundQueueCapacity = b.outboundQueueCapacity;
+        this.outboundQueueMaxWait = b.outboundQueueMaxWait;
+        this.throttle = b.throttle;
+        this.random = b.random;
+    }
+
+    /**
+     * Starts building options from the defaults.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder holding these options, to change some of them.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.name = name;
+        b.reconnectPolicy = reconnectPolicy;
+        b.handshakeTimeout = handshakeTimeout;
+        b.pingInterval = pingInterval;
+        b.idleTimeout = idleTimeout;
+        b.requestTimeout = requestTimeout;
+        b.maxPendingRequests = maxPendingRequests;
+        b.outboundQueueCapacity = outboundQueueCapacity;
+        b.outboundQueueMaxWait = outboundQueueMaxWait;
+        b.throttle = throttle;
+        b.random = random;
+        return b;
+    }
+
+    /** @return the connection's name in logs; never null */
+    public String name() {
+        return name;
+    }
+
+    /** @return the reconnect policy; never null */
+    public ReconnectPolicy reconnectPolicy() {
+        return reconnectPolicy;
+    }
+
+    /** @return the time from the start of an attempt to READY before the attempt fails */
+    public Duration handshakeTimeout() {
+        return handshakeTimeout;
+    }
+
+    /** @return the interval of application pings while READY; zero for none */
+    public Duration pingInterval() {
+        return pingInterval;
+    }
+
+    /** @return how long a READY connection may receive nothing before it is declared dead; zero for never */
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    /** @return the default timeout of a request */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /** @return the most requests awaiting a reply at once */
+    public int maxPendingRequests() {
+        return maxPendingRequests;
+    }
+
+    /** @return the most messages waiting to be sent at once */
+    public int outboundQueueCapacity() {
+        return outboundQueueCapacity;
+    }
+
+    /** @return the longest a message waits for READY before it fails */
+    public Duration outboundQueueMaxWait() {
+        return outboundQueueMaxWait;
+    }
+
+    /** @return the client-side throttle of the outbound queue; never null */
+    public OutboundThrottle throttle() {
+        return throttle;
+    }
+
+    /** @return the source of jitter for reconnect delays; never null */
+    public DoubleSupplier random() {
+        return random;
+    }
+
+    /** Builds {@link ConnectionOptions}. Not thread-safe. */
+    public static final class Builder {
+        private String name = "connection";
+        private ReconnectPolicy reconnectPolicy = ReconnectPolicy.defaults();
+        private Duration handshakeTimeout = Duration.ofSeconds(15);
+        private Duration pingInterval = Duration.ZERO;
+        private Duration idleTimeout = Duration.ZERO;
+        private Duration requestTimeout = Duration.ofSeconds(30);
+        private int maxPendingRequests = 1024;
+        private int outboundQueueCapacity = 1024;
+        private Duration outboundQueueMaxWait = Duration.ofSeconds(60);
+        private OutboundThrottle throttle = OutboundThrottle.NONE;
+        private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+
+        private Builder() {}
+
+        /**
+         * The name used in logs and thread dumps. Default "connection".
+         *
+         * @param name never null
+         * @return this builder
+         */
+        public Builder name(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /**
+         * The reconnect policy. Default {@link ReconnectPolicy#defaults()}.
+         *
+         * @param policy never null
+         * @return this builder
+         */
+        public Builder reconnectPolicy(ReconnectPolicy policy) {
+            this.reconnectPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Time from the start of an attempt (transport open included) to READY. Default 15 s.
+         *
+         * @param timeout positive
+         * @return this builder
+         */
+        public Builder handshakeTimeout(Duration timeout) {
+            this.handshakeTimeout = positive(timeout, "handshakeTimeout");
+            return this;
+        }
+
+        /**
+         * Interval of the protocol's application pings while READY; zero for none. Default zero;
+         * protocol clients set their protocol's interval.
+         *
+         * @param interval zero or positive
+         * @return this builder
+         */
+        public Builder pingInterval(Duration interval) {
+            this.pingInterval = nonNegative(interval, "pingInterval");
+            return this;
+        }
+
+        /**
+         * The watchdog: a READY connection that receives nothing for this long is declared dead
+         * and reconnected. Zero disables it. Default zero; protocol clients set a value that fits
+         * their ping schedule.
+         *
+         * @param timeout zero or positive
+         * @return this builder
+         */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = nonNegative(timeout, "idleTimeout");
+            return this;
+        }
+
+        /**
+         * Default timeout of a request, from the call to the reply. Default 30 s.
+         *
+         * @param timeout positive
+         * @return this builder
+         */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = positive(timeout, "requestTimeout");
+            return this;
+        }
+
+        /**
+         * The most requests awaiting a reply; more fail at once with
+         * {@link io.github.chatwire.core.QueueFullException}. Default 1024.
+         *
+         * @param max at least 1
+         * @return this builder
+         */
+        public Builder maxPendingRequests(int max) {
+            this.maxPendingRequests = atLeastOne(max, "maxPendingRequests");
+            return this;
+        }
+
+        /**
+         * The most messages waiting to be sent (while not READY, or throttled); more fail at once
+         * with {@link io.github.chatwire.core.QueueFullException}. Default 1024.
+         *
+         * @param capacity at least 1
+         * @return this builder
+         */
+        public Builder outboundQueueCapacity(int capacity) {
+            this.outboundQueueCapacity = atLeastOne(capacity, "outboundQueueCapacity");
+            return this;
+        }
+
+        /**
+         * How long a message may wait in the outbound queue before it fails with
+         * {@link io.github.chatwire.core.SendTimeoutException}. Default 60 s.
+         *
+         * @param maxWait positive
+         * @return this builder
+         */
+        public Builder outboundQueueMaxWait(Duration maxWait) {
+            this.outboundQueueMaxWait = positive(maxWait, "outboundQueueMaxWait");
+            return this;
+        }
+
+        /**
+         * A client-side throttle for the outbound queue. Default none.
+         *
+         * @param throttle never null
+         * @return this builder
+         */
+        public Builder throttle(OutboundThrottle throttle) {
+            this.throttle = Objects.requireNonNull(throttle, "throttle");
+            return this;
+        }
+
+        /**
+         * The source of jitter, values in [0, 1); tests pass a constant. Default a thread-local
+         * random.
+         *
+         * @param random never null
+         * @return this builder
+         */
+        public Builder random(DoubleSupplier random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /**
+         * Builds the options.
+         *
+         * @return the options
+         */
+        public ConnectionOptions build() {
+            return new ConnectionOptions(this);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive");
+            }
+            return d;
+        }
+
+        private static Duration nonNegative(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative()) {
+                throw new IllegalArgumentException(name + " must not be negative");
+            }
+            return d;
+        }
+
+        private static int atLeastOne(int v, String name) {
+            if (v < 1) {
+                throw new IllegalArgumentException(name + " must be at least 1");
+            }
+            return v;
+        }
+    }
+}

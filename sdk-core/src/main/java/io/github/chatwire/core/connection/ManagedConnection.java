@@ -1,0 +1,863 @@
+package io.github.chatwire.core.connection;
+
+import io.github.chatwire.core.ChatwireException;
+import io.github.chatwire.core.ChatwireRuntime;
+import io.github.chatwire.core.ConnectionClosedException;
+import io.github.chatwire.core.ConnectionLostException;
+import io.github.chatwire.core.ProtocolException;
+import io.github.chatwire.core.QueueFullException;
+import io.github.chatwire.core.SendTimeoutException;
+import io.github.chatwire.core.Subscription;
+import io.github.chatwire.core.internal.Futures;
+import io.github.chatwire.core.internal.PendingRequests;
+import io.github.chatwire.core.internal.SerialExecutor;
+import io.github.chatwire.core.time.Cancellable;
+import io.github.chatwire.core.time.Scheduler;
+import io.github.chatwire.core.transport.Transport;
+import io.github.chatwire.core.transport.TransportListener;
+import io.github.chatwire.core.transport.TransportSession;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection engine: one logical connection that opens a {@link Transport}, runs a
+ * protocol's handshake, keeps the connection alive, reconnects with backoff, correlates requests
+ * and queues what is sent while it is not ready. It knows nothing about any protocol; a
+ * {@link ProtocolHandler} supplies that.
+ *
+ * <p>Threads: the engine adds no thread of its own. Inbound messages are handled on the
+ * transport's reader thread, timers on the runtime's scheduler; listener callbacks and future
+ * completions run on the runtime's callback executor (listener callbacks in order), never on a
+ * reader thread. All methods are thread-safe and non-blocking.
+ *
+ * <p>Protocol clients wrap this class; applications usually meet it only through them.
+ */
+public final class ManagedConnection implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ManagedConnection.class);
+
+    private final Transport transport;
+    private final ProtocolHandler handler;
+    private final ConnectionOptions options;
+    private final ChatwireRuntime runtime;
+    private final boolean sharedRuntime;
+    private final Scheduler scheduler;
+    private final SerialExecutor events;
+    private final CopyOnWriteArrayList<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<Void> firstReady = new CompletableFuture<>();
+    private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+
+    private final Object lock = new Object();
+    // Everything below is guarded by lock.
+    private final PendingRequests pending;
+    private final ArrayDeque<QueuedSend> queue = new ArrayDeque<>();
+    private ConnectionState state = ConnectionState.NEW;
+    private Attempt current;
+    private int failedAttempts;
+    private boolean closing;
+    private boolean released;
+    private int liveTransports;
+    private long pausedUntilNanos;
+    private boolean pauseActive;
+    private Cancellable reconnectTimer = Cancellable.NONE;
+    private Cancellable drainTimer = Cancellable.NONE;
+    private ChatwireException terminalCause;
+
+    private ManagedConnection(Builder b) {
+        this.transport = b.transport;
+        this.handler = b.handler;
+        this.options = b.options;
+        if (b.runtime != null) {
+            this.runtime = b.runtime;
+            this.sharedRuntime = false;
+        } else {
+            this.runtime = ChatwireRuntime.acquireShared();
+            this.sharedRuntime = true;
+        }
+        this.scheduler = runtime.scheduler();
+        this.events = new SerialExecutor(runtime.callbackExecutor());
+        this.pending = new PendingRequests(scheduler, runtime.callbackExecutor(), options.maxPendingRequests());
+    }
+
+    /**
+     * Starts building a connection.
+     *
+     * @param transport how to reach the server; never null
+     * @param handler the protocol; never null
+     * @return a builder
+     */
+    public static Builder builder(Transport transport, ProtocolHandler handler) {
+        return new Builder(transport, handler);
+    }
+
+    /**
+     * Starts connecting, and reconnecting as the policy says, until {@link #close()} or a terminal
+     * cause. Calling it again returns the same future.
+     *
+     * @return a future completed when the connection first becomes READY, or failed with the
+     *     terminal cause if it closes before that (for example refused credentials, or the attempt
+     *     limit reached)
+     */
+    public CompletableFuture<Void> connect() {
+        synchronized (lock) {
+            if (state == ConnectionState.NEW) {
+                startAttempt();
+            }
+        }
+        return Futures.copy(firstReady);
+    }
+
+    /**
+     * The current state.
+     *
+     * @return the state; never null
+     */
+    public ConnectionState state() {
+        synchronized (lock) {
+            return state;
+        }
+    }
+
+    /**
+     * The options this connection runs with.
+     *
+     * @return the options; never null
+     */
+    public ConnectionOptions options() {
+        return options;
+    }
+
+    /**
+     * The runtime whose threads and timers this connection uses.
+     *
+     * @return the runtime; never null
+     */
+    public ChatwireRuntime runtime() {
+        return runtime;
+    }
+
+    /**
+     * Registers a listener for state changes and errors.
+     *
+     * @param listener the listener; never null
+     * @return a handle that removes it
+     */
+    public Subscription addListener(ConnectionListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /**
+     * Sends a message: at once when READY, else queued (bounded in count and time) until READY.
+     *
+     * @param message the message; never null
+     * @return a future completed when the transport accepted the message, or failed with
+     *     {@link QueueFullException}, {@link SendTimeoutException} or
+     *     {@link ConnectionClosedException}; never silently dropped
+     */
+    public CompletableFuture<Void> send(Outbound message) {
+        Objects.requireNonNull(message, "message");
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        synchronized (lock) {
+            ChatwireException refusal = refusal();
+            if (refusal != null) {
+                return Futures.failed(refusal);
+            }
+            if (queue.size() >= options.outboundQueueCapacity()) {
+                return Futures.failed(queueFull());
+            }
+            enqueue(new QueuedSend(message, sent, null));
+        }
+        return sent;
+    }
+
+    /**
+     * Sends a request and waits for the reply that the protocol correlates by {@code key}, with
+     * the default request timeout.
+     *
+     * @param key the correlation key, unique among pending requests; never null
+     * @param message the request; never null
+     * @param <T> the reply type the protocol completes it with
+     * @return a future of the reply; see {@link #request(Object, Outbound, Duration)}
+     */
+    public <T> CompletableFuture<T> request(Object key, Outbound message) {
+        return request(key, message, options.requestTimeout());
+    }
+
+    /**
+     * Sends a request and waits for the reply that the protocol correlates by {@code key}. The
+     * request is queued like {@link #send} while the connection is not READY. The future fails
+     * with {@link io.github.chatwire.core.RequestTimeoutException} when no reply comes within the
+     * timeout (counted from this call), {@link ConnectionLostException} if the connection drops
+     * after the request went out, {@link QueueFullException} if too many requests are pending,
+     * or whatever the protocol fails it with (server error, rate limit). Cancelling the future
+     * forgets the request.
+     *
+     * @param key the correlation key, unique among pending requests; never null
+     * @param message the request; never null
+     * @param timeout the timeout; positive
+     * @param <T> the reply type the protocol completes it with
+     * @return a future of the reply, completed on the callback executor
+     */
+    public <T> CompletableFuture<T> request(Object key, Outbound message, Duration timeout) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(message, "message");
+        synchronized (lock) {
+            ChatwireException refusal = refusal();
+            if (refusal != null) {
+                return Futures.failed(refusal);
+            }
+            if (queue.size() >= options.outboundQueueCapacity()) {
+                return Futures.failed(queueFull());
+            }
+            CompletableFuture<T> reply;
+            try {
+                reply = pending.register(key, message.tag(), timeout);
+            } catch (ChatwireException e) {
+                return Futures.failed(e);
+            }
+            enqueue(new QueuedSend(message, new CompletableFuture<>(), key));
+            return reply;
+        }
+    }
+
+    /**
+     * The number of messages waiting in the outbound queue.
+     *
+     * @return the count
+     */
+    public int queuedCount() {
+        synchronized (lock) {
+            return queue.size();
+        }
+    }
+
+    /**
+     * The number of requests awaiting a reply.
+     *
+     * @return the count
+     */
+    public int pendingCount() {
+        synchronized (lock) {
+            return pending.size();
+        }
+    }
+
+    /**
+     * Closes the connection for good: cancels timers, fails everything still queued or pending
+     * with {@link ConnectionClosedException}, closes the transport with 1000, and, once the
+     * transport is gone, releases the shared runtime (so no SDK thread is left when every
+     * connection is closed). Returns at once; idempotent.
+     */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closing) {
+                return;
+            }
+            terminate(new ConnectionClosedException("closed by the application", null), 1000, "closing");
+        }
+    }
+
+    /**
+     * A future completed when the connection is closed and its transport and runtime share are
+     * released.
+     *
+     * @return the future; never failed
+     */
+    public CompletableFuture<Void> closeFuture() {
+        return Futures.copy(terminated);
+    }
+
+    // ---- engine internals; every method below runs with lock held ----
+
+    private ChatwireException refusal() {
+        if (closing) {
+            return new ConnectionClosedException("connection is closed", terminalCause);
+        }
+        return null;
+    }
+
+    private QueueFullException queueFull() {
+        return new QueueFullException("outbound queue is full (" + options.outboundQueueCapacity() + " messages)");
+    }
+
+    private void enqueue(QueuedSend send) {
+        send.expiry = scheduler.schedule(() -> expire(send), options.outboundQueueMaxWait());
+        queue.add(send);
+        drain();
+    }
+
+    private void expire(QueuedSend send) {
+        synchronized (lock) {
+            if (queue.remove(send)) {
+                SendTimeoutException e = new SendTimeoutException(options.outboundQueueMaxWait());
+                completeAsync(send.sent, e);
+                if (send.requestKey != null) {
+                    pending.fail(send.requestKey, e);
+                }
+            }
+        }
+    }
+
+    private void drain() {
+        if (state != ConnectionState.READY || queue.isEmpty()) {
+            return;
+        }
+        drainTimer.cancel();
+        long now = scheduler.nanoTime();
+        if (pauseActive && now - pausedUntilNanos < 0) {
+            drainTimer = scheduler.schedule(this::drainLocked, pausedUntilNanos - now, TimeUnit.NANOSECONDS);
+            return;
+        }
+        pauseActive = false;
+        Attempt attempt = current;
+        while (!queue.isEmpty()) {
+            QueuedSend head = queue.peek();
+            if (head.requestKey != null && !pending.contains(head.requestKey)) {
+                // The caller cancelled or the request timed out while queued: nothing to send.
+                queue.poll();
+                head.expiry.cancel();
+                continue;
+            }
+            long wait = options.throttle().delayNanos(head.message, now);
+            if (wait > 0) {
+                drainTimer = scheduler.schedule(this::drainLocked, wait, TimeUnit.NANOSECONDS);
+                return;
+            }
+            if (!attempt.transmit(head.message)) {
+                // The transport is going away; keep the message for the next connection.
+                attempt.failAttempt(new ConnectionLostException("transport refused a send; reconnecting"));
+                return;
+            }
+            queue.poll();
+            head.expiry.cancel();
+            if (head.requestKey != null) {
+                pending.markSent(head.requestKey);
+            }
+            completeAsync(head.sent, null);
+        }
+    }
+
+    private void drainLocked() {
+        synchronized (lock) {
+            drain();
+        }
+    }
+
+    private void completeAsync(CompletableFuture<Void> future, ChatwireException error) {
+        if (future.isDone()) {
+            return;
+        }
+        runtimeExecute(() -> {
+            if (error == null) {
+                future.complete(null);
+            } else {
+                future.completeExceptionally(error);
+            }
+        });
+    }
+
+    private void runtimeExecute(Runnable r) {
+        try {
+            runtime.callbackExecutor().execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            r.run();
+        }
+    }
+
+    private void setState(ConnectionState next, ChatwireException cause, Duration retryIn) {
+        ConnectionState previous = state;
+        state = next;
+        StateChange change = new StateChange(previous, next, cause, failedAttempts, retryIn);
+        if (next == ConnectionState.RECONNECTING || next == ConnectionState.CLOSED) {
+            log.info("[{}] {}", options.name(), change);
+        } else {
+            log.debug("[{}] {}", options.name(), change);
+        }
+        events.execute(() -> {
+            for (ConnectionListener l : listeners) {
+                l.onStateChange(change);
+            }
+        });
+    }
+
+    private void reportError(ChatwireException error) {
+        log.debug("[{}] error: {}", options.name(), error.toString());
+        events.execute(() -> {
+            for (ConnectionListener l : listeners) {
+                l.onError(error);
+            }
+        });
+    }
+
+    private void startAttempt() {
+        setState(ConnectionState.CONNECTING, null, null);
+        Attempt attempt = new Attempt();
+        current = attempt;
+        attempt.handshakeTimer = scheduler.schedule(
+                () -> attempt.failAttempt(new ConnectionLostException(
+                        "not ready within " + options.handshakeTimeout().toMillis() + " ms")),
+                options.handshakeTimeout());
+        liveTransports++;
+        try {
+            attempt.session = transport.open(runtime, attempt);
+        } catch (RuntimeException e) {
+            liveTransports--;
+            attempt.transportDone = true;
+            attempt.ended(new ConnectionLostException("could not open " + transport.describe() + ": " + e.getMessage(), e));
+        }
+    }
+
+    /** The attempt ended; decides between reconnecting and closing for good. */
+    private void afterAttempt(Attempt attempt, ChatwireException cause) {
+        current = null;
+        attempt.cancelTimers();
+        pending.failSent(new ConnectionLostException("connection lost before the reply arrived", cause));
+        try {
+            handler.onDisconnected(cause);
+        } catch (RuntimeException e) {
+            log.error("[{}] protocol handler failed in onDisconnected", options.name(), e);
+        }
+        if (closing) {
+            return;
+        }
+        if (!cause.isRetryable()) {
+            terminate(cause, 1000, null);
+            return;
+        }
+        ReconnectPolicy policy = options.reconnectPolicy();
+        failedAttempts++;
+        if (failedAttempts > policy.maxAttempts()) {
+            ConnectionClosedException gaveUp = new ConnectionClosedException(
+                    policy.maxAttempts() == 0
+                            ? "connection lost and reconnecting is off"
+                            : "gave up after " + policy.maxAttempts() + " reconnect attempts",
+                    cause);
+            terminate(gaveUp, 1000, null);
+            return;
+        }
+        Duration delay = policy.delayFor(failedAttempts, options.random().getAsDouble());
+        setState(ConnectionState.RECONNECTING, cause, delay);
+        reconnectTimer = scheduler.schedule(() -> {
+            synchronized (lock) {
+                if (!closing && state == ConnectionState.RECONNECTING) {
+                    startAttempt();
+                }
+            }
+        }, delay);
+    }
+
+    /** Closes for good with a cause: everything queued or pending fails, listeners are told. */
+    private void terminate(ChatwireException cause, int code, String reason) {
+        closing = true;
+        terminalCause = cause;
+        reconnectTimer.cancel();
+        drainTimer.cancel();
+        Attempt attempt = current;
+        current = null;
+        if (attempt != null) {
+            attempt.cancelTimers();
+            attempt.closeTransport(code, reason);
+        }
+        ConnectionClosedException closed = cause instanceof ConnectionClosedException
+                ? (ConnectionClosedException) cause
+                : new ConnectionClosedException("connection closed: " + cause.getMessage(), cause);
+        pending.failAll(closed);
+        while (!queue.isEmpty()) {
+            QueuedSend s = queue.poll();
+            s.expiry.cancel();
+            completeAsync(s.sent, closed);
+        }
+        if (state != ConnectionState.CLOSED) {
+            setState(ConnectionState.CLOSED, cause, null);
+        }
+        if (!firstReady.isDone()) {
+            ChatwireException failure = cause;
+            runtimeExecute(() -> firstReady.completeExceptionally(failure));
+        }
+        if (attempt != null) {
+            try {
+                handler.onDisconnected(cause);
+            } catch (RuntimeException e) {
+                log.error("[{}] protocol handler failed in onDisconnected", options.name(), e);
+            }
+        }
+        maybeRelease();
+    }
+
+    private void maybeRelease() {
+        if (!closing || released || liveTransports > 0) {
+            return;
+        }
+        released = true;
+        // Let the last callbacks be queued before the runtime's threads may go away.
+        events.execute(() -> {
+            if (sharedRuntime) {
+                ChatwireRuntime.releaseShared();
+            }
+            terminated.complete(null);
+        });
+    }
+
+    /** One attempt to connect: the transport listener and the protocol's context for it. */
+    private final class Attempt implements TransportListener, ProtocolContext {
+        TransportSession session;
+        boolean transportDone;
+        boolean ended;
+        boolean stable;
+        Cancellable handshakeTimer = Cancellable.NONE;
+        Cancellable pingTimer = Cancellable.NONE;
+        Cancellable watchdogTimer = Cancellable.NONE;
+        Cancellable stableTimer = Cancellable.NONE;
+        long lastInboundNanos;
+
+        private boolean live() {
+            return current == this && !ended;
+        }
+
+        void cancelTimers() {
+            handshakeTimer.cancel();
+            pingTimer.cancel();
+            watchdogTimer.cancel();
+            stableTimer.cancel();
+        }
+
+        boolean transmit(Outbound message) {
+            TransportSession s = session;
+            if (s == null) {
+                return false;
+            }
+            return message.isText() ? s.sendText(message.text()) : s.sendBinary(message.bytesUnsafe());
+        }
+
+        void closeTransport(int code, String reason) {
+            ended = true;
+            TransportSession s = session;
+            if (s != null && !transportDone) {
+                s.close(code, reason);
+            }
+        }
+
+        /** Ends this attempt by the protocol's or a timer's decision. */
+        void failAttempt(ChatwireException cause) {
+            synchronized (lock) {
+                if (!live()) {
+                    return;
+                }
+                closeTransport(cause.isRetryable() ? 1001 : 1000, null);
+                ended(cause);
+            }
+        }
+
+        /** Marks the attempt over and lets the engine decide what comes next. */
+        void ended(ChatwireException cause) {
+            ended = true;
+            if (current == this) {
+                afterAttempt(this, cause);
+            }
+        }
+
+        private void transportFinished() {
+            if (!transportDone) {
+                transportDone = true;
+                liveTransports--;
+                maybeRelease();
+            }
+        }
+
+        // ---- TransportListener ----
+
+        @Override
+        public void onOpen() {
+            synchronized (lock) {
+                if (!live()) {
+                    return;
+                }
+                lastInboundNanos = scheduler.nanoTime();
+                setState(ConnectionState.HANDSHAKING, null, null);
+                try {
+                    handler.onOpen(this);
+                } catch (RuntimeException e) {
+                    handlerFailed("onOpen", e);
+                }
+            }
+        }
+
+        @Override
+        public void onText(String text) {
+            synchronized (lock) {
+                if (!live()) {
+                    return;
+                }
+                lastInboundNanos = scheduler.nanoTime();
+                try {
+                    handler.onText(this, text);
+                } catch (RuntimeException e) {
+                    handlerFailed("onText", e);
+                }
+            }
+        }
+
+        @Override
+        public void onBinary(byte[] bytes) {
+            synchronized (lock) {
+                if (!live()) {
+                    return;
+                }
+                lastInboundNanos = scheduler.nanoTime();
+                try {
+                    handler.onBinary(this, bytes);
+                } catch (RuntimeException e) {
+                    handlerFailed("onBinary", e);
+                }
+            }
+        }
+
+        private void handlerFailed(String where, RuntimeException e) {
+            log.error("[{}] protocol handler failed in {}", options.name(), where, e);
+            ManagedConnection.this.reportError(e instanceof ChatwireException
+                    ? (ChatwireException) e
+                    : new ProtocolException("protocol handler failed in " + where + ": " + e, e));
+        }
+
+        @Override
+        public void onClosed(int code, String reason) {
+            synchronized (lock) {
+                transportFinished();
+                if (!live()) {
+                    return;
+                }
+                ChatwireException cause;
+                try {
+                    cause = Objects.requireNonNull(handler.classifyClose(code, reason));
+                } catch (RuntimeException e) {
+                    cause = new ConnectionLostException("closed by server with " + code, e);
+                }
+                ended(cause);
+            }
+        }
+
+        @Override
+        public void onFailure(ChatwireException failure) {
+            synchronized (lock) {
+                transportFinished();
+                if (!live()) {
+                    return;
+                }
+                ChatwireException cause;
+                try {
+                    cause = Objects.requireNonNull(handler.classifyFailure(failure));
+                } catch (RuntimeException e) {
+                    cause = failure;
+                }
+                ended(cause);
+            }
+        }
+
+        // ---- ProtocolContext ----
+
+        @Override
+        public boolean sendNow(Outbound message) {
+            synchronized (lock) {
+                return live() && transmit(message);
+            }
+        }
+
+        @Override
+        public void ready() {
+            synchronized (lock) {
+                if (!live() || state == ConnectionState.READY) {
+                    return;
+                }
+                handshakeTimer.cancel();
+                setState(ConnectionState.READY, null, null);
+                lastInboundNanos = scheduler.nanoTime();
+                if (!options.pingInterval().isZero()) {
+                    schedulePing();
+                }
+                if (!options.idleTimeout().isZero()) {
+                    scheduleWatchdog(options.idleTimeout().toNanos());
+                }
+                if (failedAttempts > 0) {
+                    stableTimer = scheduler.schedule(() -> {
+                        synchronized (lock) {
+                            if (live()) {
+                                failedAttempts = 0;
+                            }
+                        }
+                    }, options.reconnectPolicy().stablePeriod());
+                }
+                if (!firstReady.isDone()) {
+                    runtimeExecute(() -> firstReady.complete(null));
+                }
+                drain();
+            }
+        }
+
+        private void schedulePing() {
+            pingTimer = scheduler.schedule(() -> {
+                synchronized (lock) {
+                    if (!live() || state != ConnectionState.READY) {
+                        return;
+                    }
+                    schedulePing();
+                    try {
+                        handler.onPingDue(this);
+                    } catch (RuntimeException e) {
+                        handlerFailed("onPingDue", e);
+                    }
+                }
+            }, options.pingInterval());
+        }
+
+        private void scheduleWatchdog(long delayNanos) {
+            watchdogTimer = scheduler.schedule(() -> {
+                synchronized (lock) {
+                    if (!live()) {
+                        return;
+                    }
+                    long idle = options.idleTimeout().toNanos();
+                    long silent = scheduler.nanoTime() - lastInboundNanos;
+                    if (silent >= idle) {
+                        failAttempt(new ConnectionLostException("nothing received for "
+                                + TimeUnit.NANOSECONDS.toMillis(silent) + " ms; connection presumed dead"));
+                    } else {
+                        scheduleWatchdog(idle - silent);
+                    }
+                }
+            }, delayNanos, TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public void fail(ChatwireException cause) {
+            failAttempt(Objects.requireNonNull(cause, "cause"));
+        }
+
+        @Override
+        public boolean completeRequest(Object key, Object value) {
+            synchronized (lock) {
+                return pending.complete(key, value);
+            }
+        }
+
+        @Override
+        public boolean failRequest(Object key, ChatwireException error) {
+            synchronized (lock) {
+                return pending.fail(key, error);
+            }
+        }
+
+        @Override
+        public boolean isPending(Object key) {
+            synchronized (lock) {
+                return pending.contains(key);
+            }
+        }
+
+        @Override
+        public void emit(Runnable event) {
+            events.execute(event);
+        }
+
+        @Override
+        public void reportError(ChatwireException error) {
+            ManagedConnection.this.reportError(error);
+        }
+
+        @Override
+        public void pauseSends(Duration duration) {
+            if (duration.isNegative() || duration.isZero()) {
+                return;
+            }
+            synchronized (lock) {
+                long until = scheduler.nanoTime() + duration.toNanos();
+                if (!pauseActive || until - pausedUntilNanos > 0) {
+                    pausedUntilNanos = until;
+                    pauseActive = true;
+                }
+            }
+        }
+
+        @Override
+        public Scheduler scheduler() {
+            return scheduler;
+        }
+
+        @Override
+        public ConnectionState state() {
+            return ManagedConnection.this.state();
+        }
+
+        @Override
+        public boolean isCurrent() {
+            synchronized (lock) {
+                return live();
+            }
+        }
+    }
+
+    private static final class QueuedSend {
+        final Outbound message;
+        final CompletableFuture<Void> sent;
+        final Object requestKey;
+        Cancellable expiry = Cancellable.NONE;
+
+        QueuedSend(Outbound message, CompletableFuture<Void> sent, Object requestKey) {
+            this.message = message;
+            this.sent = sent;
+            this.requestKey = requestKey;
+        }
+    }
+
+    /** Builds a {@link ManagedConnection}. Not thread-safe. */
+    public static final class Builder {
+        private final Transport transport;
+        private final ProtocolHandler handler;
+        private ConnectionOptions options = ConnectionOptions.builder().build();
+        private ChatwireRuntime runtime;
+
+        private Builder(Transport transport, ProtocolHandler handler) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            this.handler = Objects.requireNonNull(handler, "handler");
+        }
+
+        /**
+         * The engine settings. Default {@link ConnectionOptions#builder()}'s defaults.
+         *
+         * @param options never null
+         * @return this builder
+         */
+        public Builder options(ConnectionOptions options) {
+            this.options = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /**
+         * The runtime to run on; it is not closed by the connection. Default: the shared runtime,
+         * released when the connection closes.
+         *
+         * @param runtime never null
+         * @return this builder
+         */
+        public Builder runtime(ChatwireRuntime runtime) {
+            this.runtime = Objects.requireNonNull(runtime, "runtime");
+            return this;
+        }
+
+        /**
+         * Builds the connection in state NEW; nothing happens until {@link #connect()}.
+         *
+         * @return the connection
+         */
+        public ManagedConnection build() {
+            return new ManagedConnection(this);
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package io.github.chatwire.core.connection;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * When to try again after a connection is lost: exponential backoff with jitter, a cap, an
+ * optional attempt limit, and a stable period after which the backoff starts over.
+ *
+ * <p>The delay before attempt {@code n} (1-based) is {@code base = min(maxDelay, initialDelay ×
+ * multiplier^(n-1))}, reduced by a random fraction of up to {@code jitter × base}. With the
+ * defaults (1 s, ×2, cap 60 s, jitter 0.5) the first retry comes after 0.5–1 s, the seventh and
+ * later after 30–60 s. Immutable and thread-safe.
+ */
+public final class ReconnectPolicy {
+    private static final ReconnectPolicy DEFAULT = builder().build();
+
+    private final Duration initialDelay;
+    private final Duration maxDelay;
+    private final double multiplier;
+    private final double jitter;
+    private final int maxAttempts;
+    private final Duration stablePeriod;
+
+    private ReconnectPolicy(Builder b) {
+        this.initialDelay = b.initialDelay;
+        this.maxDelay = b.maxDelay;
+        this.multiplier = b.multiplier;
+        this.jitter = b.jitter;
+        this.maxAttempts = b.maxAttempts;
+        this.stablePeriod = b.stablePeriod;
+    }
+
+    /**
+     * The default policy: 1 s initial, ×2, cap 60 s, jitter 0.5, unlimited attempts, stable after
+     * 30 s.
+     *
+     * @return the default policy
+     */
+    public static ReconnectPolicy defaults() {
+        return DEFAULT;
+    }
+
+    /**
+     * A policy that never reconnects: the first lost connection closes it.
+     *
+     * @return the policy
+     */
+    public static ReconnectPolicy never() {
+        return builder().maxAttempts(0).build();
+    }
+
+    /**
+     * Starts building a policy from the defaults.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The delay before the given attempt.
+     *
+     * @param attempt the 1-based number of the attempt about to be made
+     * @param random a value in [0, 1) that picks the jitter
+     * @return the delay; never negative
+     */
+    public Duration delayFor(int attempt, double random) {
+        if (attempt < 1) {
+            throw new IllegalArgumentException("attempt must be at least 1");
+        }
+        double base = initialDelay.toNanos() * Math.pow(multiplier, attempt - 1);
+        double capped = Math.min(base, maxDelay.toNanos());
+        double r = Math.min(Math.max(random, 0.0), 1.0);
+        return Duration.ofNanos((long) (capped * (1.0 - jitter * r)));
+    }
+
+    /**
+     * The delay before the first retry, before jitter.
+     *
+     * @return the delay
+     */
+    public Duration initialDelay() {
+        return initialDelay;
+    }
+
+    /**
+     * The longest delay, before jitter.
+     *
+     * @return the cap
+     */
+    public Duration maxDelay() {
+        return maxDelay;
+    }
+
+    /**
+     * The growth factor between attempts.
+     *
+     * @return at least 1
+     */
+    public double multiplier() {
+        return multiplier;
+    }
+
+    /**
+     * The fraction of each delay that is randomised.
+     *
+     * @return in [0, 1]
+     */
+    public double jitter() {
+        return jitter;
+    }
+
+    /**
+     * How many consecutive attempts are made before giving up; {@link Integer#MAX_VALUE} for no
+     * limit, 0 for never reconnecting.
+     *
+     * @return the limit
+     */
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    /**
+     * How long a connection must stay READY before the attempt counter (and so the backoff)
+     * starts over.
+     *
+     * @return the period
+     */
+    public Duration stablePeriod() {
+        return stablePeriod;
+    }
+
+    @Override
+    public String toString() {
+        return "ReconnectPolicy[initial=" + initialDelay + ", max=" + maxDelay + ", multiplier=" + multiplier
+                + ", jitter=" + jitter + ", maxAttempts="
+                + (maxAttempts == Integer.MAX_VALUE ? "unlimited" : String.valueOf(maxAttempts))
+                + ", stable=" + stablePeriod + "]";
+    }
+
+    /** Builds a {@link ReconnectPolicy}. Not thread-safe. */
+    public static final class Builder {
+        private Duration initialDelay = Duration.ofSeconds(1);
+        private Duration maxDelay = Duration.ofSeconds(60);
+        private double multiplier = 2.0;
+        private double jitter = 0.5;
+        private int maxAttempts = Integer.MAX_VALUE;
+        private Duration stablePeriod = Duration.ofSeconds(30);
+
+        private Builder() {}
+
+        /**
+         * The delay before the first retry. Default 1 s.
+         *
+         * @param delay zero or positive
+         * @return this builder
+         */
+        public Builder initialDelay(Duration delay) {
+            this.initialDelay = nonNegative(delay, "initialDelay");
+            return this;
+        }
+
+        /**
+         * The cap on the delay. Default 60 s.
+         *
+         * @param delay zero or positive
+         * @return this builder
+         */
+        public Builder maxDelay(Duration delay) {
+            this.maxDelay = nonNegative(delay, "maxDelay");
+            return this;
+        }
+
+        /**
+         * The growth factor. Default 2.
+         *
+         * @param multiplier at least 1
+         * @return this builder
+         */
+        public Builder multiplier(double multiplier) {
+            if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
+                throw new IllegalArgumentException("multiplier must be a finite number >= 1");
+            }
+            this.multiplier = multiplier;
+            return this;
+        }
+
+        /**
+         * The randomised fraction of each delay: 0 for none, 1 for "full jitter". Default 0.5.
+         *
+         * @param jitter in [0, 1]
+         * @return this builder
+         */
+        public Builder jitter(double jitter) {
+            if (!(jitter >= 0.0 && jitter <= 1.0)) {
+                throw new IllegalArgumentException("jitter must be in [0, 1]");
+            }
+            this.jitter = jitter;
+            return this;
+        }
+
+        /**
+         * How many consecutive attempts before giving up. Default unlimited.
+         *
+         * @param maxAttempts 0 (never reconnect) or more; {@link Integer#MAX_VALUE} for no limit
+         * @return this builder
+         */
+        public Builder maxAttempts(int maxAttempts) {
+            if (maxAttempts < 0) {
+                throw new IllegalArgumentException("maxAttempts must be >= 0");
+            }
+            this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        /**
+         * How long READY must last before the backoff starts over. Default 30 s.
+         *
+         * @param period zero or positive
+         * @return this builder
+         */
+        public Builder stablePeriod(Duration period) {
+            this.stablePeriod = nonNegative(period, "stablePeriod");
+            return this;
+        }
+
+        /**
+         * Builds the policy.
+         *
+         * @return the policy
+         * @throws IllegalArgumentException if maxDelay is below initialDelay
+         */
+        public ReconnectPolicy build() {
+            if (maxDelay.compareTo(initialDelay) < 0) {
+                throw new IllegalArgumentException("maxDelay must not be below initialDelay");
+            }
+            return new ReconnectPolicy(this);
+        }
+
+        private static Duration nonNegative(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative()) {
+                throw new IllegalArgumentException(name + " must not be negative");
+            }
+            return d;
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package io.github.chatwire.core.internal;
+
+import io.github.chatwire.core.ChatwireException;
+import io.github.chatwire.core.QueueFullException;
+import io.github.chatwire.core.RequestTimeoutException;
+import io.github.chatwire.core.time.Cancellable;
+import io.github.chatwire.core.time.Scheduler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * The correlation table: requests awaiting a reply, keyed by a protocol-chosen key, each with a
+ * timeout. Bounded. Futures are completed on the given executor, never on the caller's thread.
+ * Thread-safe.
+ */
+public final class PendingRequests {
+    private final Scheduler scheduler;
+    private final Executor completer;
+    private final int capacity;
+    private final Map<Object, Entry> entries = new HashMap<>();
+
+    /**
+     * Creates a table.
+     *
+     * @param scheduler runs the timeouts
+     * @param completer completes the futures
+     * @param capacity the most entries at once
+     */
+    public PendingRequests(Scheduler scheduler, Executor completer, int capacity) {
+        this.scheduler = Objects.requireNonNull(scheduler);
+        this.completer = Objects.requireNonNull(completer);
+        this.capacity = capacity;
+    }
+
+    /**
+     * Registers a request.
+     *
+     * @param key the correlation key
+     * @param name the request's name for messages; may be null
+     * @param timeout the timeout from now
+     * @param <T> the reply type
+     * @return the future of the reply
+     * @throws QueueFullException if the table is full
+     * @throws IllegalArgumentException if the key is already pending
+     */
+    @SuppressWarnings("unchecked")
+    public <T> CompletableFuture<T> register(Object key, String name, Duration timeout) {
+        Objects.requireNonNull(key, "key");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive");
+        }
+        CompletableFuture<Object> future = new CompletableFuture<>();
+        Entry entry = new Entry(future);
+        synchronized (this) {
+            if (entries.size() >= capacity) {
+                throw new QueueFullException("too many pending requests (" + capacity + ")");
+            }
+            if (entries.containsKey(key)) {
+                throw new IllegalArgumentException("a request with key " + key + " is already pending");
+            }
+            entries.put(key, entry);
+            entry.timer = scheduler.schedule(() -> fail(key, entry, new RequestTimeoutException(
+                    "no reply to " + (name == null ? "request" : "'" + name + "'") + " " + key + " within "
+                            + timeout.toMillis() + " ms", timeout)), timeout);
+        }
+        // A caller that cancels (or completes) the future itself frees the slot.
+        future.whenComplete((v, e) -> remove(key, entry));
+        return (CompletableFuture<T>) future;
+    }
+
+    /**
+     * Whether a request is pending under the key.
+     *
+     * @param key the key
+     * @return true if pending
+     */
+    public synchronized boolean contains(Object key) {
+        return entries.containsKey(key);
+    }
+
+    /**
+     * The number of pending requests.
+     *
+     * @return the count
+     */
+    public synchronized int size() {
+        return entries.size();
+    }
+
+    /**
+     * Notes that the request went out on the wire (so a lost connection fails it).
+     *
+     * @param key the key
+     */
+    public synchronized void markSent(Object key) {
+        Entry e = entries.get(key);
+        if (e != null) {
+            e.sent = true;
+        }
+    }
+
+    /**
+     * Completes a request with its reply.
+     *
+     * @param key the key
+     * @param value the reply; may be null
+     * @return true if it was pending
+     */
+    public boolean complete(Object key, Object value) {
+        Entry e;
+        synchronized (this) {
+            e = entries.remove(key);
+        }
+        if (e == null) {
+            return false;
+        }
+        e.timer.cancel();
+        execute(() -> e.future.complete(value));
+        return true;
+    }
+
+    /**
+     * Fails a request.
+     *
+     * @param key the key
+     * @param error the failure
+     * @return true if it was pending
+     */
+    public boolean fail(Object key, ChatwireException error) {
+        Entry e;
+        synchronized (this) {
+            e = entries.remove(key);
+        }
+        if (e == null) {
+            return false;
+        }
+        e.timer.cancel();
+        execute(() -> e.future.completeExceptionally(error));
+        return true;
+    }
+
+    private void fail(Object key, Entry expected, ChatwireException error) {
+        synchronized (this) {
+            if (entries.get(key) != expected) {
+                return;
+            }
+            entries.remove(key);
+        }
+        execute(() -> expected.future.completeExceptionally(error));
+    }
+
+    /**
+     * Fails every request that already went out on the wire.
+     *
+     * @param error the failure
+     */
+    public void failSent(ChatwireException error) {
+        failWhere(true, error);
+    }
+
+    /**
+     * Fails every pending request.
+     *
+     * @param error the failure
+     */
+    public void failAll(ChatwireException error) {
+        failWhere(false, error);
+    }
+
+    private void failWhere(boolean onlySent, ChatwireException error) {
+        List<Entry> failed = new ArrayList<>();
+        synchronized (this) {
+            entries.values().removeIf(e -> {
+                if (!onlySent || e.sent) {
+                    failed.add(e);
+                    return true;
+                }
+                return false;
+            });
+        }
+        for (Entry e : failed) {
+            e.timer.cancel();
+            execute(() -> e.future.completeExceptionally(error));
+        }
+    }
+
+    private synchronized void remove(Object key, Entry entry) {
+        if (entries.get(key) == entry) {
+            entries.remove(key);
+            entry.timer.cancel();
+        }
+    }
+
+    private void execute(Runnable r) {
+        try {
+            completer.execute(r);
+        } catch (RejectedExecutionException e) {
+            r.run();
+        }
+    }
+
+    private static final class Entry {
+        final CompletableFuture<Object> future;
+        Cancellable timer = Cancellable.NONE;
+        boolean sent;
+
+        Entry(CompletableFuture<Object> future) {
+            this.future = future;
+        }
+    }
+}

@@ -1,0 +1,325 @@
+package io.github.chatwire.core.transport;
+
+import io.github.chatwire.core.ChatwireException;
+import io.github.chatwire.core.ChatwireRuntime;
+import io.github.chatwire.core.ConnectionLostException;
+import io.github.chatwire.core.MessageTooLargeException;
+import io.github.chatwire.core.Redaction;
+import io.github.chatwire.core.Secret;
+import io.github.chatwire.core.UpgradeRejectedException;
+import io.github.chatwire.core.time.Cancellable;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
+import okio.ByteString;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A WebSocket {@link Transport} on OkHttp.
+ *
+ * <ul>
+ *   <li>Uses the runtime's WebSocket client ({@link ChatwireRuntime#webSocketClient()}): its own
+ *       dispatcher, so more than 64 sockets can be open, and permessage-deflate not offered.
+ *   <li>Inbound messages larger than {@link Builder#maxInboundMessageBytes(long)} close the socket
+ *       with 1009 and fail the session with {@link MessageTooLargeException}. OkHttp reads a whole
+ *       message before handing it over, so the check applies once the message is complete.
+ *   <li>A local close waits {@link Builder#closeTimeout(Duration)} for the peer's close frame and
+ *       then cancels the socket, so no reader thread outlives it.
+ * </ul>
+ *
+ * <p>Immutable and thread-safe; build with {@link #builder(String)}.
+ */
+public final class OkHttpWebSocketTransport implements Transport {
+    private static final Logger log = LoggerFactory.getLogger(OkHttpWebSocketTransport.class);
+
+    /** The default limit for inbound messages: 4 MiB. */
+    public static final long DEFAULT_MAX_INBOUND_BYTES = 4L * 1024 * 1024;
+
+    private final HttpUrl url;
+    private final String rawUrl;
+    private final Map<String, String> headers;
+    private final Map<String, Secret> secretHeaders;
+    private final long maxInboundBytes;
+    private final Duration closeTimeout;
+
+    private OkHttpWebSocketTransport(Builder b) {
+        this.rawUrl = b.url;
+        this.url = parse(b.url);
+        this.headers = Map.copyOf(b.headers);
+        this.secretHeaders = Map.copyOf(b.secretHeaders);
+        this.maxInboundBytes = b.maxInboundBytes;
+        this.closeTimeout = b.closeTimeout;
+    }
+
+    private static HttpUrl parse(String url) {
+        String u = url;
+        // OkHttp accepts ws/wss in newWebSocket via Request.Builder.url(String); HttpUrl needs http(s).
+        if (u.regionMatches(true, 0, "ws:", 0, 3)) {
+            u = "http:" + u.substring(3);
+        } else if (u.regionMatches(true, 0, "wss:", 0, 4)) {
+            u = "https:" + u.substring(4);
+        }
+        HttpUrl parsed = HttpUrl.parse(u);
+        if (parsed == null) {
+            throw new IllegalArgumentException("not a ws://, wss://, http:// or https:// URL: " + Redaction.url(url));
+        }
+        return parsed;
+    }
+
+    /**
+     * Starts building a transport for a URL.
+     *
+     * @param url a {@code ws://}, {@code wss://}, {@code http://} or {@code https://} URL; never null
+     * @return a builder
+     */
+    public static Builder builder(String url) {
+        return new Builder(url);
+    }
+
+    /**
+     * The URL this transport connects to, with {@code ws}/{@code wss} expressed as http(s).
+     *
+     * @return the URL; never null
+     */
+    public HttpUrl url() {
+        return url;
+    }
+
+    /**
+     * The inbound message size limit.
+     *
+     * @return bytes
+     */
+    public long maxInboundMessageBytes() {
+        return maxInboundBytes;
+    }
+
+    @Override
+    public String describe() {
+        return Redaction.url(rawUrl);
+    }
+
+    @Override
+    public String toString() {
+        return "OkHttpWebSocketTransport[" + describe() + "]";
+    }
+
+    @Override
+    public TransportSession open(ChatwireRuntime runtime, TransportListener listener) {
+        Objects.requireNonNull(runtime, "runtime");
+        Objects.requireNonNull(listener, "listener");
+        Request.Builder request = new Request.Builder().url(url);
+        headers.forEach(request::header);
+        secretHeaders.forEach((name, value) -> request.header(name, value.reveal()));
+        Session session = new Session(runtime, listener);
+        session.socket = runtime.webSocketClient().newWebSocket(request.build(), session);
+        return session;
+    }
+
+    private final class Session extends WebSocketListener implements TransportSession {
+        private final ChatwireRuntime runtime;
+        private final TransportListener listener;
+        private final AtomicBoolean finished = new AtomicBoolean();
+        private final AtomicBoolean closing = new AtomicBoolean();
+        volatile WebSocket socket;
+        private volatile Cancellable closeTimer = Cancellable.NONE;
+
+        Session(ChatwireRuntime runtime, TransportListener listener) {
+            this.runtime = runtime;
+            this.listener = listener;
+        }
+
+        @Override
+        public boolean sendText(String text) {
+            return !closing.get() && socket.send(text);
+        }
+
+        @Override
+        public boolean sendBinary(byte[] bytes) {
+            return !closing.get() && socket.send(ByteString.of(bytes));
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            if (closing.compareAndSet(false, true)) {
+                boolean started = socket.close(code, reason);
+                if (!started) {
+                    socket.cancel();
+                }
+                closeTimer = runtime.scheduler().schedule(socket::cancel, closeTimeout);
+            }
+        }
+
+        @Override
+        public void cancel() {
+            closing.set(true);
+            socket.cancel();
+        }
+
+        private void finish(Runnable terminal) {
+            if (finished.compareAndSet(false, true)) {
+                closeTimer.cancel();
+                terminal.run();
+            }
+        }
+
+        @Override
+        public void onOpen(WebSocket webSocket, Response response) {
+            if (!finished.get()) {
+                listener.onOpen();
+            }
+        }
+
+        @Override
+        public void onMessage(WebSocket webSocket, String text) {
+            if (finished.get()) {
+                return;
+            }
+            // A Java char is at most 3 UTF-8 bytes; only count bytes when that bound is over the limit.
+            if ((long) text.length() * 3 > maxInboundBytes) {
+                long size = text.getBytes(StandardCharsets.UTF_8).length;
+                if (size > maxInboundBytes) {
+                    tooLarge(size);
+                    return;
+                }
+            }
+            listener.onText(text);
+        }
+
+        @Override
+        public void onMessage(WebSocket webSocket, ByteString bytes) {
+            if (finished.get()) {
+                return;
+            }
+            if (bytes.size() > maxInboundBytes) {
+                tooLarge(bytes.size());
+                return;
+            }
+            listener.onBinary(bytes.toByteArray());
+        }
+
+        private void tooLarge(long size) {
+            MessageTooLargeException cause = new MessageTooLargeException(size, maxInboundBytes);
+            log.warn("{}: {}", describe(), cause.getMessage());
+            close(1009, "message too big");
+            finish(() -> listener.onFailure(cause));
+        }
+
+        @Override
+        public void onClosing(WebSocket webSocket, int code, String reason) {
+            // The peer started the close: answer it so the socket can go, and report it now.
+            closing.set(true);
+            webSocket.close(code == 1005 ? 1000 : code, null);
+            closeTimer = runtime.scheduler().schedule(webSocket::cancel, closeTimeout);
+            finish(() -> listener.onClosed(code, reason == null ? "" : reason));
+        }
+
+        @Override
+        public void onClosed(WebSocket webSocket, int code, String reason) {
+            closeTimer.cancel();
+            finish(() -> listener.onClosed(code, reason == null ? "" : reason));
+        }
+
+        @Override
+        public void onFailure(WebSocket webSocket, Throwable t, Response response) {
+            closeTimer.cancel();
+            ChatwireException cause;
+            if (response != null && response.code() != 101) {
+                cause = new UpgradeRejectedException(response.code(), t);
+                response.close();
+            } else {
+                String what = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+                cause = new ConnectionLostException("connection to " + describe() + " failed: " + what, t);
+            }
+            finish(() -> listener.onFailure(cause));
+        }
+    }
+
+    /** Builds an {@link OkHttpWebSocketTransport}. Not thread-safe. */
+    public static final class Builder {
+        private final String url;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private final Map<String, Secret> secretHeaders = new LinkedHashMap<>();
+        private long maxInboundBytes = DEFAULT_MAX_INBOUND_BYTES;
+        private Duration closeTimeout = Duration.ofSeconds(2);
+
+        private Builder(String url) {
+            this.url = Objects.requireNonNull(url, "url");
+            parse(url);
+        }
+
+        /**
+         * Adds a header to the upgrade request.
+         *
+         * @param name the header name; never null
+         * @param value the value; never null; must not be secret (see {@link #secretHeader})
+         * @return this builder
+         */
+        public Builder header(String name, String value) {
+            headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * Adds a header whose value is secret (for example an authorization token); it is never
+         * logged.
+         *
+         * @param name the header name; never null
+         * @param value the secret value; never null
+         * @return this builder
+         */
+        public Builder secretHeader(String name, Secret value) {
+            secretHeaders.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * The largest inbound message accepted; a larger one closes the connection with 1009.
+         * Default {@link #DEFAULT_MAX_INBOUND_BYTES}.
+         *
+         * @param bytes the limit; at least 1
+         * @return this builder
+         */
+        public Builder maxInboundMessageBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxInboundMessageBytes must be at least 1");
+            }
+            this.maxInboundBytes = bytes;
+            return this;
+        }
+
+        /**
+         * How long a local close waits for the peer's close frame before dropping the socket.
+         * Default 2 seconds.
+         *
+         * @param timeout the wait; positive
+         * @return this builder
+         */
+        public Builder closeTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("closeTimeout must be positive");
+            }
+            this.closeTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Builds the transport.
+         *
+         * @return the transport; never null
+         */
+        public OkHttpWebSocketTransport build() {
+            return new OkHttpWebSocketTransport(this);
+        }
+    }
+
+}
