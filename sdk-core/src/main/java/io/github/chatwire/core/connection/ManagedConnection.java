@@ -219,7 +219,7 @@ public final class ManagedConnection implements AutoCloseable {
             CompletableFuture<T> reply;
             try {
                 reply = pending.register(key, message.tag(), timeout);
-            } catch (ChatwireException e) {
+            } catch (ChatwireException | IllegalArgumentException e) {
                 return Futures.failed(e);
             }
             enqueue(new QueuedSend(message, new CompletableFuture<>(), key));
