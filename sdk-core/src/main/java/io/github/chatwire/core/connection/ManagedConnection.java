@@ -852,7 +852,9 @@ public final class ManagedConnection implements AutoCloseable {
         }
 
         /**
-         * Builds the connection in state NEW; nothing happens until {@link #connect()}.
+         * Builds the connection in state NEW; nothing happens until {@link #connect()}. A
+         * connection on the shared runtime holds a reference to it from here on: always
+         * {@link ManagedConnection#close()} it, even if it was never connected.
          *
          * @return the connection
          */
