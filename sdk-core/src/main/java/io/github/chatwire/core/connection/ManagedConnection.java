@@ -444,7 +444,8 @@ public final class ManagedConnection implements AutoCloseable {
             return;
         }
         Duration delay = policy.delayFor(failedAttempts, options.random().getAsDouble());
-        setState(ConnectionState.RECONNECTING, cause, delay);
+        // Timers first, then the state change: a listener that sees RECONNECTING can rely on the
+        // next attempt being scheduled already.
         reconnectTimer = scheduler.schedule(() -> {
             synchronized (lock) {
                 if (!closing && state == ConnectionState.RECONNECTING) {
@@ -452,6 +453,7 @@ public final class ManagedConnection implements AutoCloseable {
                 }
             }
         }, delay);
+        setState(ConnectionState.RECONNECTING, cause, delay);
     }
 
     /** Closes for good with a cause: everything queued or pending fails, listeners are told. */
@@ -677,7 +679,6 @@ public final class ManagedConnection implements AutoCloseable {
                     return;
                 }
                 handshakeTimer.cancel();
-                setState(ConnectionState.READY, null, null);
                 lastInboundNanos = scheduler.nanoTime();
                 if (!options.pingInterval().isZero()) {
                     schedulePing();
@@ -694,6 +695,8 @@ public final class ManagedConnection implements AutoCloseable {
                         }
                     }, options.reconnectPolicy().stablePeriod());
                 }
+                // After the timers, so a listener that sees READY sees them scheduled.
+                setState(ConnectionState.READY, null, null);
                 if (!firstReady.isDone()) {
                     runtimeExecute(() -> firstReady.complete(null));
                 }
