@@ -289,14 +289,18 @@ public final class ManagedConnection implements AutoCloseable {
     }
 
     private void enqueue(QueuedSend send) {
-        send.expiry = scheduler.schedule(() -> expire(send), options.outboundQueueMaxWait());
         queue.add(send);
         drain();
+        if (!send.dequeued) {
+            // Only a message that has to wait gets an expiry timer; the READY fast path needs none.
+            send.expiry = scheduler.schedule(() -> expire(send), options.outboundQueueMaxWait());
+        }
     }
 
     private void expire(QueuedSend send) {
         synchronized (lock) {
             if (queue.remove(send)) {
+                send.dequeued = true;
                 SendTimeoutException e = new SendTimeoutException(options.outboundQueueMaxWait());
                 completeAsync(send.sent, e);
                 if (send.requestKey != null) {
@@ -323,6 +327,7 @@ public final class ManagedConnection implements AutoCloseable {
             if (head.requestKey != null && !pending.contains(head.requestKey)) {
                 // The caller cancelled or the request timed out while queued: nothing to send.
                 queue.poll();
+                head.dequeued = true;
                 head.expiry.cancel();
                 continue;
             }
@@ -337,6 +342,7 @@ public final class ManagedConnection implements AutoCloseable {
                 return;
             }
             queue.poll();
+            head.dequeued = true;
             head.expiry.cancel();
             if (head.requestKey != null) {
                 pending.markSent(head.requestKey);
@@ -474,6 +480,7 @@ public final class ManagedConnection implements AutoCloseable {
         pending.failAll(closed);
         while (!queue.isEmpty()) {
             QueuedSend s = queue.poll();
+            s.dequeued = true;
             s.expiry.cancel();
             completeAsync(s.sent, closed);
         }
@@ -811,6 +818,7 @@ public final class ManagedConnection implements AutoCloseable {
         final CompletableFuture<Void> sent;
         final Object requestKey;
         Cancellable expiry = Cancellable.NONE;
+        boolean dequeued;
 
         QueuedSend(Outbound message, CompletableFuture<Void> sent, Object requestKey) {
             this.message = message;
