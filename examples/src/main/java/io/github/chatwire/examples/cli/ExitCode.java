@@ -1,5 +1,10 @@
 package io.github.chatwire.examples.cli;
 
+import io.github.chatwire.core.AuthenticationException;
+import io.github.chatwire.core.ConnectionClosedException;
+import io.github.chatwire.core.ConnectionLostException;
+import io.github.chatwire.core.UpgradeRejectedException;
+
 /** The exit statuses of the {@code chatwire} tool; scripts rely on these numbers. */
 public final class ExitCode {
     /** Everything asked for succeeded. */
@@ -14,4 +19,35 @@ public final class ExitCode {
     public static final int UNREACHABLE = 4;
 
     private ExitCode() {}
+
+    /**
+     * The exit status for a failure: {@link #AUTH_REFUSED} if authentication was refused anywhere
+     * in the cause chain, {@link #UNREACHABLE} if the connection could not be made or was lost for
+     * good, {@link #USAGE} for a usage error, {@link #FAILED} otherwise.
+     *
+     * @param failure the failure; may be a {@link java.util.concurrent.CompletionException} wrapper
+     * @return the status
+     */
+    public static int forFailure(Throwable failure) {
+        boolean lost = false;
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UsageException) {
+                return USAGE;
+            }
+            if (t instanceof AuthenticationException) {
+                return AUTH_REFUSED;
+            }
+            if (t instanceof UpgradeRejectedException) {
+                int status = ((UpgradeRejectedException) t).status();
+                if (status == 401 || status == 403) {
+                    return AUTH_REFUSED;
+                }
+            }
+            if (t instanceof ConnectionLostException || t instanceof ConnectionClosedException
+                    || t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException) {
+                lost = true;
+            }
+        }
+        return lost ? UNREACHABLE : FAILED;
+    }
 }

@@ -1,0 +1,25 @@
+package io.github.chatwire.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.chatwire.core.AuthenticationException;
+import io.github.chatwire.core.ConnectionClosedException;
+import io.github.chatwire.core.ConnectionLostException;
+import io.github.chatwire.core.RequestTimeoutException;
+import io.github.chatwire.core.UpgradeRejectedException;
+import java.time.Duration;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+
+class ExitCodeTest {
+    @Test
+    void mapsFailuresToDocumentedStatuses() {
+        assertEquals(3, ExitCode.forFailure(new CompletionException(new AuthenticationException("bad key"))));
+        assertEquals(3, ExitCode.forFailure(new ConnectionClosedException("closed", new AuthenticationException("x"))));
+        assertEquals(3, ExitCode.forFailure(new UpgradeRejectedException(401, null)));
+        assertEquals(4, ExitCode.forFailure(new UpgradeRejectedException(502, null)));
+        assertEquals(4, ExitCode.forFailure(new ConnectionClosedException("gave up", new ConnectionLostException("refused"))));
+        assertEquals(1, ExitCode.forFailure(new RequestTimeoutException("slow", Duration.ofSeconds(1))));
+        assertEquals(2, ExitCode.forFailure(new UsageException("bad")));
+    }
+}
