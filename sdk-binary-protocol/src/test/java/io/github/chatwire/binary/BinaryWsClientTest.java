@@ -342,6 +342,16 @@ class BinaryWsClientTest {
     }
 
     @Test
+    void closeClassificationAgreesWithTheDisconnectReasonTable() {
+        for (io.github.chatwire.binary.model.DisconnectReason r : io.github.chatwire.binary.model.DisconnectReason.values()) {
+            ChatwireException cause = Closes.classify(r.code(), "");
+            assertEquals(r.reconnects(), cause.isRetryable(), r.name());
+            assertSame(r, ((ServerClose) cause).disconnectReason());
+        }
+        assertNull(((ServerClose) Closes.classify(1001, "")).disconnectReason());
+    }
+
+    @Test
     void terminalCloseEndsTheClientAndRetryableCloseReconnects() {
         client = builder().build();
         InMemoryTransport.Session s = ready(client);

@@ -71,6 +71,8 @@ public final class FakeBinaryWsServer implements AutoCloseable {
     private final byte[] hello;
     private final String textHello;
     private final boolean echoSettings;
+    private final long clockSkewMillis;
+    private volatile boolean answerPings = true;
     private final MessageCodec<ServerboundPacket, ClientboundPacket> codec;
     private final Set<String> acceptedKeys = ConcurrentHashMap.newKeySet();
     private final List<Session> sessions = new CopyOnWriteArrayList<>();
@@ -95,6 +97,7 @@ public final class FakeBinaryWsServer implements AutoCloseable {
         hello = b.hello;
         textHello = b.textHello;
         echoSettings = b.echoSettings;
+        clockSkewMillis = b.clockSkew.toMillis();
         PacketRegistry<ClientboundPacket> clientbound = PacketRegistry.clientbound();
         if (echoSettings) {
             clientbound = clientbound.toBuilder().register(PacketCodecs.settings(b.settings)).build();
@@ -150,6 +153,20 @@ public final class FakeBinaryWsServer implements AutoCloseable {
             throw new IllegalStateException("not started");
         }
         return "ws://" + server.getHostName() + ":" + server.getPort() + PATH;
+    }
+
+    /**
+     * Whether Pings are answered (default true). Turning it off simulates a stalled server that
+     * still holds the socket open; Pings are still counted and still reset the 3003 timer.
+     *
+     * @param answer false to stop answering
+     */
+    public void answerPings(boolean answer) {
+        this.answerPings = answer;
+    }
+
+    private long now() {
+        return scheduler.currentTimeMillis() + clockSkewMillis;
     }
 
     /**
@@ -315,7 +332,9 @@ public final class FakeBinaryWsServer implements AutoCloseable {
                     if (p instanceof Ping) {
                         pings++;
                         lastPingNanos = scheduler.nanoTime();
-                        replies.add(new Pong(scheduler.currentTimeMillis()));
+                        if (answerPings) {
+                            replies.add(new Pong(now()));
+                        }
                     } else if (p instanceof Settings && echoSettings) {
                         replies.add((Settings) p);
                     }
@@ -351,7 +370,7 @@ public final class FakeBinaryWsServer implements AutoCloseable {
             key = k;
             lastPingNanos = scheduler.nanoTime();
             authenticated.complete(auth);
-            socket.send(ByteString.of(codec.encode(new Pong(scheduler.currentTimeMillis()))));
+            socket.send(ByteString.of(codec.encode(new Pong(now()))));
         }
 
         boolean usesKey(String k) {
@@ -536,6 +555,7 @@ public final class FakeBinaryWsServer implements AutoCloseable {
         private String textHello;
         private boolean echoSettings;
         private SettingRegistry settings = SettingRegistry.defaults();
+        private Duration clockSkew = Duration.ZERO;
         private final List<String> keys = new ArrayList<>();
 
         private Builder() {}
@@ -619,6 +639,18 @@ public final class FakeBinaryWsServer implements AutoCloseable {
          */
         public Builder settings(SettingRegistry settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /**
+         * How far the server's clock in Pongs is ahead of the scheduler's (negative: behind), to
+         * test clock-offset estimates. Default zero.
+         *
+         * @param skew never null
+         * @return this builder
+         */
+        public Builder clockSkew(Duration skew) {
+            this.clockSkew = Objects.requireNonNull(skew, "skew");
             return this;
         }
 

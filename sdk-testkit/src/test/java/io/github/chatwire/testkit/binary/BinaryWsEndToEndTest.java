@@ -191,6 +191,48 @@ class BinaryWsEndToEndTest {
     }
 
     @Test
+    void everyPongReportsRoundTripAndServerClockOffset() throws Exception {
+        startServer(b -> b.clockSkew(Duration.ofMillis(-2500)));
+        newClient(b -> b);
+        client.connect().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        FakeBinaryWsServer.Session s = server.awaitSession(0, WAIT);
+        PongEvent auth = Recorder.take(events.pongs);
+        // Both sides share the virtual clock, which stands still while the test waits: the round
+        // trip is exactly zero and the offset is exactly the server's skew.
+        assertEquals(Duration.ZERO, auth.roundTrip());
+        assertEquals(-2500, auth.clockOffsetMillis());
+        for (int i = 1; i <= 3; i++) {
+            clock.advance(Duration.ofSeconds(15));
+            s.awaitPings(i, WAIT);
+            PongEvent p = Recorder.take(events.pongs);
+            assertEquals(Duration.ZERO, p.roundTrip());
+            assertEquals(-2500, p.clockOffsetMillis());
+            assertEquals(clock.currentTimeMillis() - 2500, p.serverTimeMillis());
+        }
+    }
+
+    @Test
+    void aServerThatStopsAnsweringPingsIsDeclaredDeadAndReconnected() throws Exception {
+        startServer(b -> b);
+        newClient(b -> b);
+        FakeBinaryWsServer.Session s = connectReady();
+        server.answerPings(false);
+        clock.advance(Duration.ofSeconds(15));
+        s.awaitPings(1, WAIT);
+        clock.advance(Duration.ofSeconds(15));
+        s.awaitPings(2, WAIT);
+        assertEquals(ConnectionState.READY, client.state());
+        // Nothing received for three ping intervals (45 s): the watchdog ends the attempt.
+        clock.advance(Duration.ofSeconds(15));
+        StateChange lost = events.awaitState(ConnectionState.RECONNECTING);
+        assertTrue(lost.cause().getMessage().contains("nothing received"), lost.cause().getMessage());
+        server.answerPings(true);
+        clock.advance(lost.retryIn());
+        server.awaitSession(1, WAIT).awaitAuthenticated(WAIT);
+        events.awaitState(ConnectionState.READY);
+    }
+
+    @Test
     void timeout3003ForASilentClientReconnects() throws Exception {
         startServer(b -> b);
         newClient(b -> b.pingInterval(Duration.ZERO));
