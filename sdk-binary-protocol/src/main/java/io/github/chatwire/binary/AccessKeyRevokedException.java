@@ -9,7 +9,9 @@ import io.github.chatwire.core.AuthenticationException;
 public class AccessKeyRevokedException extends AuthenticationException implements ServerClose {
     private static final long serialVersionUID = 1L;
 
+    /** The close code. */
     private final int code;
+    /** The server's reason. */
     private final String reason;
 
     /**

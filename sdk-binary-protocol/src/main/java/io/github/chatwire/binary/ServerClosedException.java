@@ -10,7 +10,9 @@ import io.github.chatwire.core.ConnectionLostException;
 public class ServerClosedException extends ConnectionLostException implements ServerClose {
     private static final long serialVersionUID = 1L;
 
+    /** The close code. */
     private final int code;
+    /** The server's reason. */
     private final String reason;
 
     /**

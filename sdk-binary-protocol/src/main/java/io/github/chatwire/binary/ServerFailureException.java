@@ -9,7 +9,9 @@ import io.github.chatwire.core.ServerErrorException;
 public class ServerFailureException extends ServerErrorException implements ServerClose {
     private static final long serialVersionUID = 1L;
 
+    /** The close code. */
     private final int closeCode;
+    /** The server's reason. */
     private final String reason;
 
     /**

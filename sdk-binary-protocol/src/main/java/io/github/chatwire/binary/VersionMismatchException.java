@@ -8,7 +8,9 @@ import io.github.chatwire.core.IncompatibleProtocolException;
 public class VersionMismatchException extends IncompatibleProtocolException implements ServerClose {
     private static final long serialVersionUID = 1L;
 
+    /** The close code. */
     private final int code;
+    /** The server's reason. */
     private final String reason;
 
     /**

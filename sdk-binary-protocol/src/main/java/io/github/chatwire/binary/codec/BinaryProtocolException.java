@@ -11,7 +11,9 @@ import io.github.chatwire.core.ProtocolException;
 public class BinaryProtocolException extends ProtocolException {
     private static final long serialVersionUID = 1L;
 
+    /** The packet id, or -1. */
     private final int packetId;
+    /** The byte offset, or -1. */
     private final int offset;
 
     /**

@@ -12,7 +12,12 @@ import java.util.Objects;
  * @param <P> the packet direction
  */
 public record DecodedMessage<P>(List<P> packets, BinaryProtocolException error) {
-    /** Copies the packets. */
+    /**
+     * Copies the packets.
+     *
+     * @param packets the packets decoded; never null
+     * @param error what stopped decoding early; may be null
+     */
     public DecodedMessage {
         packets = List.copyOf(Objects.requireNonNull(packets, "packets"));
     }

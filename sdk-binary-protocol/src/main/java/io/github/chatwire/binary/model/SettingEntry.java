@@ -10,7 +10,12 @@ import java.util.Objects;
  * @param <T> the value type
  */
 public record SettingEntry<T>(SettingKey<T> key, T value) {
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param key the setting; never null
+     * @param value the value, of the key's type; never null
+     */
     public SettingEntry {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");

@@ -14,7 +14,13 @@ import java.util.Objects;
  * @param <T> the value type
  */
 public record SettingKey<T>(int id, String name, Class<T> type) {
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param id the unsigned id, 1..254
+     * @param name a name for logs; never null
+     * @param type the Java type of the value; never null
+     */
     public SettingKey {
         if (id <= 0x00 || id >= 0xFF) {
             throw new IllegalArgumentException("setting id must be 0x01..0xFE (0x00 is reserved, 0xFF terminates), was " + id);

@@ -15,7 +15,11 @@ public record Settings(List<SettingEntry<?>> entries) implements ServerboundPack
     /** The empty Settings packet, {@code 01 FF}: the only valid one while the spec defines no setting. */
     public static final Settings EMPTY = new Settings(List.of());
 
-    /** Copies the entries. */
+    /**
+     * Copies the entries.
+     *
+     * @param entries the settings in wire order; never null
+     */
     public Settings {
         entries = List.copyOf(Objects.requireNonNull(entries, "entries"));
     }
