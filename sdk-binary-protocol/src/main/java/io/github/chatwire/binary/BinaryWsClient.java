@@ -69,6 +69,8 @@ public final class BinaryWsClient implements AutoCloseable {
     public static final Duration SERVER_PING_LIMIT = Duration.ofSeconds(30);
 
     private final ManagedConnection connection;
+    private final BinaryProtocolHandler handler;
+    private final int maxKeyLength;
     private final MessageCodec<ClientboundPacket, ServerboundPacket> codec;
     private final CopyOnWriteArrayList<BinaryWsListener> listeners = new CopyOnWriteArrayList<>();
     private volatile PongEvent lastPong;
@@ -78,7 +80,8 @@ public final class BinaryWsClient implements AutoCloseable {
         if (b.listener != null) {
             listeners.add(b.listener);
         }
-        BinaryProtocolHandler handler = new BinaryProtocolHandler(authMessage, codec, Closes::classify,
+        this.maxKeyLength = b.maxKeyLength();
+        this.handler = new BinaryProtocolHandler(authMessage, codec, Closes::classify,
                 new BinaryProtocolHandler.Sink() {
                     @Override
                     public void pong(ProtocolContext ctx, PongEvent pong) {
@@ -185,6 +188,29 @@ public final class BinaryWsClient implements AutoCloseable {
         }
         byte[] bytes = codec.encode(packets);
         return connection.send(Outbound.binary(bytes, packets.get(0).getClass().getSimpleName()));
+    }
+
+    /**
+     * Replaces the access key for every later handshake (the current connection, if any, stays
+     * as it is). Use it when the application rotates its key; after a terminal close (for
+     * example a revoked key) build a new client instead.
+     *
+     * @param accessKey the new key as base64; never null
+     * @throws IllegalArgumentException if it is not base64 or too long for the key length byte
+     *     (the key is never shown)
+     */
+    public void updateAccessKey(Secret accessKey) {
+        handler.authMessage(encodeAuth(accessKey, maxKeyLength));
+    }
+
+    static byte[] encodeAuth(Secret accessKey, int maxKeyLength) {
+        Objects.requireNonNull(accessKey, "accessKey");
+        byte[] key = AccessKeys.decode(accessKey.reveal());
+        try {
+            return Handshake.encodeClientAuth(new ClientAuth(Handshake.CLIENT_VERSION, key), maxKeyLength);
+        } finally {
+            java.util.Arrays.fill(key, (byte) 0);
+        }
     }
 
     /**
@@ -439,6 +465,10 @@ public final class BinaryWsClient implements AutoCloseable {
             return this;
         }
 
+        int maxKeyLength() {
+            return unsignedKeyLength ? Handshake.MAX_KEY_LENGTH_UNSIGNED : Handshake.MAX_KEY_LENGTH_SIGNED;
+        }
+
         /**
          * Builds the client in state NEW. The access key is decoded and checked here.
          *
@@ -454,10 +484,7 @@ public final class BinaryWsClient implements AutoCloseable {
             if (accessKey == null) {
                 throw new IllegalStateException("accessKey is required");
             }
-            byte[] key = AccessKeys.decode(accessKey.reveal());
-            byte[] auth = Handshake.encodeClientAuth(new ClientAuth(Handshake.CLIENT_VERSION, key),
-                    unsignedKeyLength ? Handshake.MAX_KEY_LENGTH_UNSIGNED : Handshake.MAX_KEY_LENGTH_SIGNED);
-            java.util.Arrays.fill(key, (byte) 0);
+            byte[] auth = encodeAuth(accessKey, maxKeyLength());
             ConnectionOptions base = options != null ? options : ConnectionOptions.builder().name("binary-ws").build();
             Duration idle = idleTimeout != null ? idleTimeout : pingInterval.multipliedBy(3);
             ConnectionOptions effective = base.toBuilder()

@@ -53,7 +53,7 @@ public final class BinaryProtocolHandler implements ProtocolHandler {
 
     enum Phase { AWAIT_HELLO, AWAIT_PONG, READY }
 
-    private final byte[] authMessage;
+    private volatile byte[] authMessage;
     private final MessageCodec<ClientboundPacket, ServerboundPacket> codec;
     private final BiFunction<Integer, String, ChatwireException> closes;
     private final Sink sink;
@@ -76,6 +76,15 @@ public final class BinaryProtocolHandler implements ProtocolHandler {
         this.closes = Objects.requireNonNull(closes, "closes");
         this.sink = Objects.requireNonNull(sink, "sink");
         this.pingMessage = codec.encode(Ping.INSTANCE);
+    }
+
+    /**
+     * Replaces the authentication message for the next handshakes (a new access key). Thread-safe.
+     *
+     * @param authMessage the encoded message; never null; not copied
+     */
+    public void authMessage(byte[] authMessage) {
+        this.authMessage = Objects.requireNonNull(authMessage, "authMessage");
     }
 
     @Override

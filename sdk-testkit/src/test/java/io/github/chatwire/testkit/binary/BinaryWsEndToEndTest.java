@@ -233,6 +233,34 @@ class BinaryWsEndToEndTest {
     }
 
     @Test
+    void anUpdatedAccessKeyIsUsedOnTheNextHandshake() throws Exception {
+        String second = "-_-_AAECAw";
+        startServer(b -> b.accessKey(second));
+        newClient(b -> b);
+        FakeBinaryWsServer.Session s = connectReady();
+        assertThrows(IllegalArgumentException.class, () -> client.updateAccessKey(Secret.of("%%%")));
+        client.updateAccessKey(Secret.of(second));
+        assertEquals(ConnectionState.READY, client.state(), "the open connection is not disturbed");
+        s.close(3005, "restarting");
+        clock.advance(events.awaitState(ConnectionState.RECONNECTING).retryIn());
+        assertArrayEquals(AccessKeys.decode(second), server.awaitSession(1, WAIT).awaitAuthenticated(WAIT).key());
+        events.awaitState(ConnectionState.READY);
+    }
+
+    @Test
+    void anOversizedMessageClosesAndReconnects() throws Exception {
+        startServer(b -> b);
+        newClient(b -> b.maxInboundMessageBytes(1024));
+        FakeBinaryWsServer.Session s = connectReady();
+        s.sendRaw(new byte[1025]);
+        StateChange lost = events.awaitState(ConnectionState.RECONNECTING);
+        assertInstanceOf(io.github.chatwire.core.MessageTooLargeException.class, lost.cause());
+        assertEquals(1009, s.awaitClosed(WAIT));
+        clock.advance(lost.retryIn());
+        events.awaitState(ConnectionState.READY);
+    }
+
+    @Test
     void timeout3003ForASilentClientReconnects() throws Exception {
         startServer(b -> b);
         newClient(b -> b.pingInterval(Duration.ZERO));
