@@ -114,7 +114,7 @@ public final class FakeBinaryWsServer implements AutoCloseable {
                 }
                 Session s = new Session(sessions.size());
                 sessions.add(s);
-                return new MockResponse().withWebSocketUpgrade(s);
+                return new MockResponse().withWebSocketUpgrade(s.listener);
             }
         });
     }
@@ -253,7 +253,7 @@ public final class FakeBinaryWsServer implements AutoCloseable {
      * One client connection: its handshake, what it sent, and controls to send and close. All
      * methods are thread-safe.
      */
-    public final class Session extends WebSocketListener {
+    public final class Session {
         private final int index;
         private final Object lock = new Object();
         private final List<ServerboundPacket> received = new CopyOnWriteArrayList<>();
@@ -268,6 +268,39 @@ public final class FakeBinaryWsServer implements AutoCloseable {
         private Cancellable timer = Cancellable.NONE;
         private int pings;
 
+        private final WebSocketListener listener = new WebSocketListener() {
+            @Override
+            public void onOpen(WebSocket webSocket, Response response) {
+                opened(webSocket);
+            }
+
+            @Override
+            public void onMessage(WebSocket webSocket, String text) {
+                errors.add(new BinaryProtocolException(-1, -1, "text frame from the client"));
+            }
+
+            @Override
+            public void onMessage(WebSocket webSocket, ByteString bytes) {
+                binary(bytes.toByteArray());
+            }
+
+            @Override
+            public void onClosing(WebSocket webSocket, int code, String reason) {
+                peerClosing(webSocket, code);
+            }
+
+            @Override
+            public void onClosed(WebSocket webSocket, int code, String reason) {
+                closed.complete(code);
+            }
+
+            @Override
+            public void onFailure(WebSocket webSocket, Throwable t, Response response) {
+                ended();
+                closed.complete(1006);
+            }
+        };
+
         Session(int index) {
             this.index = index;
         }
@@ -277,8 +310,7 @@ public final class FakeBinaryWsServer implements AutoCloseable {
             return index;
         }
 
-        @Override
-        public void onOpen(WebSocket webSocket, Response response) {
+        private void opened(WebSocket webSocket) {
             synchronized (lock) {
                 socket = webSocket;
                 lastPingNanos = scheduler.nanoTime();
@@ -309,14 +341,7 @@ public final class FakeBinaryWsServer implements AutoCloseable {
             }
         }
 
-        @Override
-        public void onMessage(WebSocket webSocket, String text) {
-            errors.add(new BinaryProtocolException(-1, -1, "text frame from the client"));
-        }
-
-        @Override
-        public void onMessage(WebSocket webSocket, ByteString bytes) {
-            byte[] message = bytes.toByteArray();
+        private void binary(byte[] message) {
             synchronized (lock) {
                 if (closing) {
                     return;
@@ -506,6 +531,15 @@ public final class FakeBinaryWsServer implements AutoCloseable {
         }
 
         /**
+         * Whether the connection was closed by either side (or failed).
+         *
+         * @return true once closing started
+         */
+        public boolean isClosed() {
+            return closed.isDone();
+        }
+
+        /**
          * Waits until the connection is closed by either side.
          *
          * @param timeout how long; never null
@@ -516,28 +550,18 @@ public final class FakeBinaryWsServer implements AutoCloseable {
             return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         }
 
-        @Override
-        public void onClosing(WebSocket webSocket, int code, String reason) {
-            synchronized (lock) {
-                closing = true;
-                timer.cancel();
-            }
+        private void peerClosing(WebSocket webSocket, int code) {
+            ended();
             webSocket.close(1000, null);
             closed.complete(code);
         }
 
-        @Override
-        public void onClosed(WebSocket webSocket, int code, String reason) {
-            closed.complete(code);
-        }
-
-        @Override
-        public void onFailure(WebSocket webSocket, Throwable t, Response response) {
+        private void ended() {
             synchronized (lock) {
                 closing = true;
                 timer.cancel();
+                lock.notifyAll();
             }
-            closed.complete(1006);
         }
 
         @Override
