@@ -261,6 +261,69 @@ class BinaryWsEndToEndTest {
     }
 
     @Test
+    void aSlowListenerDoesNotStallPings() throws Exception {
+        startServer(b -> b);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger slowPongs = new java.util.concurrent.atomic.AtomicInteger();
+        newClient(b -> b);
+        FakeBinaryWsServer.Session s = connectReady();
+        client.addListener(new BinaryWsListener() {
+            @Override
+            public void onPong(PongEvent pong) {
+                slowPongs.incrementAndGet();
+                try {
+                    release.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        // The listener blocks on the first Pong; the ping schedule and the socket carry on, and
+        // each Pong is taken in (lastPong() is updated before callbacks are queued).
+        for (int i = 1; i <= 4; i++) {
+            clock.advance(Duration.ofSeconds(15));
+            s.awaitPings(i, WAIT);
+            long stamp = clock.currentTimeMillis();
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (client.lastPong().serverTimeMillis() != stamp) {
+                assertTrue(System.nanoTime() < deadline, "Pong " + i + " not received");
+                Thread.sleep(5);
+            }
+        }
+        assertEquals(ConnectionState.READY, client.state());
+        assertEquals(1, slowPongs.get(), "callbacks are queued behind the slow one");
+        release.countDown();
+        for (int i = 0; i < 4; i++) {
+            Recorder.take(events.pongs);
+        }
+        assertEquals(4, slowPongs.get());
+    }
+
+    @Test
+    void noChatwireThreadIsLeftAfterCloseOnTheSharedRuntime() throws Exception {
+        startServer(b -> b);
+        try (BinaryWsClient shared = BinaryWsClient.builder().url(server.url()).accessKey(Secret.of(KEY)).build()) {
+            shared.connect().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            assertTrue(chatwireThreads() > 0);
+            shared.close();
+            shared.closeFuture().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        // Tear down this test's own runtime too, then every chatwire thread must end.
+        runtime.close();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (chatwireThreads() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(0, chatwireThreads(), String.valueOf(Thread.getAllStackTraces().keySet()));
+    }
+
+    private static long chatwireThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("chatwire-"))
+                .count();
+    }
+
+    @Test
     void timeout3003ForASilentClientReconnects() throws Exception {
         startServer(b -> b);
         newClient(b -> b.pingInterval(Duration.ZERO));
