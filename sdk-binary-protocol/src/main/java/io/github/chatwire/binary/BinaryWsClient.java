@@ -470,7 +470,9 @@ public final class BinaryWsClient implements AutoCloseable {
         }
 
         /**
-         * Builds the client in state NEW. The access key is decoded and checked here.
+         * Builds the client in state NEW. The access key is decoded and checked here. Without an
+         * explicit {@link #runtime(ChatwireRuntime)} the client holds a share of the shared
+         * runtime from now on, so {@link BinaryWsClient#close()} it even if it never connected.
          *
          * @return the client
          * @throws IllegalStateException if the URL/transport or access key is missing
