@@ -271,6 +271,7 @@ class BinaryWsClientTest {
         assertInstanceOf(HandshakeException.class, e.getCause());
         assertTrue(e.getCause().getMessage().contains("6d 74"), e.getCause().getMessage());
         assertTrue(s.sent.isEmpty(), "no key was sent to a peer that is not the server");
+        assertEquals(1002, s.closedWith, "a bad handshake closes with 1002 (protocol error)");
     }
 
     @Test
@@ -279,6 +280,7 @@ class BinaryWsClientTest {
         InMemoryTransport.Session s = open(client);
         s.listener.onText("ms");
         assertEquals(ConnectionState.CLOSED, client.state());
+        assertEquals(1002, s.closedWith);
         assertInstanceOf(HandshakeException.class, events.lastState().cause());
     }
 

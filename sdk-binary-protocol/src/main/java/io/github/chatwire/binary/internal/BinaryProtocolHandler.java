@@ -96,7 +96,7 @@ public final class BinaryProtocolHandler implements ProtocolHandler {
     @Override
     public void onText(ProtocolContext ctx, String text) {
         if (phase == Phase.AWAIT_HELLO) {
-            ctx.fail(new HandshakeException("expected the binary server hello 6d 73, got a text frame"));
+            ctx.fail(new HandshakeException("expected the binary server hello 6d 73, got a text frame"), 1002, "protocol error");
             return;
         }
         // After the hello a stray text frame is bad input, not the end of the connection.
@@ -108,7 +108,8 @@ public final class BinaryProtocolHandler implements ProtocolHandler {
     public void onBinary(ProtocolContext ctx, byte[] bytes) {
         if (phase == Phase.AWAIT_HELLO) {
             if (!Handshake.isServerHello(bytes)) {
-                ctx.fail(new HandshakeException("expected the server hello 6d 73, got " + describe(bytes)));
+                ctx.fail(new HandshakeException("expected the server hello 6d 73, got " + describe(bytes)), 1002,
+                        "protocol error");
                 return;
             }
             Scheduler clock = ctx.scheduler();

@@ -556,11 +556,15 @@ public final class ManagedConnection implements AutoCloseable {
 
         /** Ends this attempt by the protocol's or a timer's decision. */
         void failAttempt(ChatwireException cause) {
+            failAttempt(cause, cause.isRetryable() ? 1001 : 1000, null);
+        }
+
+        void failAttempt(ChatwireException cause, int closeCode, String reason) {
             synchronized (lock) {
                 if (!live()) {
                     return;
                 }
-                closeTransport(cause.isRetryable() ? 1001 : 1000, null);
+                closeTransport(closeCode, reason);
                 ended(cause);
             }
         }
@@ -748,6 +752,11 @@ public final class ManagedConnection implements AutoCloseable {
         @Override
         public void fail(ChatwireException cause) {
             failAttempt(Objects.requireNonNull(cause, "cause"));
+        }
+
+        @Override
+        public void fail(ChatwireException cause, int closeCode, String reason) {
+            failAttempt(Objects.requireNonNull(cause, "cause"), closeCode, reason);
         }
 
         @Override

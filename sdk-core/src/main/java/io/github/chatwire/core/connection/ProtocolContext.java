@@ -35,6 +35,19 @@ public interface ProtocolContext {
     void fail(ChatwireException cause);
 
     /**
+     * Ends this attempt like {@link #fail(ChatwireException)}, closing the transport with the
+     * given close code and reason (for example 1002, protocol error, after a bad handshake).
+     *
+     * @param cause why; never null
+     * @param closeCode the close code to send
+     * @param reason the close reason; may be null
+     */
+    default void fail(ChatwireException cause, int closeCode, String reason) {
+        // The engine's contexts override this; the default keeps test doubles source-compatible.
+        fail(cause);
+    }
+
+    /**
      * Completes the pending request registered under the key.
      *
      * @param key the correlation key, as the protocol normalised it; never null
