@@ -1,5 +1,6 @@
 package io.github.chatwire.examples;
 
+import io.github.chatwire.examples.binary.BinaryCommand;
 import io.github.chatwire.examples.cli.Command;
 import io.github.chatwire.examples.cli.ExitCode;
 import io.github.chatwire.examples.cli.UsageException;
@@ -37,7 +38,7 @@ public final class Main {
      */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         Map<String, Command> commands = new LinkedHashMap<>();
-        for (Command c : List.<Command>of(new DemoCommand())) {
+        for (Command c : List.<Command>of(new DemoCommand(), new BinaryCommand())) {
             commands.put(c.name(), c);
         }
         if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("help")) {
