@@ -17,6 +17,7 @@ import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.slf4j.LoggerFactory;
 
 /**
  * The threads, timers and HTTP clients that connections share. One runtime serves any number of
@@ -44,6 +45,7 @@ public final class ChatwireRuntime implements AutoCloseable {
     private final OkHttpClient httpClient;
     private final boolean ownsHttpClient;
     private final OkHttpClient webSocketClient;
+    private volatile boolean isShared;
 
     private ChatwireRuntime(Builder b) {
         if (b.scheduler != null) {
@@ -108,6 +110,7 @@ public final class ChatwireRuntime implements AutoCloseable {
         synchronized (SHARED_LOCK) {
             if (shared == null) {
                 shared = builder().build();
+                shared.isShared = true;
             }
             sharedUsers++;
             return shared;
@@ -127,7 +130,7 @@ public final class ChatwireRuntime implements AutoCloseable {
             }
         }
         if (toClose != null) {
-            toClose.close();
+            toClose.shutdown();
         }
     }
 
@@ -173,10 +176,20 @@ public final class ChatwireRuntime implements AutoCloseable {
      * Shuts down what this runtime created: its scheduler thread, callback threads, WebSocket
      * reader pool and, if it created it, its HTTP client's connections. Queued callbacks still run;
      * open WebSockets should be closed first. User-supplied executors and clients are left alone.
-     * Returns without waiting; idempotent.
+     * Returns without waiting; idempotent. On the shared default runtime this does nothing: it
+     * closes when its last connection is closed.
      */
     @Override
     public void close() {
+        if (isShared) {
+            LoggerFactory.getLogger(ChatwireRuntime.class)
+                    .warn("close() on the shared runtime ignored; it closes with its last connection");
+            return;
+        }
+        shutdown();
+    }
+
+    private void shutdown() {
         if (ownedScheduler != null) {
             ownedScheduler.shutdownNow();
         }
@@ -184,8 +197,8 @@ public final class ChatwireRuntime implements AutoCloseable {
             ownedCallbackExecutor.shutdown();
         }
         webSocketExecutor.shutdown();
-        webSocketClient.connectionPool().evictAll();
         if (ownsHttpClient) {
+            // The WebSocket client shares this pool; a user-supplied client's pool is left alone.
             httpClient.connectionPool().evictAll();
         }
     }

@@ -275,18 +275,23 @@ public final class ConnectionOptions {
             return new ConnectionOptions(this);
         }
 
+        private static final Duration MAX = Duration.ofDays(365);
+
         private static Duration positive(Duration d, String name) {
             Objects.requireNonNull(d, name);
             if (d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException(name + " must be positive");
             }
-            return d;
+            return nonNegative(d, name);
         }
 
         private static Duration nonNegative(Duration d, String name) {
             Objects.requireNonNull(d, name);
             if (d.isNegative()) {
                 throw new IllegalArgumentException(name + " must not be negative");
+            }
+            if (d.compareTo(MAX) > 0) {
+                throw new IllegalArgumentException(name + " must be at most 365 days");
             }
             return d;
         }

@@ -172,7 +172,7 @@ public final class ManagedConnection implements AutoCloseable {
             if (queue.size() >= options.outboundQueueCapacity()) {
                 return Futures.failed(queueFull());
             }
-            enqueue(new QueuedSend(message, sent, null));
+            enqueue(new QueuedSend(message, sent, null, null));
         }
         return sent;
     }
@@ -222,7 +222,7 @@ public final class ManagedConnection implements AutoCloseable {
             } catch (ChatwireException | IllegalArgumentException e) {
                 return Futures.failed(e);
             }
-            enqueue(new QueuedSend(message, new CompletableFuture<>(), key));
+            enqueue(new QueuedSend(message, new CompletableFuture<>(), key, reply));
             return reply;
         }
     }
@@ -303,15 +303,16 @@ public final class ManagedConnection implements AutoCloseable {
                 send.dequeued = true;
                 SendTimeoutException e = new SendTimeoutException(options.outboundQueueMaxWait());
                 completeAsync(send.sent, e);
-                if (send.requestKey != null) {
-                    pending.fail(send.requestKey, e);
+                if (send.reply != null) {
+                    pending.failIfSame(send.requestKey, send.reply, e);
                 }
             }
         }
     }
 
     private void drain() {
-        if (state != ConnectionState.READY || queue.isEmpty()) {
+        // current is null while a lost attempt is being wound up (state still READY then).
+        if (state != ConnectionState.READY || current == null || queue.isEmpty()) {
             return;
         }
         drainTimer.cancel();
@@ -324,7 +325,7 @@ public final class ManagedConnection implements AutoCloseable {
         Attempt attempt = current;
         while (!queue.isEmpty()) {
             QueuedSend head = queue.peek();
-            if (head.requestKey != null && !pending.contains(head.requestKey)) {
+            if (head.reply != null && head.reply.isDone()) {
                 // The caller cancelled or the request timed out while queued: nothing to send.
                 queue.poll();
                 head.dequeued = true;
@@ -344,8 +345,8 @@ public final class ManagedConnection implements AutoCloseable {
             queue.poll();
             head.dequeued = true;
             head.expiry.cancel();
-            if (head.requestKey != null) {
-                pending.markSent(head.requestKey);
+            if (head.reply != null) {
+                pending.markSent(head.requestKey, head.reply);
             }
             completeAsync(head.sent, null);
         }
@@ -414,6 +415,13 @@ public final class ManagedConnection implements AutoCloseable {
         liveTransports++;
         try {
             attempt.session = transport.open(runtime, attempt);
+        } catch (IllegalArgumentException e) {
+            // A configuration error: retrying cannot help. The message is not copied, because a
+            // library's validation message may quote a value (for example a header's).
+            liveTransports--;
+            attempt.transportDone = true;
+            attempt.ended(new ChatwireException("could not open " + transport.describe()
+                    + ": invalid connection settings (" + e.getClass().getSimpleName() + ")", null, false));
         } catch (RuntimeException e) {
             liveTransports--;
             attempt.transportDone = true;
@@ -564,8 +572,11 @@ public final class ManagedConnection implements AutoCloseable {
                 if (!live()) {
                     return;
                 }
-                closeTransport(closeCode, reason);
-                ended(cause);
+                try {
+                    closeTransport(closeCode, reason);
+                } finally {
+                    ended(cause);
+                }
             }
         }
 
@@ -762,21 +773,21 @@ public final class ManagedConnection implements AutoCloseable {
         @Override
         public boolean completeRequest(Object key, Object value) {
             synchronized (lock) {
-                return pending.complete(key, value);
+                return live() && pending.complete(key, value);
             }
         }
 
         @Override
         public boolean failRequest(Object key, ChatwireException error) {
             synchronized (lock) {
-                return pending.fail(key, error);
+                return live() && pending.fail(key, error);
             }
         }
 
         @Override
         public boolean isPending(Object key) {
             synchronized (lock) {
-                return pending.contains(key);
+                return live() && pending.contains(key);
             }
         }
 
@@ -796,6 +807,9 @@ public final class ManagedConnection implements AutoCloseable {
                 return;
             }
             synchronized (lock) {
+                if (!live()) {
+                    return;
+                }
                 long until = scheduler.nanoTime() + duration.toNanos();
                 if (!pauseActive || until - pausedUntilNanos > 0) {
                     pausedUntilNanos = until;
@@ -826,13 +840,15 @@ public final class ManagedConnection implements AutoCloseable {
         final Outbound message;
         final CompletableFuture<Void> sent;
         final Object requestKey;
+        final CompletableFuture<?> reply;
         Cancellable expiry = Cancellable.NONE;
         boolean dequeued;
 
-        QueuedSend(Outbound message, CompletableFuture<Void> sent, Object requestKey) {
+        QueuedSend(Outbound message, CompletableFuture<Void> sent, Object requestKey, CompletableFuture<?> reply) {
             this.message = message;
             this.sent = sent;
             this.requestKey = requestKey;
+            this.reply = reply;
         }
     }
 

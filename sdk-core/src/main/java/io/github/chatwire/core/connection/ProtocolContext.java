@@ -6,8 +6,9 @@ import java.time.Duration;
 
 /**
  * What the engine offers a {@link ProtocolHandler} for one connection attempt. A context belongs
- * to one attempt: once that attempt has ended, its methods do nothing (sends return false), so a
- * late callback cannot disturb the next attempt.
+ * to one attempt: once that attempt has ended, its methods do nothing (sends and request lookups
+ * return false), so a late callback cannot disturb the next attempt. Only {@link #emit} and
+ * {@link #reportError} still deliver, so a protocol can tell its listeners about the end.
  *
  * <p>Thread-safe; methods may be called from any thread (for example when an asynchronous
  * credential lookup completes), not only from inside handler callbacks.

@@ -241,8 +241,8 @@ public final class ReconnectPolicy {
 
         private static Duration nonNegative(Duration d, String name) {
             Objects.requireNonNull(d, name);
-            if (d.isNegative()) {
-                throw new IllegalArgumentException(name + " must not be negative");
+            if (d.isNegative() || d.compareTo(Duration.ofDays(365)) > 0) {
+                throw new IllegalArgumentException(name + " must be between 0 and 365 days");
             }
             return d;
         }

@@ -26,6 +26,9 @@ public final class PendingRequests {
     private final int capacity;
     private final Map<Object, Entry> entries = new HashMap<>();
 
+    /** The longest timeout accepted (far beyond any use, well within nanosecond arithmetic). */
+    public static final Duration MAX_TIMEOUT = Duration.ofDays(365);
+
     /**
      * Creates a table.
      *
@@ -53,8 +56,8 @@ public final class PendingRequests {
     @SuppressWarnings("unchecked")
     public <T> CompletableFuture<T> register(Object key, String name, Duration timeout) {
         Objects.requireNonNull(key, "key");
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive");
+        if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
+            throw new IllegalArgumentException("timeout must be positive and at most " + MAX_TIMEOUT.toDays() + " days");
         }
         CompletableFuture<Object> future = new CompletableFuture<>();
         Entry entry = new Entry(future);
@@ -98,12 +101,36 @@ public final class PendingRequests {
      * Notes that the request went out on the wire (so a lost connection fails it).
      *
      * @param key the key
+     * @param future the future of the request meant; a newer request under the key is left alone
      */
-    public synchronized void markSent(Object key) {
+    public synchronized void markSent(Object key, CompletableFuture<?> future) {
         Entry e = entries.get(key);
-        if (e != null) {
+        if (e != null && e.future == future) {
             e.sent = true;
         }
+    }
+
+    /**
+     * Fails the request under the key only if it is still the one with the given future (a newer
+     * request may reuse the key).
+     *
+     * @param key the key
+     * @param future the future of the request meant
+     * @param error the failure
+     * @return true if it was pending
+     */
+    public boolean failIfSame(Object key, CompletableFuture<?> future, ChatwireException error) {
+        Entry e;
+        synchronized (this) {
+            e = entries.get(key);
+            if (e == null || e.future != future) {
+                return false;
+            }
+            entries.remove(key);
+        }
+        e.timer.cancel();
+        execute(() -> e.future.completeExceptionally(error));
+        return true;
     }
 
     /**

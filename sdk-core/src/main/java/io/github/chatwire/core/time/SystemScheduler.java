@@ -49,7 +49,7 @@ public final class SystemScheduler implements Scheduler {
             }, delay, unit);
             return () -> future.cancel(false);
         } catch (RejectedExecutionException e) {
-            log.debug("scheduler is shut down; task dropped");
+            log.warn("scheduler is shut down (its runtime was closed); a timer was dropped");
             return Cancellable.NONE;
         }
     }

@@ -130,6 +130,7 @@ public final class OkHttpWebSocketTransport implements Transport {
         private final TransportListener listener;
         private final AtomicBoolean finished = new AtomicBoolean();
         private final AtomicBoolean closing = new AtomicBoolean();
+        private volatile ChatwireException localFailure;
         volatile WebSocket socket;
         private volatile Cancellable closeTimer = Cancellable.NONE;
 
@@ -151,7 +152,14 @@ public final class OkHttpWebSocketTransport implements Transport {
         @Override
         public void close(int code, String reason) {
             if (closing.compareAndSet(false, true)) {
-                boolean started = socket.close(code, reason);
+                boolean started;
+                try {
+                    started = socket.close(code, reason);
+                } catch (IllegalArgumentException e) {
+                    // A reserved close code or an over-long reason: drop the socket rather than keep it.
+                    log.warn("{}: cannot close with code {} ({}); cancelling instead", describe(), code, e.getMessage());
+                    started = false;
+                }
                 if (!started) {
                     socket.cancel();
                 }
@@ -174,14 +182,14 @@ public final class OkHttpWebSocketTransport implements Transport {
 
         @Override
         public void onOpen(WebSocket webSocket, Response response) {
-            if (!finished.get()) {
+            if (!discarding()) {
                 listener.onOpen();
             }
         }
 
         @Override
         public void onMessage(WebSocket webSocket, String text) {
-            if (finished.get()) {
+            if (discarding()) {
                 return;
             }
             // A Java char is at most 3 UTF-8 bytes; only count bytes when that bound is over the limit.
@@ -197,7 +205,7 @@ public final class OkHttpWebSocketTransport implements Transport {
 
         @Override
         public void onMessage(WebSocket webSocket, ByteString bytes) {
-            if (finished.get()) {
+            if (discarding()) {
                 return;
             }
             if (bytes.size() > maxInboundBytes) {
@@ -210,30 +218,47 @@ public final class OkHttpWebSocketTransport implements Transport {
         private void tooLarge(long size) {
             MessageTooLargeException cause = new MessageTooLargeException(size, maxInboundBytes);
             log.warn("{}: {}", describe(), cause.getMessage());
+            // Report it once the socket is really gone (peer's close frame, or the close timeout),
+            // so nobody releases the runtime under a still-running reader thread.
+            localFailure = cause;
             close(1009, "message too big");
-            finish(() -> listener.onFailure(cause));
+        }
+
+        private boolean discarding() {
+            return finished.get() || localFailure != null;
         }
 
         @Override
         public void onClosing(WebSocket webSocket, int code, String reason) {
             // The peer started the close: answer it so the socket can go, and report it now.
             closing.set(true);
-            webSocket.close(code == 1005 ? 1000 : code, null);
+            try {
+                webSocket.close(code == 1005 || code == 1006 || code == 1015 ? 1000 : code, null);
+            } catch (IllegalArgumentException e) {
+                webSocket.cancel();
+            }
             closeTimer = runtime.scheduler().schedule(webSocket::cancel, closeTimeout);
-            finish(() -> listener.onClosed(code, reason == null ? "" : reason));
+            if (localFailure == null) {
+                finish(() -> listener.onClosed(code, reason == null ? "" : reason));
+            }
         }
 
         @Override
         public void onClosed(WebSocket webSocket, int code, String reason) {
             closeTimer.cancel();
-            finish(() -> listener.onClosed(code, reason == null ? "" : reason));
+            ChatwireException local = localFailure;
+            finish(local != null
+                    ? () -> listener.onFailure(local)
+                    : () -> listener.onClosed(code, reason == null ? "" : reason));
         }
 
         @Override
         public void onFailure(WebSocket webSocket, Throwable t, Response response) {
             closeTimer.cancel();
             ChatwireException cause;
-            if (response != null && response.code() != 101) {
+            if (localFailure != null) {
+                cause = localFailure;
+            } else if (response != null && response.code() != 101) {
                 cause = new UpgradeRejectedException(response.code(), t);
                 response.close();
             } else {
@@ -265,7 +290,8 @@ public final class OkHttpWebSocketTransport implements Transport {
          * @return this builder
          */
         public Builder header(String name, String value) {
-            headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            checkHeader(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"), false);
+            headers.put(name, value);
             return this;
         }
 
@@ -278,8 +304,30 @@ public final class OkHttpWebSocketTransport implements Transport {
          * @return this builder
          */
         public Builder secretHeader(String name, Secret value) {
-            secretHeaders.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            checkHeader(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value").reveal(), true);
+            secretHeaders.put(name, value);
             return this;
+        }
+
+        /** Refuses what OkHttp would refuse later, without ever quoting a secret value. */
+        private static void checkHeader(String name, String value, boolean secret) {
+            if (name.isEmpty()) {
+                throw new IllegalArgumentException("header name is empty");
+            }
+            for (int i = 0; i < name.length(); i++) {
+                char c = name.charAt(i);
+                if (c <= ' ' || c >= 0x7f) {
+                    throw new IllegalArgumentException("invalid character at " + i + " in header name " + name);
+                }
+            }
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c != '\t' && (c < ' ' || c >= 0x7f)) {
+                    throw new IllegalArgumentException("invalid character 0x" + Integer.toHexString(c) + " at " + i
+                            + " in the value of header " + name
+                            + (secret ? " (a trailing newline from a file is the usual cause)" : ": " + value));
+                }
+            }
         }
 
         /**

@@ -29,7 +29,7 @@ class PendingRequestsTest {
     void failSentKeepsRequestsThatNeverWentOut() {
         CompletableFuture<Object> sent = table.register("a", null, Duration.ofSeconds(5));
         CompletableFuture<Object> queued = table.register("b", null, Duration.ofSeconds(5));
-        table.markSent("a");
+        table.markSent("a", sent);
         table.failSent(new ConnectionLostException("lost"));
         assertTrue(sent.isCompletedExceptionally());
         assertFalse(queued.isDone());
