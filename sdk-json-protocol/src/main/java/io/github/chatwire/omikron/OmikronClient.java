@@ -145,6 +145,15 @@ public final class OmikronClient implements AutoCloseable {
     }
 
     /**
+     * The number of requests awaiting a reply.
+     *
+     * @return the count
+     */
+    public int pendingRequests() {
+        return session.connection().pendingCount();
+    }
+
+    /**
      * Adds a listener.
      *
      * @param listener the listener; never null
