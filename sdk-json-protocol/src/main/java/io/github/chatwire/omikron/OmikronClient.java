@@ -2,17 +2,14 @@ package io.github.chatwire.omikron;
 
 import io.github.chatwire.core.ChatwireRuntime;
 import io.github.chatwire.core.Subscription;
-import io.github.chatwire.core.connection.ConnectionListener;
 import io.github.chatwire.core.connection.ConnectionOptions;
 import io.github.chatwire.core.connection.ConnectionState;
-import io.github.chatwire.core.connection.ProtocolContext;
 import io.github.chatwire.core.transport.OkHttpWebSocketTransport;
 import io.github.chatwire.core.transport.Transport;
 import io.github.chatwire.omikron.codec.WireShape;
 import io.github.chatwire.omikron.internal.OmikronProtocolHandler;
 import io.github.chatwire.omikron.internal.OmikronSession;
 import io.github.chatwire.omikron.internal.Role;
-import io.github.chatwire.omikron.internal.SessionEvents;
 import io.github.chatwire.omikron.model.AddCommunity;
 import io.github.chatwire.omikron.model.AddConversation;
 import io.github.chatwire.omikron.model.CallDisconnectUser;
@@ -22,14 +19,10 @@ import io.github.chatwire.omikron.model.CallTimeoutUser;
 import io.github.chatwire.omikron.model.CallToken;
 import io.github.chatwire.omikron.model.ChangeUserData;
 import io.github.chatwire.omikron.model.Chats;
-import io.github.chatwire.omikron.model.ClientChanged;
-import io.github.chatwire.omikron.model.ClientConnected;
 import io.github.chatwire.omikron.model.Communities;
 import io.github.chatwire.omikron.model.GetIotaData;
 import io.github.chatwire.omikron.model.GetUserData;
-import io.github.chatwire.omikron.model.IdentificationResponse;
 import io.github.chatwire.omikron.model.IotaData;
-import io.github.chatwire.omikron.model.MessageLive;
 import io.github.chatwire.omikron.model.MessageSend;
 import io.github.chatwire.omikron.model.MessageState;
 import io.github.chatwire.omikron.model.MessageType;
@@ -37,10 +30,8 @@ import io.github.chatwire.omikron.model.Messages;
 import io.github.chatwire.omikron.model.MessagesGet;
 import io.github.chatwire.omikron.model.Notifications;
 import io.github.chatwire.omikron.model.OmikronData;
-import io.github.chatwire.omikron.model.OmikronFormatException;
 import io.github.chatwire.omikron.model.OmikronId;
 import io.github.chatwire.omikron.model.OmikronMessage;
-import io.github.chatwire.omikron.model.Pong;
 import io.github.chatwire.omikron.model.ReadNotification;
 import io.github.chatwire.omikron.model.RemoveCommunity;
 import io.github.chatwire.omikron.model.SettingsList;
@@ -48,13 +39,11 @@ import io.github.chatwire.omikron.model.SettingsLoad;
 import io.github.chatwire.omikron.model.SettingsSave;
 import io.github.chatwire.omikron.model.UserData;
 import io.github.chatwire.omikron.model.UserState;
-import io.github.chatwire.omikron.model.UserStates;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 /**
  * A logged-in user's connection to an Omikron relay ({@code /ws/client}).
@@ -84,24 +73,12 @@ public final class OmikronClient implements AutoCloseable {
             listeners.add(b.listener);
         }
         Transport transport = b.transport != null ? b.transport : OkHttpWebSocketTransport.builder(b.url).build();
+        ClientEvents events = new ClientEvents(listeners, b.autoAcknowledge, null);
         OmikronProtocolHandler handler = new OmikronProtocolHandler(Role.CLIENT, b.userId, b.privateKey, null,
-                b.strategy, b.shape, null, new Events());
+                b.strategy, b.shape, null, events);
         this.session = new OmikronSession(transport, handler, b.options, b.runtime);
-        session.connection().addListener(new ConnectionListener() {
-            @Override
-            public void onStateChange(io.github.chatwire.core.connection.StateChange change) {
-                for (OmikronListener l : listeners) {
-                    l.onStateChange(change);
-                }
-            }
-
-            @Override
-            public void onError(io.github.chatwire.core.ChatwireException error) {
-                for (OmikronListener l : listeners) {
-                    l.onError(error);
-                }
-            }
-        });
+        events.attach(session);
+        session.connection().addListener(ClientEvents.forward(listeners));
     }
 
     /**
@@ -401,7 +378,7 @@ public final class OmikronClient implements AutoCloseable {
         return session.send(liveAck(liveMessageId, state));
     }
 
-    private static OmikronMessage liveAck(String id, MessageState state) {
+    static OmikronMessage liveAck(String id, MessageState state) {
         return new OmikronMessage(id, MessageType.MESSAGE_LIVE, null, null,
                 OmikronData.builder().put("message_state", state).build(), null, null);
     }
@@ -489,69 +466,6 @@ public final class OmikronClient implements AutoCloseable {
             List<String> l = SettingsList.from(m.data()).settings();
             return l == null ? java.util.Collections.<String>emptyList() : l;
         });
-    }
-
-    private void each(Consumer<OmikronListener> c) {
-        for (OmikronListener l : listeners) {
-            try {
-                c.accept(l);
-            } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(OmikronClient.class).warn("listener failed", e);
-            }
-        }
-    }
-
-    /** Turns decoded messages into listener calls; runs with the connection lock held. */
-    private final class Events implements SessionEvents {
-        @Override
-        public void identified(ProtocolContext ctx, IdentificationResponse response) {
-            ctx.emit(() -> each(l -> l.onIdentified(response)));
-        }
-
-        @Override
-        public void pong(ProtocolContext ctx, Pong pong, Duration rtt) {
-            ctx.emit(() -> each(l -> l.onPong(pong, rtt)));
-        }
-
-        @Override
-        public OmikronData pingData(ProtocolContext ctx) {
-            return OmikronData.builder().put("last_ping", ctx.scheduler().currentTimeMillis()).build();
-        }
-
-        @Override
-        public void event(ProtocolContext ctx, OmikronMessage m) {
-            MessageType t = m.type();
-            try {
-                if (t.equals(MessageType.CLIENT_CHANGED)) {
-                    ClientChanged c = ClientChanged.from(m.data());
-                    ctx.emit(() -> each(l -> l.onPresence(c)));
-                } else if (t.equals(MessageType.CLIENT_CONNECTED)) {
-                    ClientConnected c = ClientConnected.from(m.data());
-                    ctx.emit(() -> each(l -> l.onClientConnected(c)));
-                } else if (t.equals(MessageType.MESSAGE_LIVE)) {
-                    MessageLive live = MessageLive.from(m.data());
-                    if (autoAcknowledge && m.id() != null) {
-                        ctx.sendNow(session.handler().outbound(liveAck(m.id(), MessageState.RECEIVED)));
-                    }
-                    ctx.emit(() -> each(l -> l.onLiveMessage(m, live)));
-                } else if (t.equals(MessageType.CALL_INVITE)) {
-                    CallInvite c = CallInvite.from(m.data());
-                    ctx.emit(() -> each(l -> l.onCallInvite(c)));
-                } else if (t.equals(MessageType.GET_NOTIFICATIONS) || t.equals(MessageType.PUSH_NOTIFICATION)) {
-                    Notifications n = Notifications.from(m.data());
-                    ctx.emit(() -> each(l -> l.onNotifications(n, m)));
-                } else if (t.equals(MessageType.GET_STATES)) {
-                    UserStates s = UserStates.from(m.data());
-                    ctx.emit(() -> each(l -> l.onUserStates(s)));
-                } else if (t.equals(MessageType.ERROR_NO_IOTA)) {
-                    ctx.emit(() -> each(l -> l.onIotaOffline(m)));
-                } else {
-                    ctx.emit(() -> each(l -> l.onMessage(m)));
-                }
-            } catch (OmikronFormatException e) {
-                ctx.reportError(new OmikronFormatException("bad '" + t.wireName() + "' event: " + e.getMessage(), e));
-            }
-        }
     }
 
     /** Builds an {@link OmikronClient}. Not thread-safe. */

@@ -712,6 +712,8 @@ public final class FakeOmikron implements AutoCloseable {
                     reply(m, MessageType.GET_IOTA_DATA, OmikronData.builder().put("public_key", k.base64()).put("iota_id", iotaId)
                             .put("omikron_connections", Collections.singletonList(omikronId)).build());
                 }
+            } else if (role == Role.GUEST && t.equals(MessageType.CHANGE_USER_DATA)) {
+                reply(m, d.getString("display") == null ? MessageType.ERROR_INVALID_DATA : MessageType.SUCCESS, OmikronData.EMPTY);
             } else if (t.equals(MessageType.CHANGE_USER_DATA) || t.equals(MessageType.DELETE_USER)) {
                 reply(m, d.getId("user_id") == null ? MessageType.ERROR_INVALID_DATA : MessageType.SUCCESS, OmikronData.EMPTY);
             } else if (t.equals(MessageType.GET_NOTIFICATIONS)) {

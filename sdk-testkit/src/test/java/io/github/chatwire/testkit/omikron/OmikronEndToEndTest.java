@@ -469,4 +469,32 @@ class OmikronEndToEndTest {
         FakeOmikron.Received p = find(f, MessageType.CLIENT_CHANGED, FakeOmikron.Role.CLIENT);
         assertEquals("user_dnd", p.message().data().getString("user_state"));
     }
+
+    @Test
+    void anonymousGuestJoinsACallThatAllowsIt() throws Exception {
+        FakeOmikron f = fake(FakeOmikron.builder());
+        iota(f, IOTA_1, iota1Key, Set.of(ALICE, BOB));
+        OmikronClient alice = track(client(f, ALICE, aliceKey).build());
+        alice.connect().get(10, SECONDS);
+        String call = UUID.randomUUID().toString();
+        alice.callToken(call).get(10, SECONDS);
+        String link = alice.setAnonymousJoining(call, true).get(10, SECONDS).link();
+        assertNotNull(link);
+
+        io.github.chatwire.omikron.CallGuestConnection guest = track(io.github.chatwire.omikron.CallGuestConnection.builder()
+                .url(f.guestUrl()).callId(call).build());
+        guest.connect().get(10, SECONDS);
+        IdentificationResponse identity = guest.identity();
+        assertNotNull(identity.userId());
+        assertEquals(call, identity.guestCall().callId());
+        assertTrue(identity.guestCall().callToken().startsWith("fake-livekit-token"));
+        assertFalse(identity.toString().contains("fake-livekit-token"), "the token is masked");
+        assertTrue(guest.callToken().get(10, SECONDS).callToken().startsWith("fake-livekit-token"));
+        guest.changeDisplay("Visitor").get(10, SECONDS);
+
+        io.github.chatwire.omikron.CallGuestConnection refused = track(io.github.chatwire.omikron.CallGuestConnection.builder()
+                .url(f.guestUrl()).callId(UUID.randomUUID().toString()).build());
+        OmikronAuthenticationException e = assertInstanceOf(OmikronAuthenticationException.class, failure(refused.connect()));
+        assertEquals("error_not_authenticated", e.errorType());
+    }
 }
