@@ -609,6 +609,29 @@ public final class OmikronClient implements AutoCloseable {
         }
 
         /**
+         * Asks Omega which Omikron serves this user ({@code GET /api/get/omikron/<user id>}) and
+         * builds the client for its client endpoint. The address is resolved once, here; a
+         * reconnect goes to the same Omikron.
+         *
+         * @param omega the Omega client; never null
+         * @param secure true for {@code wss://}, false for {@code ws://}
+         * @return the client (not connected yet); failed with
+         *     {@link io.github.chatwire.omikron.omega.OmegaException} if Omega does not know one
+         * @throws IllegalStateException if the user id or key is missing
+         */
+        public CompletableFuture<OmikronClient> buildWithDiscovery(io.github.chatwire.omikron.omega.OmegaClient omega, boolean secure) {
+            Objects.requireNonNull(omega, "omega");
+            if (userId == null || privateKey == null) {
+                throw new IllegalStateException("userId and privateKey (or a keyFile) are required");
+            }
+            return omega.getOmikron(userId).thenApply(info -> {
+                url(info.clientUrl(secure));
+                transport = null;
+                return build();
+            });
+        }
+
+        /**
          * Builds the client (not connected yet).
          *
          * @return the client

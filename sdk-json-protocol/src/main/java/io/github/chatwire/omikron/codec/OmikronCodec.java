@@ -104,6 +104,33 @@ public final class OmikronCodec {
         }
     }
 
+    /**
+     * Decodes any JSON object (for example an Omega HTTP body) into the tree of
+     * {@link OmikronData}.
+     *
+     * @param json the text; never null
+     * @return the object
+     * @throws OmikronFormatException if it is not exactly one JSON object
+     */
+    @SuppressWarnings("unchecked")
+    public static OmikronData decodeObject(String json) {
+        JsonReader reader = JsonReader.of(new Buffer().writeUtf8(json));
+        try {
+            if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
+                throw new OmikronFormatException("body is not a JSON object");
+            }
+            Object v = readValue(reader);
+            if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+                throw new OmikronFormatException("trailing content after the object");
+            }
+            return OmikronData.of((Map<String, Object>) v);
+        } catch (OmikronFormatException e) {
+            throw e;
+        } catch (IOException | JsonDataException | IllegalArgumentException | ArithmeticException e) {
+            throw new OmikronFormatException("malformed JSON at " + reader.getPath(), e);
+        }
+    }
+
     private static String readId(JsonReader reader) throws IOException {
         switch (reader.peek()) {
             case STRING:
