@@ -7,6 +7,7 @@ import io.github.chatwire.omikron.model.ErrorReply;
  * relayed requests cannot be answered. Retryable: try again later.
  */
 public class IotaOfflineException extends OmikronErrorException {
+    /** Serialization version. */
     private static final long serialVersionUID = 1L;
 
     /**

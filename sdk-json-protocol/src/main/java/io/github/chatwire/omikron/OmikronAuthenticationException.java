@@ -9,8 +9,10 @@ import io.github.chatwire.core.AuthenticationException;
  * contains key material.
  */
 public class OmikronAuthenticationException extends AuthenticationException {
+    /** Serialization version. */
     private static final long serialVersionUID = 1L;
 
+    /** The server's error type, or null. */
     private final String errorType;
 
     /**

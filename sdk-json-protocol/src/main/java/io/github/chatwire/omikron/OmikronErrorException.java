@@ -9,8 +9,10 @@ import io.github.chatwire.omikron.model.MessageType;
  * {@link #code()} is the error type, e.g. {@code error_not_found}.
  */
 public class OmikronErrorException extends ServerErrorException {
+    /** Serialization version. */
     private static final long serialVersionUID = 1L;
 
+    /** The error message (not serialized). */
     private final transient ErrorReply reply;
 
     /**

@@ -11,7 +11,12 @@ import java.util.Objects;
  * @param privateKey the private key; never null
  */
 public record OmikronKeyFile(OmikronId userId, OmikronPrivateKey privateKey) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param userId see {@link #userId()}
+     * @param privateKey see {@link #privateKey()}
+     */
     public OmikronKeyFile {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(privateKey, "privateKey");

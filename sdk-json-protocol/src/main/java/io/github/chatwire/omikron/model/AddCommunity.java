@@ -13,7 +13,14 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record AddCommunity(String communityAddress, String communityTitle, String position, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param communityAddress see {@link #communityAddress()}
+     * @param communityTitle see {@link #communityTitle()}
+     * @param position see {@link #position()}
+     * @param raw see {@link #raw()}
+     */
     public AddCommunity {
         raw = raw == null ? OmikronData.EMPTY : raw;
     }

@@ -12,7 +12,13 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record AddConversation(OmikronId chatPartnerId, String chatPartnerName, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param chatPartnerId see {@link #chatPartnerId()}
+     * @param chatPartnerName see {@link #chatPartnerName()}
+     * @param raw see {@link #raw()}
+     */
     public AddConversation {
         raw = raw == null ? OmikronData.EMPTY : raw;
     }

@@ -12,7 +12,13 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record CallDisconnectUser(String callId, OmikronId userId, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param callId see {@link #callId()}
+     * @param userId see {@link #userId()}
+     * @param raw see {@link #raw()}
+     */
     public CallDisconnectUser {
         raw = raw == null ? OmikronData.EMPTY : raw;
     }

@@ -13,7 +13,14 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record CallInvite(String callId, OmikronId receiverId, OmikronId senderId, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param callId see {@link #callId()}
+     * @param receiverId see {@link #receiverId()}
+     * @param senderId see {@link #senderId()}
+     * @param raw see {@link #raw()}
+     */
     public CallInvite {
         raw = raw == null ? OmikronData.EMPTY : raw;
     }

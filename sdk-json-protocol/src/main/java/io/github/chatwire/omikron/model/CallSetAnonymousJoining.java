@@ -13,7 +13,14 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record CallSetAnonymousJoining(String callId, Boolean enabled, String link, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param callId see {@link #callId()}
+     * @param enabled see {@link #enabled()}
+     * @param link see {@link #link()}
+     * @param raw see {@link #raw()}
+     */
     public CallSetAnonymousJoining {
         raw = raw == null ? OmikronData.EMPTY : raw;
     }

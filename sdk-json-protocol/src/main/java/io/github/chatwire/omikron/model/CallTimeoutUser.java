@@ -13,7 +13,14 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record CallTimeoutUser(String callId, OmikronId userId, Long untill, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param callId see {@link #callId()}
+     * @param userId see {@link #userId()}
+     * @param untill see {@link #untill()}
+     * @param raw see {@link #raw()}
+     */
     public CallTimeoutUser {
         raw = raw == null ? OmikronData.EMPTY : raw;
     }

@@ -12,7 +12,13 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record CallToken(String callId, String callToken, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param callId see {@link #callId()}
+     * @param callToken see {@link #callToken()}
+     * @param raw see {@link #raw()}
+     */
     public CallToken {
         raw = raw == null ? OmikronData.EMPTY : raw;
     }

@@ -12,7 +12,13 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record Challenge(String publicKey, String challenge, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param publicKey see {@link #publicKey()}
+     * @param challenge see {@link #challenge()}
+     * @param raw see {@link #raw()}
+     */
     public Challenge {
         raw = raw == null ? OmikronData.EMPTY : raw;
     }

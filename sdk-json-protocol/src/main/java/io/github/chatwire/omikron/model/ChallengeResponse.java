@@ -11,7 +11,12 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record ChallengeResponse(String challenge, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param challenge see {@link #challenge()}
+     * @param raw see {@link #raw()}
+     */
     public ChallengeResponse {
         raw = raw == null ? OmikronData.EMPTY : raw;
     }

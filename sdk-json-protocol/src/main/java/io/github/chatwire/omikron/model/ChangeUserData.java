@@ -18,7 +18,19 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record ChangeUserData(OmikronId userId, String username, String display, String avatar, String about, String status, String publicKey, String privateKeyHash, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param userId see {@link #userId()}
+     * @param username see {@link #username()}
+     * @param display see {@link #display()}
+     * @param avatar see {@link #avatar()}
+     * @param about see {@link #about()}
+     * @param status see {@link #status()}
+     * @param publicKey see {@link #publicKey()}
+     * @param privateKeyHash see {@link #privateKeyHash()}
+     * @param raw see {@link #raw()}
+     */
     public ChangeUserData {
         raw = raw == null ? OmikronData.EMPTY : raw;
     }

@@ -11,7 +11,14 @@ import java.util.List;
  * @param calls {@code calls} added by the Omikron: the partner's calls; never null
  */
 public record ChatSummary(OmikronId userId, String userName, Long lastMessageAt, List<CallSummary> calls) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param userId see {@link #userId()}
+     * @param userName see {@link #userName()}
+     * @param lastMessageAt see {@link #lastMessageAt()}
+     * @param calls see {@link #calls()}
+     */
     public ChatSummary {
         calls = calls == null ? java.util.Collections.emptyList() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(calls));
     }

@@ -11,7 +11,12 @@ import java.util.List;
  * @param raw the whole {@code data}; never null
  */
 public record Chats(List<ChatSummary> chats, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param chats see {@link #chats()}
+     * @param raw see {@link #raw()}
+     */
     public Chats {
         chats = chats == null ? java.util.Collections.emptyList() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(chats));
         raw = raw == null ? OmikronData.EMPTY : raw;

@@ -14,7 +14,14 @@ import java.util.function.Function;
  *     for a message built here)
  */
 public record ClientChanged(OmikronId userId, UserState userState, CallState callState, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param userId see {@link #userId()}
+     * @param userState see {@link #userState()}
+     * @param callState see {@link #callState()}
+     * @param raw see {@link #raw()}
+     */
     public ClientChanged {
         raw = raw == null ? OmikronData.EMPTY : raw;
     }

@@ -14,7 +14,14 @@ import java.util.function.Function;
  *     for a message built here)
  */
 public record ClientConnected(OmikronId userId, CallState callState, UserState userState, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param userId see {@link #userId()}
+     * @param callState see {@link #callState()}
+     * @param userState see {@link #userState()}
+     * @param raw see {@link #raw()}
+     */
     public ClientConnected {
         raw = raw == null ? OmikronData.EMPTY : raw;
     }

@@ -11,7 +11,12 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record ClientDisconnected(OmikronId userId, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param userId see {@link #userId()}
+     * @param raw see {@link #raw()}
+     */
     public ClientDisconnected {
         raw = raw == null ? OmikronData.EMPTY : raw;
     }

@@ -12,7 +12,12 @@ import java.util.List;
  *     for a message built here)
  */
 public record Communities(List<Object> communities, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param communities see {@link #communities()}
+     * @param raw see {@link #raw()}
+     */
     public Communities {
         raw = raw == null ? OmikronData.EMPTY : raw;
     }

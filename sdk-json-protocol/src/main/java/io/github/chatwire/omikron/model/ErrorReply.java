@@ -9,7 +9,13 @@ package io.github.chatwire.omikron.model;
  * @param raw the whole {@code data}; never null
  */
 public record ErrorReply(MessageType type, String errorType, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param type see {@link #type()}
+     * @param errorType see {@link #errorType()}
+     * @param raw see {@link #raw()}
+     */
     public ErrorReply {
         java.util.Objects.requireNonNull(type, "type");
         raw = raw == null ? OmikronData.EMPTY : raw;

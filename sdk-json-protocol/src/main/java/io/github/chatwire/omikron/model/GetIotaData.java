@@ -13,7 +13,14 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record GetIotaData(OmikronId iotaId, OmikronId userId, String username, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param iotaId see {@link #iotaId()}
+     * @param userId see {@link #userId()}
+     * @param username see {@link #username()}
+     * @param raw see {@link #raw()}
+     */
     public GetIotaData {
         raw = raw == null ? OmikronData.EMPTY : raw;
     }

@@ -12,7 +12,13 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record GetUserData(OmikronId userId, String username, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param userId see {@link #userId()}
+     * @param username see {@link #username()}
+     * @param raw see {@link #raw()}
+     */
     public GetUserData {
         raw = raw == null ? OmikronData.EMPTY : raw;
     }

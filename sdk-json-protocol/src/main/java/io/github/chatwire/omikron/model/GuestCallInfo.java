@@ -13,7 +13,14 @@ import java.util.List;
  * @param callToken {@code call_token}: the LiveKit JWT; null if absent
  */
 public record GuestCallInfo(String callId, List<CallParticipant> invited, List<CallParticipant> members, String callToken) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param callId see {@link #callId()}
+     * @param invited see {@link #invited()}
+     * @param members see {@link #members()}
+     * @param callToken see {@link #callToken()}
+     */
     public GuestCallInfo {
         invited = invited == null ? java.util.Collections.emptyList() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(invited));
         members = members == null ? java.util.Collections.emptyList() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(members));

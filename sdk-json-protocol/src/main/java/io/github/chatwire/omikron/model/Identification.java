@@ -16,7 +16,16 @@ import java.util.List;
  *     for a message built here)
  */
 public record Identification(OmikronId userId, OmikronId iotaId, String callId, String privateKeyHash, List<OmikronId> userIds, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param userId see {@link #userId()}
+     * @param iotaId see {@link #iotaId()}
+     * @param callId see {@link #callId()}
+     * @param privateKeyHash see {@link #privateKeyHash()}
+     * @param userIds see {@link #userIds()}
+     * @param raw see {@link #raw()}
+     */
     public Identification {
         raw = raw == null ? OmikronData.EMPTY : raw;
     }

@@ -43,7 +43,22 @@ public record IdentificationResponse(
         String avatar,
         GuestCallInfo guestCall,
         OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param accepted see {@link #accepted()}
+     * @param acceptedCount see {@link #acceptedCount()}
+     * @param acceptedIds see {@link #acceptedIds()}
+     * @param acceptedProfiles see {@link #acceptedProfiles()}
+     * @param deniedProfiles see {@link #deniedProfiles()}
+     * @param participants see {@link #participants()}
+     * @param userId see {@link #userId()}
+     * @param username see {@link #username()}
+     * @param display see {@link #display()}
+     * @param avatar see {@link #avatar()}
+     * @param guestCall see {@link #guestCall()}
+     * @param raw see {@link #raw()}
+     */
     public IdentificationResponse {
         participants = participants == null ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(participants));
         raw = raw == null ? OmikronData.EMPTY : raw;

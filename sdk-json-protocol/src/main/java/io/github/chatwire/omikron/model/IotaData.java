@@ -16,7 +16,16 @@ import java.util.List;
  *     for a message built here)
  */
 public record IotaData(String publicKey, OmikronId iotaId, OmikronId userId, String username, List<OmikronId> omikronConnections, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param publicKey see {@link #publicKey()}
+     * @param iotaId see {@link #iotaId()}
+     * @param userId see {@link #userId()}
+     * @param username see {@link #username()}
+     * @param omikronConnections see {@link #omikronConnections()}
+     * @param raw see {@link #raw()}
+     */
     public IotaData {
         raw = raw == null ? OmikronData.EMPTY : raw;
     }

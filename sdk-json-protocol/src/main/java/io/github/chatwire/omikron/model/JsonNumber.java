@@ -8,8 +8,10 @@ import java.util.Objects;
  * passing through {@code double}. Immutable and thread-safe.
  */
 public final class JsonNumber extends Number {
+    /** Serialization version. */
     private static final long serialVersionUID = 1L;
 
+    /** The literal. */
     private final String literal;
 
     private JsonNumber(String literal) {

@@ -15,7 +15,15 @@ import java.util.function.Function;
  *     for a message built here)
  */
 public record MessageLive(Long sendTime, String message, OmikronId senderId, MessageState messageState, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param sendTime see {@link #sendTime()}
+     * @param message see {@link #message()}
+     * @param senderId see {@link #senderId()}
+     * @param messageState see {@link #messageState()}
+     * @param raw see {@link #raw()}
+     */
     public MessageLive {
         raw = raw == null ? OmikronData.EMPTY : raw;
     }

@@ -14,7 +14,15 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record MessageOtherIota(OmikronId receiverId, OmikronId senderId, Long sendTime, String content, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param receiverId see {@link #receiverId()}
+     * @param senderId see {@link #senderId()}
+     * @param sendTime see {@link #sendTime()}
+     * @param content see {@link #content()}
+     * @param raw see {@link #raw()}
+     */
     public MessageOtherIota {
         raw = raw == null ? OmikronData.EMPTY : raw;
     }

@@ -12,7 +12,13 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record MessageSend(OmikronId receiverId, String content, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param receiverId see {@link #receiverId()}
+     * @param content see {@link #content()}
+     * @param raw see {@link #raw()}
+     */
     public MessageSend {
         raw = raw == null ? OmikronData.EMPTY : raw;
     }

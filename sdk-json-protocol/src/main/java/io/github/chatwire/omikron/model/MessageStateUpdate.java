@@ -13,7 +13,13 @@ import java.util.function.Function;
  *     for a message built here)
  */
 public record MessageStateUpdate(Long sendTime, MessageState messageState, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param sendTime see {@link #sendTime()}
+     * @param messageState see {@link #messageState()}
+     * @param raw see {@link #raw()}
+     */
     public MessageStateUpdate {
         raw = raw == null ? OmikronData.EMPTY : raw;
     }

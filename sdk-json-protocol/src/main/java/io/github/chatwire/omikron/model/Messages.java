@@ -10,7 +10,12 @@ import java.util.List;
  * @param raw the whole {@code data}; never null
  */
 public record Messages(List<StoredMessage> messages, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param messages see {@link #messages()}
+     * @param raw see {@link #raw()}
+     */
     public Messages {
         messages = messages == null ? java.util.Collections.emptyList() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(messages));
         raw = raw == null ? OmikronData.EMPTY : raw;

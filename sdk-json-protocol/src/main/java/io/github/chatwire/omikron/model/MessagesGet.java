@@ -13,7 +13,14 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record MessagesGet(OmikronId userId, Long offset, Long amount, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param userId see {@link #userId()}
+     * @param offset see {@link #offset()}
+     * @param amount see {@link #amount()}
+     * @param raw see {@link #raw()}
+     */
     public MessagesGet {
         raw = raw == null ? OmikronData.EMPTY : raw;
     }

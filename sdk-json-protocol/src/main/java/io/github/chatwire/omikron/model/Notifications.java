@@ -11,7 +11,12 @@ import java.util.List;
  * @param raw the whole {@code data}; never null
  */
 public record Notifications(List<NotificationCount> notifications, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param notifications see {@link #notifications()}
+     * @param raw see {@link #raw()}
+     */
     public Notifications {
         notifications = notifications == null ? Collections.emptyList() : Collections.unmodifiableList(new ArrayList<>(notifications));
         raw = raw == null ? OmikronData.EMPTY : raw;

@@ -7,6 +7,7 @@ import io.github.chatwire.core.ProtocolException;
  * the wrong type. The message names the field, never its value (values may hold key material).
  */
 public class OmikronFormatException extends ProtocolException {
+    /** Serialization version. */
     private static final long serialVersionUID = 1L;
 
     /**

@@ -13,7 +13,11 @@ import java.util.Objects;
  *     null or empty
  */
 public record OmikronId(String value) {
-    /** Validates the value and normalises UUIDs to lowercase. */
+    /**
+     * Validates the value and normalises non-numeric ids (UUIDs) to lowercase.
+     *
+     * @param value digits or a UUID; never null or empty
+     */
     public OmikronId {
         Objects.requireNonNull(value, "value");
         if (value.isEmpty()) {

@@ -30,7 +30,17 @@ public record OmikronMessage(
         OmikronData data,
         LogInfo log,
         Map<String, Object> extras) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param id see {@link #id()}
+     * @param type see {@link #type()}
+     * @param sender see {@link #sender()}
+     * @param receiver see {@link #receiver()}
+     * @param data see {@link #data()}
+     * @param log see {@link #log()}
+     * @param extras see {@link #extras()}
+     */
     public OmikronMessage {
         Objects.requireNonNull(type, "type");
         data = data == null ? OmikronData.EMPTY : data;

@@ -11,7 +11,12 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record Ping(Long lastPing, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param lastPing see {@link #lastPing()}
+     * @param raw see {@link #raw()}
+     */
     public Ping {
         raw = raw == null ? OmikronData.EMPTY : raw;
     }

@@ -15,7 +15,14 @@ import java.util.Map;
  * @param raw the whole {@code data}; never null
  */
 public record Pong(Long pingIota, Long lastPing, Map<OmikronId, Long> peerPings, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param pingIota see {@link #pingIota()}
+     * @param lastPing see {@link #lastPing()}
+     * @param peerPings see {@link #peerPings()}
+     * @param raw see {@link #raw()}
+     */
     public Pong {
         raw = raw == null ? OmikronData.EMPTY : raw;
     }

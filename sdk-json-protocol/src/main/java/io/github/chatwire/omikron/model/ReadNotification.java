@@ -12,7 +12,13 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record ReadNotification(OmikronId receiverId, OmikronId senderId, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param receiverId see {@link #receiverId()}
+     * @param senderId see {@link #senderId()}
+     * @param raw see {@link #raw()}
+     */
     public ReadNotification {
         raw = raw == null ? OmikronData.EMPTY : raw;
     }

@@ -12,7 +12,13 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record RegisterIota(String publicKey, OmikronId iotaId, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param publicKey see {@link #publicKey()}
+     * @param iotaId see {@link #iotaId()}
+     * @param raw see {@link #raw()}
+     */
     public RegisterIota {
         raw = raw == null ? OmikronData.EMPTY : raw;
     }

@@ -11,7 +11,12 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record RemoveCommunity(String communityAddress, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param communityAddress see {@link #communityAddress()}
+     * @param raw see {@link #raw()}
+     */
     public RemoveCommunity {
         raw = raw == null ? OmikronData.EMPTY : raw;
     }

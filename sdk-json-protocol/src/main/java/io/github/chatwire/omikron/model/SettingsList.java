@@ -12,7 +12,12 @@ import java.util.List;
  *     for a message built here)
  */
 public record SettingsList(List<String> settings, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param settings see {@link #settings()}
+     * @param raw see {@link #raw()}
+     */
     public SettingsList {
         raw = raw == null ? OmikronData.EMPTY : raw;
     }

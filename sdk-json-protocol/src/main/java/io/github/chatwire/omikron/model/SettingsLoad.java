@@ -12,7 +12,13 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record SettingsLoad(String settingsName, Object payload, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param settingsName see {@link #settingsName()}
+     * @param payload see {@link #payload()}
+     * @param raw see {@link #raw()}
+     */
     public SettingsLoad {
         raw = raw == null ? OmikronData.EMPTY : raw;
     }

@@ -26,7 +26,25 @@ import java.util.function.Function;
  *     for a message built here)
  */
 public record UserData(OmikronId userId, String username, String display, String publicKey, OmikronId iotaId, UserState onlineStatus, UserState userState, OmikronId omikronId, List<OmikronId> omikronConnections, Long subLevel, Long subEnd, String about, String avatar, String status, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param userId see {@link #userId()}
+     * @param username see {@link #username()}
+     * @param display see {@link #display()}
+     * @param publicKey see {@link #publicKey()}
+     * @param iotaId see {@link #iotaId()}
+     * @param onlineStatus see {@link #onlineStatus()}
+     * @param userState see {@link #userState()}
+     * @param omikronId see {@link #omikronId()}
+     * @param omikronConnections see {@link #omikronConnections()}
+     * @param subLevel see {@link #subLevel()}
+     * @param subEnd see {@link #subEnd()}
+     * @param about see {@link #about()}
+     * @param avatar see {@link #avatar()}
+     * @param status see {@link #status()}
+     * @param raw see {@link #raw()}
+     */
     public UserData {
         raw = raw == null ? OmikronData.EMPTY : raw;
     }

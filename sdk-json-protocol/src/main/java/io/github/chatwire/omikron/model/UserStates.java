@@ -12,7 +12,12 @@ import java.util.Map;
  * @param raw the whole {@code data}; never null
  */
 public record UserStates(Map<OmikronId, UserState> userStates, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param userStates see {@link #userStates()}
+     * @param raw see {@link #raw()}
+     */
     public UserStates {
         userStates = userStates == null ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(userStates));
         raw = raw == null ? OmikronData.EMPTY : raw;

@@ -9,8 +9,10 @@ import io.github.chatwire.core.ServerErrorException;
  * Retryable for 5xx statuses and network failures.
  */
 public class OmegaException extends ServerErrorException {
+    /** Serialization version. */
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status. */
     private final int httpStatus;
 
     /**

@@ -21,7 +21,21 @@ import io.github.chatwire.omikron.model.OmikronId;
  */
 public record OmegaUser(OmikronId userId, String username, String publicKey, OmikronId iotaId, Long subLevel, Long subEnd,
         String display, String statusMessage, String about, String avatar, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param userId see {@link #userId()}
+     * @param username see {@link #username()}
+     * @param publicKey see {@link #publicKey()}
+     * @param iotaId see {@link #iotaId()}
+     * @param subLevel see {@link #subLevel()}
+     * @param subEnd see {@link #subEnd()}
+     * @param display see {@link #display()}
+     * @param statusMessage see {@link #statusMessage()}
+     * @param about see {@link #about()}
+     * @param avatar see {@link #avatar()}
+     * @param raw see {@link #raw()}
+     */
     public OmegaUser {
         raw = raw == null ? OmikronData.EMPTY : raw;
     }

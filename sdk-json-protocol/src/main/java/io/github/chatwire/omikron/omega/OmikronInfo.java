@@ -12,7 +12,14 @@ import io.github.chatwire.omikron.model.OmikronId;
  * @param raw the whole body; never null
  */
 public record OmikronInfo(OmikronId id, String publicKey, String ipAddress, OmikronData raw) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param id see {@link #id()}
+     * @param publicKey see {@link #publicKey()}
+     * @param ipAddress see {@link #ipAddress()}
+     * @param raw see {@link #raw()}
+     */
     public OmikronInfo {
         raw = raw == null ? OmikronData.EMPTY : raw;
     }

@@ -17,7 +17,15 @@ import java.util.Objects;
  * @param privateKeyHash the hash accepted by the older identification; may be null
  */
 public record UserRecord(OmikronId userId, String username, OmikronPublicKey publicKey, OmikronId iotaId, String privateKeyHash) {
-    /** Validates the components. */
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param userId see {@link #userId()}
+     * @param username see {@link #username()}
+     * @param publicKey see {@link #publicKey()}
+     * @param iotaId see {@link #iotaId()}
+     * @param privateKeyHash see {@link #privateKeyHash()}
+     */
     public UserRecord {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(username, "username");
