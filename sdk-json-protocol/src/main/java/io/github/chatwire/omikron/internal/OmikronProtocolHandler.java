@@ -167,8 +167,9 @@ public final class OmikronProtocolHandler implements ProtocolHandler {
                 return;
             }
             identified = true;
-            ctx.ready();
+            // Before ready(): whoever sees connect() complete also sees the identity.
             events.identified(ctx, r);
+            ctx.ready();
         } else if (type.isError()) {
             ErrorReply e = ErrorReply.from(m);
             if (FATAL_IDENTIFICATION_ERRORS.contains(type)) {
