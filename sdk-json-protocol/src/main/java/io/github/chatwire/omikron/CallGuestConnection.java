@@ -49,8 +49,9 @@ public final class CallGuestConnection implements AutoCloseable {
         }
         Transport transport = b.transport != null ? b.transport : OkHttpWebSocketTransport.builder(b.url).build();
         ClientEvents events = new ClientEvents(listeners, false, r -> identity = r);
-        OmikronProtocolHandler handler = new OmikronProtocolHandler(Role.GUEST, null, null, b.callId,
-                IdentificationStrategy.x448Challenge(), b.shape, null, events);
+        OmikronProtocolHandler handler = new OmikronProtocolHandler(Role.GUEST, b.participantId, b.participantKey, b.callId,
+                b.participantId == null ? IdentificationStrategy.x448Challenge() : IdentificationStrategy.privateKeyHash(),
+                b.shape, null, events);
         this.session = new OmikronSession(transport, handler, b.options, b.runtime);
         events.attach(session);
         session.connection().addListener(ClientEvents.forward(listeners));
@@ -181,6 +182,8 @@ public final class CallGuestConnection implements AutoCloseable {
         private String url;
         private Transport transport;
         private String callId;
+        private OmikronId participantId;
+        private OmikronPrivateKey participantKey;
         private WireShape shape = WireShape.REFERENCE;
         private ConnectionOptions options = ConnectionOptions.builder().name("omikron-guest").pingInterval(Duration.ofSeconds(5))
                 .idleTimeout(Duration.ofSeconds(20)).requestTimeout(Duration.ofSeconds(20)).build();
@@ -219,6 +222,22 @@ public final class CallGuestConnection implements AutoCloseable {
          */
         public Builder callId(String callId) {
             this.callId = Objects.requireNonNull(callId, "callId");
+            return this;
+        }
+
+        /**
+         * Joins as a known user instead of an anonymous guest, as the older spec's call
+         * participant: the identification carries {@code user_id} and {@code private_key_hash},
+         * and the answer's {@code user_ids} map gives the participants' call states
+         * ({@link IdentificationResponse#participants()}).
+         *
+         * @param userId the user; never null
+         * @param key the user's key (only its hash is sent); never null
+         * @return this builder
+         */
+        public Builder asParticipant(OmikronId userId, OmikronPrivateKey key) {
+            this.participantId = Objects.requireNonNull(userId, "userId");
+            this.participantKey = Objects.requireNonNull(key, "key");
             return this;
         }
 

@@ -146,4 +146,37 @@ class IotaConnectionProtocolTest {
         assertFalse(text.contains("\"receiver\":"), text);
         assertEquals(ConnectionState.READY, iota.state());
     }
+
+    @Test
+    void olderSpecCallParticipantIdentification() throws Exception {
+        iota = IotaConnection.builder().transport(new ScriptedTransport()).iotaId(IOTA).privateKey(iotaKey).runtime(rt).build();
+        ScriptedTransport callServer = new ScriptedTransport();
+        OmikronPrivateKey aliceKey = OmikronPrivateKey.generate(new SecureRandom());
+        List<IdentificationResponse> idents = new ArrayList<>();
+        CallGuestConnection participant = CallGuestConnection.builder().transport(callServer).callId("call-1")
+                .asParticipant(ALICE, aliceKey).runtime(rt).wireShape(WireShape.SPEC_WITH_LOG)
+                .listener(new OmikronListener() {
+                    @Override
+                    public void onIdentified(IdentificationResponse r) {
+                        idents.add(r);
+                    }
+                }).build();
+        try {
+            CompletableFuture<Void> c = participant.connect();
+            callServer.accept();
+            String raw = callServer.sent.peek();
+            assertTrue(raw.contains("\"log\":{\"message\":\"\",\"log_level\":0}"), raw);
+            OmikronMessage ident = callServer.next();
+            assertEquals("call-1", ident.data().getString("call_id"));
+            assertEquals(ALICE, ident.data().getId("user_id"));
+            assertEquals(aliceKey.privateKeyHash(), ident.data().getString("private_key_hash"));
+            callServer.serverSends("{\"id\":\"" + ident.id() + "\",\"type\":\"identification_response\",\"log\":{\"message\":\"Client identified\","
+                    + "\"log_level\":0},\"data\":{\"acceppted\":true,\"user_ids\":{\"" + ALICE + "\":\"active\",\"u2\":\"streaming\"}}}");
+            assertTrue(c.isDone() && !c.isCompletedExceptionally());
+            assertEquals(io.github.chatwire.omikron.model.CallState.STREAMING, idents.get(0).participants().get(OmikronId.of("u2")));
+            assertEquals(idents.get(0), participant.identity());
+        } finally {
+            participant.close();
+        }
+    }
 }

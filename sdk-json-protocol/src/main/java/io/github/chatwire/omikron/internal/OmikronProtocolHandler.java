@@ -131,6 +131,11 @@ public final class OmikronProtocolHandler implements ProtocolHandler {
             case GUEST:
             default:
                 d.put("call_id", callId);
+                // The older spec's call participant: a known user joining with its key hash.
+                d.putIfNotNull("user_id", selfId);
+                if (selfId != null && privateKey != null && strategy.sendsPrivateKeyHash()) {
+                    d.put("private_key_hash", privateKey.privateKeyHash());
+                }
                 break;
         }
         ctx.sendNow(outbound(OmikronMessage.of(MessageType.IDENTIFICATION, d.build())));

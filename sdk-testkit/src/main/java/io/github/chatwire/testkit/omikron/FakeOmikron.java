@@ -389,7 +389,7 @@ public final class FakeOmikron implements AutoCloseable {
     /** One WebSocket connection. Callbacks of one socket come one at a time on OkHttp threads. */
     private final class Peer extends WebSocketListener {
         final Role role;
-        WebSocket ws;
+        volatile WebSocket ws;
         OmikronId id;
         boolean identified;
         boolean attached;
