@@ -93,6 +93,40 @@ public final class IotaConnection implements AutoCloseable {
     }
 
     /**
+     * Registers a new Iota (first run only): opens one connection, sends
+     * {@code register_iota {public_key}} and returns the id the Omikron (Omega) allocated, then
+     * closes. Identify afterwards with a normal {@link IotaConnection} using that id.
+     *
+     * @param transport the connection to the Omikron's Iota endpoint; never null
+     * @param publicKey the new Iota's public key; never null
+     * @param runtime the runtime; null for the shared one
+     * @param timeout how long to wait for the answer; never null
+     * @return the allocated Iota id; failed with {@link OmikronErrorException} on an error answer,
+     *     or with the connection's failure
+     */
+    public static CompletableFuture<OmikronId> register(Transport transport, OmikronPublicKey publicKey,
+            ChatwireRuntime runtime, Duration timeout) {
+        Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(publicKey, "publicKey");
+        CompletableFuture<OmikronId> result = new CompletableFuture<>();
+        io.github.chatwire.core.connection.ManagedConnection.Builder b = io.github.chatwire.core.connection.ManagedConnection
+                .builder(transport, new io.github.chatwire.omikron.internal.RegistrationHandler(publicKey.base64(), result))
+                .options(ConnectionOptions.builder().name("omikron-iota-registration").handshakeTimeout(timeout)
+                        .reconnectPolicy(io.github.chatwire.core.connection.ReconnectPolicy.never()).build());
+        if (runtime != null) {
+            b.runtime(runtime);
+        }
+        io.github.chatwire.core.connection.ManagedConnection c = b.build();
+        c.connect().whenComplete((v, e) -> {
+            if (e != null) {
+                result.completeExceptionally(e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e);
+            }
+        });
+        result.whenComplete((id, e) -> c.close());
+        return result;
+    }
+
+    /**
      * Connects and identifies; reconnects until {@link #close()} or a fatal error.
      *
      * @return completed when first identified; failed with the terminal cause otherwise

@@ -121,6 +121,7 @@ public final class FakeOmikron implements AutoCloseable {
     private MessageType failIdentificationWith;
     private boolean started;
     private long nextGuestId = 900_000_000_000L;
+    private long nextIotaId = 1_750_000_000_000L;
 
     private FakeOmikron(Builder b) {
         this.shape = b.shape;
@@ -494,7 +495,22 @@ public final class FakeOmikron implements AutoCloseable {
             if (silenced.contains(t)) {
                 return;
             }
-            if (t.equals(MessageType.IDENTIFICATION)) {
+            if (role == Role.IOTA && t.equals(MessageType.REGISTER_IOTA) && !identified) {
+                String pk = m.data().getString("public_key");
+                OmikronPublicKey parsed;
+                try {
+                    parsed = pk == null ? null : OmikronPublicKey.parse(pk);
+                } catch (IllegalArgumentException e) {
+                    parsed = null;
+                }
+                if (parsed == null || parsed.raw().length != X448Challenge.KEY_LENGTH || pk.length() != 76) {
+                    reply(m, MessageType.ERROR_INVALID_PUBLIC_KEY, OmikronData.EMPTY);
+                    return;
+                }
+                OmikronId newId = OmikronId.of(nextIotaId++);
+                iotaKeys.put(newId, parsed);
+                reply(m, MessageType.SUCCESS, OmikronData.builder().put("iota_id", newId).build());
+            } else if (t.equals(MessageType.IDENTIFICATION)) {
                 identify(m);
             } else if (t.equals(MessageType.CHALLENGE_RESPONSE)) {
                 checkAnswer(m);

@@ -497,4 +497,17 @@ class OmikronEndToEndTest {
         OmikronAuthenticationException e = assertInstanceOf(OmikronAuthenticationException.class, failure(refused.connect()));
         assertEquals("error_not_authenticated", e.errorType());
     }
+
+    @Test
+    void aNewIotaRegistersThenIdentifies() throws Exception {
+        FakeOmikron f = fake(FakeOmikron.builder());
+        OmikronPrivateKey newKey = OmikronPrivateKey.generate(RANDOM);
+        OmikronId id = IotaConnection.register(
+                io.github.chatwire.core.transport.OkHttpWebSocketTransport.builder(f.iotaUrl()).build(),
+                newKey.publicKey(), null, Duration.ofSeconds(10)).get(10, SECONDS);
+        assertNotNull(id);
+        FakeIota iota = iota(f, id, newKey, Set.of());
+        assertEquals(1, f.identificationCount(id));
+        iota.close();
+    }
 }
