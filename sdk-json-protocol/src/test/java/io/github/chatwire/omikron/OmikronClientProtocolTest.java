@@ -376,4 +376,36 @@ class OmikronClientProtocolTest {
         assertEquals("user_idle", server.next().data().getString("user_state"));
         assertEquals(3, client.pendingRequests(), "presence registers no pending request");
     }
+
+    @Test
+    void e1UuidEraHandshakeAndReplies() throws Exception {
+        OmikronId uuidUser = OmikronId.of("8F14E45F-CEEA-467F-A0E6-5C1F2A3B4C5D");
+        assertEquals("8f14e45f-ceea-467f-a0e6-5c1f2a3b4c5d", uuidUser.value());
+        ScriptedTransport s1 = new ScriptedTransport();
+        client = OmikronClient.builder().transport(s1).userId(uuidUser).privateKey(aliceKey).runtime(rt)
+                .identification(IdentificationStrategy.privateKeyHash()).build();
+        List<Pong> pongs = new ArrayList<>();
+        client.addListener(new OmikronListener() {
+            @Override
+            public void onPong(Pong pong, Duration rtt) {
+                pongs.add(pong);
+            }
+        });
+        CompletableFuture<Void> c = client.connect();
+        s1.accept();
+        OmikronMessage ident = s1.next();
+        assertTrue(OmikronCodec.encode(ident).contains("\"user_id\":\"8f14e45f-ceea-467f-a0e6-5c1f2a3b4c5d\""), "UUID ids are strings");
+        // E1: sender/receiver always present as (random) UUID strings; identification_response has empty data.
+        s1.serverSends("{\"id\":\"" + ident.id() + "\",\"type\":\"identification_response\",\"sender\":\"" + java.util.UUID.randomUUID()
+                + "\",\"receiver\":\"" + java.util.UUID.randomUUID() + "\",\"data\":{}}");
+        assertTrue(c.isDone() && !c.isCompletedExceptionally());
+        clock.advance(Duration.ofSeconds(5));
+        OmikronMessage ping = s1.next();
+        s1.serverSends(msg(ping.id(), "pong", "{\"ping_iota\":\"17\"}"));
+        assertEquals(17L, pongs.get(0).pingIota(), "E1's string ping_iota is read");
+        // Any reply type with the request's id completes the request (here a bare success).
+        CompletableFuture<Chats> chats = client.getChats();
+        s1.serverSends(msg(s1.next().id(), "success", "{}"));
+        assertEquals(0, chats.get().chats().size());
+    }
 }
