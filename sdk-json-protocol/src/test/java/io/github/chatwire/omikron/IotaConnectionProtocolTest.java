@@ -179,4 +179,28 @@ class IotaConnectionProtocolTest {
             participant.close();
         }
     }
+
+    @Test
+    void olderSpecIotaIdentificationWithUserList() throws Exception {
+        iota = IotaConnection.builder().transport(server).iotaId(OmikronId.of("11111111-2222-3333-4444-555555555555"))
+                .identification(IdentificationStrategy.privateKeyHash())
+                .userIds(List.of(OmikronId.of("aaaaaaaa-0000-0000-0000-000000000001"), OmikronId.of("aaaaaaaa-0000-0000-0000-000000000002")))
+                .wireShape(WireShape.SPEC_WITH_LOG).runtime(rt).listener(new IotaListener() {
+                    @Override
+                    public void onIdentified(IdentificationResponse r) {
+                        events.add(r);
+                    }
+                }).build();
+        CompletableFuture<Void> c = iota.connect();
+        server.accept();
+        OmikronMessage ident = server.next();
+        assertEquals("aaaaaaaa-0000-0000-0000-000000000001,aaaaaaaa-0000-0000-0000-000000000002,", ident.data().getString("user_ids"),
+                "the older spec's CSV with a trailing comma");
+        assertFalse(ident.data().has("private_key_hash"));
+        server.serverSends("{\"id\":\"" + ident.id() + "\",\"type\":\"identification_response\",\"log\":{\"message\":\"Iota identified\",\"log_level\":0},"
+                + "\"data\":{\"accepted_profiles\":\"aaaaaaaa-0000-0000-0000-000000000001,\",\"denid_profiles\":\"aaaaaaaa-0000-0000-0000-000000000002\"}}");
+        assertTrue(c.isDone() && !c.isCompletedExceptionally());
+        IdentificationResponse r = (IdentificationResponse) events.get(0);
+        assertEquals(List.of(OmikronId.of("aaaaaaaa-0000-0000-0000-000000000002")), r.deniedProfiles());
+    }
 }

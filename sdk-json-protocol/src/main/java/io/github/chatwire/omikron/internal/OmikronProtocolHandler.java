@@ -124,9 +124,6 @@ public final class OmikronProtocolHandler implements ProtocolHandler {
                     }
                     d.put("user_ids", csv.toString());
                 }
-                if (strategy.sendsPrivateKeyHash() && privateKey != null) {
-                    d.put("private_key_hash", privateKey.privateKeyHash());
-                }
                 break;
             case GUEST:
             default:
