@@ -203,4 +203,22 @@ class IotaConnectionProtocolTest {
         IdentificationResponse r = (IdentificationResponse) events.get(0);
         assertEquals(List.of(OmikronId.of("aaaaaaaa-0000-0000-0000-000000000002")), r.deniedProfiles());
     }
+
+    @Test
+    void aWrongChallengeAnswerIsTerminalForTheIota() throws Exception {
+        iota = IotaConnection.builder().transport(server).iotaId(IOTA).privateKey(iotaKey).runtime(rt).build();
+        CompletableFuture<Void> c = iota.connect();
+        server.accept();
+        OmikronMessage ident = server.next();
+        byte[] ct = X448Challenge.encrypt(omikronKey.raw(), iotaKey.publicKey().raw(), new byte[24]);
+        server.serverSends("{\"id\":\"" + ident.id() + "\",\"type\":\"challenge\",\"data\":{\"public_key\":\""
+                + omikronKey.publicKey().base64() + "\",\"challenge\":\"" + Base64.getEncoder().encodeToString(ct) + "\"}}");
+        OmikronMessage answer = server.next();
+        server.serverSends("{\"id\":\"" + answer.id() + "\",\"type\":\"error_invalid_challenge\",\"data\":{}}");
+        assertTrue(c.isCompletedExceptionally());
+        assertEquals(ConnectionState.CLOSED, iota.state());
+        assertFalse(server.open, "closed by the Iota itself");
+        clock.advance(Duration.ofMinutes(10));
+        assertEquals(1, server.opens, "no reconnect after a fatal identification error");
+    }
 }

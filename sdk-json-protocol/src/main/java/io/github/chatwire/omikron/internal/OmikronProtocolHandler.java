@@ -202,13 +202,16 @@ public final class OmikronProtocolHandler implements ProtocolHandler {
         }
         Challenge c = Challenge.from(m.data());
         String answer;
+        byte[] key = privateKey.raw();
         try {
-            answer = X448Challenge.solve(privateKey.raw(), c.publicKey(), c.challenge(),
+            answer = X448Challenge.solve(key, c.publicKey(), c.challenge(),
                     strategy.answerEncoding() == AnswerEncoding.BASE64);
         } catch (GeneralSecurityException e) {
             // GeneralSecurityException messages of X448Challenge never contain key material.
             ctx.fail(new OmikronAuthenticationException("could not solve the Omikron's challenge: " + e.getMessage(), null, null));
             return;
+        } finally {
+            Arrays.fill(key, (byte) 0);
         }
         answeredChallenge = true;
         String id = m.id() != null ? m.id() : OmikronMessage.newId();
