@@ -146,4 +146,17 @@ class MessageModelsTest {
         assertTrue(MessageType.of("Error_Something_New").isError());
         assertFalse(MessageType.SUCCESS.isError());
     }
+
+    @Test
+    void serverToServerAndCallSignallingRecords() {
+        CompleteRegisterUser reg = CompleteRegisterUser.from(data("{\"user_id\":5,\"username\":\"u\",\"public_key\":\"PK\",\"iota_id\":9,\"reset_token\":\"RESET-SECRET\"}"));
+        assertEquals(OmikronId.of(9), reg.iotaId());
+        assertFalse(reg.toString().contains("RESET-SECRET"));
+        assertEquals(List.of(OmikronId.of(1), OmikronId.of(2)), SyncClientIotaStatus.from(data("{\"iota_ids\":[1,2],\"user_ids\":[],\"rho_connections\":2}")).iotaIds());
+        StreamSignal sdp = StreamSignal.from(data("{\"receiver_id\":\"u2\",\"sender_id\":\"u1\",\"payload\":{\"sdp\":\"v=0\"}}"));
+        assertEquals(OmikronId.of("u2"), sdp.receiverId());
+        assertTrue(sdp.payload() instanceof Map);
+        assertEquals(OmikronId.of(7), GetRegister.from(data("{\"user_id\":\"7\"}")).userId());
+        assertEquals("https://x/direct/ab", ShortenLink.from(data("{\"link\":\"https://x/direct/ab\"}")).link());
+    }
 }
