@@ -221,12 +221,13 @@ public final class OmikronProtocolHandler implements ProtocolHandler {
 
     private void dispatch(ProtocolContext ctx, OmikronMessage m) {
         String key = m.correlationKey();
-        if (m.type().equals(MessageType.PONG)) {
+        if (m.type().equals(MessageType.PONG) && (key == null || !ctx.isPending(key))) {
             Long sent = key == null ? null : pingsInFlight.remove(key);
             Duration rtt = sent == null ? null : Duration.ofNanos(ctx.scheduler().nanoTime() - sent);
             events.pong(ctx, Pong.from(m.data()), rtt);
             return;
         }
+        // Whatever its type, a message with a pending request's id is that request's answer.
         if (key != null && ctx.isPending(key)) {
             if (m.type().isError()) {
                 ctx.failRequest(key, OmikronErrorException.of(ErrorReply.from(m)));
