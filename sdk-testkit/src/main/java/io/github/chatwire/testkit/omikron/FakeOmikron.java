@@ -50,6 +50,22 @@ import okhttp3.mockwebserver.RecordedRequest;
  * {@link #guestUrl()} ({@code /ws/anonymous_client}). Everything received is recorded in
  * {@link #received()}.
  *
+ * <p>Typical use in a test:
+ *
+ * <pre>{@code
+ * try (FakeOmikron omikron = FakeOmikron.builder().build().start()) {
+ *     omikron.registerIota(iotaId, iotaKey.publicKey());
+ *     omikron.registerUser(UserRecord.of(userId, "alice", userKey, iotaId));
+ *     try (FakeIota iota = new FakeIota(omikron.iotaUrl(), iotaId, iotaKey, Set.of(userId), null, null);
+ *          OmikronClient client = OmikronClient.builder().url(omikron.clientUrl())
+ *                  .userId(userId).privateKey(userKey).build()) {
+ *         iota.connect().get(10, SECONDS);
+ *         client.connect().get(10, SECONDS);
+ *         // ... exercise the code under test ...
+ *     }
+ * }
+ * }</pre>
+ *
  * <p>Thread-safe: socket callbacks and test code may call in concurrently. Binds to loopback
  * only. Close it after the test.
  */
