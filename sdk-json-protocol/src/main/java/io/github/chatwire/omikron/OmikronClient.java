@@ -182,6 +182,19 @@ public final class OmikronClient implements AutoCloseable {
         return session.send(OmikronMessage.of(Objects.requireNonNull(type, "type"), data));
     }
 
+    /**
+     * Sends a ping now and measures the round trip to its pong (in addition to the automatic
+     * pings, which report to {@link OmikronListener#onPong}).
+     *
+     * @return the round trip, measured on the runtime's clock
+     */
+    public CompletableFuture<Duration> ping() {
+        io.github.chatwire.core.time.Scheduler clock = session.connection().runtime().scheduler();
+        long start = clock.nanoTime();
+        return session.request(MessageType.PING, OmikronData.builder().put("last_ping", clock.currentTimeMillis()).build(),
+                m -> Duration.ofNanos(clock.nanoTime() - start));
+    }
+
     // ---- requests answered by the Omikron or Omega ----
 
     /**

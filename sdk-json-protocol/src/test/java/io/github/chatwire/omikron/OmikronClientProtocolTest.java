@@ -408,4 +408,18 @@ class OmikronClientProtocolTest {
         s1.serverSends(msg(s1.next().id(), "success", "{}"));
         assertEquals(0, chats.get().chats().size());
     }
+
+    @Test
+    void anExplicitPingMeasuresItsRoundTrip() throws Exception {
+        build(options().pingInterval(Duration.ZERO).build(), IdentificationStrategy.x448Challenge());
+        handshake();
+        events.clear();
+        CompletableFuture<Duration> rtt = client.ping();
+        OmikronMessage ping = server.next();
+        assertEquals(MessageType.PING, ping.type());
+        clock.advance(Duration.ofMillis(75));
+        server.serverSends(msg(ping.id(), "pong", "{\"ping_iota\":3}"));
+        assertEquals(Duration.ofMillis(75), rtt.get());
+        assertTrue(events.isEmpty(), "the answer to an explicit ping is not also an unmatched pong event");
+    }
 }
