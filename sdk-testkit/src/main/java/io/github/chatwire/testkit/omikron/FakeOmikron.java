@@ -132,6 +132,7 @@ public final class FakeOmikron implements AutoCloseable {
     private final Map<OmikronId, Integer> identifications = new HashMap<>();
     private final Map<String, Set<OmikronId>> callMembers = new HashMap<>();
     private final Set<String> anonymousCalls = new HashSet<>();
+    private final Map<OmikronId, String> presence = new HashMap<>();
     private final Set<MessageType> silenced = new HashSet<>();
     private final List<Peer> allPeers = new ArrayList<>();
     private MessageType failIdentificationWith;
@@ -720,6 +721,23 @@ public final class FakeOmikron implements AutoCloseable {
         private void fromClient(OmikronMessage m) {
             MessageType t = m.type();
             OmikronData d = m.data();
+            if (t.equals(MessageType.CLIENT_CHANGED) && shape == FakeOmikronShape.SPEC && role == Role.CLIENT) {
+                // The newer spec: interested clients are told, without an id; invisible shows as offline.
+                String state = d.getString("user_state");
+                if (state != null) {
+                    presence.put(id, state);
+                    String shown = state.equalsIgnoreCase("user_invisible") ? "user_offline" : state;
+                    OmikronData push = OmikronData.builder().put("user_id", id).put("user_state", shown).build();
+                    for (Map.Entry<OmikronId, List<Peer>> e : clients.entrySet()) {
+                        if (!e.getKey().equals(id)) {
+                            for (Peer p : e.getValue()) {
+                                p.send(new OmikronMessage(null, MessageType.CLIENT_CHANGED, null, null, push, null, null));
+                            }
+                        }
+                    }
+                }
+                return;
+            }
             if (FIRE_AND_FORGET.contains(t)) {
                 return;
             }
@@ -728,8 +746,14 @@ public final class FakeOmikron implements AutoCloseable {
                 if (u == null) {
                     reply(m, MessageType.ERROR_NOT_FOUND, OmikronData.EMPTY);
                 } else {
-                    reply(m, MessageType.GET_USER_DATA, u.toUserData(iotas.containsKey(u.iotaId()) && clients.containsKey(u.userId())
-                            && !clients.get(u.userId()).isEmpty(), omikronId));
+                    boolean online = iotas.containsKey(u.iotaId()) && clients.containsKey(u.userId()) && !clients.get(u.userId()).isEmpty();
+                    String state = presence.get(u.userId());
+                    OmikronData userData = u.toUserData(online, omikronId);
+                    if (online && state != null) {
+                        userData = userData.toBuilder().put("online_status",
+                                state.equalsIgnoreCase("user_invisible") ? "user_offline" : state).build();
+                    }
+                    reply(m, MessageType.GET_USER_DATA, userData);
                 }
             } else if (t.equals(MessageType.GET_IOTA_DATA)) {
                 OmikronId iotaId = d.getId("iota_id");

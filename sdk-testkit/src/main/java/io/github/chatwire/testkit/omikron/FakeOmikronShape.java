@@ -11,7 +11,9 @@ public enum FakeOmikronShape {
     /**
      * The newer spec document: {@code sender_id}/{@code receiver_id} routing, Iota messages
      * without {@code id}, Iota {@code identification_response {accepted: true}}, client pong
-     * {@code {last_ping}}, Iota pong {@code {user_ping}}.
+     * {@code {last_ping}}, Iota pong {@code {user_ping}}, and {@code client_changed} broadcast to
+     * the other clients ({@code user_invisible} shown as {@code user_offline}, also in
+     * {@code get_user_data}).
      */
     SPEC
 }

@@ -510,4 +510,29 @@ class OmikronEndToEndTest {
         assertEquals(1, f.identificationCount(id));
         iota.close();
     }
+
+    @Test
+    void specPresenceBroadcastHidesInvisibleUsers() throws Exception {
+        FakeOmikron f = fake(FakeOmikron.builder().shape(FakeOmikronShape.SPEC));
+        iota(f, IOTA_1, iota1Key, Set.of(ALICE, BOB));
+        BlockingQueue<io.github.chatwire.omikron.model.ClientChanged> presence = new LinkedBlockingQueue<>();
+        OmikronClient bob = track(client(f, BOB, bobKey).wireShape(WireShape.SPEC).listener(new OmikronListener() {
+            @Override
+            public void onPresence(io.github.chatwire.omikron.model.ClientChanged change) {
+                presence.add(change);
+            }
+        }).build());
+        OmikronClient alice = track(client(f, ALICE, aliceKey).wireShape(WireShape.SPEC).build());
+        CompletableFuture.allOf(bob.connect(), alice.connect()).get(10, SECONDS);
+        alice.setPresence(UserState.USER_DND).get(10, SECONDS);
+        io.github.chatwire.omikron.model.ClientChanged c = presence.poll(10, SECONDS);
+        assertEquals(ALICE, c.userId());
+        assertEquals(UserState.USER_DND, c.userState());
+        assertEquals(UserState.USER_DND, bob.getUserData(ALICE).get(10, SECONDS).onlineStatus());
+        alice.setPresence(UserState.USER_INVISIBLE).get(10, SECONDS);
+        assertEquals(UserState.USER_OFFLINE, presence.poll(10, SECONDS).userState(), "invisible users appear offline");
+        assertEquals(UserState.USER_OFFLINE, bob.getUserData(ALICE).get(10, SECONDS).onlineStatus());
+        // Alice stays connected and can still send and receive.
+        assertEquals("bob", alice.getUserData(BOB).get(10, SECONDS).username());
+    }
 }
