@@ -11,6 +11,9 @@ public final class JsonNumber extends Number {
     /** Serialization version. */
     private static final long serialVersionUID = 1L;
 
+    /** The longest number literal accepted. */
+    public static final int MAX_LITERAL_LENGTH = 400;
+
     /** The literal. */
     private final String literal;
 
@@ -23,10 +26,14 @@ public final class JsonNumber extends Number {
      *
      * @param literal the literal as written in JSON; never null
      * @return the number
-     * @throws NumberFormatException if it is not a number
+     * @throws NumberFormatException if it is not a number, or longer than
+     *     {@value #MAX_LITERAL_LENGTH} characters (parsing huge literals costs quadratic time)
      */
     public static JsonNumber of(String literal) {
         Objects.requireNonNull(literal, "literal");
+        if (literal.length() > MAX_LITERAL_LENGTH) {
+            throw new NumberFormatException("number literal longer than " + MAX_LITERAL_LENGTH + " characters");
+        }
         new BigDecimal(literal); // validates
         return new JsonNumber(literal);
     }

@@ -102,6 +102,16 @@ class OmikronCodecTest {
     }
 
     @Test
+    void hugeNumberLiteralsAreRefusedCheaply() {
+        String digits = "9".repeat(2_000_000);
+        assertThrows(OmikronFormatException.class, () -> OmikronCodec.decode("{\"type\":\"x\",\"data\":{\"n\":" + digits + "}}"));
+        assertThrows(OmikronFormatException.class, () -> OmikronCodec.decode("{\"type\":\"x\",\"sender\":" + digits + "}"));
+        assertEquals(JsonNumber.of("1e2147483647"), OmikronCodec.decode("{\"type\":\"x\",\"data\":{\"n\":1e2147483647}}").data().get("n"));
+        assertThrows(OmikronFormatException.class, () ->
+                OmikronCodec.decode("{\"type\":\"x\",\"data\":{\"n\":1e2147483647}}").data().getLong("n"));
+    }
+
+    @Test
     void deepNestingIsRefusedNotACrash() {
         String deep = "{\"type\":\"x\",\"data\":{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}}";
         assertThrows(OmikronFormatException.class, () -> OmikronCodec.decode(deep));
