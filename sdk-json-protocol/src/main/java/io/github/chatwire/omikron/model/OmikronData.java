@@ -27,6 +27,7 @@ public final class OmikronData {
     public static final OmikronData EMPTY = new OmikronData(Collections.emptyMap());
 
     private final Map<String, Object> values;
+    private volatile Map<String, String> normalizedKeys;
 
     private OmikronData(Map<String, Object> values) {
         this.values = values;
@@ -106,13 +107,16 @@ public final class OmikronData {
         if (values.containsKey(key)) {
             return key;
         }
-        String wanted = normalize(key);
-        for (String k : values.keySet()) {
-            if (normalize(k).equals(wanted)) {
-                return k;
+        Map<String, String> index = normalizedKeys;
+        if (index == null) {
+            // Built once, on the first inexact lookup; a benign race may build it twice.
+            Map<String, String> m = new java.util.HashMap<>();
+            for (String k : values.keySet()) {
+                m.putIfAbsent(normalize(k), k);
             }
+            normalizedKeys = index = m;
         }
-        return null;
+        return index.get(normalize(key));
     }
 
     static String normalize(String key) {
