@@ -1,0 +1,304 @@
+package io.github.chatwire.omikron;
+
+import io.github.chatwire.core.ChatwireRuntime;
+import io.github.chatwire.core.Subscription;
+import io.github.chatwire.core.connection.ConnectionOptions;
+import io.github.chatwire.core.connection.ConnectionState;
+import io.github.chatwire.core.transport.OkHttpWebSocketTransport;
+import io.github.chatwire.core.transport.Transport;
+import io.github.chatwire.omikron.codec.WireShape;
+import io.github.chatwire.omikron.internal.OmikronProtocolHandler;
+import io.github.chatwire.omikron.internal.OmikronSession;
+import io.github.chatwire.omikron.internal.Role;
+import io.github.chatwire.omikron.model.CallInvite;
+import io.github.chatwire.omikron.model.CallState;
+import io.github.chatwire.omikron.model.CallToken;
+import io.github.chatwire.omikron.model.GetUserData;
+import io.github.chatwire.omikron.model.IdentificationResponse;
+import io.github.chatwire.omikron.model.MessageType;
+import io.github.chatwire.omikron.model.OmikronData;
+import io.github.chatwire.omikron.model.OmikronId;
+import io.github.chatwire.omikron.model.OmikronMessage;
+import io.github.chatwire.omikron.model.UserData;
+import io.github.chatwire.omikron.model.UserState;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * An anonymous guest's connection to a call ({@code /ws/anonymous_client}): identifies with
+ * {@code call_id} only (no key), receives a generated user id, name and the call's state and
+ * LiveKit token in {@link IdentificationResponse#guestCall()}, and re-identifies after every
+ * reconnect (getting a new guest identity). A refused call ({@code error_not_authenticated} when
+ * anonymous joining is off) closes it for good with an {@link OmikronAuthenticationException}.
+ *
+ * <p>Events arrive at {@link OmikronListener}s (presence, call invites, pongs, other messages).
+ * Thread-safe; methods never block; futures complete on the runtime's callback executor.
+ */
+public final class CallGuestConnection implements AutoCloseable {
+    private final String callId;
+    private final OmikronSession session;
+    private final CopyOnWriteArrayList<OmikronListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile IdentificationResponse identity;
+
+    private CallGuestConnection(Builder b) {
+        this.callId = b.callId;
+        if (b.listener != null) {
+            listeners.add(b.listener);
+        }
+        Transport transport = b.transport != null ? b.transport : OkHttpWebSocketTransport.builder(b.url).build();
+        ClientEvents events = new ClientEvents(listeners, false, r -> identity = r);
+        OmikronProtocolHandler handler = new OmikronProtocolHandler(Role.GUEST, b.participantId, b.participantKey, b.callId,
+                b.participantId == null ? IdentificationStrategy.x448Challenge() : IdentificationStrategy.privateKeyHash(),
+                b.shape, null, events);
+        this.session = new OmikronSession(transport, handler, b.options, b.runtime);
+        events.attach(session);
+        session.connection().addListener(ClientEvents.forward(listeners));
+    }
+
+    /**
+     * Starts building a guest connection.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Connects and joins the call.
+     *
+     * @return completed when identified; failed with {@link OmikronAuthenticationException} if the
+     *     call does not admit guests
+     */
+    public CompletableFuture<Void> connect() {
+        return session.connection().connect();
+    }
+
+    /** @return the call id; never null */
+    public String callId() {
+        return callId;
+    }
+
+    /**
+     * The guest identity of the current connection.
+     *
+     * @return the last identification answer; null before the first identification
+     */
+    public IdentificationResponse identity() {
+        return identity;
+    }
+
+    /** @return the connection state; never null */
+    public ConnectionState state() {
+        return session.connection().state();
+    }
+
+    /**
+     * Adds a listener.
+     *
+     * @param listener never null
+     * @return a handle that removes it
+     */
+    public Subscription addListener(OmikronListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return () -> listeners.remove(listener);
+    }
+
+    /**
+     * A fresh LiveKit token for the call.
+     *
+     * @return the reply (its token is a secret)
+     */
+    public CompletableFuture<CallToken> callToken() {
+        return session.request(MessageType.CALL_TOKEN, new CallToken(callId, null, null).toData(), m -> CallToken.from(m.data()));
+    }
+
+    /**
+     * Invites a user to the call.
+     *
+     * @param receiver the invitee; never null
+     * @return completed on {@code success}
+     */
+    public CompletableFuture<Void> invite(OmikronId receiver) {
+        Objects.requireNonNull(receiver, "receiver");
+        return session.request(MessageType.CALL_INVITE, new CallInvite(callId, receiver, null, null).toData(), m -> null);
+    }
+
+    /**
+     * A user's profile.
+     *
+     * @param user never null
+     * @return the profile
+     */
+    public CompletableFuture<UserData> getUserData(OmikronId user) {
+        Objects.requireNonNull(user, "user");
+        return session.request(MessageType.GET_USER_DATA, new GetUserData(user, null, null).toData(), m -> UserData.from(m.data()));
+    }
+
+    /**
+     * Changes the guest's display name ({@code change_user_data {display}}).
+     *
+     * @param display never null
+     * @return completed on the reply
+     */
+    public CompletableFuture<Void> changeDisplay(String display) {
+        Objects.requireNonNull(display, "display");
+        return session.request(MessageType.CHANGE_USER_DATA, OmikronData.builder().put("display", display).build(), m -> null);
+    }
+
+    /**
+     * Announces the guest's call and/or presence state ({@code client_changed}; a missing value
+     * is unchanged; no reply).
+     *
+     * @param callState may be null
+     * @param userState may be null
+     * @return completed when sent
+     */
+    public CompletableFuture<Void> setState(CallState callState, UserState userState) {
+        return session.send(OmikronMessage.of(MessageType.CLIENT_CHANGED, OmikronData.builder()
+                .putIfNotNull("call_state", callState).putIfNotNull("user_state", userState).build()));
+    }
+
+    /** Leaves the call for good; returns at once; idempotent. */
+    @Override
+    public void close() {
+        session.connection().close();
+    }
+
+    /** @return completed when closed */
+    public CompletableFuture<Void> closeFuture() {
+        return session.connection().closeFuture();
+    }
+
+    @Override
+    public String toString() {
+        return "CallGuestConnection[call=" + callId + ", state=" + state() + "]";
+    }
+
+    /** Builds a {@link CallGuestConnection}. Not thread-safe. */
+    public static final class Builder {
+        private String url;
+        private Transport transport;
+        private String callId;
+        private OmikronId participantId;
+        private OmikronPrivateKey participantKey;
+        private WireShape shape = WireShape.REFERENCE;
+        private ConnectionOptions options = ConnectionOptions.builder().name("omikron-guest").pingInterval(Duration.ofSeconds(5))
+                .idleTimeout(Duration.ofSeconds(20)).requestTimeout(Duration.ofSeconds(20)).build();
+        private ChatwireRuntime runtime;
+        private OmikronListener listener;
+
+        private Builder() {}
+
+        /**
+         * The Omikron's guest endpoint, e.g. {@code wss://app.tensamin.net/ws/anonymous_client}.
+         *
+         * @param url never null
+         * @return this builder
+         */
+        public Builder url(String url) {
+            this.url = Objects.requireNonNull(url, "url");
+            return this;
+        }
+
+        /**
+         * A custom transport instead of a URL.
+         *
+         * @param transport never null
+         * @return this builder
+         */
+        public Builder transport(Transport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /**
+         * The call to join (a UUID string).
+         *
+         * @param callId never null
+         * @return this builder
+         */
+        public Builder callId(String callId) {
+            this.callId = Objects.requireNonNull(callId, "callId");
+            return this;
+        }
+
+        /**
+         * Joins as a known user instead of an anonymous guest, as the older spec's call
+         * participant: the identification carries {@code user_id} and {@code private_key_hash},
+         * and the answer's {@code user_ids} map gives the participants' call states
+         * ({@link IdentificationResponse#participants()}).
+         *
+         * @param userId the user; never null
+         * @param key the user's key (only its hash is sent); never null
+         * @return this builder
+         */
+        public Builder asParticipant(OmikronId userId, OmikronPrivateKey key) {
+            this.participantId = Objects.requireNonNull(userId, "userId");
+            this.participantKey = Objects.requireNonNull(key, "key");
+            return this;
+        }
+
+        /**
+         * The envelope shape. Default {@link WireShape#REFERENCE}.
+         *
+         * @param shape never null
+         * @return this builder
+         */
+        public Builder wireShape(WireShape shape) {
+            this.shape = Objects.requireNonNull(shape, "shape");
+            return this;
+        }
+
+        /**
+         * Engine options. Default: ping every 5 s, 20 s watchdog and request timeout.
+         *
+         * @param options never null
+         * @return this builder
+         */
+        public Builder options(ConnectionOptions options) {
+            this.options = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /**
+         * The runtime. Default the shared one; a runtime passed here is not closed.
+         *
+         * @param runtime never null
+         * @return this builder
+         */
+        public Builder runtime(ChatwireRuntime runtime) {
+            this.runtime = Objects.requireNonNull(runtime, "runtime");
+            return this;
+        }
+
+        /**
+         * A first listener.
+         *
+         * @param listener never null
+         * @return this builder
+         */
+        public Builder listener(OmikronListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Builds the connection (not connected yet).
+         *
+         * @return the connection
+         * @throws IllegalStateException if url/transport or call id is missing
+         */
+        public CallGuestConnection build() {
+            if (url == null && transport == null) {
+                throw new IllegalStateException("url or transport is required");
+            }
+            if (callId == null) {
+                throw new IllegalStateException("callId is required");
+            }
+            return new CallGuestConnection(this);
+        }
+    }
+}

@@ -1,0 +1,440 @@
+package io.github.chatwire.omikron;
+
+import io.github.chatwire.core.ChatwireException;
+import io.github.chatwire.core.ChatwireRuntime;
+import io.github.chatwire.core.Subscription;
+import io.github.chatwire.core.connection.ConnectionListener;
+import io.github.chatwire.core.connection.ConnectionOptions;
+import io.github.chatwire.core.connection.ConnectionState;
+import io.github.chatwire.core.connection.ProtocolContext;
+import io.github.chatwire.core.connection.StateChange;
+import io.github.chatwire.core.transport.OkHttpWebSocketTransport;
+import io.github.chatwire.core.transport.Transport;
+import io.github.chatwire.omikron.codec.WireShape;
+import io.github.chatwire.omikron.internal.OmikronProtocolHandler;
+import io.github.chatwire.omikron.internal.OmikronSession;
+import io.github.chatwire.omikron.internal.Role;
+import io.github.chatwire.omikron.internal.SessionEvents;
+import io.github.chatwire.omikron.model.ClientConnected;
+import io.github.chatwire.omikron.model.IdentificationResponse;
+import io.github.chatwire.omikron.model.MessageType;
+import io.github.chatwire.omikron.model.OmikronData;
+import io.github.chatwire.omikron.model.OmikronFormatException;
+import io.github.chatwire.omikron.model.OmikronId;
+import io.github.chatwire.omikron.model.OmikronMessage;
+import io.github.chatwire.omikron.model.Pong;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An Iota's (a user's home server's) connection to an Omikron ({@code /ws/iota}).
+ *
+ * <p>Identifies with {@code iota_id} and the X448 challenge (or the older form with
+ * {@code user_ids}), after every reconnect too; fatal identification errors close it for good
+ * with an {@link OmikronAuthenticationException}. Requests of the Iota's users arrive at
+ * {@link IotaListener#onClientRequest} and are answered with {@link IotaRequest#reply}; the Iota
+ * pushes to its users with {@link #sendToUser} and reaches other Iotas with {@link #sendToIota}.
+ * Pings every 10 s with the last measured round trip, as the reference Iota does.
+ *
+ * <p>Thread-safe; methods never block. Futures complete on the runtime's callback executor.
+ */
+public final class IotaConnection implements AutoCloseable {
+    private final OmikronId iotaId;
+    private final OmikronSession session;
+    private final CopyOnWriteArrayList<IotaListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile long lastRttMillis = -1;
+
+    private IotaConnection(Builder b) {
+        this.iotaId = b.iotaId;
+        if (b.listener != null) {
+            listeners.add(b.listener);
+        }
+        Transport transport = b.transport != null ? b.transport : OkHttpWebSocketTransport.builder(b.url).build();
+        OmikronProtocolHandler handler = new OmikronProtocolHandler(Role.IOTA, b.iotaId, b.privateKey, null,
+                b.strategy, b.shape, b.userIds, new Events());
+        this.session = new OmikronSession(transport, handler, b.options, b.runtime);
+        session.connection().addListener(new ConnectionListener() {
+            @Override
+            public void onStateChange(StateChange change) {
+                each(l -> l.onStateChange(change));
+            }
+
+            @Override
+            public void onError(ChatwireException error) {
+                each(l -> l.onError(error));
+            }
+        });
+    }
+
+    /**
+     * Starts building an Iota connection.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The default engine options of an Iota: ping every 10 s, dead after 35 s of silence,
+     * requests time out after 10 s (the reference Iota's values).
+     *
+     * @return the options
+     */
+    public static ConnectionOptions defaultOptions() {
+        return ConnectionOptions.builder().name("omikron-iota").pingInterval(Duration.ofSeconds(10))
+                .idleTimeout(Duration.ofSeconds(35)).requestTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /**
+     * Registers a new Iota (first run only): opens one connection, sends
+     * {@code register_iota {public_key}} and returns the id the Omikron (Omega) allocated, then
+     * closes. Identify afterwards with a normal {@link IotaConnection} using that id.
+     *
+     * @param transport the connection to the Omikron's Iota endpoint; never null
+     * @param publicKey the new Iota's public key; never null
+     * @param runtime the runtime; null for the shared one
+     * @param timeout how long to wait for the answer; never null
+     * @return the allocated Iota id; failed with {@link OmikronErrorException} on an error answer,
+     *     or with the connection's failure
+     */
+    public static CompletableFuture<OmikronId> register(Transport transport, OmikronPublicKey publicKey,
+            ChatwireRuntime runtime, Duration timeout) {
+        Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(publicKey, "publicKey");
+        CompletableFuture<OmikronId> result = new CompletableFuture<>();
+        io.github.chatwire.core.connection.ManagedConnection.Builder b = io.github.chatwire.core.connection.ManagedConnection
+                .builder(transport, new io.github.chatwire.omikron.internal.RegistrationHandler(publicKey.base64(), result))
+                .options(ConnectionOptions.builder().name("omikron-iota-registration").handshakeTimeout(timeout)
+                        .reconnectPolicy(io.github.chatwire.core.connection.ReconnectPolicy.never()).build());
+        if (runtime != null) {
+            b.runtime(runtime);
+        }
+        io.github.chatwire.core.connection.ManagedConnection c = b.build();
+        c.connect().whenComplete((v, e) -> {
+            if (e != null) {
+                result.completeExceptionally(e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e);
+            }
+        });
+        result.whenComplete((id, e) -> c.close());
+        return result;
+    }
+
+    /**
+     * Connects and identifies; reconnects until {@link #close()} or a fatal error.
+     *
+     * @return completed when first identified; failed with the terminal cause otherwise
+     */
+    public CompletableFuture<Void> connect() {
+        return session.connection().connect();
+    }
+
+    /** @return the Iota id; never null */
+    public OmikronId iotaId() {
+        return iotaId;
+    }
+
+    /** @return the connection state; never null */
+    public ConnectionState state() {
+        return session.connection().state();
+    }
+
+    /** @return the last measured ping round trip in ms, -1 before the first pong */
+    public long lastRoundTripMillis() {
+        return lastRttMillis;
+    }
+
+    /**
+     * Adds a listener.
+     *
+     * @param listener never null
+     * @return a handle that removes it
+     */
+    public Subscription addListener(IotaListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return () -> listeners.remove(listener);
+    }
+
+    /**
+     * Pushes a message to all connections of one of this Iota's users (top-level
+     * {@code receiver}).
+     *
+     * @param user the user; never null
+     * @param type the type; never null
+     * @param data the data; null for empty
+     * @return completed when sent
+     */
+    public CompletableFuture<Void> sendToUser(OmikronId user, MessageType type, OmikronData data) {
+        Objects.requireNonNull(user, "user");
+        return sendRaw(OmikronMessage.of(Objects.requireNonNull(type, "type"), data).withRouting(null, user));
+    }
+
+    /**
+     * Pushes a message to a user and waits for the client's reply with the same id (for example
+     * {@code message_live}, answered with its {@code message_state}).
+     *
+     * @param user the user; never null
+     * @param type the type; never null
+     * @param data the data; null for empty
+     * @param timeout the timeout; null for the default
+     * @return the reply
+     */
+    public CompletableFuture<OmikronMessage> requestFromUser(OmikronId user, MessageType type, OmikronData data, Duration timeout) {
+        Objects.requireNonNull(user, "user");
+        return session.request(Objects.requireNonNull(type, "type"), data, user, timeout);
+    }
+
+    /**
+     * Sends a message to another Iota on behalf of a user ({@code message_other_iota},
+     * {@code message_state}, {@code send_chat}): top-level {@code sender} = the user,
+     * {@code receiver} = the other Iota's user, and the given id (the reference Iota reuses the
+     * original {@code message_send} id).
+     *
+     * @param id the message id; null for a fresh one
+     * @param fromUser one of this Iota's users; never null
+     * @param toUser the recipient; never null
+     * @param type the type; never null
+     * @param data the data; null for empty
+     * @return completed when sent
+     */
+    public CompletableFuture<Void> sendToIota(String id, OmikronId fromUser, OmikronId toUser, MessageType type, OmikronData data) {
+        return sendRaw(new OmikronMessage(id == null ? OmikronMessage.newId() : id, Objects.requireNonNull(type, "type"),
+                Objects.requireNonNull(fromUser, "fromUser"), Objects.requireNonNull(toUser, "toUser"), data, null, null));
+    }
+
+    /**
+     * Sends a request to the Omikron or Omega (e.g. {@code get_user_data},
+     * {@code push_notification}) and waits for the reply.
+     *
+     * @param type the type; never null
+     * @param data the data; null for empty
+     * @param timeout the timeout; null for the default
+     * @return the reply; failed with {@link OmikronErrorException} on an error reply
+     */
+    public CompletableFuture<OmikronMessage> request(MessageType type, OmikronData data, Duration timeout) {
+        return session.request(Objects.requireNonNull(type, "type"), data, null, timeout);
+    }
+
+    CompletableFuture<Void> sendRaw(OmikronMessage m) {
+        return session.send(m);
+    }
+
+    /** Closes for good; returns at once; idempotent. */
+    @Override
+    public void close() {
+        session.connection().close();
+    }
+
+    /** @return completed when closed and resources released */
+    public CompletableFuture<Void> closeFuture() {
+        return session.connection().closeFuture();
+    }
+
+    private void each(Consumer<IotaListener> c) {
+        for (IotaListener l : listeners) {
+            try {
+                c.accept(l);
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(IotaConnection.class).warn("listener failed", e);
+            }
+        }
+    }
+
+    private final class Events implements SessionEvents {
+        @Override
+        public void identified(ProtocolContext ctx, IdentificationResponse response) {
+            ctx.emit(() -> each(l -> l.onIdentified(response)));
+        }
+
+        @Override
+        public void pong(ProtocolContext ctx, Pong pong, Duration rtt) {
+            if (rtt != null) {
+                lastRttMillis = rtt.toMillis();
+            }
+            ctx.emit(() -> each(l -> l.onPong(pong, rtt)));
+        }
+
+        @Override
+        public OmikronData pingData(ProtocolContext ctx) {
+            return OmikronData.builder().put("last_ping", lastRttMillis).build();
+        }
+
+        @Override
+        public void event(ProtocolContext ctx, OmikronMessage m) {
+            MessageType t = m.type();
+            try {
+                if (t.equals(MessageType.CLIENT_CONNECTED)) {
+                    ClientConnected c = ClientConnected.from(m.data());
+                    ctx.emit(() -> each(l -> l.onClientConnected(c)));
+                } else if (t.equals(MessageType.MESSAGE_OTHER_IOTA) || t.equals(MessageType.SEND_CHAT)
+                        || t.equals(MessageType.MESSAGE_STATE)) {
+                    ctx.emit(() -> each(l -> l.onIotaMessage(m)));
+                } else if (m.sender() != null && !t.isError()) {
+                    IotaRequest r = new IotaRequest(IotaConnection.this, m);
+                    ctx.emit(() -> each(l -> l.onClientRequest(r)));
+                } else {
+                    ctx.emit(() -> each(l -> l.onMessage(m)));
+                }
+            } catch (OmikronFormatException e) {
+                ctx.reportError(new OmikronFormatException("bad '" + t.wireName() + "' event: " + e.getMessage(), e));
+            }
+        }
+    }
+
+    /** Builds an {@link IotaConnection}. Not thread-safe. */
+    public static final class Builder {
+        private String url;
+        private Transport transport;
+        private OmikronId iotaId;
+        private OmikronPrivateKey privateKey;
+        private List<OmikronId> userIds;
+        private IdentificationStrategy strategy = IdentificationStrategy.x448Challenge();
+        private WireShape shape = WireShape.REFERENCE;
+        private ConnectionOptions options = defaultOptions();
+        private ChatwireRuntime runtime;
+        private IotaListener listener;
+
+        private Builder() {}
+
+        /**
+         * The Omikron's Iota endpoint, e.g. {@code wss://app.tensamin.net/ws/iota/}.
+         *
+         * @param url never null
+         * @return this builder
+         */
+        public Builder url(String url) {
+            this.url = Objects.requireNonNull(url, "url");
+            return this;
+        }
+
+        /**
+         * A custom transport instead of a URL.
+         *
+         * @param transport never null
+         * @return this builder
+         */
+        public Builder transport(Transport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /**
+         * The Iota's id.
+         *
+         * @param iotaId never null
+         * @return this builder
+         */
+        public Builder iotaId(OmikronId iotaId) {
+            this.iotaId = Objects.requireNonNull(iotaId, "iotaId");
+            return this;
+        }
+
+        /**
+         * The Iota's private key (for the challenge).
+         *
+         * @param key never null
+         * @return this builder
+         */
+        public Builder privateKey(OmikronPrivateKey key) {
+            this.privateKey = Objects.requireNonNull(key, "key");
+            return this;
+        }
+
+        /**
+         * The Iota's users, sent as the older identification's {@code user_ids} CSV (E0–E2; the
+         * E3 server takes the list from Omega). Default none.
+         *
+         * @param userIds never null
+         * @return this builder
+         */
+        public Builder userIds(List<OmikronId> userIds) {
+            this.userIds = new ArrayList<>(Objects.requireNonNull(userIds, "userIds"));
+            return this;
+        }
+
+        /**
+         * How to identify. Default {@link IdentificationStrategy#x448Challenge()}.
+         *
+         * @param strategy never null
+         * @return this builder
+         */
+        public Builder identification(IdentificationStrategy strategy) {
+            this.strategy = Objects.requireNonNull(strategy, "strategy");
+            return this;
+        }
+
+        /**
+         * The envelope shape to write. Default {@link WireShape#REFERENCE}.
+         *
+         * @param shape never null
+         * @return this builder
+         */
+        public Builder wireShape(WireShape shape) {
+            this.shape = Objects.requireNonNull(shape, "shape");
+            return this;
+        }
+
+        /**
+         * Engine options. Default {@link #defaultOptions()}.
+         *
+         * @param options never null
+         * @return this builder
+         */
+        public Builder options(ConnectionOptions options) {
+            this.options = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /**
+         * The runtime. Default the shared one; a runtime passed here is not closed.
+         *
+         * @param runtime never null
+         * @return this builder
+         */
+        public Builder runtime(ChatwireRuntime runtime) {
+            this.runtime = Objects.requireNonNull(runtime, "runtime");
+            return this;
+        }
+
+        /**
+         * A first listener, registered before connecting.
+         *
+         * @param listener never null
+         * @return this builder
+         */
+        public Builder listener(IotaListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Builds the connection (not connected yet).
+         *
+         * @return the connection
+         * @throws IllegalStateException if url/transport, Iota id or key is missing
+         */
+        public IotaConnection build() {
+            if (url == null && transport == null) {
+                throw new IllegalStateException("url or transport is required");
+            }
+            if (iotaId == null) {
+                throw new IllegalStateException("iotaId is required");
+            }
+            if (privateKey == null && !strategy.sendsPrivateKeyHash()) {
+                throw new IllegalStateException("privateKey is required for the X448 challenge");
+            }
+            return new IotaConnection(this);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "IotaConnection[iota=" + iotaId + ", state=" + state() + "]";
+    }
+}

@@ -1,0 +1,668 @@
+package io.github.chatwire.omikron;
+
+import io.github.chatwire.core.ChatwireRuntime;
+import io.github.chatwire.core.Subscription;
+import io.github.chatwire.core.connection.ConnectionOptions;
+import io.github.chatwire.core.connection.ConnectionState;
+import io.github.chatwire.core.transport.OkHttpWebSocketTransport;
+import io.github.chatwire.core.transport.Transport;
+import io.github.chatwire.omikron.codec.WireShape;
+import io.github.chatwire.omikron.internal.OmikronProtocolHandler;
+import io.github.chatwire.omikron.internal.OmikronSession;
+import io.github.chatwire.omikron.internal.Role;
+import io.github.chatwire.omikron.model.AddCommunity;
+import io.github.chatwire.omikron.model.AddConversation;
+import io.github.chatwire.omikron.model.CallDisconnectUser;
+import io.github.chatwire.omikron.model.CallInvite;
+import io.github.chatwire.omikron.model.CallSetAnonymousJoining;
+import io.github.chatwire.omikron.model.CallTimeoutUser;
+import io.github.chatwire.omikron.model.CallToken;
+import io.github.chatwire.omikron.model.ChangeUserData;
+import io.github.chatwire.omikron.model.Chats;
+import io.github.chatwire.omikron.model.Communities;
+import io.github.chatwire.omikron.model.GetIotaData;
+import io.github.chatwire.omikron.model.GetUserData;
+import io.github.chatwire.omikron.model.IotaData;
+import io.github.chatwire.omikron.model.MessageSend;
+import io.github.chatwire.omikron.model.MessageState;
+import io.github.chatwire.omikron.model.MessageType;
+import io.github.chatwire.omikron.model.Messages;
+import io.github.chatwire.omikron.model.MessagesGet;
+import io.github.chatwire.omikron.model.Notifications;
+import io.github.chatwire.omikron.model.OmikronData;
+import io.github.chatwire.omikron.model.OmikronId;
+import io.github.chatwire.omikron.model.OmikronMessage;
+import io.github.chatwire.omikron.model.ReadNotification;
+import io.github.chatwire.omikron.model.RemoveCommunity;
+import io.github.chatwire.omikron.model.SettingsList;
+import io.github.chatwire.omikron.model.SettingsLoad;
+import io.github.chatwire.omikron.model.SettingsSave;
+import io.github.chatwire.omikron.model.UserData;
+import io.github.chatwire.omikron.model.UserState;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A logged-in user's connection to an Omikron relay ({@code /ws/client}).
+ *
+ * <p>{@link #connect()} opens the WebSocket and identifies (by default with the X448 challenge),
+ * after every reconnect too. Fatal identification errors ({@code error_not_authenticated},
+ * {@code error_invalid_*}, a challenge that does not decrypt) close the client for good with an
+ * {@link OmikronAuthenticationException}; everything else reconnects with backoff. Requests
+ * return futures correlated by message id (ignoring case) and time out after the configured
+ * request timeout; an {@code error*} reply fails the future with an
+ * {@link OmikronErrorException} ({@link IotaOfflineException} for {@code error_no_iota}). Events
+ * arrive at {@link OmikronListener}s. The client pings every 5 s by default and reports the
+ * round trip.
+ *
+ * <p>Thread-safe; methods never block. Futures complete on the runtime's callback executor.
+ */
+public final class OmikronClient implements AutoCloseable {
+    private final OmikronId userId;
+    private final OmikronSession session;
+    private final CopyOnWriteArrayList<OmikronListener> listeners = new CopyOnWriteArrayList<>();
+    private final boolean autoAcknowledge;
+
+    private OmikronClient(Builder b) {
+        this.userId = b.userId;
+        this.autoAcknowledge = b.autoAcknowledge;
+        if (b.listener != null) {
+            listeners.add(b.listener);
+        }
+        Transport transport = b.transport != null ? b.transport : OkHttpWebSocketTransport.builder(b.url).build();
+        ClientEvents events = new ClientEvents(listeners, b.autoAcknowledge, null);
+        OmikronProtocolHandler handler = new OmikronProtocolHandler(Role.CLIENT, b.userId, b.privateKey, null,
+                b.strategy, b.shape, null, events);
+        this.session = new OmikronSession(transport, handler, b.options, b.runtime);
+        events.attach(session);
+        session.connection().addListener(ClientEvents.forward(listeners));
+    }
+
+    /**
+     * Starts building a client.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The default engine options of a client: ping every 5 s (as the web client), declare the
+     * connection dead after 20 s without any message, requests time out after 20 s.
+     *
+     * @return the options
+     */
+    public static ConnectionOptions defaultOptions() {
+        return ConnectionOptions.builder().name("omikron-client").pingInterval(Duration.ofSeconds(5))
+                .idleTimeout(Duration.ofSeconds(20)).requestTimeout(Duration.ofSeconds(20)).build();
+    }
+
+    /**
+     * Connects and identifies; reconnects as the options' policy says until {@link #close()}.
+     *
+     * @return completed when first identified; failed with {@link OmikronAuthenticationException}
+     *     if identification is refused, or with the terminal cause
+     */
+    public CompletableFuture<Void> connect() {
+        return session.connection().connect();
+    }
+
+    /** @return the user id; never null */
+    public OmikronId userId() {
+        return userId;
+    }
+
+    /** @return the connection state; never null */
+    public ConnectionState state() {
+        return session.connection().state();
+    }
+
+    /**
+     * The number of requests awaiting a reply.
+     *
+     * @return the count
+     */
+    public int pendingRequests() {
+        return session.connection().pendingCount();
+    }
+
+    /**
+     * Adds a listener.
+     *
+     * @param listener the listener; never null
+     * @return a handle that removes it
+     */
+    public Subscription addListener(OmikronListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return () -> listeners.remove(listener);
+    }
+
+    /**
+     * Closes for good: pending requests and queued sends fail with
+     * {@link io.github.chatwire.core.ConnectionClosedException}. Returns at once; idempotent.
+     */
+    @Override
+    public void close() {
+        session.connection().close();
+    }
+
+    /** @return completed when the client is closed and its resources released */
+    public CompletableFuture<Void> closeFuture() {
+        return session.connection().closeFuture();
+    }
+
+    // ---- generic requests ----
+
+    /**
+     * Sends any request and waits for the message with the same id.
+     *
+     * @param type the type; never null
+     * @param data the data; null for empty
+     * @param timeout the timeout; null for the default
+     * @return the reply; failed with {@link OmikronErrorException} on an error reply,
+     *     {@link io.github.chatwire.core.RequestTimeoutException} on timeout, or
+     *     {@link io.github.chatwire.core.ConnectionLostException} if the connection dropped first
+     */
+    public CompletableFuture<OmikronMessage> request(MessageType type, OmikronData data, Duration timeout) {
+        return session.request(Objects.requireNonNull(type, "type"), data, null, timeout);
+    }
+
+    /**
+     * Sends any message without waiting for a reply (queued while not connected).
+     *
+     * @param type the type; never null
+     * @param data the data; null for empty
+     * @return completed when the transport took it, failed if it could not be sent
+     */
+    public CompletableFuture<Void> send(MessageType type, OmikronData data) {
+        return session.send(OmikronMessage.of(Objects.requireNonNull(type, "type"), data));
+    }
+
+    /**
+     * Sends a ping now and measures the round trip to its pong (in addition to the automatic
+     * pings, which report to {@link OmikronListener#onPong}).
+     *
+     * @return the round trip, measured on the runtime's clock
+     */
+    public CompletableFuture<Duration> ping() {
+        io.github.chatwire.core.time.Scheduler clock = session.connection().runtime().scheduler();
+        long start = clock.nanoTime();
+        return session.request(MessageType.PING, OmikronData.builder().put("last_ping", clock.currentTimeMillis()).build(),
+                m -> Duration.ofNanos(clock.nanoTime() - start));
+    }
+
+    // ---- requests answered by the Omikron or Omega ----
+
+    /**
+     * A user's profile ({@code get_user_data}).
+     *
+     * @param user the user; never null
+     * @return the profile; failed with {@link OmikronErrorException} {@code error_not_found}
+     */
+    public CompletableFuture<UserData> getUserData(OmikronId user) {
+        Objects.requireNonNull(user, "user");
+        return session.request(MessageType.GET_USER_DATA, new GetUserData(user, null, null).toData(), m -> UserData.from(m.data()));
+    }
+
+    /**
+     * A user's profile by name ({@code get_user_data} with {@code username}).
+     *
+     * @param username the name; never null
+     * @return the profile
+     */
+    public CompletableFuture<UserData> getUserDataByName(String username) {
+        Objects.requireNonNull(username, "username");
+        return session.request(MessageType.GET_USER_DATA, new GetUserData(null, username, null).toData(), m -> UserData.from(m.data()));
+    }
+
+    /**
+     * An Iota's data ({@code get_iota_data}).
+     *
+     * @param iotaId the Iota; never null
+     * @return the data
+     */
+    public CompletableFuture<IotaData> getIotaData(OmikronId iotaId) {
+        Objects.requireNonNull(iotaId, "iotaId");
+        return session.request(MessageType.GET_IOTA_DATA, new GetIotaData(iotaId, null, null, null).toData(), m -> IotaData.from(m.data()));
+    }
+
+    /**
+     * Changes the own profile ({@code change_user_data}); the own {@code user_id} is filled in.
+     *
+     * @param change the fields to change; never null
+     * @return completed on {@code success}
+     */
+    public CompletableFuture<Void> changeUserData(ChangeUserData change) {
+        Objects.requireNonNull(change, "change");
+        OmikronData d = change.toData().toBuilder().put("user_id", userId).build();
+        return session.request(MessageType.CHANGE_USER_DATA, d, m -> null);
+    }
+
+    /**
+     * The own notification counters ({@code get_notifications}). The reference server probably
+     * never answers (an SQL typo in Omega), so expect a timeout there.
+     *
+     * @return the counters
+     */
+    public CompletableFuture<Notifications> getNotifications() {
+        return session.request(MessageType.GET_NOTIFICATIONS, OmikronData.builder().put("user_id", userId).build(),
+                m -> Notifications.from(m.data()));
+    }
+
+    /**
+     * Marks the notifications from one user as read ({@code read_notification}).
+     *
+     * @param sender the other user; never null
+     * @return completed on the reply
+     */
+    public CompletableFuture<Void> readNotification(OmikronId sender) {
+        Objects.requireNonNull(sender, "sender");
+        return session.request(MessageType.READ_NOTIFICATION, new ReadNotification(userId, sender, null).toData(), m -> null);
+    }
+
+    /**
+     * Sets the own presence ({@code client_changed}); the server sends no reply.
+     *
+     * @param state the state; never null ({@code user_invisible} is spec-only)
+     * @return completed when sent
+     */
+    public CompletableFuture<Void> setPresence(UserState state) {
+        Objects.requireNonNull(state, "state");
+        return session.send(OmikronMessage.of(MessageType.CLIENT_CHANGED, OmikronData.builder().put("user_state", state).build()));
+    }
+
+    // ---- calls ----
+
+    /**
+     * The LiveKit token of a call ({@code call_token}); an unknown call id creates the call.
+     *
+     * @param callId the call, a UUID string; never null
+     * @return the token reply (its {@code callToken} is a secret)
+     */
+    public CompletableFuture<CallToken> callToken(String callId) {
+        Objects.requireNonNull(callId, "callId");
+        return session.request(MessageType.CALL_TOKEN, new CallToken(callId, null, null).toData(), m -> CallToken.from(m.data()));
+    }
+
+    /**
+     * Invites a user to a call ({@code call_invite}).
+     *
+     * @param receiver the invitee; never null
+     * @param callId the call; never null
+     * @return completed on {@code success}
+     */
+    public CompletableFuture<Void> callInvite(OmikronId receiver, String callId) {
+        Objects.requireNonNull(receiver, "receiver");
+        Objects.requireNonNull(callId, "callId");
+        return session.request(MessageType.CALL_INVITE, new CallInvite(callId, receiver, null, null).toData(), m -> null);
+    }
+
+    /**
+     * Removes a user from a call (admin only; the server sends no reply).
+     *
+     * @param callId the call; never null
+     * @param user the user; never null
+     * @return completed when sent
+     */
+    public CompletableFuture<Void> callDisconnectUser(String callId, OmikronId user) {
+        return session.send(OmikronMessage.of(MessageType.CALL_DISCONNECT_USER,
+                new CallDisconnectUser(Objects.requireNonNull(callId), Objects.requireNonNull(user), null).toData()));
+    }
+
+    /**
+     * Bans a user from a call until a time (admin only; no reply).
+     *
+     * @param callId the call; never null
+     * @param user the user; never null
+     * @param untilEpochMillis the end of the ban
+     * @return completed when sent
+     */
+    public CompletableFuture<Void> callTimeoutUser(String callId, OmikronId user, long untilEpochMillis) {
+        return session.send(OmikronMessage.of(MessageType.CALL_TIMEOUT_USER,
+                new CallTimeoutUser(Objects.requireNonNull(callId), Objects.requireNonNull(user), untilEpochMillis, null).toData()));
+    }
+
+    /**
+     * Allows or forbids anonymous guests in a call.
+     *
+     * @param callId the call; never null
+     * @param enabled whether guests may join
+     * @return the reply, with the join link when enabled
+     */
+    public CompletableFuture<CallSetAnonymousJoining> setAnonymousJoining(String callId, boolean enabled) {
+        Objects.requireNonNull(callId, "callId");
+        return session.request(MessageType.CALL_SET_ANONYMOUS_JOINING,
+                new CallSetAnonymousJoining(callId, enabled, null, null).toData(), m -> CallSetAnonymousJoining.from(m.data()));
+    }
+
+    // ---- relayed to the own Iota ----
+
+    /**
+     * The own chats ({@code get_chats}, answered by the Iota).
+     *
+     * @return the chats
+     */
+    public CompletableFuture<Chats> getChats() {
+        return session.request(MessageType.GET_CHATS, OmikronData.EMPTY, m -> Chats.from(m.data()));
+    }
+
+    /**
+     * Stored messages of a chat, newest first ({@code messages_get}).
+     *
+     * @param partner the chat partner; never null
+     * @param offset how many newest messages to skip
+     * @param amount how many to return
+     * @return the messages
+     */
+    public CompletableFuture<Messages> getMessages(OmikronId partner, long offset, long amount) {
+        Objects.requireNonNull(partner, "partner");
+        return session.request(MessageType.MESSAGES_GET, new MessagesGet(partner, offset, amount, null).toData(),
+                m -> Messages.from(m.data()));
+    }
+
+    /**
+     * Sends a direct message ({@code message_send}); the content must already be end-to-end
+     * encrypted (the servers pass it on as is).
+     *
+     * @param receiver the recipient; never null
+     * @param content the encrypted content; never null
+     * @return completed when the own Iota stored it ({@code success})
+     */
+    public CompletableFuture<Void> sendMessage(OmikronId receiver, String content) {
+        Objects.requireNonNull(receiver, "receiver");
+        Objects.requireNonNull(content, "content");
+        return session.request(MessageType.MESSAGE_SEND, new MessageSend(receiver, content, null).toData(), m -> null);
+    }
+
+    /**
+     * Answers a {@code message_live} with its delivery state (the Iota waits 10 s for it).
+     *
+     * @param liveMessageId the id of the {@code message_live} envelope; never null
+     * @param state {@code received} or {@code read}; never null
+     * @return completed when sent
+     */
+    public CompletableFuture<Void> acknowledgeLiveMessage(String liveMessageId, MessageState state) {
+        Objects.requireNonNull(liveMessageId, "liveMessageId");
+        Objects.requireNonNull(state, "state");
+        return session.send(liveAck(liveMessageId, state));
+    }
+
+    static OmikronMessage liveAck(String id, MessageState state) {
+        return new OmikronMessage(id, MessageType.MESSAGE_LIVE, null, null,
+                OmikronData.builder().put("message_state", state).build(), null, null);
+    }
+
+    /**
+     * Adds a chat by partner id ({@code add_conversation}).
+     *
+     * @param partner the partner; never null
+     * @return completed on the reply
+     */
+    public CompletableFuture<Void> addConversation(OmikronId partner) {
+        Objects.requireNonNull(partner, "partner");
+        return session.request(MessageType.ADD_CONVERSATION, new AddConversation(partner, null, null).toData(), m -> null);
+    }
+
+    /**
+     * Adds a chat by partner name; the Omikron resolves it ({@code add_conversation}).
+     *
+     * @param partnerName the name; never null
+     * @return completed on the reply; {@code error_anonymous} for a guest's name
+     */
+    public CompletableFuture<Void> addConversationByName(String partnerName) {
+        Objects.requireNonNull(partnerName, "partnerName");
+        return session.request(MessageType.ADD_CONVERSATION, new AddConversation(null, partnerName, null).toData(), m -> null);
+    }
+
+    /**
+     * The own communities ({@code get_communities}).
+     *
+     * @return the list
+     */
+    public CompletableFuture<Communities> getCommunities() {
+        return session.request(MessageType.GET_COMMUNITIES, OmikronData.EMPTY, m -> Communities.from(m.data()));
+    }
+
+    /**
+     * Adds a community ({@code add_community}).
+     *
+     * @param community address, title and position; never null
+     * @return completed on the reply
+     */
+    public CompletableFuture<Void> addCommunity(AddCommunity community) {
+        return session.request(MessageType.ADD_COMMUNITY, Objects.requireNonNull(community).toData(), m -> null);
+    }
+
+    /**
+     * Removes a community ({@code remove_community}).
+     *
+     * @param address the community's address; never null
+     * @return completed on the reply
+     */
+    public CompletableFuture<Void> removeCommunity(String address) {
+        return session.request(MessageType.REMOVE_COMMUNITY, new RemoveCommunity(Objects.requireNonNull(address), null).toData(), m -> null);
+    }
+
+    /**
+     * Stores a settings payload on the own Iota ({@code settings_save}).
+     *
+     * @param name the name; never null
+     * @param payload any JSON value (see {@link OmikronData.Builder#put})
+     * @return completed on the reply
+     */
+    public CompletableFuture<Void> settingsSave(String name, Object payload) {
+        return session.request(MessageType.SETTINGS_SAVE, new SettingsSave(Objects.requireNonNull(name), payload, null).toData(), m -> null);
+    }
+
+    /**
+     * Loads a settings payload ({@code settings_load}).
+     *
+     * @param name the name; never null
+     * @return the reply; its payload is the stored JSON as a string
+     */
+    public CompletableFuture<SettingsLoad> settingsLoad(String name) {
+        return session.request(MessageType.SETTINGS_LOAD, new SettingsLoad(Objects.requireNonNull(name), null, null).toData(),
+                m -> SettingsLoad.from(m.data()));
+    }
+
+    /**
+     * The names of the stored settings ({@code settings_list}).
+     *
+     * @return the names
+     */
+    public CompletableFuture<List<String>> settingsList() {
+        return session.request(MessageType.SETTINGS_LIST, OmikronData.EMPTY, m -> {
+            List<String> l = SettingsList.from(m.data()).settings();
+            return l == null ? java.util.Collections.<String>emptyList() : l;
+        });
+    }
+
+    /** Builds an {@link OmikronClient}. Not thread-safe. */
+    public static final class Builder {
+        private String url;
+        private Transport transport;
+        private OmikronId userId;
+        private OmikronPrivateKey privateKey;
+        private IdentificationStrategy strategy = IdentificationStrategy.x448Challenge();
+        private WireShape shape = WireShape.REFERENCE;
+        private ConnectionOptions options = defaultOptions();
+        private ChatwireRuntime runtime;
+        private OmikronListener listener;
+        private boolean autoAcknowledge = true;
+
+        private Builder() {}
+
+        /**
+         * The Omikron's client endpoint, e.g. {@code wss://app.tensamin.net/ws/client/}.
+         *
+         * @param url a ws:// or wss:// URL; never null
+         * @return this builder
+         */
+        public Builder url(String url) {
+            this.url = Objects.requireNonNull(url, "url");
+            return this;
+        }
+
+        /**
+         * A custom transport instead of {@link #url(String)} (for example with extra headers or
+         * size limits).
+         *
+         * @param transport the transport; never null
+         * @return this builder
+         */
+        public Builder transport(Transport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /**
+         * The user's id.
+         *
+         * @param userId never null
+         * @return this builder
+         */
+        public Builder userId(OmikronId userId) {
+            this.userId = Objects.requireNonNull(userId, "userId");
+            return this;
+        }
+
+        /**
+         * The user's private key.
+         *
+         * @param key never null
+         * @return this builder
+         */
+        public Builder privateKey(OmikronPrivateKey key) {
+            this.privateKey = Objects.requireNonNull(key, "key");
+            return this;
+        }
+
+        /**
+         * User id and key from a key file.
+         *
+         * @param keyFile never null
+         * @return this builder
+         */
+        public Builder keyFile(OmikronKeyFile keyFile) {
+            Objects.requireNonNull(keyFile, "keyFile");
+            this.userId = keyFile.userId();
+            this.privateKey = keyFile.privateKey();
+            return this;
+        }
+
+        /**
+         * How to identify. Default {@link IdentificationStrategy#x448Challenge()}.
+         *
+         * @param strategy never null
+         * @return this builder
+         */
+        public Builder identification(IdentificationStrategy strategy) {
+            this.strategy = Objects.requireNonNull(strategy, "strategy");
+            return this;
+        }
+
+        /**
+         * The envelope shape to write. Default {@link WireShape#REFERENCE}.
+         *
+         * @param shape never null
+         * @return this builder
+         */
+        public Builder wireShape(WireShape shape) {
+            this.shape = Objects.requireNonNull(shape, "shape");
+            return this;
+        }
+
+        /**
+         * Engine options (reconnect, ping interval, timeouts). Default {@link #defaultOptions()}.
+         *
+         * @param options never null
+         * @return this builder
+         */
+        public Builder options(ConnectionOptions options) {
+            this.options = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /**
+         * The runtime (threads, timers, HTTP). Default: the shared runtime. A runtime passed here
+         * is not closed by the client.
+         *
+         * @param runtime never null
+         * @return this builder
+         */
+        public Builder runtime(ChatwireRuntime runtime) {
+            this.runtime = Objects.requireNonNull(runtime, "runtime");
+            return this;
+        }
+
+        /**
+         * A first listener, registered before connecting so no event is missed.
+         *
+         * @param listener never null
+         * @return this builder
+         */
+        public Builder listener(OmikronListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Whether a {@code message_live} is answered {@code received} automatically. Default true.
+         *
+         * @param enabled the setting
+         * @return this builder
+         */
+        public Builder autoAcknowledgeLiveMessages(boolean enabled) {
+            this.autoAcknowledge = enabled;
+            return this;
+        }
+
+        /**
+         * Asks Omega which Omikron serves this user ({@code GET /api/get/omikron/<user id>}) and
+         * builds the client for its client endpoint. The address is resolved once, here; a
+         * reconnect goes to the same Omikron.
+         *
+         * @param omega the Omega client; never null
+         * @param secure true for {@code wss://}, false for {@code ws://}
+         * @return the client (not connected yet); failed with
+         *     {@link io.github.chatwire.omikron.omega.OmegaException} if Omega does not know one
+         * @throws IllegalStateException if the user id or key is missing
+         */
+        public CompletableFuture<OmikronClient> buildWithDiscovery(io.github.chatwire.omikron.omega.OmegaClient omega, boolean secure) {
+            Objects.requireNonNull(omega, "omega");
+            if (userId == null || privateKey == null) {
+                throw new IllegalStateException("userId and privateKey (or a keyFile) are required");
+            }
+            return omega.getOmikron(userId).thenApply(info -> {
+                url(info.clientUrl(secure));
+                transport = null;
+                return build();
+            });
+        }
+
+        /**
+         * Builds the client (not connected yet).
+         *
+         * @return the client
+         * @throws IllegalStateException if the url (or transport), user id or key is missing
+         */
+        public OmikronClient build() {
+            if (url == null && transport == null) {
+                throw new IllegalStateException("url or transport is required");
+            }
+            if (userId == null || privateKey == null) {
+                throw new IllegalStateException("userId and privateKey (or a keyFile) are required");
+            }
+            return new OmikronClient(this);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "OmikronClient[user=" + userId + ", state=" + state() + "]";
+    }
+}

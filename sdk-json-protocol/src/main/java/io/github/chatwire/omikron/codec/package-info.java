@@ -1,0 +1,6 @@
+/**
+ * Pure functions for the Omikron wire format: the envelope codec
+ * ({@link io.github.chatwire.omikron.codec.OmikronCodec}) and the X448 challenge cryptography
+ * ({@link io.github.chatwire.omikron.codec.X448Challenge}). No I/O, threads or clocks.
+ */
+package io.github.chatwire.omikron.codec;

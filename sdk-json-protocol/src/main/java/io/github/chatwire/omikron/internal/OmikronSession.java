@@ -1,0 +1,125 @@
+package io.github.chatwire.omikron.internal;
+
+import io.github.chatwire.core.ChatwireRuntime;
+import io.github.chatwire.core.connection.ConnectionOptions;
+import io.github.chatwire.core.connection.ManagedConnection;
+import io.github.chatwire.core.internal.Futures;
+import io.github.chatwire.core.transport.Transport;
+import io.github.chatwire.omikron.model.MessageType;
+import io.github.chatwire.omikron.model.OmikronData;
+import io.github.chatwire.omikron.model.OmikronFormatException;
+import io.github.chatwire.omikron.model.OmikronId;
+import io.github.chatwire.omikron.model.OmikronMessage;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * The engine connection plus the handler of one Omikron connection, with the request helpers
+ * the public role classes share. Thread-safe.
+ */
+public final class OmikronSession {
+    private final ManagedConnection connection;
+    private final OmikronProtocolHandler handler;
+
+    /**
+     * Builds the session.
+     *
+     * @param transport the transport
+     * @param handler the handler
+     * @param options the engine options
+     * @param runtime the runtime; null for the shared one
+     */
+    public OmikronSession(Transport transport, OmikronProtocolHandler handler, ConnectionOptions options, ChatwireRuntime runtime) {
+        this.handler = handler;
+        ManagedConnection.Builder b = ManagedConnection.builder(transport, handler).options(options);
+        if (runtime != null) {
+            b.runtime(runtime);
+        }
+        this.connection = b.build();
+    }
+
+    /** @return the engine connection */
+    public ManagedConnection connection() {
+        return connection;
+    }
+
+    /** @return the handler */
+    public OmikronProtocolHandler handler() {
+        return handler;
+    }
+
+    /**
+     * Sends a request and completes with the message carrying the same id.
+     *
+     * @param type the type
+     * @param data the data
+     * @param receiver the top-level receiver; may be null
+     * @param timeout the timeout; null for the default
+     * @return the reply future
+     */
+    public CompletableFuture<OmikronMessage> request(MessageType type, OmikronData data, OmikronId receiver, Duration timeout) {
+        OmikronMessage m = OmikronMessage.of(type, data).withRouting(null, receiver);
+        return request(m, timeout);
+    }
+
+    /**
+     * Sends a prepared request message.
+     *
+     * @param m the message; its id is the correlation key
+     * @param timeout the timeout; null for the default
+     * @return the reply future
+     */
+    public CompletableFuture<OmikronMessage> request(OmikronMessage m, Duration timeout) {
+        Duration t = timeout == null ? connection.options().requestTimeout() : timeout;
+        return connection.request(m.correlationKey(), handler.outbound(m), t);
+    }
+
+    /**
+     * Sends a request and maps the reply.
+     *
+     * @param type the type
+     * @param data the data
+     * @param mapper reads the reply's data
+     * @param <T> the result type
+     * @return the future; failed with {@link OmikronFormatException} if the reply is malformed
+     */
+    public <T> CompletableFuture<T> request(MessageType type, OmikronData data, Function<OmikronMessage, T> mapper) {
+        CompletableFuture<T> out = new CompletableFuture<>();
+        request(type, data, null, null).whenComplete((m, e) -> {
+            if (e != null) {
+                out.completeExceptionally(e);
+                return;
+            }
+            try {
+                out.complete(mapper.apply(m));
+            } catch (RuntimeException ex) {
+                out.completeExceptionally(ex instanceof OmikronFormatException ? ex
+                        : new OmikronFormatException("unexpected reply '" + m.type().wireName() + "'", ex));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Sends a message without waiting for a reply.
+     *
+     * @param m the message
+     * @return completed when the transport took it
+     */
+    public CompletableFuture<Void> send(OmikronMessage m) {
+        return connection.send(handler.outbound(m));
+    }
+
+    /**
+     * Fails fast on a null argument inside a future.
+     *
+     * @param value the value
+     * @param name its name
+     * @param <T> the result type
+     * @return null if fine, else a failed future
+     */
+    public static <T> CompletableFuture<T> checkNotNull(Object value, String name) {
+        return value == null ? Futures.failed(new NullPointerException(name)) : null;
+    }
+}

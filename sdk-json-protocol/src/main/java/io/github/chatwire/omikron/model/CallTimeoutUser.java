@@ -1,0 +1,69 @@
+package io.github.chatwire.omikron.model;
+
+
+/**
+ * Bans a user from a call until a time (admin only; no reply).
+ *
+ * <p>Message type {@code call_timeout_user}. Immutable; {@link #toString()} masks secret fields.
+ *
+ * @param callId {@code call_id}: the call; null if absent
+ * @param userId {@code user_id}: the user; null if absent
+ * @param untill {@code untill}: epoch ms (spelling as on the wire); null if absent
+ * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
+ *     for a message built here)
+ */
+public record CallTimeoutUser(String callId, OmikronId userId, Long untill, OmikronData raw) {
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param callId see {@link #callId()}
+     * @param userId see {@link #userId()}
+     * @param untill see {@link #untill()}
+     * @param raw see {@link #raw()}
+     */
+    public CallTimeoutUser {
+        raw = raw == null ? OmikronData.EMPTY : raw;
+    }
+
+    /**
+     * Reads the record from a message's {@code data}.
+     *
+     * @param d the data; never null
+     * @return the record
+     * @throws OmikronFormatException if a field has an impossible type
+     */
+    public static CallTimeoutUser from(OmikronData d) {
+        return new CallTimeoutUser(
+                d.getString("call_id"),
+                d.getId("user_id"),
+                d.getLong("untill"),
+                d);
+    }
+
+    /**
+     * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
+     *
+     * @return the data
+     */
+    public OmikronData toData() {
+        OmikronData.Builder b = raw.toBuilder();
+        b.putIfNotNull("call_id", callId);
+        b.putIfNotNull("user_id", userId);
+        b.putIfNotNull("untill", untill);
+        return b.build();
+    }
+
+    /**
+     * The message type this record belongs to.
+     *
+     * @return the type
+     */
+    public static MessageType type() {
+        return MessageType.CALL_TIMEOUT_USER;
+    }
+
+    @Override
+    public String toString() {
+        return "CallTimeoutUser[" + "callId=" + callId + ", " + "userId=" + userId + ", " + "untill=" + untill + "]";
+    }
+}

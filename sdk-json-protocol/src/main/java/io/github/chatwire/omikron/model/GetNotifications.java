@@ -1,0 +1,61 @@
+package io.github.chatwire.omikron.model;
+
+
+/**
+ * A request for the own notification counters (the reference server probably never answers it).
+ *
+ * <p>Message type {@code get_notifications}. Immutable; {@link #toString()} masks secret fields.
+ *
+ * @param userId {@code user_id}: the own user id; null if absent
+ * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
+ *     for a message built here)
+ */
+public record GetNotifications(OmikronId userId, OmikronData raw) {
+    /**
+     * Creates the record; absent collections and data become empty.
+     *
+     * @param userId see {@link #userId()}
+     * @param raw see {@link #raw()}
+     */
+    public GetNotifications {
+        raw = raw == null ? OmikronData.EMPTY : raw;
+    }
+
+    /**
+     * Reads the record from a message's {@code data}.
+     *
+     * @param d the data; never null
+     * @return the record
+     * @throws OmikronFormatException if a field has an impossible type
+     */
+    public static GetNotifications from(OmikronData d) {
+        return new GetNotifications(
+                d.getId("user_id"),
+                d);
+    }
+
+    /**
+     * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
+     *
+     * @return the data
+     */
+    public OmikronData toData() {
+        OmikronData.Builder b = raw.toBuilder();
+        b.putIfNotNull("user_id", userId);
+        return b.build();
+    }
+
+    /**
+     * The message type this record belongs to.
+     *
+     * @return the type
+     */
+    public static MessageType type() {
+        return MessageType.GET_NOTIFICATIONS;
+    }
+
+    @Override
+    public String toString() {
+        return "GetNotifications[" + "userId=" + userId + "]";
+    }
+}
