@@ -720,7 +720,8 @@ public final class ManagedConnection implements AutoCloseable {
                 // After the timers, so a listener that sees READY sees them scheduled.
                 setState(ConnectionState.READY, null, null);
                 if (!firstReady.isDone()) {
-                    runtimeExecute(() -> firstReady.complete(null));
+                    // Through the ordered event queue, so READY listeners have run when connect() completes.
+                    events.execute(() -> firstReady.complete(null));
                 }
                 drain();
             }
