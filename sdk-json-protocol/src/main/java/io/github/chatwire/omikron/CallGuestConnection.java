@@ -1,12 +1,9 @@
 package io.github.chatwire.omikron;
 
-import io.github.chatwire.core.ChatwireRuntime;
 import io.github.chatwire.core.Subscription;
 import io.github.chatwire.core.connection.ConnectionOptions;
 import io.github.chatwire.core.connection.ConnectionState;
-import io.github.chatwire.core.transport.OkHttpWebSocketTransport;
 import io.github.chatwire.core.transport.Transport;
-import io.github.chatwire.omikron.codec.WireShape;
 import io.github.chatwire.omikron.internal.OmikronProtocolHandler;
 import io.github.chatwire.omikron.internal.OmikronSession;
 import io.github.chatwire.omikron.internal.Role;
@@ -44,15 +41,12 @@ public final class CallGuestConnection implements AutoCloseable {
 
     private CallGuestConnection(Builder b) {
         this.callId = b.callId;
-        if (b.listener != null) {
-            listeners.add(b.listener);
-        }
-        Transport transport = b.transport != null ? b.transport : OkHttpWebSocketTransport.builder(b.url).build();
+        b.addFirstListenerTo(listeners);
         ClientEvents events = new ClientEvents(listeners, false, r -> identity = r);
         OmikronProtocolHandler handler = new OmikronProtocolHandler(Role.GUEST, b.participantId, b.participantKey, b.callId,
                 b.participantId == null ? IdentificationStrategy.x448Challenge() : IdentificationStrategy.privateKeyHash(),
-                b.shape, null, events);
-        this.session = new OmikronSession(transport, handler, b.options, b.runtime);
+                b.shape(), null, events);
+        this.session = b.newSession(handler);
         events.attach(session);
         session.connection().addListener(ClientEvents.forward(listeners));
     }
@@ -177,41 +171,21 @@ public final class CallGuestConnection implements AutoCloseable {
         return "CallGuestConnection[call=" + callId + ", state=" + state() + "]";
     }
 
-    /** Builds a {@link CallGuestConnection}. Not thread-safe. */
-    public static final class Builder {
-        private String url;
-        private Transport transport;
+    /**
+     * Builds a {@link CallGuestConnection}. Not thread-safe.
+     *
+     * <p>Endpoint: the Omikron's guest endpoint, e.g. {@code wss://app.tensamin.net/ws/anonymous_client},
+     * via {@link #url(String)} or a custom {@link #transport(Transport)}. Default
+     * {@link #options(ConnectionOptions) options}: ping every 5 s, 20 s watchdog and request timeout.
+     */
+    public static final class Builder extends ConnectionBuilder<Builder, OmikronListener> {
         private String callId;
         private OmikronId participantId;
         private OmikronPrivateKey participantKey;
-        private WireShape shape = WireShape.REFERENCE;
-        private ConnectionOptions options = ConnectionOptions.builder().name("omikron-guest").pingInterval(Duration.ofSeconds(5))
-                .idleTimeout(Duration.ofSeconds(20)).requestTimeout(Duration.ofSeconds(20)).build();
-        private ChatwireRuntime runtime;
-        private OmikronListener listener;
 
-        private Builder() {}
-
-        /**
-         * The Omikron's guest endpoint, e.g. {@code wss://app.tensamin.net/ws/anonymous_client}.
-         *
-         * @param url never null
-         * @return this builder
-         */
-        public Builder url(String url) {
-            this.url = Objects.requireNonNull(url, "url");
-            return this;
-        }
-
-        /**
-         * A custom transport instead of a URL.
-         *
-         * @param transport never null
-         * @return this builder
-         */
-        public Builder transport(Transport transport) {
-            this.transport = Objects.requireNonNull(transport, "transport");
-            return this;
+        private Builder() {
+            super(ConnectionOptions.builder().name("omikron-guest").pingInterval(Duration.ofSeconds(5))
+                    .idleTimeout(Duration.ofSeconds(20)).requestTimeout(Duration.ofSeconds(20)).build());
         }
 
         /**
@@ -242,59 +216,13 @@ public final class CallGuestConnection implements AutoCloseable {
         }
 
         /**
-         * The envelope shape. Default {@link WireShape#REFERENCE}.
-         *
-         * @param shape never null
-         * @return this builder
-         */
-        public Builder wireShape(WireShape shape) {
-            this.shape = Objects.requireNonNull(shape, "shape");
-            return this;
-        }
-
-        /**
-         * Engine options. Default: ping every 5 s, 20 s watchdog and request timeout.
-         *
-         * @param options never null
-         * @return this builder
-         */
-        public Builder options(ConnectionOptions options) {
-            this.options = Objects.requireNonNull(options, "options");
-            return this;
-        }
-
-        /**
-         * The runtime. Default the shared one; a runtime passed here is not closed.
-         *
-         * @param runtime never null
-         * @return this builder
-         */
-        public Builder runtime(ChatwireRuntime runtime) {
-            this.runtime = Objects.requireNonNull(runtime, "runtime");
-            return this;
-        }
-
-        /**
-         * A first listener.
-         *
-         * @param listener never null
-         * @return this builder
-         */
-        public Builder listener(OmikronListener listener) {
-            this.listener = Objects.requireNonNull(listener, "listener");
-            return this;
-        }
-
-        /**
          * Builds the connection (not connected yet).
          *
          * @return the connection
          * @throws IllegalStateException if url/transport or call id is missing
          */
         public CallGuestConnection build() {
-            if (url == null && transport == null) {
-                throw new IllegalStateException("url or transport is required");
-            }
+            requireEndpoint();
             if (callId == null) {
                 throw new IllegalStateException("callId is required");
             }

@@ -8,9 +8,7 @@ import io.github.chatwire.core.connection.ConnectionOptions;
 import io.github.chatwire.core.connection.ConnectionState;
 import io.github.chatwire.core.connection.ProtocolContext;
 import io.github.chatwire.core.connection.StateChange;
-import io.github.chatwire.core.transport.OkHttpWebSocketTransport;
 import io.github.chatwire.core.transport.Transport;
-import io.github.chatwire.omikron.codec.WireShape;
 import io.github.chatwire.omikron.internal.OmikronProtocolHandler;
 import io.github.chatwire.omikron.internal.OmikronSession;
 import io.github.chatwire.omikron.internal.Role;
@@ -52,13 +50,10 @@ public final class IotaConnection implements AutoCloseable {
 
     private IotaConnection(Builder b) {
         this.iotaId = b.iotaId;
-        if (b.listener != null) {
-            listeners.add(b.listener);
-        }
-        Transport transport = b.transport != null ? b.transport : OkHttpWebSocketTransport.builder(b.url).build();
+        b.addFirstListenerTo(listeners);
         OmikronProtocolHandler handler = new OmikronProtocolHandler(Role.IOTA, b.iotaId, b.privateKey, null,
-                b.strategy, b.shape, b.userIds, new Events());
-        this.session = new OmikronSession(transport, handler, b.options, b.runtime);
+                b.strategy, b.shape(), b.userIds, new Events());
+        this.session = b.newSession(handler);
         session.connection().addListener(new ConnectionListener() {
             @Override
             public void onStateChange(StateChange change) {
@@ -287,41 +282,21 @@ public final class IotaConnection implements AutoCloseable {
         }
     }
 
-    /** Builds an {@link IotaConnection}. Not thread-safe. */
-    public static final class Builder {
-        private String url;
-        private Transport transport;
+    /**
+     * Builds an {@link IotaConnection}. Not thread-safe.
+     *
+     * <p>Endpoint: the Omikron's Iota endpoint, e.g. {@code wss://app.tensamin.net/ws/iota/}, via
+     * {@link #url(String)} or a custom {@link #transport(Transport)}. Default
+     * {@link #options(ConnectionOptions) options}: {@link IotaConnection#defaultOptions()}.
+     */
+    public static final class Builder extends ConnectionBuilder<Builder, IotaListener> {
         private OmikronId iotaId;
         private OmikronPrivateKey privateKey;
         private List<OmikronId> userIds;
         private IdentificationStrategy strategy = IdentificationStrategy.x448Challenge();
-        private WireShape shape = WireShape.REFERENCE;
-        private ConnectionOptions options = defaultOptions();
-        private ChatwireRuntime runtime;
-        private IotaListener listener;
 
-        private Builder() {}
-
-        /**
-         * The Omikron's Iota endpoint, e.g. {@code wss://app.tensamin.net/ws/iota/}.
-         *
-         * @param url never null
-         * @return this builder
-         */
-        public Builder url(String url) {
-            this.url = Objects.requireNonNull(url, "url");
-            return this;
-        }
-
-        /**
-         * A custom transport instead of a URL.
-         *
-         * @param transport never null
-         * @return this builder
-         */
-        public Builder transport(Transport transport) {
-            this.transport = Objects.requireNonNull(transport, "transport");
-            return this;
+        private Builder() {
+            super(defaultOptions());
         }
 
         /**
@@ -370,59 +345,13 @@ public final class IotaConnection implements AutoCloseable {
         }
 
         /**
-         * The envelope shape to write. Default {@link WireShape#REFERENCE}.
-         *
-         * @param shape never null
-         * @return this builder
-         */
-        public Builder wireShape(WireShape shape) {
-            this.shape = Objects.requireNonNull(shape, "shape");
-            return this;
-        }
-
-        /**
-         * Engine options. Default {@link #defaultOptions()}.
-         *
-         * @param options never null
-         * @return this builder
-         */
-        public Builder options(ConnectionOptions options) {
-            this.options = Objects.requireNonNull(options, "options");
-            return this;
-        }
-
-        /**
-         * The runtime. Default the shared one; a runtime passed here is not closed.
-         *
-         * @param runtime never null
-         * @return this builder
-         */
-        public Builder runtime(ChatwireRuntime runtime) {
-            this.runtime = Objects.requireNonNull(runtime, "runtime");
-            return this;
-        }
-
-        /**
-         * A first listener, registered before connecting.
-         *
-         * @param listener never null
-         * @return this builder
-         */
-        public Builder listener(IotaListener listener) {
-            this.listener = Objects.requireNonNull(listener, "listener");
-            return this;
-        }
-
-        /**
          * Builds the connection (not connected yet).
          *
          * @return the connection
          * @throws IllegalStateException if url/transport, Iota id or key is missing
          */
         public IotaConnection build() {
-            if (url == null && transport == null) {
-                throw new IllegalStateException("url or transport is required");
-            }
+            requireEndpoint();
             if (iotaId == null) {
                 throw new IllegalStateException("iotaId is required");
             }

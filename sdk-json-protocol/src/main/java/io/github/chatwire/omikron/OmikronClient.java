@@ -1,12 +1,9 @@
 package io.github.chatwire.omikron;
 
-import io.github.chatwire.core.ChatwireRuntime;
 import io.github.chatwire.core.Subscription;
 import io.github.chatwire.core.connection.ConnectionOptions;
 import io.github.chatwire.core.connection.ConnectionState;
-import io.github.chatwire.core.transport.OkHttpWebSocketTransport;
 import io.github.chatwire.core.transport.Transport;
-import io.github.chatwire.omikron.codec.WireShape;
 import io.github.chatwire.omikron.internal.OmikronProtocolHandler;
 import io.github.chatwire.omikron.internal.OmikronSession;
 import io.github.chatwire.omikron.internal.Role;
@@ -69,14 +66,11 @@ public final class OmikronClient implements AutoCloseable {
     private OmikronClient(Builder b) {
         this.userId = b.userId;
         this.autoAcknowledge = b.autoAcknowledge;
-        if (b.listener != null) {
-            listeners.add(b.listener);
-        }
-        Transport transport = b.transport != null ? b.transport : OkHttpWebSocketTransport.builder(b.url).build();
+        b.addFirstListenerTo(listeners);
         ClientEvents events = new ClientEvents(listeners, b.autoAcknowledge, null);
         OmikronProtocolHandler handler = new OmikronProtocolHandler(Role.CLIENT, b.userId, b.privateKey, null,
-                b.strategy, b.shape, null, events);
-        this.session = new OmikronSession(transport, handler, b.options, b.runtime);
+                b.strategy, b.shape(), null, events);
+        this.session = b.newSession(handler);
         events.attach(session);
         session.connection().addListener(ClientEvents.forward(listeners));
     }
@@ -481,42 +475,22 @@ public final class OmikronClient implements AutoCloseable {
         });
     }
 
-    /** Builds an {@link OmikronClient}. Not thread-safe. */
-    public static final class Builder {
-        private String url;
-        private Transport transport;
+    /**
+     * Builds an {@link OmikronClient}. Not thread-safe.
+     *
+     * <p>Endpoint: the Omikron's client endpoint, e.g. {@code wss://app.tensamin.net/ws/client/},
+     * via {@link #url(String)}, a custom {@link #transport(Transport)}, or found through Omega with
+     * {@link #buildWithDiscovery}. Default {@link #options(ConnectionOptions) options}:
+     * {@link OmikronClient#defaultOptions()}.
+     */
+    public static final class Builder extends ConnectionBuilder<Builder, OmikronListener> {
         private OmikronId userId;
         private OmikronPrivateKey privateKey;
         private IdentificationStrategy strategy = IdentificationStrategy.x448Challenge();
-        private WireShape shape = WireShape.REFERENCE;
-        private ConnectionOptions options = defaultOptions();
-        private ChatwireRuntime runtime;
-        private OmikronListener listener;
         private boolean autoAcknowledge = true;
 
-        private Builder() {}
-
-        /**
-         * The Omikron's client endpoint, e.g. {@code wss://app.tensamin.net/ws/client/}.
-         *
-         * @param url a ws:// or wss:// URL; never null
-         * @return this builder
-         */
-        public Builder url(String url) {
-            this.url = Objects.requireNonNull(url, "url");
-            return this;
-        }
-
-        /**
-         * A custom transport instead of {@link #url(String)} (for example with extra headers or
-         * size limits).
-         *
-         * @param transport the transport; never null
-         * @return this builder
-         */
-        public Builder transport(Transport transport) {
-            this.transport = Objects.requireNonNull(transport, "transport");
-            return this;
+        private Builder() {
+            super(defaultOptions());
         }
 
         /**
@@ -566,51 +540,6 @@ public final class OmikronClient implements AutoCloseable {
         }
 
         /**
-         * The envelope shape to write. Default {@link WireShape#REFERENCE}.
-         *
-         * @param shape never null
-         * @return this builder
-         */
-        public Builder wireShape(WireShape shape) {
-            this.shape = Objects.requireNonNull(shape, "shape");
-            return this;
-        }
-
-        /**
-         * Engine options (reconnect, ping interval, timeouts). Default {@link #defaultOptions()}.
-         *
-         * @param options never null
-         * @return this builder
-         */
-        public Builder options(ConnectionOptions options) {
-            this.options = Objects.requireNonNull(options, "options");
-            return this;
-        }
-
-        /**
-         * The runtime (threads, timers, HTTP). Default: the shared runtime. A runtime passed here
-         * is not closed by the client.
-         *
-         * @param runtime never null
-         * @return this builder
-         */
-        public Builder runtime(ChatwireRuntime runtime) {
-            this.runtime = Objects.requireNonNull(runtime, "runtime");
-            return this;
-        }
-
-        /**
-         * A first listener, registered before connecting so no event is missed.
-         *
-         * @param listener never null
-         * @return this builder
-         */
-        public Builder listener(OmikronListener listener) {
-            this.listener = Objects.requireNonNull(listener, "listener");
-            return this;
-        }
-
-        /**
          * Whether a {@code message_live} is answered {@code received} automatically. Default true.
          *
          * @param enabled the setting
@@ -639,7 +568,7 @@ public final class OmikronClient implements AutoCloseable {
             }
             return omega.getOmikron(userId).thenApply(info -> {
                 url(info.clientUrl(secure));
-                transport = null;
+                clearTransport();
                 return build();
             });
         }
@@ -651,9 +580,7 @@ public final class OmikronClient implements AutoCloseable {
          * @throws IllegalStateException if the url (or transport), user id or key is missing
          */
         public OmikronClient build() {
-            if (url == null && transport == null) {
-                throw new IllegalStateException("url or transport is required");
-            }
+            requireEndpoint();
             if (userId == null || privateKey == null) {
                 throw new IllegalStateException("userId and privateKey (or a keyFile) are required");
             }
