@@ -48,7 +48,7 @@ public final class CallGuestConnection implements AutoCloseable {
                 b.shape(), null, events);
         this.session = b.newSession(handler);
         events.attach(session);
-        session.connection().addListener(ClientEvents.forward(listeners));
+        session.connection().addListener(Listeners.forward(listeners, ClientEvents.class));
     }
 
     /**

@@ -1,9 +1,6 @@
 package io.github.chatwire.omikron;
 
-import io.github.chatwire.core.ChatwireException;
-import io.github.chatwire.core.connection.ConnectionListener;
 import io.github.chatwire.core.connection.ProtocolContext;
-import io.github.chatwire.core.connection.StateChange;
 import io.github.chatwire.omikron.internal.OmikronSession;
 import io.github.chatwire.omikron.internal.SessionEvents;
 import io.github.chatwire.omikron.model.CallInvite;
@@ -22,7 +19,6 @@ import io.github.chatwire.omikron.model.UserStates;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
-import org.slf4j.LoggerFactory;
 
 /**
  * Turns decoded messages into {@link OmikronListener} calls for the user and guest roles. Runs
@@ -44,32 +40,8 @@ final class ClientEvents implements SessionEvents {
         this.session = s;
     }
 
-    static ConnectionListener forward(List<OmikronListener> listeners) {
-        return new ConnectionListener() {
-            @Override
-            public void onStateChange(StateChange change) {
-                each(listeners, l -> l.onStateChange(change));
-            }
-
-            @Override
-            public void onError(ChatwireException error) {
-                each(listeners, l -> l.onError(error));
-            }
-        };
-    }
-
-    static void each(List<OmikronListener> listeners, Consumer<OmikronListener> c) {
-        for (OmikronListener l : listeners) {
-            try {
-                c.accept(l);
-            } catch (RuntimeException e) {
-                LoggerFactory.getLogger(ClientEvents.class).warn("listener failed", e);
-            }
-        }
-    }
-
     private void each(Consumer<OmikronListener> c) {
-        each(listeners, c);
+        Listeners.each(listeners, c, ClientEvents.class);
     }
 
     @Override

@@ -1,13 +1,10 @@
 package io.github.chatwire.omikron;
 
-import io.github.chatwire.core.ChatwireException;
 import io.github.chatwire.core.ChatwireRuntime;
 import io.github.chatwire.core.Subscription;
-import io.github.chatwire.core.connection.ConnectionListener;
 import io.github.chatwire.core.connection.ConnectionOptions;
 import io.github.chatwire.core.connection.ConnectionState;
 import io.github.chatwire.core.connection.ProtocolContext;
-import io.github.chatwire.core.connection.StateChange;
 import io.github.chatwire.core.transport.Transport;
 import io.github.chatwire.omikron.internal.OmikronProtocolHandler;
 import io.github.chatwire.omikron.internal.OmikronSession;
@@ -28,7 +25,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.slf4j.LoggerFactory;
 
 /**
  * An Iota's (a user's home server's) connection to an Omikron ({@code /ws/iota}).
@@ -54,17 +50,7 @@ public final class IotaConnection implements AutoCloseable {
         OmikronProtocolHandler handler = new OmikronProtocolHandler(Role.IOTA, b.iotaId, b.privateKey, null,
                 b.strategy, b.shape(), b.userIds, new Events());
         this.session = b.newSession(handler);
-        session.connection().addListener(new ConnectionListener() {
-            @Override
-            public void onStateChange(StateChange change) {
-                each(l -> l.onStateChange(change));
-            }
-
-            @Override
-            public void onError(ChatwireException error) {
-                each(l -> l.onError(error));
-            }
-        });
+        session.connection().addListener(Listeners.forward(listeners, IotaConnection.class));
     }
 
     /**
@@ -232,13 +218,7 @@ public final class IotaConnection implements AutoCloseable {
     }
 
     private void each(Consumer<IotaListener> c) {
-        for (IotaListener l : listeners) {
-            try {
-                c.accept(l);
-            } catch (RuntimeException e) {
-                LoggerFactory.getLogger(IotaConnection.class).warn("listener failed", e);
-            }
-        }
+        Listeners.each(listeners, c, IotaConnection.class);
     }
 
     private final class Events implements SessionEvents {

@@ -72,7 +72,7 @@ public final class OmikronClient implements AutoCloseable {
                 b.strategy, b.shape(), null, events);
         this.session = b.newSession(handler);
         events.attach(session);
-        session.connection().addListener(ClientEvents.forward(listeners));
+        session.connection().addListener(Listeners.forward(listeners, ClientEvents.class));
     }
 
     /**
