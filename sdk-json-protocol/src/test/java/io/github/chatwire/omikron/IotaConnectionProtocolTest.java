@@ -221,4 +221,17 @@ class IotaConnectionProtocolTest {
         clock.advance(Duration.ofMinutes(10));
         assertEquals(1, server.opens, "no reconnect after a fatal identification error");
     }
+
+    @Test
+    void registrationSkipsAnUndecodableFrameAndStillGetsItsId() throws Exception {
+        iota = IotaConnection.builder().transport(new ScriptedTransport()).iotaId(IOTA).privateKey(iotaKey).runtime(rt).build();
+        CompletableFuture<OmikronId> id = IotaConnection.register(server, iotaKey.publicKey(), rt, Duration.ofSeconds(10));
+        server.accept();
+        OmikronMessage reg = server.next();
+        assertEquals("register_iota", reg.type().wireName());
+        server.serverSends("{\"type\":");
+        assertFalse(id.isDone(), "a bad frame must not end the registration");
+        server.serverSends("{\"id\":\"" + reg.id() + "\",\"type\":\"success\",\"data\":{\"iota_id\":1733600000100}}");
+        assertEquals(IOTA, id.get());
+    }
 }

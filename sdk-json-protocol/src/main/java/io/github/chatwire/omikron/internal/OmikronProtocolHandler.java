@@ -140,11 +140,8 @@ public final class OmikronProtocolHandler implements ProtocolHandler {
 
     @Override
     public void onText(ProtocolContext ctx, String text) {
-        OmikronMessage m;
-        try {
-            m = OmikronCodec.decode(text);
-        } catch (OmikronFormatException e) {
-            ctx.reportError(e);
+        OmikronMessage m = decodeOrReport(ctx, text);
+        if (m == null) {
             return;
         }
         try {
@@ -155,6 +152,24 @@ public final class OmikronProtocolHandler implements ProtocolHandler {
             }
         } catch (OmikronFormatException e) {
             ctx.reportError(new OmikronFormatException("bad '" + m.type().wireName() + "' message: " + e.getMessage(), e));
+        }
+    }
+
+    /**
+     * Decodes an inbound text frame. A frame that is not a valid Omikron message is reported as a
+     * non-fatal {@link OmikronFormatException} and skipped; the connection stays up. Shared by
+     * every Omikron handler so they treat bad frames alike.
+     *
+     * @param ctx the connection context
+     * @param text the frame
+     * @return the message, or null if it did not decode (already reported)
+     */
+    static OmikronMessage decodeOrReport(ProtocolContext ctx, String text) {
+        try {
+            return OmikronCodec.decode(text);
+        } catch (OmikronFormatException e) {
+            ctx.reportError(e);
+            return null;
         }
     }
 

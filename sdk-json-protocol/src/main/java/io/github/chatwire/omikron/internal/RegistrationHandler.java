@@ -44,11 +44,8 @@ public final class RegistrationHandler implements ProtocolHandler {
 
     @Override
     public void onText(ProtocolContext ctx, String text) {
-        OmikronMessage m;
-        try {
-            m = OmikronCodec.decode(text);
-        } catch (OmikronFormatException e) {
-            ctx.reportError(e);
+        OmikronMessage m = OmikronProtocolHandler.decodeOrReport(ctx, text);
+        if (m == null) {
             return;
         }
         if (m.id() != null && !m.correlationKey().equals(requestId)) {
