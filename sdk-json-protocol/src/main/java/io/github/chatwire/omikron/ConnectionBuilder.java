@@ -45,7 +45,7 @@ abstract class ConnectionBuilder<B extends ConnectionBuilder<B, L>, L> {
      * @param url a ws:// or wss:// URL; never null
      * @return this builder
      */
-    public final B url(String url) {
+    public B url(String url) {
         this.url = Objects.requireNonNull(url, "url");
         return self();
     }
@@ -57,7 +57,7 @@ abstract class ConnectionBuilder<B extends ConnectionBuilder<B, L>, L> {
      * @param transport the transport; never null
      * @return this builder
      */
-    public final B transport(Transport transport) {
+    public B transport(Transport transport) {
         this.transport = Objects.requireNonNull(transport, "transport");
         return self();
     }
@@ -68,7 +68,7 @@ abstract class ConnectionBuilder<B extends ConnectionBuilder<B, L>, L> {
      * @param shape never null
      * @return this builder
      */
-    public final B wireShape(WireShape shape) {
+    public B wireShape(WireShape shape) {
         this.shape = Objects.requireNonNull(shape, "shape");
         return self();
     }
@@ -80,7 +80,7 @@ abstract class ConnectionBuilder<B extends ConnectionBuilder<B, L>, L> {
      * @param options never null
      * @return this builder
      */
-    public final B options(ConnectionOptions options) {
+    public B options(ConnectionOptions options) {
         this.options = Objects.requireNonNull(options, "options");
         return self();
     }
@@ -92,7 +92,7 @@ abstract class ConnectionBuilder<B extends ConnectionBuilder<B, L>, L> {
      * @param runtime never null
      * @return this builder
      */
-    public final B runtime(ChatwireRuntime runtime) {
+    public B runtime(ChatwireRuntime runtime) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         return self();
     }
@@ -103,7 +103,7 @@ abstract class ConnectionBuilder<B extends ConnectionBuilder<B, L>, L> {
      * @param listener never null
      * @return this builder
      */
-    public final B listener(L listener) {
+    public B listener(L listener) {
         this.listener = Objects.requireNonNull(listener, "listener");
         return self();
     }

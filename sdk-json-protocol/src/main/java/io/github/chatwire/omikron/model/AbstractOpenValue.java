@@ -18,12 +18,12 @@ abstract class AbstractOpenValue implements OpenValue {
     }
 
     @Override
-    public final String wireName() {
+    public String wireName() {
         return wireName;
     }
 
     @Override
-    public final boolean isKnown() {
+    public boolean isKnown() {
         return known;
     }
 
@@ -34,19 +34,19 @@ abstract class AbstractOpenValue implements OpenValue {
      * @return true if equal
      */
     @Override
-    public final boolean equals(Object o) {
+    public boolean equals(Object o) {
         return o != null && o.getClass() == getClass() && ((AbstractOpenValue) o).wireName.equals(wireName);
     }
 
     /** @return the wire name's hash code */
     @Override
-    public final int hashCode() {
+    public int hashCode() {
         return wireName.hashCode();
     }
 
     /** @return the wire name */
     @Override
-    public final String toString() {
+    public String toString() {
         return wireName;
     }
 }
