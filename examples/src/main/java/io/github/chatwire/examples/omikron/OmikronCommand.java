@@ -243,7 +243,7 @@ public final class OmikronCommand implements Command {
 
         int run(Args args, OmikronId getUser, int pings, OmikronId sendTo, List<String> send, int listen) throws Exception {
             Session session = new Session(out, "omikron");
-            OmikronPrinter printer = new OmikronPrinter(out);
+            OmikronPrinter printer = new OmikronPrinter(out, "omikron");
             OmikronClient.Builder b = OmikronClient.builder()
                     .userId(userId)
                     .privateKey(key)
@@ -330,7 +330,7 @@ public final class OmikronCommand implements Command {
 
         int run(Args args, OmikronId getUser, int pings, int listen) throws Exception {
             Session session = new Session(out, "omikron-iota");
-            OmikronPrinter printer = new OmikronPrinter(out);
+            OmikronPrinter printer = new OmikronPrinter(out, "omikron-iota");
             IotaConnection.Builder b = IotaConnection.builder()
                     .iotaId(iotaId)
                     .privateKey(key)

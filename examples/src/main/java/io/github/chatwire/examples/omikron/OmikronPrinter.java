@@ -41,11 +41,19 @@ final class OmikronPrinter implements OmikronListener, IotaListener {
     private static final Set<String> RESERVED = new HashSet<>(Arrays.asList("state", "reply", "error", "info"));
 
     private final Output out;
+    private final String protocol;
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile StateChange terminal;
 
-    OmikronPrinter(Output out) {
+    /**
+     * Creates a printer.
+     *
+     * @param out where to print
+     * @param protocol the name in state lines ({@code omikron} or {@code omikron-iota})
+     */
+    OmikronPrinter(Output out, String protocol) {
         this.out = out;
+        this.protocol = protocol;
     }
 
     /**
@@ -66,7 +74,7 @@ final class OmikronPrinter implements OmikronListener, IotaListener {
     @Override
     public void onStateChange(StateChange change) {
         Throwable cause = change.cause();
-        out.state("omikron", change.current().name(),
+        out.state(protocol, change.current().name(),
                 cause == null ? null : cause.getClass().getSimpleName() + ": " + cause.getMessage());
         if (change.current() == ConnectionState.CLOSED) {
             terminal = change;

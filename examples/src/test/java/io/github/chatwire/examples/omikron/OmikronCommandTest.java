@@ -9,6 +9,7 @@ import com.squareup.moshi.JsonReader;
 import io.github.chatwire.examples.Main;
 import io.github.chatwire.examples.cli.ExitCode;
 import io.github.chatwire.omikron.AnswerEncoding;
+import io.github.chatwire.omikron.OmikronClient;
 import io.github.chatwire.omikron.OmikronPrivateKey;
 import io.github.chatwire.omikron.model.MessageType;
 import io.github.chatwire.omikron.model.OmikronData;
@@ -169,6 +170,28 @@ class OmikronCommandTest {
         assertTrue(lines.stream().anyMatch(l -> "reply".equals(l.get("event")) && "ping".equals(l.get("request"))));
         assertEquals(1, f.identificationCount(IOTA));
         assertNoSecret(key);
+    }
+
+    @Test
+    void iotaRoleListensAndShowsItsUsersRequests() throws Exception {
+        FakeOmikron f = fake(FakeOmikron.builder());
+        CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> run("omikron", "--iota", "--iota-id",
+                IOTA.value(), "--private-key", b64(iotaKey), "--url", f.iotaUrl(), "--listen", "3", "--json"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!f.isIotaConnected(IOTA) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        OmikronClient alice = OmikronClient.builder().url(f.clientUrl()).userId(ALICE).privateKey(aliceKey).build();
+        closeables.add(alice);
+        alice.connect().get(10, TimeUnit.SECONDS);
+        alice.send(MessageType.GET_CHATS, OmikronData.EMPTY).get(10, TimeUnit.SECONDS);
+        assertEquals(ExitCode.OK, status.get(20, TimeUnit.SECONDS), err.toString(StandardCharsets.UTF_8));
+        List<Map<?, ?>> lines = jsonLines();
+        assertTrue(lines.stream().anyMatch(l -> "omikron-iota".equals(l.get("protocol")) && "READY".equals(l.get("state"))));
+        Map<?, ?> connected = lines.stream().filter(l -> "client_connected".equals(l.get("event"))).findFirst().orElseThrow();
+        assertEquals((double) ALICE.asLong(), ((Number) connected.get("user_id")).doubleValue());
+        Map<?, ?> request = lines.stream().filter(l -> "get_chats".equals(l.get("event"))).findFirst().orElseThrow();
+        assertEquals((double) ALICE.asLong(), ((Number) request.get("sender")).doubleValue());
     }
 
     @Test
