@@ -103,6 +103,7 @@ public final class OmikronCommand implements Command {
             }
             OmikronId iotaId = id("--iota-id", args.require("--iota-id"));
             OmikronPrivateKey key = key(args.require("--private-key"));
+            out.hide(Secret.of(key.privateKeyHash())); // the older identification sends it like a password
             return new IotaRun(out, iotaId, key, strategy).run(args, getUser, pings, listen);
         }
         if (args.has("--iota-id")) {
@@ -129,6 +130,7 @@ public final class OmikronCommand implements Command {
             userId = id("--user-id", args.require("--user-id"));
             key = key(args.get("--private-key"));
         }
+        out.hide(Secret.of(key.privateKeyHash())); // the older identification sends it like a password
         return new ClientRun(out, userId, key, strategy).run(args, getUser, pings, sendTo, send, listen);
     }
 
@@ -309,7 +311,7 @@ public final class OmikronCommand implements Command {
                 return printer.listen(listen);
             } finally {
                 client.close();
-                client.closeFuture().get(5, TimeUnit.SECONDS);
+                awaitClosed(client.closeFuture());
             }
         }
     }
@@ -389,8 +391,17 @@ public final class OmikronCommand implements Command {
                 return printer.listen(listen);
             } finally {
                 iota.close();
-                iota.closeFuture().get(5, TimeUnit.SECONDS);
+                awaitClosed(iota.closeFuture());
             }
+        }
+    }
+
+    /** Waits briefly for the connection to release its resources; the exit status is already decided. */
+    private static void awaitClosed(CompletableFuture<Void> closed) throws InterruptedException {
+        try {
+            closed.get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // Closing is best effort here; a slow close must not change the outcome of the run.
         }
     }
 

@@ -221,6 +221,8 @@ class OmikronCommandTest {
     void discoversTheOmikronThroughOmega() throws Exception {
         FakeOmikron f = fake(FakeOmikron.builder());
         iota(f);
+        OmikronPrivateKey iota2Key = OmikronPrivateKey.generate(RANDOM);
+        f.registerIota(OmikronId.of(1_733_600_000_200L), iota2Key.publicKey());
         MockWebServer omega = new MockWebServer();
         closeables.add(omega::shutdown);
         String hostPort = f.clientUrl().replaceFirst("^ws://", "").replaceFirst("/ws/client/$", "");
@@ -234,6 +236,13 @@ class OmikronCommandTest {
         assertTrue(jsonLines().stream().anyMatch(l -> "reply".equals(l.get("event")) && "discover".equals(l.get("request"))
                 && hostPort.equals(l.get("ip_address"))));
         assertEquals(1, f.identificationCount(ALICE));
+
+        // The Iota role asks for its own id and connects to the Iota endpoint.
+        omega.enqueue(new MockResponse().setBody("{\"id\":1700000000000,\"ip_address\":\"" + hostPort + "\"}"));
+        assertEquals(ExitCode.OK, run("omikron", "--iota", "--omega", omega.url("/").toString(), "--iota-id", "1733600000200",
+                "--private-key", b64(iota2Key)), err.toString(StandardCharsets.UTF_8));
+        assertEquals("/api/get/omikron/1733600000200", omega.takeRequest().getPath());
+        assertEquals(1, f.identificationCount(OmikronId.of(1_733_600_000_200L)));
     }
 
     @Test
