@@ -176,7 +176,7 @@ class OmikronCommandTest {
     void iotaRoleListensAndShowsItsUsersRequests() throws Exception {
         FakeOmikron f = fake(FakeOmikron.builder());
         CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> run("omikron", "--iota", "--iota-id",
-                IOTA.value(), "--private-key", b64(iotaKey), "--url", f.iotaUrl(), "--listen", "3", "--json"));
+                IOTA.value(), "--private-key", b64(iotaKey), "--url", f.iotaUrl(), "--listen", "5", "--json"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!f.isIotaConnected(IOTA) && System.nanoTime() < deadline) {
             Thread.sleep(20);
