@@ -5,6 +5,7 @@ import io.github.chatwire.examples.cli.Command;
 import io.github.chatwire.examples.cli.ExitCode;
 import io.github.chatwire.examples.cli.UsageException;
 import io.github.chatwire.examples.demo.DemoCommand;
+import io.github.chatwire.examples.omikron.OmikronCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -38,7 +39,7 @@ public final class Main {
      */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         Map<String, Command> commands = new LinkedHashMap<>();
-        for (Command c : List.<Command>of(new DemoCommand(), new BinaryCommand())) {
+        for (Command c : List.<Command>of(new DemoCommand(), new BinaryCommand(), new OmikronCommand())) {
             commands.put(c.name(), c);
         }
         if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("help")) {
