@@ -18,7 +18,15 @@ import java.util.Objects;
  */
 public record StateChange(
         ConnectionState previous, ConnectionState current, ChatwireException cause, int attempt, Duration retryIn) {
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param previous the state before; never null
+     * @param current the state after; never null
+     * @param cause why the transition happened; may be null
+     * @param attempt consecutive failed attempts so far
+     * @param retryIn delay before the next attempt, for RECONNECTING; otherwise null
+     */
     public StateChange {
         Objects.requireNonNull(previous, "previous");
         Objects.requireNonNull(current, "current");
