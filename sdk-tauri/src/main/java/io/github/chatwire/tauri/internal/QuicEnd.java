@@ -90,6 +90,14 @@ public final class QuicEnd {
      */
     public static QuicEnd classifyConnectFailure(String message, String alpn) {
         String m = message == null ? "" : message;
+        if (m.trim().equals("Handshake error:")) {
+            // kwik 0.10.9 loses the reason when the peer closes with an error after the client
+            // sent its Finished (its state has left Handshaking, so the reason is not recorded
+            // and no event is emitted). The only server decision at that point is the check of
+            // the client certificate.
+            return fail(new ClientCertificateRejectedException(-1,
+                    "server closed the connection at the end of the TLS handshake (no reason given): client certificate rejected"));
+        }
         if (m.contains("TLS error 120") || m.contains("application protocol")) {
             return fail(new IncompatibleProtocolException("server does not accept ALPN '" + alpn + "': " + m));
         }
