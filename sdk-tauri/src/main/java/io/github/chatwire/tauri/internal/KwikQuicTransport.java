@@ -41,6 +41,7 @@ public final class KwikQuicTransport implements Transport {
     private static final Logger log = LoggerFactory.getLogger(KwikQuicTransport.class);
     private static final AtomicInteger SESSIONS = new AtomicInteger();
     private static final Object CLOSE = new Object();
+    private static final Object WAKE = new Object();
 
     /**
      * Settings of the transport.
@@ -113,6 +114,8 @@ public final class KwikQuicTransport implements Transport {
         private volatile int closeCode = 1000;
         private volatile String closeReason = "";
         private volatile boolean connectReturned;
+        private volatile boolean peerGone;
+        private final Slf4jKwikLogger kwikLog = new Slf4jKwikLogger(this::onPeerGone);
         private boolean finished; // guarded by deliverLock
 
         Session(Config cfg, TransportListener listener, int id) {
@@ -202,7 +205,7 @@ public final class KwikQuicTransport implements Transport {
                         .applicationProtocol(cfg.alpn())
                         .connectTimeout(cfg.connectTimeout())
                         .maxIdleTimeout(cfg.quicIdleTimeout())
-                        .logger(new Slf4jKwikLogger());
+                        .logger(kwikLog);
                 if (cfg.identity() != null) {
                     b.clientCertificate(cfg.identity().certificate()).clientCertificateKey(cfg.identity().privateKey());
                 }
@@ -222,6 +225,7 @@ public final class KwikQuicTransport implements Transport {
             c.setConnectionListener(ev -> {
                 event = ev;
                 terminatedEvent.countDown();
+                onPeerGone();
             });
             c.setPeerInitiatedStreamCallback(this::onPeerStream);
             writer = new Thread(this::runWriter, name + "-writer");
@@ -234,9 +238,9 @@ public final class KwikQuicTransport implements Transport {
                     return QuicEnd.close(closeCode, closeReason);
                 }
                 awaitEvent(1000);
-                ConnectionTerminatedEvent ev = event;
-                if (ev != null && (ev.hasError() || ev.closedByPeer())) {
-                    return classify(ev);
+                QuicEnd known = endFromKwik(false);
+                if (known != null) {
+                    return known;
                 }
                 return QuicEnd.classifyConnectFailure(e.getMessage(), cfg.alpn());
             }
@@ -248,6 +252,11 @@ public final class KwikQuicTransport implements Transport {
                 stream = s;
             } catch (IOException e) {
                 return endAfterReadFailure(e);
+            }
+            if (peerGone) {
+                // kwik may hand out a stream of a connection that is already closing, and never
+                // wake its reader: do not start reading.
+                return endAfterReadFailure(new IOException("connection closed by the server"));
             }
             synchronized (deliverLock) {
                 if (closeRequested || finished) {
@@ -270,11 +279,8 @@ public final class KwikQuicTransport implements Transport {
                         return QuicEnd.close(closeCode, closeReason);
                     }
                     awaitEvent(300);
-                    ConnectionTerminatedEvent ev = event;
-                    if (ev != null) {
-                        return classify(ev);
-                    }
-                    return QuicEnd.close(0, "server finished the stream");
+                    QuicEnd known = endFromKwik(true);
+                    return known != null ? known : QuicEnd.close(0, "server finished the stream");
                 }
                 List<String> messages;
                 try {
@@ -293,16 +299,37 @@ public final class KwikQuicTransport implements Transport {
                 return QuicEnd.close(closeCode, closeReason);
             }
             awaitEvent(1000);
+            QuicEnd known = endFromKwik(true);
+            return known != null ? known : QuicEnd.fail(new ConnectionLostException("QUIC stream failed: " + e.getMessage(), e));
+        }
+
+        /**
+         * What kwik knows about the end: the peer's close as logged (it carries the error even
+         * when kwik's event lacks it), else the termination event; null if neither is known.
+         */
+        private QuicEnd endFromKwik(boolean established) {
+            String peerClose = kwikLog.peerClose();
+            boolean presented = cfg.identity() != null;
+            if (peerClose != null && peerClose.contains(" with error ")) {
+                return established
+                        ? QuicEnd.classifyPeerClose(peerClose, presented, cfg.alpn())
+                        : QuicEnd.classifyPeerCloseDuringHandshake(peerClose, presented, cfg.alpn());
+            }
             ConnectionTerminatedEvent ev = event;
-            if (ev != null) {
+            if (ev != null && (established || ev.hasError() || ev.closedByPeer())) {
                 return classify(ev);
             }
-            return QuicEnd.fail(new ConnectionLostException("QUIC stream failed: " + e.getMessage(), e));
+            if (peerClose != null) {
+                return established
+                        ? QuicEnd.classifyPeerClose(peerClose, presented, cfg.alpn())
+                        : QuicEnd.fail(new ConnectionLostException("server closed the connection during the handshake"));
+            }
+            return null;
         }
 
         private QuicEnd classify(ConnectionTerminatedEvent ev) {
             return QuicEnd.classify(String.valueOf(ev.closeReason()), ev.closedByPeer(), ev.transportErrorCode(),
-                    ev.applicationErrorCode(), ev.errorDescription(), connectReturned, cfg.alpn());
+                    ev.applicationErrorCode(), ev.errorDescription(), connectReturned, cfg.identity() != null, cfg.alpn());
         }
 
         private void awaitEvent(long millis) {
@@ -310,6 +337,30 @@ public final class KwikQuicTransport implements Transport {
                 terminatedEvent.await(millis, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+
+        /**
+         * The connection is ending (peer close seen in kwik's log, or kwik's termination event).
+         * kwik does not always wake a blocked stream reader then, so the writer thread aborts the
+         * read. Runs on a kwik thread: only flags and a queue offer.
+         */
+        private void onPeerGone() {
+            peerGone = true;
+            if (!outbox.offerFirst(WAKE)) {
+                outbox.clear();
+                outbox.offerFirst(WAKE);
+            }
+        }
+
+        private void abortRead() {
+            QuicStream s = stream;
+            if (s != null) {
+                try {
+                    s.getInputStream().close();
+                } catch (IOException | RuntimeException e) {
+                    log.debug("[{}] aborting the read failed: {}", name, e.toString());
+                }
             }
         }
 
@@ -403,11 +454,16 @@ public final class KwikQuicTransport implements Transport {
             try {
                 while (true) {
                     Object next = outbox.takeFirst();
+                    if (next == WAKE) {
+                        abortRead();
+                        continue;
+                    }
                     if (next == CLOSE) {
                         QuicClientConnection c = conn;
                         if (c != null) {
                             closeConnection(c);
                         }
+                        abortRead();
                         return;
                     }
                     QuicStream s = stream;

@@ -43,11 +43,12 @@ public final class QuicEnd {
      * @param applicationErrorCode the application error code, or null
      * @param description kwik's description; may be null
      * @param connectReturned whether the QUIC handshake had returned on the client
+     * @param presentedCertificate whether this client presented a certificate
      * @param alpn the ALPN offered, for messages
      * @return the classification; never null
      */
     public static QuicEnd classify(String reason, boolean byPeer, Long transportErrorCode, Long applicationErrorCode,
-            String description, boolean connectReturned, String alpn) {
+            String description, boolean connectReturned, boolean presentedCertificate, String alpn) {
         String desc = description == null ? "" : description;
         if (applicationErrorCode != null) {
             long c = applicationErrorCode;
@@ -62,7 +63,8 @@ public final class QuicEnd {
                 if (alert == 120) {
                     return fail(new IncompatibleProtocolException("server does not accept ALPN '" + alpn + "' (TLS alert 120)"));
                 }
-                if (connectReturned || isCertificateAlert(alert)) {
+                // BoringSSL reports an untrusted client certificate as internal_error.
+                if (connectReturned || isCertificateAlert(alert) || (alert == 80 && presentedCertificate)) {
                     return fail(new ClientCertificateRejectedException(alert,
                             "server rejected the client certificate (TLS alert " + alert + " " + alertName(alert) + ")"));
                 }
@@ -90,14 +92,6 @@ public final class QuicEnd {
      */
     public static QuicEnd classifyConnectFailure(String message, String alpn) {
         String m = message == null ? "" : message;
-        if (m.trim().equals("Handshake error:")) {
-            // kwik 0.10.9 loses the reason when the peer closes with an error after the client
-            // sent its Finished (its state has left Handshaking, so the reason is not recorded
-            // and no event is emitted). The only server decision at that point is the check of
-            // the client certificate.
-            return fail(new ClientCertificateRejectedException(-1,
-                    "server closed the connection at the end of the TLS handshake (no reason given): client certificate rejected"));
-        }
         if (m.contains("TLS error 120") || m.contains("application protocol")) {
             return fail(new IncompatibleProtocolException("server does not accept ALPN '" + alpn + "': " + m));
         }
@@ -105,6 +99,90 @@ public final class QuicEnd {
             return fail(new TauriTlsException("TLS handshake failed: " + m, null));
         }
         return fail(new ConnectionLostException("QUIC connect failed: " + m));
+    }
+
+    /**
+     * Classifies a failed {@code connect()} after which the peer closed the connection, as kwik
+     * described that close in its log (kwik 0.10.9 reports such a failure only as
+     * "Handshake error: " without a reason, and emits no event).
+     *
+     * @param peerClose kwik's description, e.g. "... with error Transport error: CRYPTO_ERROR
+     *     (certificate_required)"; never null
+     * @param presentedCertificate whether this client presented a certificate
+     * @param alpn the ALPN offered
+     * @return the classification; never null
+     */
+    public static QuicEnd classifyPeerCloseDuringHandshake(String peerClose, boolean presentedCertificate, String alpn) {
+        int i = peerClose.indexOf("CRYPTO_ERROR (");
+        if (i < 0) {
+            return fail(new ConnectionLostException("server closed the connection during the handshake: " + tail(peerClose)));
+        }
+        int end = peerClose.indexOf(')', i);
+        String name = peerClose.substring(i + "CRYPTO_ERROR (".length(), end < 0 ? peerClose.length() : end);
+        int alert = alertCode(name);
+        if (alert == 120) {
+            return fail(new IncompatibleProtocolException("server does not accept ALPN '" + alpn + "' (TLS alert 120)"));
+        }
+        // The server's only decision after the client's Finished is about the client certificate;
+        // BoringSSL reports an untrusted one as internal_error.
+        if (isCertificateAlert(alert) || (alert == 80 && presentedCertificate)) {
+            return fail(new ClientCertificateRejectedException(alert,
+                    "server rejected the client certificate (TLS alert " + alert + " " + name + ")"));
+        }
+        return fail(new TauriTlsException("server aborted the TLS handshake (TLS alert " + name + ")", null));
+    }
+
+    /**
+     * Classifies the peer's close of an established connection as kwik described it in its log,
+     * for when kwik delivers no termination event.
+     *
+     * @param peerClose kwik's description; never null
+     * @param presentedCertificate whether this client presented a certificate
+     * @param alpn the ALPN offered
+     * @return the classification; never null
+     */
+    public static QuicEnd classifyPeerClose(String peerClose, boolean presentedCertificate, String alpn) {
+        int crypto = peerClose.indexOf("CRYPTO_ERROR (");
+        if (crypto >= 0) {
+            QuicEnd e = classifyPeerCloseDuringHandshake(peerClose, presentedCertificate, alpn);
+            if (e.failure() instanceof TauriTlsException) {
+                // After the handshake a TLS error from the server can only concern our certificate.
+                return fail(new ClientCertificateRejectedException(-1, e.failure().getMessage()));
+            }
+            return e;
+        }
+        int app = peerClose.indexOf("Application error: ");
+        if (app >= 0) {
+            String rest = peerClose.substring(app + "Application error: ".length());
+            int sp = 0;
+            while (sp < rest.length() && Character.isDigit(rest.charAt(sp))) {
+                sp++;
+            }
+            try {
+                long code = Long.parseLong(rest.substring(0, sp));
+                return close(code > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) code, rest.substring(sp).trim());
+            } catch (NumberFormatException e) {
+                return close(0, rest);
+            }
+        }
+        if (peerClose.contains(" with error ")) {
+            return fail(new ConnectionLostException("server closed the connection: " + tail(peerClose)));
+        }
+        return close(0, "server closed the QUIC connection");
+    }
+
+    private static String tail(String s) {
+        int i = s.indexOf(" with ");
+        return i < 0 ? s : s.substring(i + 1);
+    }
+
+    static int alertCode(String name) {
+        for (int code = 0; code < 256; code++) {
+            if (alertName(code).equals(name)) {
+                return code;
+            }
+        }
+        return -1;
     }
 
     static boolean isCertificateAlert(int alert) {

@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** The Tauri push client against the in-process kwik fake of Omega, over real QUIC on loopback. */
 class TauriQuicEndToEndTest {
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    // Generous: on a loaded machine a QUIC handshake can time out (10 s) and be retried.
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final List<AutoCloseable> cleanup = new ArrayList<>();
 
