@@ -285,8 +285,11 @@ public final class KwikQuicTransport implements Transport {
                 List<String> messages;
                 try {
                     messages = decoder.feed(buf, 0, n);
+                } catch (ConnectionLostException e) {
+                    return QuicEnd.fail(e); // oversized message
                 } catch (ChatwireException e) {
-                    return QuicEnd.fail(e);
+                    // The byte stream is out of sync; a new connection starts clean.
+                    return QuicEnd.fail(new ConnectionLostException("corrupt frame on the Tauri stream: " + e.getMessage(), e));
                 }
                 for (String m : messages) {
                     deliverText(m);

@@ -50,6 +50,7 @@ public final class FakeOmegaQuicServer implements AutoCloseable {
     private final ServerConnector connector;
     private final List<FakeTauriConnection> connections = new CopyOnWriteArrayList<>();
     private final BlockingQueue<FakeTauriConnection> identified = new LinkedBlockingQueue<>();
+    private final BlockingQueue<FakeTauriConnection> accepted = new LinkedBlockingQueue<>();
     private final AtomicLong messageIds = new AtomicLong();
     private volatile boolean silent;
     private volatile boolean acceptIdentification = true;
@@ -86,6 +87,7 @@ public final class FakeOmegaQuicServer implements AutoCloseable {
             public ApplicationProtocolConnection createConnection(String protocol, QuicConnection quic) {
                 FakeTauriConnection c = new FakeTauriConnection(FakeOmegaQuicServer.this, quic, framing);
                 connections.add(c);
+                accepted.add(c);
                 return new ApplicationProtocolConnection() {
                     @Override
                     public void acceptPeerInitiatedStream(QuicStream stream) {
@@ -185,6 +187,26 @@ public final class FakeOmegaQuicServer implements AutoCloseable {
             FakeTauriConnection c = identified.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (c == null) {
                 throw new AssertionError("no client identified within " + timeout);
+            }
+            return c;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /**
+     * Waits for the next connection the server accepts (identified or not), in order.
+     *
+     * @param timeout the longest wait
+     * @return the connection
+     * @throws AssertionError if none came in time
+     */
+    public FakeTauriConnection awaitConnection(Duration timeout) {
+        try {
+            FakeTauriConnection c = accepted.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (c == null) {
+                throw new AssertionError("no connection within " + timeout);
             }
             return c;
         } catch (InterruptedException e) {

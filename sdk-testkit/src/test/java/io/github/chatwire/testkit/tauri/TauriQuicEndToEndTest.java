@@ -166,6 +166,65 @@ class TauriQuicEndToEndTest {
     }
 
     @Test
+    void aServerThatNeverAnswersTheIdentificationIsRetriedAfterTheHandshakeTimeout() throws Exception {
+        VirtualScheduler clock = new VirtualScheduler();
+        ChatwireRuntime runtime = ChatwireRuntime.builder().scheduler(clock).build();
+        cleanup.add(runtime);
+        FakeOmegaQuicServer server = server(FakeOmegaQuicServer.builder());
+        server.silent(true);
+        RecordingListener listener = new RecordingListener();
+        TauriPushClient client = track(client(server, listener)
+                .runtime(runtime)
+                .connectionOptions(ConnectionOptions.builder()
+                        .handshakeTimeout(Duration.ofSeconds(30))
+                        .reconnectPolicy(ReconnectPolicy.builder().initialDelay(Duration.ofSeconds(1)).jitter(0).build())
+                        .build())
+                .build());
+        var connected = client.connect();
+        FakeTauriConnection first = server.awaitConnection(WAIT);
+        first.awaitReceived(m -> m instanceof TauriMessage.Identification, WAIT);
+        clock.advance(Duration.ofSeconds(29));
+        assertEquals(ConnectionState.HANDSHAKING, client.state());
+        clock.advance(Duration.ofSeconds(1));
+        listener.awaitState(ConnectionState.RECONNECTING, WAIT);
+        assertTrue(first.awaitEnded(WAIT));
+        server.silent(false);
+        clock.advance(Duration.ofSeconds(1));
+        connected.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertEquals("user-1", server.awaitIdentified(WAIT).userId());
+    }
+
+    @Test
+    void aConfiguredAuthenticationCloseCodeEndsTheClient() throws Exception {
+        FakeOmegaQuicServer server = server(FakeOmegaQuicServer.builder());
+        RecordingListener listener = new RecordingListener();
+        TauriPushClient client = track(client(server, listener).authenticationCloseCodes(4401).build());
+        client.connect().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        server.awaitIdentified(WAIT).close(4401, "device unknown");
+        var closed = listener.awaitState(ConnectionState.CLOSED, WAIT);
+        assertTrue(closed.cause() instanceof io.github.chatwire.core.AuthenticationException, closed.toString());
+        assertEquals(0, listener.count(ConnectionState.RECONNECTING));
+    }
+
+    @Test
+    void anOversizedMessageDropsTheConnectionAndItReconnects() throws Exception {
+        FakeOmegaQuicServer server = server(FakeOmegaQuicServer.builder());
+        RecordingListener listener = new RecordingListener();
+        TauriPushClient client = track(client(server, listener).maxMessageBytes(1024).build());
+        client.connect().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        FakeTauriConnection first = server.awaitIdentified(WAIT);
+        StringBuilder big = new StringBuilder("{\"type\":\"push_notification\",\"data\":{\"sender_id\":\"");
+        while (big.length() < 2000) {
+            big.append('x');
+        }
+        first.sendRaw(big.append("\"}}").toString());
+        var reconnecting = listener.awaitState(ConnectionState.RECONNECTING, WAIT);
+        assertTrue(reconnecting.cause() instanceof io.github.chatwire.core.MessageTooLargeException, reconnecting.toString());
+        server.awaitIdentified(WAIT).push("small");
+        assertEquals("push:small", drainUntilPush(listener));
+    }
+
+    @Test
     void closeLeavesNoThreadsBehind() throws Exception {
         FakeOmegaQuicServer server = server(FakeOmegaQuicServer.builder());
         // Warm up: kwik's server creates its own pool threads lazily on the first connection.
