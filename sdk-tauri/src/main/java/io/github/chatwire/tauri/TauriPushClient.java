@@ -41,6 +41,11 @@ import java.util.function.LongUnaryOperator;
  * threads per connection owned by the transport, never on the caller's thread or a listener's.
  * Listener callbacks run on the runtime's callback executor, in order. All methods are
  * thread-safe and return at once.
+ *
+ * <p>Known kwik 0.10.9 issue: do not run with Java assertions enabled for {@code tech.kwik}
+ * ({@code -ea} without {@code -da:tech.kwik...}); an {@code assert} in kwik's loss detector can
+ * fail spuriously and kill kwik's receiver thread, after which the connection only recovers
+ * through the handshake timeout or watchdog.
  */
 public final class TauriPushClient implements AutoCloseable {
     /** Omega's Tauri port. */

@@ -42,6 +42,28 @@ import tech.kwik.core.server.ServerConnector;
 public final class FakeOmegaQuicServer implements AutoCloseable {
     private static final AtomicInteger READERS = new AtomicInteger();
 
+    static {
+        disableKwikAssertions();
+    }
+
+    /**
+     * Turns Java assertions off for kwik's classes ({@code tech.kwik}) in the system class loader.
+     * kwik 0.10.9 has an {@code assert} in its loss detector that can fail spuriously; with
+     * assertions enabled (Surefire's default) the failure kills kwik's receiver thread and the
+     * connection hangs. Takes effect only for kwik classes not yet initialised, so call it before
+     * any QUIC code runs (loading this class calls it).
+     */
+    public static void disableKwikAssertions() {
+        ClassLoader loader = FakeOmegaQuicServer.class.getClassLoader();
+        if (loader != null) {
+            loader.setPackageAssertionStatus("tech.kwik", false);
+        }
+        ClassLoader system = ClassLoader.getSystemClassLoader();
+        if (system != loader) {
+            system.setPackageAssertionStatus("tech.kwik", false);
+        }
+    }
+
     private final String alpn;
     private final TauriFraming framing;
     private final TestCertificate certificate;

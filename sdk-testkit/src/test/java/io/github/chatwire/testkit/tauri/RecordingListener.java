@@ -16,9 +16,11 @@ final class RecordingListener implements TauriPushListener {
     final BlockingQueue<String> events = new LinkedBlockingQueue<>();
     final List<StateChange> states = new CopyOnWriteArrayList<>();
     final List<ChatwireException> errors = new CopyOnWriteArrayList<>();
+    final List<String> callbackThreads = new CopyOnWriteArrayList<>();
 
     @Override
     public void onPushNotification(String senderId) {
+        callbackThreads.add(Thread.currentThread().getName());
         events.add("push:" + senderId);
     }
 

@@ -27,9 +27,15 @@ import org.junit.jupiter.api.Test;
  * that requires a client certificate signed by / equal to one it trusts.
  */
 class TauriClientCertificateTest {
+    static {
+        // Before any kwik class is initialised: see FakeOmegaQuicServer.disableKwikAssertions().
+        FakeOmegaQuicServer.disableKwikAssertions();
+    }
+
     private static final String ALPN = "tauri";
     private static final TestCertificate SERVER = TestCertificate.selfSignedServer("localhost");
     private static final TestCertificate DEVICE_CA = TestCertificate.certificateAuthority("Omega device CA");
+    private static final TestCertificate RSA_DEVICE = TestCertificate.selfSignedRsaClient("tauri-rsa-device");
 
     private NettyMutualTlsQuicServer server;
     private TauriPushClient client;
@@ -37,7 +43,7 @@ class TauriClientCertificateTest {
     @BeforeEach
     void setUp() throws Exception {
         Assumptions.assumeTrue(Quic.isAvailable(), "netty native QUIC is not available on this platform");
-        server = new NettyMutualTlsQuicServer(SERVER, ALPN, DEVICE_CA.certificate());
+        server = new NettyMutualTlsQuicServer(SERVER, ALPN, DEVICE_CA.certificate(), RSA_DEVICE.certificate());
     }
 
     @AfterEach
@@ -88,6 +94,23 @@ class TauriClientCertificateTest {
         TestCertificate device = DEVICE_CA.issueClient("tauri-device-p12");
         connectOrExplain(TauriClientIdentity.fromKeyStore(device.toKeyStore("dev", pw), null, pw));
         assertEquals(List.of("CN=tauri-device-p12"), server.identifiedSubjects);
+    }
+
+    @Test
+    void acceptedRsaCertificateWorks() throws Exception {
+        connectOrExplain(TauriClientIdentity.of(RSA_DEVICE.certificate(), RSA_DEVICE.privateKey()));
+        assertEquals(List.of("CN=tauri-rsa-device"), server.identifiedSubjects);
+    }
+
+    @Test
+    void acceptedCertificateFromKeyManagerWorks() throws Exception {
+        char[] pw = "pw".toCharArray();
+        TestCertificate device = DEVICE_CA.issueClient("tauri-device-km");
+        javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance("PKIX");
+        kmf.init(device.toKeyStore("dev", pw), pw);
+        javax.net.ssl.X509KeyManager km = (javax.net.ssl.X509KeyManager) kmf.getKeyManagers()[0];
+        connectOrExplain(TauriClientIdentity.fromKeyManager(km));
+        assertEquals(List.of("CN=tauri-device-km"), server.identifiedSubjects);
     }
 
     private void connectOrExplain(TauriClientIdentity identity) throws Exception {
