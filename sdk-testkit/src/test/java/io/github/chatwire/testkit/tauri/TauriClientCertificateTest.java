@@ -141,5 +141,16 @@ class TauriClientCertificateTest {
         assertEquals(ConnectionState.CLOSED, client.state());
         assertEquals(0, listener.count(ConnectionState.RECONNECTING), "an authentication error is not retried: " + listener.states);
         assertEquals(List.of(), server.identifiedSubjects);
+        client.closeFuture().get(10, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (quicThreads() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(0, quicThreads(), "the SDK's QUIC threads end after a rejection");
+    }
+
+    private static long quicThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("chatwire-tauri-quic-")).count();
     }
 }

@@ -1,6 +1,8 @@
 package io.github.chatwire.testkit.tauri;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.chatwire.core.ChatwireRuntime;
@@ -10,12 +12,14 @@ import io.github.chatwire.core.connection.ReconnectPolicy;
 import io.github.chatwire.core.time.VirtualScheduler;
 import io.github.chatwire.tauri.TauriClientIdentity;
 import io.github.chatwire.tauri.TauriPushClient;
+import io.github.chatwire.tauri.TauriTlsException;
 import io.github.chatwire.tauri.TauriTrust;
 import io.github.chatwire.tauri.codec.TauriFraming;
 import io.github.chatwire.tauri.model.TauriMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -230,6 +234,33 @@ class TauriQuicEndToEndTest {
         assertTrue(reconnecting.cause() instanceof io.github.chatwire.core.MessageTooLargeException, reconnecting.toString());
         server.awaitIdentified(WAIT).push("small");
         assertEquals("push:small", drainUntilPush(listener));
+    }
+
+    @Test
+    void hostNameIsVerifiedByDefaultAndOnlyTheInsecureTestModeSkipsIt() throws Exception {
+        FakeOmegaQuicServer server = server(FakeOmegaQuicServer.builder());
+        // The certificate names "localhost"; an IP literal does not match it.
+        RecordingListener listener = new RecordingListener();
+        TauriPushClient byIp = track(client(server, listener).host("127.0.0.1").build());
+        ExecutionException e = assertThrows(ExecutionException.class, () -> byIp.connect().get(WAIT.toSeconds(), TimeUnit.SECONDS));
+        assertInstanceOf(TauriTlsException.class, e.getCause());
+        assertEquals(0, listener.count(ConnectionState.RECONNECTING), "a TLS misconfiguration is not retried");
+
+        TauriPushClient insecure = track(client(server, new RecordingListener()).host("127.0.0.1")
+                .trust(TauriTrust.insecureTrustAnyServerForTestsOnly()).build());
+        insecure.connect().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertEquals("user-1", server.awaitIdentified(WAIT).userId());
+    }
+
+    @Test
+    void anUntrustedServerCertificateIsRefused() throws Exception {
+        FakeOmegaQuicServer server = server(FakeOmegaQuicServer.builder());
+        TestCertificate other = TestCertificate.selfSignedServer("localhost");
+        RecordingListener listener = new RecordingListener();
+        TauriPushClient client = track(client(server, listener).trust(TauriTrust.certificates(other.certificate())).build());
+        ExecutionException e = assertThrows(ExecutionException.class, () -> client.connect().get(WAIT.toSeconds(), TimeUnit.SECONDS));
+        assertInstanceOf(TauriTlsException.class, e.getCause());
+        assertEquals(List.of(), server.connections().stream().filter(c -> c.userId() != null).toList());
     }
 
     @Test
