@@ -72,7 +72,12 @@ final class NettyMutualTlsQuicServer implements AutoCloseable {
                 // processing a Retry packet ("Handshake error: " with no reason; the client then
                 // reconnects), which would make the "not retried" assertions flaky.
                 .tokenHandler(NO_RETRY)
-                .handler(new ChannelInboundHandlerAdapter())
+                // A fresh (sharable) initializer per connection: one plain handler instance cannot
+                // be added to a second connection's pipeline, which silently broke reconnects.
+                .handler(new ChannelInitializer<QuicChannel>() {
+                    @Override
+                    protected void initChannel(QuicChannel ch) {}
+                })
                 .streamHandler(new ChannelInitializer<QuicStreamChannel>() {
                     @Override
                     protected void initChannel(QuicStreamChannel ch) {

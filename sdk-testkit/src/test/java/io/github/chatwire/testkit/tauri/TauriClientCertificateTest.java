@@ -97,6 +97,16 @@ class TauriClientCertificateTest {
     }
 
     @Test
+    void aSecondDeviceConnectsAfterTheFirstClosed() throws Exception {
+        TestCertificate device = DEVICE_CA.issueClient("a");
+        connectOrExplain(TauriClientIdentity.of(device.certificate(), device.privateKey()));
+        client.close();
+        client.closeFuture().get(10, TimeUnit.SECONDS);
+        connectOrExplain(TauriClientIdentity.of(device.certificate(), device.privateKey()));
+        assertEquals(2, server.identifiedSubjects.size());
+    }
+
+    @Test
     void acceptedRsaCertificateWorks() throws Exception {
         connectOrExplain(TauriClientIdentity.of(RSA_DEVICE.certificate(), RSA_DEVICE.privateKey()));
         assertEquals(List.of("CN=tauri-rsa-device"), server.identifiedSubjects);
