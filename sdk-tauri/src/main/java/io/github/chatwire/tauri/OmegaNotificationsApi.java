@@ -360,7 +360,8 @@ public final class OmegaNotificationsApi implements AutoCloseable {
         }
 
         /**
-         * Builds the client.
+         * Builds the client. Without an explicit runtime it holds a reference to the shared
+         * runtime from here on: always {@link OmegaNotificationsApi#close()} it.
          *
          * @return the client
          * @throws IllegalStateException if no base URL was set

@@ -373,7 +373,9 @@ public final class TauriPushClient implements AutoCloseable {
         }
 
         /**
-         * Builds the client (nothing happens until {@link TauriPushClient#connect()}).
+         * Builds the client (nothing happens until {@link TauriPushClient#connect()}). Without an
+         * explicit runtime the client holds a reference to the shared runtime from here on:
+         * always {@link TauriPushClient#close()} it, even if it was never connected.
          *
          * @return the client
          * @throws IllegalStateException if host, userId or alpn is missing

@@ -129,7 +129,10 @@ public final class KwikQuicTransport implements Transport {
 
         void start() {
             io.start();
-            // The listener must not hear anything before open() returns; the io thread waits here.
+            // The listener must not hear anything before open() returns. The io thread waits for
+            // this latch, and its first callback comes only after kwik's build() and connect()
+            // (milliseconds at least); the engine also calls open() holding the lock that every
+            // listener callback takes, so a callback cannot overtake the return.
             openReturned.countDown();
         }
 
