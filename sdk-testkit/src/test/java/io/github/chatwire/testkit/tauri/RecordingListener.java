@@ -12,7 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** Records a client's events for assertions, with bounded waits. */
-final class RecordingListener implements TauriPushListener {
+class RecordingListener implements TauriPushListener {
     final BlockingQueue<String> events = new LinkedBlockingQueue<>();
     final List<StateChange> states = new CopyOnWriteArrayList<>();
     final List<ChatwireException> errors = new CopyOnWriteArrayList<>();

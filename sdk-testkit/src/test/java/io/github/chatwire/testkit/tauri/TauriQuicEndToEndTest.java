@@ -110,6 +110,34 @@ class TauriQuicEndToEndTest {
     }
 
     @Test
+    void aBlockedListenerDoesNotDelayPongs() throws Exception {
+        FakeOmegaQuicServer server = server(FakeOmegaQuicServer.builder());
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        RecordingListener listener = new RecordingListener() {
+            @Override
+            public void onPushNotification(String senderId) {
+                entered.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                super.onPushNotification(senderId);
+            }
+        };
+        TauriPushClient client = track(client(server, listener).build());
+        client.connect().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        FakeTauriConnection conn = server.awaitIdentified(WAIT);
+        conn.push("slow");
+        assertTrue(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+        conn.ping(99);
+        conn.awaitReceived(m -> m.equals(new TauriMessage.Pong(99)), WAIT);
+        release.countDown();
+        assertEquals("push:slow", drainUntilPush(listener));
+    }
+
+    @Test
     void reconnectsAfterTheServerRestarts() throws Exception {
         FakeOmegaQuicServer first = FakeOmegaQuicServer.builder().start();
         RecordingListener listener = new RecordingListener();
