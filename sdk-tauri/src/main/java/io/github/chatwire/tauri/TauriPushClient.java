@@ -1,0 +1,401 @@
+package io.github.chatwire.tauri;
+
+import io.github.chatwire.core.ChatwireException;
+import io.github.chatwire.core.ChatwireRuntime;
+import io.github.chatwire.core.Subscription;
+import io.github.chatwire.core.connection.ConnectionListener;
+import io.github.chatwire.core.connection.ConnectionOptions;
+import io.github.chatwire.core.connection.ConnectionState;
+import io.github.chatwire.core.connection.ManagedConnection;
+import io.github.chatwire.core.connection.StateChange;
+import io.github.chatwire.core.transport.Transport;
+import io.github.chatwire.tauri.codec.TauriFraming;
+import io.github.chatwire.tauri.internal.KwikQuicTransport;
+import io.github.chatwire.tauri.internal.TauriProtocolHandler;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * A push-notification client for Omega's Tauri channel: JSON messages over QUIC (kwik) with a
+ * client certificate, default UDP port {@value #DEFAULT_PORT}.
+ *
+ * <p><b>Unverified:</b> no public server implements this channel; the client follows the Tauri
+ * spec, and what the spec leaves open (ALPN, framing, {@code last_ping} semantics) is
+ * configurable.
+ *
+ * <p>Life cycle: {@link #connect()} opens the QUIC connection, sends
+ * {@code tauri_identification {user_id}} and becomes READY only when the server answers
+ * {@code success}. Every {@code ping} is answered at once with a {@code pong}. A watchdog
+ * (the {@link ConnectionOptions#idleTimeout()}, default {@value #DEFAULT_WATCHDOG_SECONDS} s)
+ * reconnects when the server goes silent; idle timeouts, lost connections and server closes
+ * reconnect with backoff. A rejected client certificate, an untrusted server certificate or a
+ * refused ALPN end the client for good (CLOSED with {@link ClientCertificateRejectedException},
+ * {@link TauriTlsException} or {@link io.github.chatwire.core.IncompatibleProtocolException}).
+ *
+ * <p>Threads: the blocking QUIC work (DNS, handshake, stream reads and writes) runs on two daemon
+ * threads per connection owned by the transport, never on the caller's thread or a listener's.
+ * Listener callbacks run on the runtime's callback executor, in order. All methods are
+ * thread-safe and return at once.
+ *
+ * <p>Known kwik 0.10.9 issue: do not run with Java assertions enabled for {@code tech.kwik}
+ * ({@code -ea} without {@code -da:tech.kwik...}); an {@code assert} in kwik's loss detector can
+ * fail spuriously and kill kwik's receiver thread, after which the connection only recovers
+ * through the handshake timeout or watchdog.
+ */
+public final class TauriPushClient implements AutoCloseable {
+    /** Omega's Tauri port. */
+    public static final int DEFAULT_PORT = 9189;
+    /** Default watchdog: seconds without any message from the server before reconnecting. */
+    public static final int DEFAULT_WATCHDOG_SECONDS = 90;
+
+    private final ManagedConnection connection;
+    private final CopyOnWriteArrayList<TauriPushListener> listeners = new CopyOnWriteArrayList<>();
+
+    private TauriPushClient(Builder b) {
+        if (b.listener != null) {
+            listeners.add(b.listener);
+        }
+        Transport transport = b.transport;
+        if (transport == null) {
+            transport = new KwikQuicTransport(new KwikQuicTransport.Config(b.host, b.port, b.alpn, b.framing,
+                    b.maxMessageBytes, b.identity, b.trust, b.connectTimeout, b.quicIdleTimeout, b.outboundFrames));
+        }
+        TauriProtocolHandler handler = new TauriProtocolHandler(b.userId, b.pongValue, listeners, b.authCloseCodes);
+        ManagedConnection.Builder mb = ManagedConnection.builder(transport, handler).options(b.options);
+        if (b.runtime != null) {
+            mb.runtime(b.runtime);
+        }
+        connection = mb.build();
+        connection.addListener(new ConnectionListener() {
+            @Override
+            public void onStateChange(StateChange change) {
+                for (TauriPushListener l : listeners) {
+                    l.onStateChange(change);
+                }
+            }
+
+            @Override
+            public void onError(ChatwireException error) {
+                for (TauriPushListener l : listeners) {
+                    l.onError(error);
+                }
+            }
+        });
+    }
+
+    /**
+     * Starts building a client.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Connects (and reconnects as needed) until {@link #close()} or a terminal cause.
+     *
+     * @return a future completed when the server first accepted the identification, or failed with
+     *     the terminal cause (for example {@link ClientCertificateRejectedException}); completed on
+     *     the callback executor
+     */
+    public CompletableFuture<Void> connect() {
+        return connection.connect();
+    }
+
+    /**
+     * Adds a listener.
+     *
+     * @param listener the listener; never null
+     * @return a handle that removes it
+     */
+    public Subscription addListener(TauriPushListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /**
+     * The connection state.
+     *
+     * @return the state; never null
+     */
+    public ConnectionState state() {
+        return connection.state();
+    }
+
+    /**
+     * Closes the client for good: the QUIC connection is closed and its threads end. Returns at
+     * once; idempotent.
+     */
+    @Override
+    public void close() {
+        connection.close();
+    }
+
+    /**
+     * A future completed once the client is closed and its transport released.
+     *
+     * @return the future; never failed
+     */
+    public CompletableFuture<Void> closeFuture() {
+        return connection.closeFuture();
+    }
+
+    /**
+     * Builds a {@link TauriPushClient}. Not thread-safe. Required: {@link #host}, {@link #userId}
+     * and {@link #alpn}.
+     */
+    public static final class Builder {
+        private String host;
+        private int port = DEFAULT_PORT;
+        private String userId;
+        private String alpn;
+        private TauriFraming framing = TauriFraming.DEFAULT;
+        private TauriClientIdentity identity;
+        private TauriTrust trust = TauriTrust.system();
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration quicIdleTimeout = Duration.ofSeconds(60);
+        private int maxMessageBytes = 64 * 1024;
+        private int outboundFrames = 256;
+        private LongUnaryOperator pongValue = v -> v;
+        private final Set<Integer> authCloseCodes = new HashSet<>();
+        private ConnectionOptions options = ConnectionOptions.builder()
+                .name("tauri")
+                .idleTimeout(Duration.ofSeconds(DEFAULT_WATCHDOG_SECONDS))
+                .handshakeTimeout(Duration.ofSeconds(30))
+                .build();
+        private ChatwireRuntime runtime;
+        private TauriPushListener listener;
+        private Transport transport;
+
+        private Builder() {}
+
+        /**
+         * The Omega host name. It is checked against the server certificate's DNS names (connect by
+         * name, not by IP literal).
+         *
+         * @param host never null
+         * @return this builder
+         */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /**
+         * The UDP port. Default {@value TauriPushClient#DEFAULT_PORT}.
+         *
+         * @param port 1..65535
+         * @return this builder
+         */
+        public Builder port(int port) {
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * The user whose notifications this device receives (sent in {@code tauri_identification}).
+         *
+         * @param userId never null
+         * @return this builder
+         */
+        public Builder userId(String userId) {
+            this.userId = Objects.requireNonNull(userId, "userId");
+            return this;
+        }
+
+        /**
+         * The ALPN protocol to offer. Required: the spec does not name one, and the QUIC stack
+         * cannot connect without. A server without an ALPN list accepts any value.
+         *
+         * @param alpn non-empty
+         * @return this builder
+         */
+        public Builder alpn(String alpn) {
+            if (alpn == null || alpn.trim().isEmpty()) {
+                throw new IllegalArgumentException("alpn must not be empty");
+            }
+            this.alpn = alpn;
+            return this;
+        }
+
+        /**
+         * How messages are delimited on the stream. Default {@link TauriFraming#DEFAULT}
+         * (newline-delimited JSON).
+         *
+         * @param framing never null
+         * @return this builder
+         */
+        public Builder framing(TauriFraming framing) {
+            this.framing = Objects.requireNonNull(framing, "framing");
+            return this;
+        }
+
+        /**
+         * The client certificate and key (Omega authenticates devices by client certificate).
+         * Default none, which a real Omega refuses.
+         *
+         * @param identity may be null for none
+         * @return this builder
+         */
+        public Builder clientIdentity(TauriClientIdentity identity) {
+            this.identity = identity;
+            return this;
+        }
+
+        /**
+         * Which server certificates to trust. Default {@link TauriTrust#system()}, with host name
+         * verification.
+         *
+         * @param trust never null
+         * @return this builder
+         */
+        public Builder trust(TauriTrust trust) {
+            this.trust = Objects.requireNonNull(trust, "trust");
+            return this;
+        }
+
+        /**
+         * The QUIC handshake timeout. Default 10 s.
+         *
+         * @param timeout positive
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout);
+            return this;
+        }
+
+        /**
+         * The QUIC idle timeout (the effective one is the smaller of client's and server's).
+         * Default 60 s.
+         *
+         * @param timeout positive
+         * @return this builder
+         */
+        public Builder quicIdleTimeout(Duration timeout) {
+            this.quicIdleTimeout = positive(timeout);
+            return this;
+        }
+
+        /**
+         * The largest inbound message accepted; a larger one ends the connection (and it
+         * reconnects). Default 64 KiB.
+         *
+         * @param bytes positive
+         * @return this builder
+         */
+        public Builder maxMessageBytes(int bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("maxMessageBytes must be positive");
+            }
+            this.maxMessageBytes = bytes;
+            return this;
+        }
+
+        /**
+         * What the {@code pong} carries as {@code last_ping}, given the ping's value. The spec does
+         * not define it; default: the ping's value echoed.
+         *
+         * @param pongValue never null; called on an SDK thread, must not block
+         * @return this builder
+         */
+        public Builder pongValue(LongUnaryOperator pongValue) {
+            this.pongValue = Objects.requireNonNull(pongValue, "pongValue");
+            return this;
+        }
+
+        /**
+         * QUIC application close codes with which the server says "not authorised"; a close with
+         * one of them ends the client with an {@link io.github.chatwire.core.AuthenticationException}
+         * instead of reconnecting. The spec defines none; default none.
+         *
+         * @param codes the codes
+         * @return this builder
+         */
+        public Builder authenticationCloseCodes(int... codes) {
+            authCloseCodes.clear();
+            for (int c : codes) {
+                authCloseCodes.add(c);
+            }
+            return this;
+        }
+
+        /**
+         * The engine settings: reconnect policy, handshake timeout, watchdog
+         * ({@link ConnectionOptions#idleTimeout()}). Default: name "tauri", watchdog
+         * {@value TauriPushClient#DEFAULT_WATCHDOG_SECONDS} s, handshake timeout 30 s, the
+         * engine's default backoff. The server pings; {@code pingInterval} is not used.
+         *
+         * @param options never null
+         * @return this builder
+         */
+        public Builder connectionOptions(ConnectionOptions options) {
+            this.options = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /**
+         * The runtime (scheduler, callback executor). Default: the shared runtime, released on close.
+         *
+         * @param runtime never null; not closed by the client
+         * @return this builder
+         */
+        public Builder runtime(ChatwireRuntime runtime) {
+            this.runtime = Objects.requireNonNull(runtime, "runtime");
+            return this;
+        }
+
+        /**
+         * A first listener, registered before anything can happen.
+         *
+         * @param listener may be null
+         * @return this builder
+         */
+        public Builder listener(TauriPushListener listener) {
+            this.listener = listener;
+            return this;
+        }
+
+        /** Replaces the QUIC transport (tests). */
+        Builder transport(Transport transport) {
+            this.transport = transport;
+            return this;
+        }
+
+        /**
+         * Builds the client (nothing happens until {@link TauriPushClient#connect()}). Without an
+         * explicit runtime the client holds a reference to the shared runtime from here on:
+         * always {@link TauriPushClient#close()} it, even if it was never connected.
+         *
+         * @return the client
+         * @throws IllegalStateException if host, userId or alpn is missing
+         */
+        public TauriPushClient build() {
+            if (userId == null) {
+                throw new IllegalStateException("userId is required");
+            }
+            if (transport == null && (host == null || alpn == null)) {
+                throw new IllegalStateException("host and alpn are required");
+            }
+            return new TauriPushClient(this);
+        }
+
+        private static Duration positive(Duration d) {
+            Objects.requireNonNull(d, "duration");
+            if (d.isZero() || d.isNegative()) {
+                throw new IllegalArgumentException("duration must be positive");
+            }
+            return d;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.github.chatwire.tauri;
+
+import io.github.chatwire.core.ChatwireException;
+
+/**
+ * The QUIC/TLS handshake failed on this side: the server's certificate is not trusted, does not
+ * match the host name, or the handshake could not agree on parameters. Terminal: a
+ * misconfiguration does not heal by reconnecting.
+ */
+public class TauriTlsException extends ChatwireException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message a description; may be null
+     * @param cause the underlying cause; may be null
+     */
+    public TauriTlsException(String message, Throwable cause) {
+        super(message, cause, false);
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Immutable value types of the Tauri push channel and of Omega's notification HTTP API.
+ *
+ * <p>The Tauri channel is documented only by its spec text; no public server implements it, so
+ * these types follow the spec and are unverified against a real server.
+ */
+package io.github.chatwire.tauri.model;
