@@ -82,7 +82,8 @@ public final class ChatwireRuntime implements AutoCloseable {
         }
         webSocketClient = httpClient.newBuilder()
                 .dispatcher(dispatcher)
-                .addNetworkInterceptor(NoPermessageDeflate.INSTANCE)
+                // An application interceptor: OkHttp skips network interceptors for WebSocket calls.
+                .addInterceptor(NoPermessageDeflate.INSTANCE)
                 .build();
     }
 

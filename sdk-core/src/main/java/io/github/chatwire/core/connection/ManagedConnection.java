@@ -219,7 +219,7 @@ public final class ManagedConnection implements AutoCloseable {
             CompletableFuture<T> reply;
             try {
                 reply = pending.register(key, message.tag(), timeout);
-            } catch (ChatwireException e) {
+            } catch (ChatwireException | IllegalArgumentException e) {
                 return Futures.failed(e);
             }
             enqueue(new QueuedSend(message, new CompletableFuture<>(), key));
@@ -444,7 +444,8 @@ public final class ManagedConnection implements AutoCloseable {
             return;
         }
         Duration delay = policy.delayFor(failedAttempts, options.random().getAsDouble());
-        setState(ConnectionState.RECONNECTING, cause, delay);
+        // Timers first, then the state change: a listener that sees RECONNECTING can rely on the
+        // next attempt being scheduled already.
         reconnectTimer = scheduler.schedule(() -> {
             synchronized (lock) {
                 if (!closing && state == ConnectionState.RECONNECTING) {
@@ -452,6 +453,7 @@ public final class ManagedConnection implements AutoCloseable {
                 }
             }
         }, delay);
+        setState(ConnectionState.RECONNECTING, cause, delay);
     }
 
     /** Closes for good with a cause: everything queued or pending fails, listeners are told. */
@@ -677,7 +679,6 @@ public final class ManagedConnection implements AutoCloseable {
                     return;
                 }
                 handshakeTimer.cancel();
-                setState(ConnectionState.READY, null, null);
                 lastInboundNanos = scheduler.nanoTime();
                 if (!options.pingInterval().isZero()) {
                     schedulePing();
@@ -694,6 +695,8 @@ public final class ManagedConnection implements AutoCloseable {
                         }
                     }, options.reconnectPolicy().stablePeriod());
                 }
+                // After the timers, so a listener that sees READY sees them scheduled.
+                setState(ConnectionState.READY, null, null);
                 if (!firstReady.isDone()) {
                     runtimeExecute(() -> firstReady.complete(null));
                 }
@@ -852,7 +855,9 @@ public final class ManagedConnection implements AutoCloseable {
         }
 
         /**
-         * Builds the connection in state NEW; nothing happens until {@link #connect()}.
+         * Builds the connection in state NEW; nothing happens until {@link #connect()}. A
+         * connection on the shared runtime holds a reference to it from here on: always
+         * {@link ManagedConnection#close()} it, even if it was never connected.
          *
          * @return the connection
          */

@@ -15,7 +15,8 @@ public interface Transport {
      * Starts opening a new session and returns at once. The listener receives
      * {@link TransportListener#onOpen()} when the session is usable, then messages, then exactly
      * one of {@link TransportListener#onClosed} or {@link TransportListener#onFailure}, and
-     * nothing after that. Callbacks come on the transport's own threads, one at a time.
+     * nothing after that. Callbacks come on the transport's own threads, one at a time, and never
+     * before this method has returned.
      *
      * @param runtime the runtime providing threads, timers and HTTP clients; never null
      * @param listener receives the session's events; never null

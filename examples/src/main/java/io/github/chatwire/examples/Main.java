@@ -1,0 +1,71 @@
+package io.github.chatwire.examples;
+
+import io.github.chatwire.examples.cli.Command;
+import io.github.chatwire.examples.cli.ExitCode;
+import io.github.chatwire.examples.cli.UsageException;
+import io.github.chatwire.examples.demo.DemoCommand;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code chatwire} command-line tool: {@code java -jar examples/target/chatwire.jar <command>}.
+ * Exit statuses are in {@link ExitCode}.
+ */
+public final class Main {
+    private Main() {}
+
+    /**
+     * Runs the tool and exits with its status.
+     *
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        int status = run(Arrays.asList(args), System.out, System.err);
+        System.exit(status);
+    }
+
+    /**
+     * Runs the tool without exiting the JVM (for tests and embedding).
+     *
+     * @param args the command line
+     * @param out standard output
+     * @param err standard error
+     * @return the exit status
+     */
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        Map<String, Command> commands = new LinkedHashMap<>();
+        for (Command c : List.<Command>of(new DemoCommand())) {
+            commands.put(c.name(), c);
+        }
+        if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("help")) {
+            usage(commands, args.isEmpty() ? err : out);
+            return args.isEmpty() ? ExitCode.USAGE : ExitCode.OK;
+        }
+        Command command = commands.get(args.get(0));
+        if (command == null) {
+            err.println("chatwire: unknown command '" + args.get(0) + "'");
+            usage(commands, err);
+            return ExitCode.USAGE;
+        }
+        try {
+            return command.run(args.subList(1, args.size()), out, err);
+        } catch (UsageException e) {
+            err.println("chatwire " + command.name() + ": " + e.getMessage());
+            err.println("usage: chatwire " + command.usage());
+            return ExitCode.USAGE;
+        } catch (Exception e) {
+            err.println("chatwire " + command.name() + ": " + e);
+            return ExitCode.FAILED;
+        }
+    }
+
+    private static void usage(Map<String, Command> commands, PrintStream to) {
+        to.println("usage:");
+        for (Command c : commands.values()) {
+            to.println("  chatwire " + c.usage());
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package io.github.chatwire.examples.cli;
+
+import com.squareup.moshi.JsonWriter;
+import io.github.chatwire.core.Redaction;
+import io.github.chatwire.core.Secret;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import okio.Buffer;
+
+/**
+ * Where the tool writes what happens: with {@code --json}, exactly one JSON object per line, each
+ * with an {@code "event"} field; otherwise readable, optionally coloured lines. Every line passes
+ * through redaction of the secrets given on the command line. Thread-safe (lines never interleave).
+ */
+public final class Output {
+    private static final String RESET = "\u001b[0m";
+
+    private final PrintStream out;
+    private final boolean json;
+    private final boolean colour;
+    private final List<Secret> secrets = new ArrayList<>();
+
+    /**
+     * Creates an output.
+     *
+     * @param out where lines go
+     * @param json one JSON object per line if true
+     * @param colour ANSI colours in human mode
+     */
+    public Output(PrintStream out, boolean json, boolean colour) {
+        this.out = out;
+        this.json = json;
+        this.colour = colour;
+    }
+
+    /**
+     * Registers a secret that must never be printed.
+     *
+     * @param secret the secret; null is ignored
+     */
+    public synchronized void hide(Secret secret) {
+        if (secret != null && !secret.isEmpty()) {
+            secrets.add(secret);
+        }
+    }
+
+    /**
+     * Whether this output writes JSON lines.
+     *
+     * @return true with {@code --json}
+     */
+    public boolean isJson() {
+        return json;
+    }
+
+    /**
+     * A state change.
+     *
+     * @param protocol which connection
+     * @param state the new state name
+     * @param cause the cause's text; may be null
+     */
+    public void state(String protocol, String state, String cause) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("protocol", protocol);
+        f.put("state", state);
+        f.put("cause", cause);
+        emit("state", f, "36", protocol + " " + state + (cause == null ? "" : " (" + cause + ")"));
+    }
+
+    /**
+     * The reply to a request.
+     *
+     * @param request the request's name
+     * @param fields the decoded reply
+     */
+    public void reply(String request, Map<String, ?> fields) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("request", request);
+        f.putAll(fields);
+        emit("reply", f, "32", "reply " + request + " " + fields);
+    }
+
+    /**
+     * An error.
+     *
+     * @param kind the error's kind (exception type or category)
+     * @param message the text; may be null
+     */
+    public void error(String kind, String message) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("kind", kind);
+        f.put("message", message);
+        emit("error", f, "31", "error " + kind + ": " + message);
+    }
+
+    /**
+     * A protocol event under its own name.
+     *
+     * @param name the protocol's event name, e.g. {@code message_new}
+     * @param fields the decoded fields
+     */
+    public void event(String name, Map<String, ?> fields) {
+        emit(name, new LinkedHashMap<>(fields), "35", name + " " + fields);
+    }
+
+    /**
+     * A line of narration for people; written as an {@code "info"} event in JSON mode.
+     *
+     * @param text the text
+     */
+    public void info(String text) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("message", text);
+        emit("info", f, "0", text);
+    }
+
+    private void emit(String event, Map<String, Object> fields, String colourCode, String human) {
+        String line;
+        if (json) {
+            line = toJson(event, fields);
+        } else {
+            line = colour ? "\u001b[" + colourCode + "m" + human + RESET : human;
+        }
+        synchronized (this) {
+            out.println(Redaction.redact(line, secrets.toArray(new Secret[0])));
+            out.flush();
+        }
+    }
+
+    private static String toJson(String event, Map<String, Object> fields) {
+        Buffer buffer = new Buffer();
+        try (JsonWriter w = JsonWriter.of(buffer)) {
+            w.setSerializeNulls(true);
+            w.beginObject();
+            w.name("event").value(event);
+            for (Map.Entry<String, Object> e : fields.entrySet()) {
+                w.name(e.getKey());
+                write(w, e.getValue());
+            }
+            w.endObject();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return buffer.readUtf8();
+    }
+
+    private static void write(JsonWriter w, Object v) throws IOException {
+        if (v == null) {
+            w.nullValue();
+        } else if (v instanceof Boolean) {
+            w.value((Boolean) v);
+        } else if (v instanceof Number) {
+            w.value((Number) v);
+        } else if (v instanceof Map) {
+            w.beginObject();
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+                w.name(String.valueOf(e.getKey()));
+                write(w, e.getValue());
+            }
+            w.endObject();
+        } else if (v instanceof Iterable) {
+            w.beginArray();
+            for (Object o : (Iterable<?>) v) {
+                write(w, o);
+            }
+            w.endArray();
+        } else {
+            w.value(String.valueOf(v));
+        }
+    }
+}
