@@ -320,7 +320,8 @@ public final class OriginChatsClient implements AutoCloseable {
      * @param fields the other fields; never null
      * @param replyType the expected reply type; a reply of another type fails with
      *     {@link ProtocolException}
-     * @param timeout how long to wait for the reply; positive
+     * @param timeout how long to wait for the reply; positive. For rate-limited commands the
+     *     expected wait for the client-side rate limit is added
      * @param <T> the reply type
      * @return the reply
      */
@@ -343,7 +344,12 @@ public final class OriginChatsClient implements AutoCloseable {
         if (json.length() > MAX_FRAME_BYTES / 4 && json.getBytes(StandardCharsets.UTF_8).length > MAX_FRAME_BYTES) {
             return Futures.failed(new ProtocolException(cmd + " frame exceeds the server's 4 MiB frame limit"));
         }
-        CompletableFuture<ServerFrame> reply = connection.request(key, Outbound.text(json, cmd), timeout);
+        Duration effective = timeout;
+        if (OcRateLimiter.isLimited(cmd)) {
+            // the timeout counts from now, so add the time this message will wait for its turn
+            effective = timeout.plusNanos(limiter.reserve(runtime().scheduler().nanoTime()));
+        }
+        CompletableFuture<ServerFrame> reply = connection.request(key, Outbound.text(json, cmd), effective);
         return reply.thenApply(f -> {
             if (!replyType.isInstance(f)) {
                 throw new CompletionException(new ProtocolException(

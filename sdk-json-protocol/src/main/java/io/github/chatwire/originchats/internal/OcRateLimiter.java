@@ -25,6 +25,7 @@ public final class OcRateLimiter implements OutboundThrottle {
 
     private final RateLimits limits;
     private final ArrayDeque<Long> sent = new ArrayDeque<>();
+    private final ArrayDeque<Long> planned = new ArrayDeque<>();
     private long cooldownUntil;
     private boolean cooldownActive;
 
@@ -56,49 +57,97 @@ public final class OcRateLimiter implements OutboundThrottle {
             return cooldownUntil - now;
         }
         cooldownActive = false;
-        while (!sent.isEmpty() && now - sent.peekFirst() >= MINUTE_NANOS + MARGIN_NANOS) {
-            sent.pollFirst();
-        }
-        long wait = 0;
-        if (sent.size() >= limits.perMinute() - 1 && limits.perMinute() > 1) {
-            wait = Math.max(wait, sent.peekFirst() + MINUTE_NANOS + MARGIN_NANOS - now);
-        }
-        long window = limits.burstWindow().toNanos() + MARGIN_NANOS;
-        int inWindow = 0;
-        long oldestInWindow = 0;
-        for (Iterator<Long> it = sent.descendingIterator(); it.hasNext(); ) {
-            long t = it.next();
-            if (now - t >= window) {
-                break;
-            }
-            inWindow++;
-            oldestInWindow = t;
-        }
-        if (inWindow >= limits.burst() - 1) {
-            // wait until enough of the window has slid past: the (burst-1)-th newest must leave it
-            int skip = inWindow - (limits.burst() - 2);
-            long t = oldestInWindow;
-            Iterator<Long> it = sent.iterator();
-            // find the skip-th oldest entry within the window
-            int seen = 0;
-            while (it.hasNext()) {
-                long s = it.next();
-                if (now - s >= window) {
-                    continue;
-                }
-                seen++;
-                if (seen == skip) {
-                    t = s;
-                    break;
-                }
-            }
-            wait = Math.max(wait, t + window - now);
-        }
+        prune(sent, now);
+        long wait = waitFor(sent, now);
         if (wait > 0) {
             return wait;
         }
         sent.addLast(now);
+        if (!planned.isEmpty()) {
+            planned.pollFirst();
+        }
         return 0;
+    }
+
+    /**
+     * Plans a limited message queued now: when will the throttle let it go, given what was sent
+     * and what is queued before it? Used to stretch the request timeout by the queueing time, so a
+     * burst of sends does not time out while it waits for its turn.
+     *
+     * @param now the scheduler's time
+     * @return the expected wait before sending, in nanoseconds; 0 if it goes at once
+     */
+    public synchronized long reserve(long now) {
+        if (limits.perMinute() == Integer.MAX_VALUE) {
+            return 0;
+        }
+        prune(sent, now);
+        ArrayDeque<Long> all = new ArrayDeque<>(sent);
+        long t = now;
+        if (cooldownActive && t - cooldownUntil < 0) {
+            t = cooldownUntil;
+        }
+        for (long p : planned) {
+            all.addLast(Math.max(p, now));
+            t = Math.max(t, p);
+        }
+        while (true) {
+            long w = waitFor(all, t);
+            if (w <= 0) {
+                break;
+            }
+            t += w;
+        }
+        planned.addLast(t);
+        return t - now;
+    }
+
+    private static void prune(ArrayDeque<Long> times, long now) {
+        while (!times.isEmpty() && now - times.peekFirst() >= MINUTE_NANOS + MARGIN_NANOS) {
+            times.pollFirst();
+        }
+    }
+
+    /** How long from {@code now} until one more action fits among {@code times} (ascending). */
+    private long waitFor(ArrayDeque<Long> times, long now) {
+        long wait = 0;
+        int inMinute = 0;
+        for (Iterator<Long> it = times.descendingIterator(); it.hasNext(); ) {
+            long t = it.next();
+            if (now - t >= MINUTE_NANOS + MARGIN_NANOS) {
+                break;
+            }
+            inMinute++;
+        }
+        int maxMinute = Math.max(1, limits.perMinute() - 1);
+        if (inMinute >= maxMinute) {
+            wait = Math.max(wait, nthNewest(times, maxMinute) + MINUTE_NANOS + MARGIN_NANOS - now);
+        }
+        long window = limits.burstWindow().toNanos() + MARGIN_NANOS;
+        int maxBurst = limits.burst() - 1;
+        int inWindow = 0;
+        for (Iterator<Long> it = times.descendingIterator(); it.hasNext(); ) {
+            if (now - it.next() >= window) {
+                break;
+            }
+            inWindow++;
+        }
+        if (inWindow >= maxBurst) {
+            // wait until the maxBurst-th newest action has left the window
+            wait = Math.max(wait, nthNewest(times, maxBurst) + window - now);
+        }
+        return wait;
+    }
+
+    private static long nthNewest(ArrayDeque<Long> times, int n) {
+        int i = 0;
+        for (Iterator<Long> it = times.descendingIterator(); it.hasNext(); ) {
+            long t = it.next();
+            if (++i == n) {
+                return t;
+            }
+        }
+        return Long.MIN_VALUE / 4;
     }
 
     /**
