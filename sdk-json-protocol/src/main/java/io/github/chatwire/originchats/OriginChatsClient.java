@@ -260,6 +260,24 @@ public final class OriginChatsClient implements AutoCloseable {
     }
 
     /**
+     * The requests sent and still waiting for their reply (not those still queued).
+     *
+     * @return the count; a snapshot
+     */
+    public int awaitingReplies() {
+        return Math.max(0, connection.pendingCount() - connection.queuedCount());
+    }
+
+    /**
+     * The messages waiting to be sent (connection down, rate limit or server pause).
+     *
+     * @return the count; a snapshot
+     */
+    public int queuedSends() {
+        return connection.queuedCount();
+    }
+
+    /**
      * Whether the server announces a command in its handshake (or, for servers without
      * {@code capabilities}, in {@link #DEFAULT_CAPABILITIES}).
      *
@@ -344,11 +362,11 @@ public final class OriginChatsClient implements AutoCloseable {
         if (json.length() > MAX_FRAME_BYTES / 4 && json.getBytes(StandardCharsets.UTF_8).length > MAX_FRAME_BYTES) {
             return Futures.failed(new ProtocolException(cmd + " frame exceeds the server's 4 MiB frame limit"));
         }
-        Duration effective = timeout;
-        if (OcRateLimiter.isLimited(cmd)) {
-            // the timeout counts from now, so add the time this message will wait for its turn
-            effective = timeout.plusNanos(limiter.reserve(runtime().scheduler().nanoTime()));
-        }
+        // the engine counts the timeout from now, so add the time this message will wait for its
+        // turn: behind the client-side rate limit, or behind a pause the server imposed
+        long now = runtime().scheduler().nanoTime();
+        Duration effective = timeout.plusNanos(OcRateLimiter.isLimited(cmd) ? limiter.reserve(now)
+                : limiter.pauseRemaining(now));
         CompletableFuture<ServerFrame> reply = connection.request(key, Outbound.text(json, cmd), effective);
         return reply.thenApply(f -> {
             if (!replyType.isInstance(f)) {

@@ -50,13 +50,16 @@ public final class OcRateLimiter implements OutboundThrottle {
 
     @Override
     public synchronized long delayNanos(Outbound message, long now) {
-        if (!isLimited(message.tag()) || limits.perMinute() == Integer.MAX_VALUE) {
+        if (!isLimited(message.tag())) {
             return 0;
         }
         if (cooldownActive && now - cooldownUntil < 0) {
             return cooldownUntil - now;
         }
         cooldownActive = false;
+        if (limits.perMinute() == Integer.MAX_VALUE) {
+            return 0;
+        }
         prune(sent, now);
         long wait = waitFor(sent, now);
         if (wait > 0) {
@@ -79,7 +82,7 @@ public final class OcRateLimiter implements OutboundThrottle {
      */
     public synchronized long reserve(long now) {
         if (limits.perMinute() == Integer.MAX_VALUE) {
-            return 0;
+            return pauseRemaining(now);
         }
         prune(sent, now);
         ArrayDeque<Long> all = new ArrayDeque<>(sent);
@@ -100,6 +103,16 @@ public final class OcRateLimiter implements OutboundThrottle {
         }
         planned.addLast(t);
         return t - now;
+    }
+
+    /**
+     * How long the pause after a server rate_limit still lasts.
+     *
+     * @param now the scheduler's time
+     * @return nanoseconds; 0 when not paused
+     */
+    public synchronized long pauseRemaining(long now) {
+        return cooldownActive && now - cooldownUntil < 0 ? cooldownUntil - now : 0;
     }
 
     private static void prune(ArrayDeque<Long> times, long now) {

@@ -262,14 +262,17 @@ public final class FakeOriginChatsServer implements Closeable {
         stalled = stall;
     }
 
-    /** Drops every socket abruptly (no close frame), like a crashed server or a cut network. */
+    /**
+     * Drops every socket: closes it with 1012 (service restart), as a restarting server does. The
+     * connections are forgotten at once, so their later frames are ignored.
+     */
     public void dropAll() {
         List<Conn> copy;
         synchronized (lock) {
             copy = new ArrayList<>(conns);
         }
         for (Conn c : copy) {
-            c.ws.cancel();
+            c.ws.close(1012, "dropped by the fake server");
         }
     }
 
