@@ -29,6 +29,8 @@ import io.github.chatwire.originchats.Resync;
 import io.github.chatwire.originchats.RoturValidatorProvider;
 import io.github.chatwire.originchats.Target;
 import io.github.chatwire.originchats.ValidatorProvider;
+import io.github.chatwire.originchats.bot.SlashBot;
+import io.github.chatwire.originchats.bot.SlashCommand;
 import io.github.chatwire.originchats.model.Attachment;
 import io.github.chatwire.originchats.model.Message;
 import io.github.chatwire.originchats.model.ServerFrame;
@@ -422,9 +424,13 @@ class OriginChatsClientTest {
         server.stall(false); // the server's next ping would only come at 90 s: too late
         clock.advance(Duration.ofSeconds(2));
         await(() -> rec.states.contains(ConnectionState.RECONNECTING), "reconnecting");
-        for (int i = 0; i < 60 && rec.resyncs.isEmpty(); i++) {
-            clock.advance(Duration.ofSeconds(1));
-            Thread.sleep(20);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (rec.resyncs.isEmpty() && System.nanoTime() < deadline) {
+            if (c.state() == ConnectionState.RECONNECTING) {
+                clock.advance(Duration.ofMillis(500)); // only the backoff timer runs in virtual time
+            } else {
+                Thread.sleep(10); // the handshake and login run over real sockets
+            }
         }
         Resync again = rec.resyncs.poll(10, TimeUnit.SECONDS);
         assertNotNull(again, "re-synced after the reconnect");
@@ -522,5 +528,62 @@ class OriginChatsClientTest {
             Set<String> expected = new HashSet<>(List.of(i % 3 == 0 ? "channels_get" : i % 3 == 1 ? "users_online" : "pong"));
             assertTrue(expected.contains(f.cmd()), f.cmd());
         }
+    }
+
+    // ------------------------------------------------------------------ slash bot
+
+    @Test
+    void slashBotReceivesTypedArgumentsAndResponds() throws Exception {
+        start(FakeOriginChatsServer.builder());
+        OriginChatsClient botClient = rotur("tok-bob").build();
+        clients.add(botClient);
+        List<Long> sides = new CopyOnWriteArrayList<>();
+        SlashBot.attach(botClient).command(SlashCommand.builder("roll", "roll a die")
+                .option("sides", "number of sides", SlashCommand.OptionType.INT, true).build(), inv -> {
+                    sides.add(inv.args().integer("sides"));
+                    return inv.invokerUsername() + " rolled " + inv.args().integer("sides");
+                });
+        botClient.connect().get(10, TimeUnit.SECONDS);
+        Recorder aliceEvents = new Recorder();
+        OriginChatsClient alice = connect(rotur("tok-alice").listener(aliceEvents));
+        await(() -> server.receivedCommands().contains("slash_register"), "registration");
+        ServerFrame.SlashCommands list = alice.slashCommands().get(10, TimeUnit.SECONDS);
+        assertEquals("roll", list.commands().get(0).name());
+        assertEquals("int", list.commands().get(0).options().get(0).type());
+
+        ServerFrame echo = alice.callSlash("general", "roll", java.util.Map.of("sides", "6")).get(10, TimeUnit.SECONDS);
+        assertInstanceOf(ServerFrame.SlashCall.class, echo);
+        ServerFrame.MessageNew answer = aliceEvents.next(ServerFrame.MessageNew.class);
+        assertEquals("alice rolled 6", answer.message().content());
+        assertEquals("roll", answer.message().interaction().command());
+        assertEquals("alice", answer.message().interaction().username());
+        assertEquals(List.of(6L), sides);
+
+        alice.callSlash("general", "roll", java.util.Map.of("sides", "many")).get(10, TimeUnit.SECONDS);
+        assertTrue(aliceEvents.next(ServerFrame.MessageNew.class).message().content().startsWith("Invalid arguments"));
+        assertEquals(List.of(6L), sides, "the handler is not called with bad arguments");
+    }
+
+    @Test
+    void slashBotRegistersAgainAfterAReconnect() throws Exception {
+        start(FakeOriginChatsServer.builder());
+        Recorder rec = new Recorder();
+        OriginChatsClient botClient = rotur("tok-bob").listener(rec)
+                .options(OriginChatsClient.defaultOptions().toBuilder().random(() -> 0.5).build()).build();
+        clients.add(botClient);
+        SlashBot.attach(botClient).command(SlashCommand.builder("ping", "pong").build(), inv -> "pong");
+        botClient.connect().get(10, TimeUnit.SECONDS);
+        await(() -> count("slash_register") == 1, "first registration");
+        server.dropAll();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (count("slash_register") < 2 && System.nanoTime() < deadline) {
+            if (botClient.state() == ConnectionState.RECONNECTING) {
+                clock.advance(Duration.ofMillis(500));
+            } else {
+                Thread.sleep(10);
+            }
+        }
+        assertEquals(2, count("slash_register"));
+        assertEquals(List.of(false, true), rec.readies);
     }
 }
