@@ -105,6 +105,7 @@ public final class OriginChatsClient implements AutoCloseable {
     private volatile List<Channel> channels = Collections.emptyList();
     private volatile List<User> onlineUsers = Collections.emptyList();
     private volatile ProtocolContext lastContext;
+    private final OriginChatsAdmin admin = new OriginChatsAdmin(this);
 
     private OriginChatsClient(Builder b) {
         this.url = b.url;
@@ -1078,6 +1079,140 @@ public final class OriginChatsClient implements AutoCloseable {
      */
     public CompletableFuture<ServerFrame.Webhooks> webhooks(String channel) {
         return call("webhook_list", ServerFrame.Webhooks.class, "channel", channel);
+    }
+
+    /**
+     * The administrative commands (channels, server, roles, moderation, emoji, webhooks, plugins).
+     *
+     * @return the admin facade of this client; never null
+     */
+    public OriginChatsAdmin admin() {
+        return admin;
+    }
+
+    /**
+     * The default request timeout of this client.
+     *
+     * @return the timeout; never null
+     */
+    public Duration defaultRequestTimeout() {
+        return requestTimeout;
+    }
+
+    /**
+     * Takes a self-assignable role.
+     *
+     * @param role never null
+     * @return the self_role_add reply
+     */
+    public CompletableFuture<ServerFrame.Generic> addSelfRole(String role) {
+        return call("self_role_add", ServerFrame.Generic.class, "role", req(role));
+    }
+
+    /**
+     * Drops a self-assignable role.
+     *
+     * @param role never null
+     * @return the self_role_remove reply
+     */
+    public CompletableFuture<ServerFrame.Generic> removeSelfRole(String role) {
+        return call("self_role_remove", ServerFrame.Generic.class, "role", req(role));
+    }
+
+    /**
+     * Lists the self-assignable roles. The reference server never answers while such a role
+     * exists, so expect a timeout there.
+     *
+     * @return the self_roles_list reply
+     */
+    public CompletableFuture<ServerFrame.Roles> selfRoles() {
+        return call("self_roles_list", ServerFrame.Roles.class);
+    }
+
+    /**
+     * Leaves the server: the user record is deleted, the socket stays open.
+     *
+     * @return the user_leave reply
+     */
+    public CompletableFuture<ServerFrame.UserGone> leaveServer() {
+        return call("user_leave", ServerFrame.UserGone.class);
+    }
+
+    /**
+     * Sets the profile picture (local accounts only).
+     *
+     * @param url an http(s) URL of at most 500 characters; never null
+     * @return the pfp_set reply
+     */
+    public CompletableFuture<ServerFrame.Generic> setProfilePicture(String url) {
+        return call("pfp_set", ServerFrame.Generic.class, "url", req(url));
+    }
+
+    /**
+     * Gets a user's profile picture URL.
+     *
+     * @param username never null
+     * @return the pfp_get reply
+     */
+    public CompletableFuture<ServerFrame.Generic> profilePicture(String username) {
+        return call("pfp_get", ServerFrame.Generic.class, "username", req(username));
+    }
+
+    /**
+     * Gets the unread count of a channel or thread.
+     *
+     * @param target never null
+     * @return the unreads_count reply
+     */
+    public CompletableFuture<ServerFrame.UnreadState> unreadCount(Target target) {
+        return call("unreads_count", ServerFrame.UnreadState.class, "t", target);
+    }
+
+    /**
+     * Gets a poll's definition and state.
+     *
+     * @param pollId never null
+     * @return the poll_get reply (the poll object in raw "poll")
+     */
+    public CompletableFuture<ServerFrame.Poll> poll(String pollId) {
+        return call("poll_get", ServerFrame.Poll.class, "poll_id", req(pollId));
+    }
+
+    /**
+     * Gets the server's VAPID key for web push (reply cmd push_vapid).
+     *
+     * @return the reply
+     */
+    public CompletableFuture<ServerFrame.Generic> pushVapidKey() {
+        return call("push_get_vapid", ServerFrame.Generic.class);
+    }
+
+    /**
+     * Subscribes a web-push endpoint (reply cmd push_subscribed).
+     *
+     * @param endpoint never null
+     * @param p256dh the client public key; never null
+     * @param auth the auth secret; never null
+     * @return the reply
+     */
+    public CompletableFuture<ServerFrame.Generic> pushSubscribe(String endpoint, String p256dh, String auth) {
+        Map<String, Object> keys = new LinkedHashMap<>();
+        keys.put("p256dh", req(p256dh));
+        keys.put("auth", req(auth));
+        Map<String, Object> sub = new LinkedHashMap<>();
+        sub.put("endpoint", req(endpoint));
+        sub.put("keys", keys);
+        return call("push_subscribe", ServerFrame.Generic.class, "subscription", sub);
+    }
+
+    /**
+     * Unsubscribes a web-push endpoint (reply cmd push_unsubscribed).
+     *
+     * @param endpoint never null
+     * @return the reply
+     */
+    public CompletableFuture<ServerFrame.Generic> pushUnsubscribe(String endpoint) {
+        return call("push_unsubscribe", ServerFrame.Generic.class, "endpoint", req(endpoint));
     }
 
     // ---------------------------------------------------------------- attachments (HTTP)

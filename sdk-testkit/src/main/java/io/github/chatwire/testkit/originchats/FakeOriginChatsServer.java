@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import okhttp3.HttpUrl;
 import okhttp3.Response;
 import okhttp3.WebSocket;
@@ -91,6 +92,8 @@ public final class FakeOriginChatsServer implements Closeable {
     private final Map<String, Limiter> limiters = new HashMap<>();
     private final Map<String, List<Map<String, Object>>> slash = new LinkedHashMap<>(); // owner conn id -> commands
     private final Map<String, String> silenced = new ConcurrentHashMap<>();
+    private final Map<String, BiFunction<String, Map<String, Object>, Map<String, Object>>> scripts =
+            new ConcurrentHashMap<>();
     private final List<String> issuedKeys = new CopyOnWriteArrayList<>();
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger rateLimitsSent = new AtomicInteger();
@@ -283,6 +286,39 @@ public final class FakeOriginChatsServer implements Closeable {
      */
     public void silence(String cmd) {
         silenced.put(cmd, cmd);
+    }
+
+    /**
+     * Scripts a command: the function gets the logged-in username and the request and returns the
+     * reply (the server adds the request's listener), or null for no reply. Overrides the built-in
+     * handling of that command. Called with the server's lock held, on a server thread.
+     *
+     * @param cmd the command
+     * @param handler the script; never null
+     */
+    public void script(String cmd, BiFunction<String, Map<String, Object>, Map<String, Object>> handler) {
+        scripts.put(cmd, handler);
+    }
+
+    /**
+     * Kicks a user the way the reference's /ban does: {@code disconnect {reason}}, then a close.
+     *
+     * @param username the user
+     * @param reason the reason sent
+     */
+    public void kick(String username, String reason) {
+        List<Conn> copy = new ArrayList<>();
+        synchronized (lock) {
+            for (Conn c : conns) {
+                if (username.equals(c.username)) {
+                    copy.add(c);
+                }
+            }
+        }
+        for (Conn c : copy) {
+            c.send(frame("disconnect", "reason", reason));
+            c.ws.close(1000, null);
+        }
     }
 
     /**
@@ -651,7 +687,8 @@ public final class FakeOriginChatsServer implements Closeable {
         if (cmd == null || silenced.containsKey(cmd)) {
             return;
         }
-        Map<String, Object> reply = dispatch(c, cmd, f);
+        BiFunction<String, Map<String, Object>, Map<String, Object>> script = scripts.get(cmd);
+        Map<String, Object> reply = script != null ? script.apply(c.username, f) : dispatch(c, cmd, f);
         if (reply == null) {
             return;
         }

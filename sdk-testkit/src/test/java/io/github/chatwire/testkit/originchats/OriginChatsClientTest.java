@@ -586,4 +586,45 @@ class OriginChatsClientTest {
         assertEquals(2, count("slash_register"));
         assertEquals(List.of(false, true), rec.readies);
     }
+
+    // ------------------------------------------------------------------ renamed replies, kick
+
+    @Test
+    void repliesWithRenamedCmdsCompleteTheirRequests() throws Exception {
+        start(FakeOriginChatsServer.builder());
+        server.script("status_get", (user, req) -> new java.util.LinkedHashMap<>(java.util.Map.of("cmd", "status",
+                "username", req.get("user"), "status", java.util.Map.of("status", "dnd", "text", "busy"))));
+        server.script("attachment_get", (user, req) -> new java.util.LinkedHashMap<>(java.util.Map.of(
+                "cmd", "attachment_info", "attachment", java.util.Map.of("id", req.get("attachment_id"), "size", 5))));
+        server.script("user_roles_set", (user, req) -> new java.util.LinkedHashMap<>(java.util.Map.of(
+                "cmd", "user_roles_get", "user", req.get("user"), "roles", req.get("roles"), "global", true)));
+        server.script("channel_create", (user, req) -> new java.util.LinkedHashMap<>(java.util.Map.of(
+                "cmd", "error", "val", "Access denied: 'manage_channels' permission required")));
+        OriginChatsClient c = connect(rotur("tok-alice"));
+        ServerFrame.Status st = c.status("bob").get(10, TimeUnit.SECONDS);
+        assertEquals("status", st.cmd());
+        assertEquals("dnd", st.status().status());
+        assertEquals("a1", c.attachment("a1").get(10, TimeUnit.SECONDS).attachment().id());
+        assertEquals(List.of("user", "gamer"), c.setUserRoles("bob", List.of("user", "gamer")).get(10, TimeUnit.SECONDS)
+                .roles());
+        Throwable denied = failure(c.admin().createChannel("x", "text", null));
+        assertEquals("Access denied: 'manage_channels' permission required",
+                ((OriginChatsServerException) denied).text());
+        assertEquals(null, ((OriginChatsServerException) denied).src(), "src is missing on some server paths");
+    }
+
+    @Test
+    void disconnectFromTheServerIsTerminal() throws Exception {
+        start(FakeOriginChatsServer.builder());
+        Recorder rec = new Recorder();
+        OriginChatsClient c = connect(rotur("tok-bob").listener(rec));
+        server.kick("bob", "You have been banned");
+        await(() -> c.state() == ConnectionState.CLOSED, "closed");
+        clock.advance(Duration.ofMinutes(5));
+        assertEquals(1, server.issuedValidatorKeys().size(), "no reconnect after a ban");
+        assertEquals("You have been banned", rec.next(ServerFrame.Disconnect.class).reason());
+        Throwable t = failure(c.send(GENERAL, "still there?"));
+        assertInstanceOf(io.github.chatwire.core.ConnectionClosedException.class, t);
+        assertInstanceOf(AuthenticationException.class, t.getCause());
+    }
 }
