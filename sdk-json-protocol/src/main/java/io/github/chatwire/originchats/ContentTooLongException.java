@@ -10,7 +10,9 @@ import io.github.chatwire.core.ChatwireException;
 public class ContentTooLongException extends ChatwireException {
     private static final long serialVersionUID = 1L;
 
+    /** The length (serialized). */
     private final int length;
+    /** The limit (serialized). */
     private final long limit;
 
     /**

@@ -10,7 +10,9 @@ import io.github.chatwire.core.ServerErrorException;
 public class OriginChatsServerException extends ServerErrorException {
     private static final long serialVersionUID = 1L;
 
+    /** The src (serialized). */
     private final String src;
+    /** The text (serialized). */
     private final String text;
 
     /**

@@ -10,7 +10,9 @@ import io.github.chatwire.core.ProtocolException;
 public final class FrameDecodeException extends ProtocolException {
     private static final long serialVersionUID = 1L;
 
+    /** The cmd (serialized). */
     private final String cmd;
+    /** The listener (serialized). */
     private final String listener;
 
     /**
