@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Walks a channel's or thread's history backwards, page by page, each message once. The first page
@@ -17,16 +18,20 @@ import java.util.concurrent.CompletableFuture;
  * with {@code messages_around {above: 0, below: n}} when the server's capabilities list it, else
  * integer offsets ({@code messages_get start = messages seen}). The crashing string-{@code start}
  * form of messages_get is never used. Messages already returned are skipped, so deletions and new
- * messages never produce duplicates (integer offsets may still skip a message that moved).
+ * messages never produce duplicates. If the anchor was deleted meanwhile, the next older message of
+ * the previous page serves as the anchor (integer offsets, which deletions shift, are the last
+ * resort).
  *
  * <p>Not thread-safe: call {@link #next()} again only after the previous future completed.
  */
 public final class HistoryPager {
+    private static final int MAX_ANCHOR_TRIES = 5;
+
     private final OriginChatsClient client;
     private final Target target;
     private final int pageSize;
     private final Set<String> seen = new HashSet<>();
-    private String oldestId;
+    private List<String> anchors = Collections.emptyList();
     private int loaded;
     private boolean done;
 
@@ -42,7 +47,7 @@ public final class HistoryPager {
     /**
      * Whether more pages may exist.
      *
-     * @return false once a page came back short or empty
+     * @return false once the start of the history was reached
      */
     public boolean hasMore() {
         return !done;
@@ -58,32 +63,59 @@ public final class HistoryPager {
         if (done) {
             return CompletableFuture.completedFuture(Collections.<Message>emptyList());
         }
-        CompletableFuture<ServerFrame.MessageList> page;
-        boolean anchored = oldestId != null && client.supports("messages_around");
-        if (oldestId == null) {
-            page = client.messages(target, 0, pageSize);
-        } else if (anchored) {
-            page = client.messagesAround(target, oldestId, 0, pageSize);
-        } else {
-            page = client.messages(target, loaded, pageSize);
+        if (anchors.isEmpty()) {
+            return client.messages(target, 0, pageSize).thenApply(l -> accept(l.messages(), null));
         }
-        if (page == null) {
-            return Futures.failed(new IllegalStateException("no request"));
+        if (!client.supports("messages_around")) {
+            return offsetPage();
         }
-        return page.thenApply(list -> accept(list.messages(), anchored));
+        return anchoredPage(0);
     }
 
-    private List<Message> accept(List<Message> messages, boolean anchored) {
-        int older = anchored ? messages.size() - 1 : messages.size(); // the anchor comes back too
+    private CompletableFuture<List<Message>> offsetPage() {
+        return client.messages(target, loaded, pageSize).thenApply(l -> accept(l.messages(), null));
+    }
+
+    private CompletableFuture<List<Message>> anchoredPage(int attempt) {
+        String anchor = anchors.get(attempt);
+        CompletableFuture<ServerFrame.MessageList> page = client.messagesAround(target, anchor, 0, pageSize);
+        return page.handle((list, err) -> {
+            if (err == null) {
+                return CompletableFuture.completedFuture(accept(list.messages(), anchor));
+            }
+            Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+            if (!(cause instanceof OriginChatsServerException)) {
+                return Futures.<List<Message>>failed(cause);
+            }
+            if (attempt + 1 < anchors.size() && attempt + 1 < MAX_ANCHOR_TRIES) {
+                return anchoredPage(attempt + 1); // the anchor is gone; try the next older one we know
+            }
+            return offsetPage();
+        }).thenCompose(f -> f);
+    }
+
+    private List<Message> accept(List<Message> messages, String anchor) {
+        int older = messages.size();
+        if (anchor != null) {
+            older = 0;
+            while (older < messages.size() && !anchor.equals(messages.get(older).id())) {
+                older++;
+            }
+        }
         List<Message> fresh = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (Message m : messages) {
-            if (m.id() != null && seen.add(m.id())) {
+            if (m.id() == null) {
+                continue;
+            }
+            ids.add(m.id());
+            if (seen.add(m.id())) {
                 fresh.add(m);
             }
         }
-        loaded += messages.size() - (anchored ? 1 : 0);
-        if (!messages.isEmpty() && messages.get(0).id() != null) {
-            oldestId = messages.get(0).id();
+        loaded += fresh.size();
+        if (!ids.isEmpty()) {
+            anchors = ids; // ascending: the oldest first, the next ones as fallbacks
         }
         if (older < pageSize || fresh.isEmpty()) {
             done = true;

@@ -85,6 +85,10 @@ public final class OcRateLimiter implements OutboundThrottle {
             return pauseRemaining(now);
         }
         prune(sent, now);
+        // a plan a minute overdue belongs to a message that was never sent (it failed or was cancelled)
+        while (!planned.isEmpty() && now - planned.peekFirst() > MINUTE_NANOS) {
+            planned.pollFirst();
+        }
         ArrayDeque<Long> all = new ArrayDeque<>(sent);
         long t = now;
         if (cooldownActive && t - cooldownUntil < 0) {

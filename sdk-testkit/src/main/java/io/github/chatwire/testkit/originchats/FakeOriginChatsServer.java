@@ -253,6 +253,20 @@ public final class FakeOriginChatsServer implements Closeable {
         }
     }
 
+    /**
+     * Deletes a stored message without any socket seeing it.
+     *
+     * @param channel the channel
+     * @param id the message id
+     * @return true if it existed
+     */
+    public boolean deleteMessage(String channel, String id) {
+        synchronized (lock) {
+            Map<String, Object> m = find(channel, id);
+            return m != null && channelMessages(channel).remove(m);
+        }
+    }
+
     // ------------------------------------------------------------------ fault injection and inspection
 
     /**

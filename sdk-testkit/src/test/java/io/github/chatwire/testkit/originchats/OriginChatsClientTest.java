@@ -627,4 +627,30 @@ class OriginChatsClientTest {
         assertInstanceOf(io.github.chatwire.core.ConnectionClosedException.class, t);
         assertInstanceOf(AuthenticationException.class, t.getCause());
     }
+
+    @Test
+    void historyPagerSurvivesTheDeletionOfItsAnchor() throws Exception {
+        start(FakeOriginChatsServer.builder());
+        List<String> ids = server.seedMessages("general", "bob", 100);
+        OriginChatsClient alice = connect(rotur("tok-alice"));
+        HistoryPager pager = alice.history(GENERAL, 30);
+        List<String> seen = new ArrayList<>();
+        for (Message m : pager.next().get(10, TimeUnit.SECONDS)) {
+            seen.add(m.id());
+        }
+        assertEquals(ids.subList(70, 100), seen);
+        assertTrue(server.deleteMessage("general", ids.get(70)), "the anchor goes away");
+        assertTrue(server.deleteMessage("general", ids.get(71)), "and the next one too");
+        while (pager.hasMore()) {
+            List<String> page = new ArrayList<>();
+            for (Message m : pager.next().get(10, TimeUnit.SECONDS)) {
+                page.add(m.id());
+            }
+            seen.addAll(0, page);
+        }
+        List<String> expected = new ArrayList<>(ids.subList(0, 70));
+        expected.addAll(ids.subList(70, 100));
+        assertEquals(expected, seen);
+        assertEquals(0, count("messages_get") - 1, "no offset fallback was needed");
+    }
 }
