@@ -653,4 +653,18 @@ class OriginChatsClientTest {
         assertEquals(expected, seen);
         assertEquals(0, count("messages_get") - 1, "no offset fallback was needed");
     }
+
+    @Test
+    void worksOnTheSharedRuntimeInRealTimeAndReleasesIt() throws Exception {
+        try (FakeOriginChatsServer real = FakeOriginChatsServer.builder().build().start()) {
+            real.addAccount("erin", "erin-pw");
+            OriginChatsClient c = OriginChatsClient.builder(real.wsUrl()).password("erin", Secret.of("erin-pw")).build();
+            c.connect().get(10, TimeUnit.SECONDS);
+            assertEquals("hi", c.send(GENERAL, "hi").get(10, TimeUnit.SECONDS).message().content());
+            c.close();
+            c.closeFuture().get(10, TimeUnit.SECONDS);
+            assertEquals(ConnectionState.CLOSED, c.state());
+            assertInstanceOf(io.github.chatwire.core.ConnectionClosedException.class, failure(c.ping()));
+        }
+    }
 }
