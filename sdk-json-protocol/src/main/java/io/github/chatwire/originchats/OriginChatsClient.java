@@ -36,9 +36,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -99,6 +101,10 @@ public final class OriginChatsClient implements AutoCloseable {
     private final List<TypedSubscription<?>> typed = new CopyOnWriteArrayList<>();
     private final AtomicLong seq = new AtomicLong();
     private final Map<String, Long> lastTyping = new ConcurrentHashMap<>();
+    /** Requests not yet passed to the transport, by their message (identity). */
+    private final Map<Outbound, String> outboundKeys = Collections.synchronizedMap(new IdentityHashMap<>());
+    /** Listener keys of requests handed to the transport and not yet answered. */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
     private volatile ServerFrame.Handshake handshake;
     private volatile ServerFrame.Ready ready;
@@ -115,7 +121,16 @@ public final class OriginChatsClient implements AutoCloseable {
         this.register = b.register;
         this.typingIntervalNanos = b.typingInterval.toNanos();
         this.limiter = new OcRateLimiter(b.rateLimits);
-        ConnectionOptions options = b.options.toBuilder().throttle(limiter).build();
+        ConnectionOptions options = b.options.toBuilder().throttle((message, now) -> {
+            long wait = limiter.delayNanos(message, now);
+            if (wait == 0) {
+                String key = outboundKeys.remove(message);
+                if (key != null) {
+                    inFlight.add(key);
+                }
+            }
+            return wait;
+        }).build();
         this.requestTimeout = options.requestTimeout();
         this.listeners.addAll(b.listeners);
         Transport transport = b.transport != null ? b.transport
@@ -261,12 +276,13 @@ public final class OriginChatsClient implements AutoCloseable {
     }
 
     /**
-     * The requests sent and still waiting for their reply (not those still queued).
+     * The requests handed to the transport and still waiting for their reply (not those still
+     * queued).
      *
      * @return the count; a snapshot
      */
     public int awaitingReplies() {
-        return Math.max(0, connection.pendingCount() - connection.queuedCount());
+        return inFlight.size();
     }
 
     /**
@@ -339,8 +355,8 @@ public final class OriginChatsClient implements AutoCloseable {
      * @param fields the other fields; never null
      * @param replyType the expected reply type; a reply of another type fails with
      *     {@link ProtocolException}
-     * @param timeout how long to wait for the reply; positive. For rate-limited commands the
-     *     expected wait for the client-side rate limit is added
+     * @param timeout how long to wait for the reply once sent; positive. The expected wait in the
+     *     outbound queue (behind the client-side rate limit or a server pause) is added
      * @param <T> the reply type
      * @return the reply
      */
@@ -367,8 +383,14 @@ public final class OriginChatsClient implements AutoCloseable {
         // turn: behind the client-side rate limit, or behind a pause the server imposed
         long now = runtime().scheduler().nanoTime();
         Duration effective = timeout.plusNanos(OcRateLimiter.isLimited(cmd) ? limiter.reserve(now)
-                : limiter.pauseRemaining(now));
-        CompletableFuture<ServerFrame> reply = connection.request(key, Outbound.text(json, cmd), effective);
+                : limiter.queueWait(now));
+        Outbound outbound = Outbound.text(json, cmd);
+        outboundKeys.put(outbound, key);
+        CompletableFuture<ServerFrame> reply = connection.request(key, outbound, effective);
+        reply.whenComplete((v, e) -> {
+            outboundKeys.remove(outbound);
+            inFlight.remove(key);
+        });
         return reply.thenApply(f -> {
             if (!replyType.isInstance(f)) {
                 throw new CompletionException(new ProtocolException(
