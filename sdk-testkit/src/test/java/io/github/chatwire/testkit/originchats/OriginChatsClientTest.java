@@ -669,4 +669,57 @@ class OriginChatsClientTest {
             assertInstanceOf(io.github.chatwire.core.ConnectionClosedException.class, failure(c.ping()));
         }
     }
+
+    @Test
+    void replayOfTheRecordedSessionReachesListenersWithoutErrors() throws Exception {
+        start(FakeOriginChatsServer.builder());
+        List<String> frames = new ArrayList<>();
+        int messageNews = 0;
+        int errorFrames = 0;
+        try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(
+                getClass().getResourceAsStream("/originchats/01-core-flow.jsonl"), java.nio.charset.StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                java.util.Map<String, Object> rec = io.github.chatwire.originchats.codec.OcJson.parseObject(line);
+                if (!(rec.get("frame") instanceof java.util.Map)) {
+                    continue; // raw bad input the client sent
+                }
+                @SuppressWarnings("unchecked")
+                java.util.Map<String, Object> frame = (java.util.Map<String, Object>) rec.get("frame");
+                Object cmd = frame.get("cmd");
+                if (!"<-".equals(rec.get("dir")) || !"alice".equals(rec.get("who")) || cmd == null
+                        || List.of("handshake", "auth_success", "auth_error", "ready").contains(cmd)) {
+                    continue; // only what a logged-in alice saw after her login
+                }
+                if ("message_new".equals(cmd)) {
+                    messageNews++;
+                }
+                if ("error".equals(cmd)) {
+                    errorFrames++;
+                }
+                frames.add(io.github.chatwire.originchats.codec.OcJson.write(frame));
+            }
+        }
+        assertTrue(frames.size() > 50, "replay has " + frames.size() + " frames");
+        Recorder rec = new Recorder();
+        List<ServerFrame.MessageNew> news = new CopyOnWriteArrayList<>();
+        OriginChatsClient c = connect(rotur("tok-alice").listener(rec));
+        c.on(ServerFrame.MessageNew.class, news::add);
+        rec.frames.clear();
+        for (String f : frames) {
+            server.sendRawToAll(f);
+        }
+        int expectedNews = messageNews;
+        await(() -> news.size() >= expectedNews, "all replayed message_new events");
+        await(() -> rec.frames.size() >= frames.size(), "all replayed frames");
+        // error replies whose request is not ours are reported as server errors, nothing else fails
+        assertEquals(errorFrames, rec.errors.size(), "errors: " + rec.errors);
+        for (ChatwireException e : rec.errors) {
+            assertInstanceOf(OriginChatsServerException.class, e);
+        }
+        assertEquals(ConnectionState.READY, c.state());
+        CompletableFuture<ServerFrame.Heartbeat> pong = c.ping();
+        clock.advance(Duration.ofSeconds(30)); // the replayed rate_limit paused sends
+        assertEquals("pong", pong.get(10, TimeUnit.SECONDS).cmd());
+    }
 }
