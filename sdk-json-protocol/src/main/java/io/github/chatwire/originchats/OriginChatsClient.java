@@ -74,6 +74,8 @@ import org.slf4j.LoggerFactory;
  * (and pauses sends for its length); every request times out (default 10 s,
  * {@link io.github.chatwire.core.RequestTimeoutException}) because some commands never answer.
  * While the connection is down requests are queued (bounded) and sent after the next login, or fail.
+ * The outbound queue keeps order: requests queued behind rate-limited messages (or behind a pause
+ * the server imposed) wait for them, and their timeouts are stretched by that expected wait.
  *
  * <p>Thread-safe. Futures and listener callbacks complete on the runtime's callback executor.
  */

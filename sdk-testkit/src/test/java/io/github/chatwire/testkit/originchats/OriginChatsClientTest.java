@@ -203,6 +203,13 @@ class OriginChatsClientTest {
                 .password("dave", Secret.of("dave-pw")).register(true));
         assertEquals("USR:local_dave", dave.user().username());
         assertTrue(server.receivedCommands().contains("register"));
+
+        // registering a name that exists falls back to login on the same socket
+        int before = server.issuedValidatorKeys().size();
+        OriginChatsClient carol2 = connect(OriginChatsClient.builder(server.wsUrl()).runtime(runtime)
+                .password("carol", Secret.of("carol-pw")).register(true));
+        assertEquals("USR:local_carol", carol2.user().username());
+        assertEquals(before + 1, server.issuedValidatorKeys().size(), "one socket");
     }
 
     @Test
