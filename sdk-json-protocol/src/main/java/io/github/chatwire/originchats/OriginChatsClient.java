@@ -3,8 +3,10 @@ package io.github.chatwire.originchats;
 import io.github.chatwire.core.AuthenticationException;
 import io.github.chatwire.core.ChatwireException;
 import io.github.chatwire.core.ChatwireRuntime;
+import io.github.chatwire.core.ConnectionClosedException;
 import io.github.chatwire.core.ConnectionLostException;
 import io.github.chatwire.core.ProtocolException;
+import io.github.chatwire.core.QueueFullException;
 import io.github.chatwire.core.RateLimitedException;
 import io.github.chatwire.core.Secret;
 import io.github.chatwire.core.Subscription;
@@ -17,6 +19,7 @@ import io.github.chatwire.core.connection.ProtocolContext;
 import io.github.chatwire.core.connection.ProtocolHandler;
 import io.github.chatwire.core.connection.StateChange;
 import io.github.chatwire.core.internal.Futures;
+import io.github.chatwire.core.time.Cancellable;
 import io.github.chatwire.core.transport.OkHttpWebSocketTransport;
 import io.github.chatwire.core.transport.Transport;
 import io.github.chatwire.originchats.codec.ContentRules;
@@ -36,6 +39,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,8 +78,9 @@ import org.slf4j.LoggerFactory;
  * (and pauses sends for its length); every request times out (default 10 s,
  * {@link io.github.chatwire.core.RequestTimeoutException}) because some commands never answer.
  * While the connection is down requests are queued (bounded) and sent after the next login, or fail.
- * The outbound queue keeps order: requests queued behind rate-limited messages (or behind a pause
- * the server imposed) wait for them, and their timeouts are stretched by that expected wait.
+ * Rate-limited messages (message_new, message_edit, typing) wait in the client until the mirrored
+ * limit lets them go, without holding up other requests; their timeout counts from then. After a
+ * server {@code rate_limit} every send pauses for its length and timeouts are stretched by it.
  *
  * <p>Thread-safe. Futures and listener callbacks complete on the runtime's callback executor.
  */
@@ -107,6 +112,10 @@ public final class OriginChatsClient implements AutoCloseable {
     private final Map<Outbound, String> outboundKeys = Collections.synchronizedMap(new IdentityHashMap<>());
     /** Listener keys of requests handed to the transport and not yet answered. */
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final Object gateLock = new Object();
+    /** Rate-limited requests held until their turn; guarded by gateLock. */
+    private final Set<Gated> gated = new HashSet<>();
+    private boolean gateClosed;
 
     private volatile ServerFrame.Handshake handshake;
     private volatile ServerFrame.Ready ready;
@@ -142,6 +151,9 @@ public final class OriginChatsClient implements AutoCloseable {
             cb.runtime(b.runtime);
         }
         this.connection = cb.build();
+        // a connection that closes by itself (refused login, ban, attempts exhausted) fails what waits here
+        connection.closeFuture().whenComplete((v, e) ->
+                failGated(new ConnectionClosedException("connection is closed", null)));
         connection.addListener(new ConnectionListener() {
             @Override
             public void onStateChange(StateChange change) {
@@ -201,6 +213,7 @@ public final class OriginChatsClient implements AutoCloseable {
     /** Closes the connection for good; pending requests fail. Returns at once; idempotent. */
     @Override
     public void close() {
+        failGated(new ConnectionClosedException("closed by the application", null));
         connection.close();
     }
 
@@ -288,12 +301,14 @@ public final class OriginChatsClient implements AutoCloseable {
     }
 
     /**
-     * The messages waiting to be sent (connection down, rate limit or server pause).
+     * The messages waiting to be sent (connection down, client-side rate limit or server pause).
      *
      * @return the count; a snapshot
      */
     public int queuedSends() {
-        return connection.queuedCount();
+        synchronized (gateLock) {
+            return connection.queuedCount() + gated.size();
+        }
     }
 
     /**
@@ -357,8 +372,9 @@ public final class OriginChatsClient implements AutoCloseable {
      * @param fields the other fields; never null
      * @param replyType the expected reply type; a reply of another type fails with
      *     {@link ProtocolException}
-     * @param timeout how long to wait for the reply once sent; positive. The expected wait in the
-     *     outbound queue (behind the client-side rate limit or a server pause) is added
+     * @param timeout how long to wait for the reply once handed to the connection; positive. A
+     *     rate-limited command is handed over when the client-side limit allows; a pause imposed by
+     *     the server is added
      * @param <T> the reply type
      * @return the reply
      */
@@ -381,14 +397,19 @@ public final class OriginChatsClient implements AutoCloseable {
         if (json.length() > MAX_FRAME_BYTES / 4 && json.getBytes(StandardCharsets.UTF_8).length > MAX_FRAME_BYTES) {
             return Futures.failed(new ProtocolException(cmd + " frame exceeds the server's 4 MiB frame limit"));
         }
-        // the engine counts the timeout from now, so add the time this message will wait for its
-        // turn: behind the client-side rate limit, or behind a pause the server imposed
         long now = runtime().scheduler().nanoTime();
-        Duration effective = timeout.plusNanos(OcRateLimiter.isLimited(cmd) ? limiter.reserve(now)
-                : limiter.queueWait(now));
         Outbound outbound = Outbound.text(json, cmd);
         outboundKeys.put(outbound, key);
-        CompletableFuture<ServerFrame> reply = connection.request(key, outbound, effective);
+        CompletableFuture<ServerFrame> reply;
+        if (OcRateLimiter.isLimited(cmd)) {
+            // held here until the rate limit lets it go, so that it does not block other requests
+            // in the engine's ordered queue; the timeout then counts from the hand-off
+            long wait = limiter.reserve(now);
+            reply = wait > 0 ? gate(key, outbound, timeout, wait) : connection.request(key, outbound, timeout);
+        } else {
+            // the engine counts the timeout from now: add a pause the server imposed
+            reply = connection.request(key, outbound, timeout.plusNanos(limiter.pauseRemaining(now)));
+        }
         reply.whenComplete((v, e) -> {
             outboundKeys.remove(outbound);
             inFlight.remove(key);
@@ -400,6 +421,75 @@ public final class OriginChatsClient implements AutoCloseable {
             }
             return replyType.cast(f);
         });
+    }
+
+    /** A rate-limited request waiting for its turn before it is handed to the engine. */
+    private static final class Gated {
+        final CompletableFuture<ServerFrame> proxy = new CompletableFuture<>();
+        Cancellable timer = Cancellable.NONE;
+    }
+
+    private CompletableFuture<ServerFrame> gate(String key, Outbound outbound, Duration timeout, long waitNanos) {
+        Gated g = new Gated();
+        synchronized (gateLock) {
+            if (gateClosed) {
+                return Futures.failed(new ConnectionClosedException("connection is closed", null));
+            }
+            if (gated.size() >= connection.options().outboundQueueCapacity()) {
+                return Futures.failed(new QueueFullException("too many rate-limited messages waiting ("
+                        + gated.size() + ")"));
+            }
+            gated.add(g);
+            g.timer = runtime().scheduler().schedule(() -> handOff(g, key, outbound, timeout), waitNanos,
+                    TimeUnit.NANOSECONDS);
+        }
+        g.proxy.whenComplete((v, e) -> {
+            if (g.proxy.isCancelled()) {
+                synchronized (gateLock) {
+                    gated.remove(g);
+                }
+                g.timer.cancel();
+            }
+        });
+        return g.proxy;
+    }
+
+    private void handOff(Gated g, String key, Outbound outbound, Duration timeout) {
+        synchronized (gateLock) {
+            if (!gated.remove(g)) {
+                return;
+            }
+        }
+        if (g.proxy.isDone()) {
+            return;
+        }
+        CompletableFuture<ServerFrame> real = connection.request(key, outbound, timeout);
+        real.whenComplete((v, e) -> {
+            if (e != null) {
+                g.proxy.completeExceptionally(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+            } else {
+                g.proxy.complete(v);
+            }
+        });
+        g.proxy.whenComplete((v, e) -> {
+            if (g.proxy.isCancelled()) {
+                real.cancel(false);
+            }
+        });
+    }
+
+    /** Fails the rate-limited requests still waiting, when the client closes. */
+    private void failGated(ChatwireException cause) {
+        List<Gated> waiting;
+        synchronized (gateLock) {
+            gateClosed = true;
+            waiting = new ArrayList<>(gated);
+            gated.clear();
+        }
+        for (Gated g : waiting) {
+            g.timer.cancel();
+            g.proxy.completeExceptionally(cause);
+        }
     }
 
     private <T extends ServerFrame> CompletableFuture<T> call(String cmd, Class<T> type, Object... kv) {

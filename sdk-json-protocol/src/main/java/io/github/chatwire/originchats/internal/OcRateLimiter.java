@@ -119,21 +119,6 @@ public final class OcRateLimiter implements OutboundThrottle {
         return cooldownActive && now - cooldownUntil < 0 ? cooldownUntil - now : 0;
     }
 
-    /**
-     * How long a message queued now waits behind limited messages planned before it (the engine's
-     * queue keeps order) or behind a server pause.
-     *
-     * @param now the scheduler's time
-     * @return nanoseconds; 0 when nothing is ahead
-     */
-    public synchronized long queueWait(long now) {
-        long wait = pauseRemaining(now);
-        if (!planned.isEmpty()) {
-            wait = Math.max(wait, planned.peekLast() - now);
-        }
-        return Math.max(0, wait);
-    }
-
     private static void prune(ArrayDeque<Long> times, long now) {
         while (!times.isEmpty() && now - times.peekFirst() >= MINUTE_NANOS + MARGIN_NANOS) {
             times.pollFirst();

@@ -347,6 +347,9 @@ class OriginChatsClientTest {
         for (int i = 0; i < 50; i++) {
             sends.add(bot.send(GENERAL, "burst " + i));
         }
+        assertEquals(41, bot.queuedSends(), "nine go at once, the rest wait for their turn");
+        // other requests are not held up behind the waiting messages
+        assertEquals("pong", bot.ping().get(10, TimeUnit.SECONDS).cmd());
         int rounds = 0;
         while (!sends.stream().allMatch(CompletableFuture::isDone)) {
             // let what went out be answered before virtual time moves on
@@ -725,8 +728,24 @@ class OriginChatsClientTest {
             assertInstanceOf(OriginChatsServerException.class, e);
         }
         assertEquals(ConnectionState.READY, c.state());
-        CompletableFuture<ServerFrame.Heartbeat> pong = c.ping();
-        clock.advance(Duration.ofSeconds(30)); // the replayed rate_limit paused sends
-        assertEquals("pong", pong.get(10, TimeUnit.SECONDS).cmd());
+        assertEquals("pong", c.ping().get(10, TimeUnit.SECONDS).cmd());
+    }
+
+    @Test
+    void closingFailsTheMessagesStillWaitingForTheRateLimit() throws Exception {
+        start(FakeOriginChatsServer.builder());
+        OriginChatsClient bot = connect(rotur("tok-bob"));
+        List<CompletableFuture<ServerFrame.MessageNew>> sends = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            sends.add(bot.send(GENERAL, "m" + i));
+        }
+        for (int i = 0; i < 9; i++) {
+            sends.get(i).get(10, TimeUnit.SECONDS);
+        }
+        bot.close();
+        for (int i = 9; i < 12; i++) {
+            assertInstanceOf(io.github.chatwire.core.ConnectionClosedException.class, failure(sends.get(i)));
+        }
+        assertEquals(9, count("message_new"));
     }
 }
