@@ -380,6 +380,11 @@ public final class OriginChatsClient implements AutoCloseable {
      */
     public <T extends ServerFrame> CompletableFuture<T> request(String cmd, Map<String, ?> fields, Class<T> replyType,
             Duration timeout) {
+        return request(cmd, fields, replyType, timeout, false);
+    }
+
+    private <T extends ServerFrame> CompletableFuture<T> request(String cmd, Map<String, ?> fields, Class<T> replyType,
+            Duration timeout, boolean reserved) {
         Objects.requireNonNull(cmd, "cmd");
         Objects.requireNonNull(fields, "fields");
         Objects.requireNonNull(replyType, "replyType");
@@ -404,7 +409,7 @@ public final class OriginChatsClient implements AutoCloseable {
         if (OcRateLimiter.isLimited(cmd)) {
             // held here until the rate limit lets it go, so that it does not block other requests
             // in the engine's ordered queue; the timeout then counts from the hand-off
-            long wait = limiter.reserve(now);
+            long wait = reserved ? 0 : limiter.reserve(now);
             reply = wait > 0 ? gate(key, outbound, timeout, wait) : connection.request(key, outbound, timeout);
         } else {
             // the engine counts the timeout from now: add a pause the server imposed
@@ -741,10 +746,11 @@ public final class OriginChatsClient implements AutoCloseable {
 
     /**
      * Signals typing. Throttled client-side: at most one per target per typing interval (default
-     * 3 s, as the official client), because typing spends the message budget.
+     * 3 s, as the official client), and skipped while the shared message budget is exhausted,
+     * because typing spends that budget and a late indicator is useless.
      *
      * @param target channel or thread; never null
-     * @return true once the server echoed it; false at once if suppressed by the throttle
+     * @return true once the server echoed it; false at once if skipped by either throttle
      */
     public CompletableFuture<Boolean> typing(Target target) {
         Objects.requireNonNull(target, "target");
@@ -761,7 +767,13 @@ public final class OriginChatsClient implements AutoCloseable {
         if (!go[0]) {
             return CompletableFuture.completedFuture(false);
         }
-        return call("typing", ServerFrame.Typing.class, "t", target).thenApply(t -> true);
+        if (!limiter.reserveIfFree(runtime().scheduler().nanoTime())) {
+            // a typing signal that would have to wait for the rate limit is stale by then: skip it
+            lastTyping.remove(key);
+            return CompletableFuture.completedFuture(false);
+        }
+        return request("typing", fields("t", target), ServerFrame.Typing.class, requestTimeout, true)
+                .thenApply(t -> true);
     }
 
     // ---------------------------------------------------------------- threads

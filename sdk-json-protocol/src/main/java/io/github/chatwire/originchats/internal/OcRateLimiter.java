@@ -110,6 +110,34 @@ public final class OcRateLimiter implements OutboundThrottle {
     }
 
     /**
+     * Reserves a slot for a limited action only if it could go at once.
+     *
+     * @param now the scheduler's time
+     * @return true if reserved (send now); false if it would have to wait (nothing reserved)
+     */
+    public synchronized boolean reserveIfFree(long now) {
+        if (limits.perMinute() == Integer.MAX_VALUE) {
+            return pauseRemaining(now) == 0;
+        }
+        if (pauseRemaining(now) > 0) {
+            return false;
+        }
+        prune(sent, now);
+        ArrayDeque<Long> all = new ArrayDeque<>(sent);
+        for (long p : planned) {
+            if (p - now > 0) {
+                return false; // messages are waiting for their turn: typing would jump the queue
+            }
+            all.addLast(p);
+        }
+        if (waitFor(all, now) > 0) {
+            return false;
+        }
+        planned.addLast(now);
+        return true;
+    }
+
+    /**
      * How long the pause after a server rate_limit still lasts.
      *
      * @param now the scheduler's time

@@ -102,4 +102,15 @@ class OcRateLimiterTest {
         List<Long> actual = sendTimes(planner, MSG, 30, 0);
         assertEquals(planned, actual);
     }
+
+    @Test
+    void reserveIfFreeNeverQueues() {
+        OcRateLimiter l = new OcRateLimiter(RateLimits.DEFAULTS);
+        for (int i = 0; i < 9; i++) {
+            assertTrue(l.reserveIfFree(0));
+            assertEquals(0, l.delayNanos(MSG, 0));
+        }
+        assertTrue(!l.reserveIfFree(0), "the burst budget is spent");
+        assertTrue(l.reserveIfFree(11 * S));
+    }
 }

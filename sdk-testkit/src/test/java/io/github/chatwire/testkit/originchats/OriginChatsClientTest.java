@@ -400,6 +400,15 @@ class OriginChatsClientTest {
         clock.advance(Duration.ofSeconds(3));
         assertTrue(c.typing(GENERAL).get(10, TimeUnit.SECONDS));
         assertEquals(2, count("typing"));
+        // with the shared budget spent by messages, typing is skipped rather than queued
+        List<CompletableFuture<ServerFrame.MessageNew>> sends = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            sends.add(c.send(GENERAL, "m" + i));
+        }
+        clock.advance(Duration.ofSeconds(3));
+        assertFalse(c.typing(GENERAL).get(10, TimeUnit.SECONDS));
+        assertEquals(2, count("typing"));
+        assertEquals(0, server.rateLimitsSent());
     }
 
     // ------------------------------------------------------------------ liveness, timeouts, bad input
