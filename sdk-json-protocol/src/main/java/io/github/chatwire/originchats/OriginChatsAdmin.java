@@ -12,8 +12,8 @@ import java.util.concurrent.CompletableFuture;
  * The administrative commands of an {@link OriginChatsClient} (channels, server, roles, moderation,
  * emoji, webhooks, plugins), from {@link OriginChatsClient#admin()}. Each needs the permission the
  * protocol reference names; without it the future fails with {@link OriginChatsServerException}.
- * Replies the SDK does not model field by field are {@link ServerFrame.Generic}: read them from
- * {@link ServerFrame#raw()}. Thread-safe; futures complete on the callback executor.
+ * Replies the SDK does not model field by field (plugins, audit summary) are
+ * {@link ServerFrame.Generic}: read them from {@link ServerFrame#raw()}. Thread-safe; futures complete on the callback executor.
  */
 public final class OriginChatsAdmin {
     private final OriginChatsClient client;
@@ -44,8 +44,8 @@ public final class OriginChatsAdmin {
      * @param description may be null
      * @return the channel_create reply
      */
-    public CompletableFuture<ServerFrame.Generic> createChannel(String name, String type, String description) {
-        return call("channel_create", ServerFrame.Generic.class, "name", req(name), "type", req(type),
+    public CompletableFuture<ServerFrame.ChannelChange> createChannel(String name, String type, String description) {
+        return call("channel_create", ServerFrame.ChannelChange.class, "name", req(name), "type", req(type),
                 "description", description);
     }
 
@@ -56,8 +56,8 @@ public final class OriginChatsAdmin {
      * @param updates the fields to change (JSON tree); never null
      * @return the channel_update reply
      */
-    public CompletableFuture<ServerFrame.Generic> updateChannel(String currentName, Map<String, Object> updates) {
-        return call("channel_update", ServerFrame.Generic.class, "current_name", req(currentName), "updates",
+    public CompletableFuture<ServerFrame.ChannelChange> updateChannel(String currentName, Map<String, Object> updates) {
+        return call("channel_update", ServerFrame.ChannelChange.class, "current_name", req(currentName), "updates",
                 new LinkedHashMap<>(updates));
     }
 
@@ -68,8 +68,8 @@ public final class OriginChatsAdmin {
      * @param position at least 0
      * @return the channel_move reply
      */
-    public CompletableFuture<ServerFrame.Generic> moveChannel(String name, int position) {
-        return call("channel_move", ServerFrame.Generic.class, "name", req(name), "position", position);
+    public CompletableFuture<ServerFrame.ChannelChange> moveChannel(String name, int position) {
+        return call("channel_move", ServerFrame.ChannelChange.class, "name", req(name), "position", position);
     }
 
     /**
@@ -78,8 +78,8 @@ public final class OriginChatsAdmin {
      * @param name never null
      * @return the channel_delete reply
      */
-    public CompletableFuture<ServerFrame.Generic> deleteChannel(String name) {
-        return call("channel_delete", ServerFrame.Generic.class, "name", req(name));
+    public CompletableFuture<ServerFrame.ChannelChange> deleteChannel(String name) {
+        return call("channel_delete", ServerFrame.ChannelChange.class, "name", req(name));
     }
 
     /**
@@ -102,10 +102,10 @@ public final class OriginChatsAdmin {
      *     category); never null
      * @return the role_create reply
      */
-    public CompletableFuture<ServerFrame.Generic> createRole(String name, Map<String, Object> fields) {
+    public CompletableFuture<ServerFrame.RoleChange> createRole(String name, Map<String, Object> fields) {
         Map<String, Object> m = new LinkedHashMap<>(fields);
         m.put("name", req(name));
-        return client.request("role_create", m, ServerFrame.Generic.class, client.defaultRequestTimeout());
+        return client.request("role_create", m, ServerFrame.RoleChange.class, client.defaultRequestTimeout());
     }
 
     /**
@@ -115,10 +115,10 @@ public final class OriginChatsAdmin {
      * @param fields the fields to change; never null
      * @return the role_update reply
      */
-    public CompletableFuture<ServerFrame.Generic> updateRole(String name, Map<String, Object> fields) {
+    public CompletableFuture<ServerFrame.RoleChange> updateRole(String name, Map<String, Object> fields) {
         Map<String, Object> m = new LinkedHashMap<>(fields);
         m.put("name", req(name));
-        return client.request("role_update", m, ServerFrame.Generic.class, client.defaultRequestTimeout());
+        return client.request("role_update", m, ServerFrame.RoleChange.class, client.defaultRequestTimeout());
     }
 
     /**
@@ -127,8 +127,8 @@ public final class OriginChatsAdmin {
      * @param name never null
      * @return the role_delete reply
      */
-    public CompletableFuture<ServerFrame.Generic> deleteRole(String name) {
-        return call("role_delete", ServerFrame.Generic.class, "name", req(name));
+    public CompletableFuture<ServerFrame.RoleChange> deleteRole(String name) {
+        return call("role_delete", ServerFrame.RoleChange.class, "name", req(name));
     }
 
     /**
@@ -137,8 +137,8 @@ public final class OriginChatsAdmin {
      * @param names all role names, highest first; never null
      * @return the role_reorder reply
      */
-    public CompletableFuture<ServerFrame.Generic> reorderRoles(List<String> names) {
-        return call("role_reorder", ServerFrame.Generic.class, "roles", new ArrayList<>(names));
+    public CompletableFuture<ServerFrame.RoleChange> reorderRoles(List<String> names) {
+        return call("role_reorder", ServerFrame.RoleChange.class, "roles", new ArrayList<>(names));
     }
 
     /**
@@ -147,8 +147,8 @@ public final class OriginChatsAdmin {
      * @param name never null
      * @return the role_permissions_get reply
      */
-    public CompletableFuture<ServerFrame.Generic> rolePermissions(String name) {
-        return call("role_permissions_get", ServerFrame.Generic.class, "name", req(name));
+    public CompletableFuture<ServerFrame.RoleChange> rolePermissions(String name) {
+        return call("role_permissions_get", ServerFrame.RoleChange.class, "name", req(name));
     }
 
     /**
@@ -158,8 +158,8 @@ public final class OriginChatsAdmin {
      * @param permissions never null
      * @return the role_permissions_set reply
      */
-    public CompletableFuture<ServerFrame.Generic> setRolePermissions(String name, List<String> permissions) {
-        return call("role_permissions_set", ServerFrame.Generic.class, "name", req(name), "permissions",
+    public CompletableFuture<ServerFrame.RoleChange> setRolePermissions(String name, List<String> permissions) {
+        return call("role_permissions_set", ServerFrame.RoleChange.class, "name", req(name), "permissions",
                 new ArrayList<>(permissions));
     }
 
@@ -180,8 +180,8 @@ public final class OriginChatsAdmin {
      *
      * @return the users_banned_list reply
      */
-    public CompletableFuture<ServerFrame.Generic> bannedUsers() {
-        return call("users_banned_list", ServerFrame.Generic.class);
+    public CompletableFuture<ServerFrame.Moderation> bannedUsers() {
+        return call("users_banned_list", ServerFrame.Moderation.class);
     }
 
     /**
@@ -190,8 +190,8 @@ public final class OriginChatsAdmin {
      * @param user never null
      * @return the rate_limit_reset reply
      */
-    public CompletableFuture<ServerFrame.Generic> resetRateLimit(String user) {
-        return call("rate_limit_reset", ServerFrame.Generic.class, "user", req(user));
+    public CompletableFuture<ServerFrame.Moderation> resetRateLimit(String user) {
+        return call("rate_limit_reset", ServerFrame.Moderation.class, "user", req(user));
     }
 
     /**

@@ -1150,8 +1150,8 @@ public final class OriginChatsClient implements AutoCloseable {
      * @param user name or id; never null
      * @return the user_ban reply
      */
-    public CompletableFuture<ServerFrame.Generic> ban(String user) {
-        return call("user_ban", ServerFrame.Generic.class, "user", req(user));
+    public CompletableFuture<ServerFrame.Moderation> ban(String user) {
+        return call("user_ban", ServerFrame.Moderation.class, "user", req(user));
     }
 
     /**
@@ -1160,8 +1160,8 @@ public final class OriginChatsClient implements AutoCloseable {
      * @param user name or id; never null
      * @return the user_unban reply
      */
-    public CompletableFuture<ServerFrame.Generic> unban(String user) {
-        return call("user_unban", ServerFrame.Generic.class, "user", req(user));
+    public CompletableFuture<ServerFrame.Moderation> unban(String user) {
+        return call("user_unban", ServerFrame.Moderation.class, "user", req(user));
     }
 
     /**
@@ -1171,8 +1171,8 @@ public final class OriginChatsClient implements AutoCloseable {
      * @param seconds positive
      * @return the user_timeout reply
      */
-    public CompletableFuture<ServerFrame.Generic> timeout(String user, long seconds) {
-        return call("user_timeout", ServerFrame.Generic.class, "user", req(user), "timeout", seconds);
+    public CompletableFuture<ServerFrame.Moderation> timeout(String user, long seconds) {
+        return call("user_timeout", ServerFrame.Moderation.class, "user", req(user), "timeout", seconds);
     }
 
     /**
@@ -1180,10 +1180,10 @@ public final class OriginChatsClient implements AutoCloseable {
      *
      * @param limit 1..200
      * @param offset at least 0
-     * @return the modlog_get reply (entries in raw)
+     * @return the modlog_get reply
      */
-    public CompletableFuture<ServerFrame.Generic> auditLog(int limit, int offset) {
-        return call("modlog_get", ServerFrame.Generic.class, "limit", limit, "offset", offset);
+    public CompletableFuture<ServerFrame.AuditLog> auditLog(int limit, int offset) {
+        return call("modlog_get", ServerFrame.AuditLog.class, "limit", limit, "offset", offset);
     }
 
     /**
@@ -1231,8 +1231,8 @@ public final class OriginChatsClient implements AutoCloseable {
      * @param role never null
      * @return the self_role_add reply
      */
-    public CompletableFuture<ServerFrame.Generic> addSelfRole(String role) {
-        return call("self_role_add", ServerFrame.Generic.class, "role", req(role));
+    public CompletableFuture<ServerFrame.SelfRole> addSelfRole(String role) {
+        return call("self_role_add", ServerFrame.SelfRole.class, "role", req(role));
     }
 
     /**
@@ -1241,8 +1241,8 @@ public final class OriginChatsClient implements AutoCloseable {
      * @param role never null
      * @return the self_role_remove reply
      */
-    public CompletableFuture<ServerFrame.Generic> removeSelfRole(String role) {
-        return call("self_role_remove", ServerFrame.Generic.class, "role", req(role));
+    public CompletableFuture<ServerFrame.SelfRole> removeSelfRole(String role) {
+        return call("self_role_remove", ServerFrame.SelfRole.class, "role", req(role));
     }
 
     /**
@@ -1270,8 +1270,8 @@ public final class OriginChatsClient implements AutoCloseable {
      * @param url an http(s) URL of at most 500 characters; never null
      * @return the pfp_set reply
      */
-    public CompletableFuture<ServerFrame.Generic> setProfilePicture(String url) {
-        return call("pfp_set", ServerFrame.Generic.class, "url", req(url));
+    public CompletableFuture<ServerFrame.ProfilePicture> setProfilePicture(String url) {
+        return call("pfp_set", ServerFrame.ProfilePicture.class, "url", req(url));
     }
 
     /**
@@ -1280,8 +1280,8 @@ public final class OriginChatsClient implements AutoCloseable {
      * @param username never null
      * @return the pfp_get reply
      */
-    public CompletableFuture<ServerFrame.Generic> profilePicture(String username) {
-        return call("pfp_get", ServerFrame.Generic.class, "username", req(username));
+    public CompletableFuture<ServerFrame.ProfilePicture> profilePicture(String username) {
+        return call("pfp_get", ServerFrame.ProfilePicture.class, "username", req(username));
     }
 
     /**

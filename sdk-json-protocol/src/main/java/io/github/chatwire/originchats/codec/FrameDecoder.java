@@ -281,27 +281,58 @@ public final class FrameDecoder {
             case "channel_create":
             case "channel_update":
             case "channel_move":
-            case "channel_delete":
+            case "channel_delete": {
+                Map<String, Object> ch = obj(o, "channel");
+                Channel channel = ch == null ? null : channel(ch);
+                String name = str(o, "name");
+                boolean ok = bool(o, "created", false) || bool(o, "updated", false) || bool(o, "moved", false)
+                        || bool(o, "deleted", false);
+                return new ServerFrame.ChannelChange(cmd, channel, name != null ? name : channel == null ? null
+                        : channel.name(), lng(o, "position"), ok, o);
+            }
             case "role_create":
             case "role_update":
             case "role_set":
             case "role_delete":
             case "role_reorder":
             case "role_permissions_get":
-            case "role_permissions_set":
+            case "role_permissions_set": {
+                boolean ok = "role_create".equals(cmd) || "role_reorder".equals(cmd) || "role_permissions_get".equals(cmd)
+                        || bool(o, "updated", false) || bool(o, "deleted", false);
+                return new ServerFrame.RoleChange(cmd, id(o, "id"), str(o, "name"), strings(o, "roles"),
+                        o.get("permissions") instanceof List ? strings(o, "permissions") : Collections.<String>emptyList(),
+                        ok, o);
+            }
             case "self_role_add":
             case "self_role_remove":
+                return new ServerFrame.SelfRole(cmd, str(o, "role"), bool(o, "success", false), strings(o, "roles"), o);
             case "user_ban":
             case "user_unban":
             case "users_banned_list":
             case "user_timeout":
-            case "rate_limit_reset":
-            case "modlog_get":
+            case "rate_limit_reset": {
+                boolean ok = o.containsKey("banned") ? bool(o, "banned", false)
+                        : !o.containsKey("unbanned") || bool(o, "unbanned", false);
+                return new ServerFrame.Moderation(cmd, userField(o, "user"), ok, lng(o, "timeout"), strings(o, "users"),
+                        valText(o), o);
+            }
+            case "modlog_get": {
+                List<ServerFrame.AuditEntry> entries = new ArrayList<>();
+                for (Map<String, Object> e : objects(o, "entries")) {
+                    Map<String, Object> details = obj(e, "details");
+                    entries.add(new ServerFrame.AuditEntry(id(e, "id"), str(e, "action"), str(e, "category"),
+                            id(e, "actor_id"), str(e, "actor_name"), id(e, "target_id"), str(e, "target_name"),
+                            details == null ? Collections.<String, Object>emptyMap() : details, num(e, "timestamp")));
+                }
+                return new ServerFrame.AuditLog(cmd, Collections.unmodifiableList(entries), lng(o, "total"),
+                        lng(o, "offset"), o);
+            }
+            case "pfp_set":
+            case "pfp_get":
+                return new ServerFrame.ProfilePicture(cmd, valText(o), str(o, "username"), o);
             case "modlog_summary":
             case "plugins_list":
             case "plugins_reload":
-            case "pfp_set":
-            case "pfp_get":
             case "slash_register":
             case "push_vapid":
             case "push_subscribed":

@@ -523,4 +523,96 @@ public interface ServerFrame {
      */
     record AttachmentInfo(String cmd, Attachment attachment, String attachmentId, Map<String, Object> raw)
             implements ServerFrame {}
+    /**
+     * Channel administration replies: channel_create, channel_update (with the channel),
+     * channel_move (name, position), channel_delete (name).
+     *
+     * @param cmd the command
+     * @param channel the created or updated channel; null for move and delete
+     * @param name the channel name; may be null
+     * @param position the new position of a move; null otherwise
+     * @param ok the created/updated/moved/deleted flag
+     * @param raw the JSON object; never null
+     */
+    record ChannelChange(String cmd, Channel channel, String name, Long position, boolean ok, Map<String, Object> raw)
+            implements ServerFrame {}
+
+    /**
+     * Role administration replies: role_create, role_update, role_set, role_delete, role_reorder,
+     * role_permissions_get, role_permissions_set.
+     *
+     * @param cmd the command
+     * @param id the role id; may be null
+     * @param name the role name (null in role_permissions_get on the reference server); may be null
+     * @param roles the new order of role_reorder; never null
+     * @param permissions the permissions of role_permissions_*; never null
+     * @param ok the updated/deleted flag (true for role_create and role_reorder)
+     * @param raw the JSON object; never null
+     */
+    record RoleChange(String cmd, String id, String name, List<String> roles, List<String> permissions, boolean ok,
+            Map<String, Object> raw) implements ServerFrame {}
+
+    /**
+     * self_role_add and self_role_remove replies.
+     *
+     * @param cmd the command
+     * @param role the role; may be null
+     * @param success the success flag
+     * @param roles the user's roles afterwards; never null
+     * @param raw the JSON object; never null
+     */
+    record SelfRole(String cmd, String role, boolean success, List<String> roles, Map<String, Object> raw)
+            implements ServerFrame {}
+
+    /**
+     * Moderation replies: user_ban, user_unban, user_timeout, users_banned_list, rate_limit_reset.
+     *
+     * @param cmd the command
+     * @param user the user acted on; may be null
+     * @param ok the banned/unbanned flag (true where the reply has none)
+     * @param timeoutSeconds the timeout of user_timeout; null otherwise
+     * @param users the banned users of users_banned_list; never null
+     * @param text the {@code val} text where sent; may be null
+     * @param raw the JSON object; never null
+     */
+    record Moderation(String cmd, String user, boolean ok, Long timeoutSeconds, List<String> users, String text,
+            Map<String, Object> raw) implements ServerFrame {}
+
+    /**
+     * The audit log (modlog_get), newest first.
+     *
+     * @param cmd "modlog_get"
+     * @param entries never null
+     * @param total the number of matching entries; null if absent
+     * @param offset the offset of this page; null if absent
+     * @param raw the JSON object; never null
+     */
+    record AuditLog(String cmd, List<AuditEntry> entries, Long total, Long offset, Map<String, Object> raw)
+            implements ServerFrame {}
+
+    /**
+     * One audit log entry.
+     *
+     * @param id may be null
+     * @param action e.g. "user_timeout"; may be null
+     * @param category e.g. "user_moderation"; may be null
+     * @param actorId may be null
+     * @param actorName may be null
+     * @param targetId may be null
+     * @param targetName may be null
+     * @param details raw details; never null
+     * @param timestamp Unix seconds; may be null
+     */
+    record AuditEntry(String id, String action, String category, String actorId, String actorName, String targetId,
+            String targetName, Map<String, Object> details, Double timestamp) {}
+
+    /**
+     * pfp_set and pfp_get replies.
+     *
+     * @param cmd the command
+     * @param url the picture URL; null when none is set
+     * @param username the user of pfp_get; may be null
+     * @param raw the JSON object; never null
+     */
+    record ProfilePicture(String cmd, String url, String username, Map<String, Object> raw) implements ServerFrame {}
 }

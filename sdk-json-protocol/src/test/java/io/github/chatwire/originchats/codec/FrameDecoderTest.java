@@ -159,4 +159,37 @@ class FrameDecoderTest {
         assertEquals(0, ContentRules.serverLength("   "));
         assertEquals("", ContentRules.strip(""));
     }
+
+    @Test
+    void adminRepliesAreTyped() {
+        ServerFrame.ChannelChange created = (ServerFrame.ChannelChange) FrameDecoder.decode("{\"cmd\":\"channel_create\","
+                + "\"channel\":{\"name\":\"random\",\"type\":\"text\"},\"created\":true}");
+        assertTrue(created.ok());
+        assertEquals("random", created.name());
+        assertEquals("text", created.channel().type());
+        ServerFrame.ChannelChange moved = (ServerFrame.ChannelChange) FrameDecoder.decode(
+                "{\"cmd\":\"channel_move\",\"name\":\"random\",\"position\":1,\"moved\":true}");
+        assertEquals(1L, moved.position());
+        ServerFrame.RoleChange perms = (ServerFrame.RoleChange) FrameDecoder.decode("{\"cmd\":\"role_permissions_get\","
+                + "\"id\":\"r\",\"name\":null,\"permissions\":[\"speak\"]}");
+        assertNull(perms.name());
+        assertEquals(List.of("speak"), perms.permissions());
+        ServerFrame.Moderation unban = (ServerFrame.Moderation) FrameDecoder.decode(
+                "{\"cmd\":\"user_unban\",\"user\":\"bob\",\"unbanned\":false}");
+        assertFalse(unban.ok());
+        ServerFrame.Moderation timeout = (ServerFrame.Moderation) FrameDecoder.decode(
+                "{\"cmd\":\"user_timeout\",\"user\":\"bob\",\"timeout\":5}");
+        assertEquals(5L, timeout.timeoutSeconds());
+        ServerFrame.AuditLog log = (ServerFrame.AuditLog) FrameDecoder.decode("{\"cmd\":\"modlog_get\",\"entries\":[{"
+                + "\"id\":\"1\",\"action\":\"user_update\",\"actor_name\":\"alice\",\"details\":{\"nickname\":\"B\"},"
+                + "\"timestamp\":1.5}],\"total\":1,\"offset\":0}");
+        assertEquals("user_update", log.entries().get(0).action());
+        assertEquals("B", log.entries().get(0).details().get("nickname"));
+        ServerFrame.ProfilePicture pfp = (ServerFrame.ProfilePicture) FrameDecoder.decode(
+                "{\"cmd\":\"pfp_get\",\"val\":null,\"username\":\"alice\"}");
+        assertNull(pfp.url());
+        ServerFrame.SelfRole self = (ServerFrame.SelfRole) FrameDecoder.decode(
+                "{\"cmd\":\"self_role_add\",\"role\":\"gamer\",\"success\":true,\"roles\":[\"user\",\"gamer\"]}");
+        assertEquals(List.of("user", "gamer"), self.roles());
+    }
 }
