@@ -4,12 +4,15 @@ import io.github.chatwire.core.Subscription;
 import io.github.chatwire.core.connection.ConnectionState;
 import io.github.chatwire.originchats.OriginChatsClient;
 import io.github.chatwire.originchats.OriginChatsListener;
+import io.github.chatwire.originchats.OriginChatsServerException;
 import io.github.chatwire.originchats.model.ServerFrame;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -18,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A slash-command bot on an {@link OriginChatsClient}: registers its commands after every login
- * (the server forgets a connection's commands when it closes), receives {@code slash_call}s for them
+ * (the server forgets a connection's commands when it closes; a registration refused because the
+ * server still holds them for the previous socket is retried every 5 s for two minutes), receives {@code slash_call}s for them
  * with typed arguments, and answers with {@code slash_response}. A call with arguments that do not
  * fit the definition is answered with an explanation and the handler is not called.
  *
@@ -29,7 +33,12 @@ import org.slf4j.LoggerFactory;
 public final class SlashBot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SlashBot.class);
 
+    /** Delay between registrations refused because an older session still holds the commands. */
+    static final Duration RETRY_DELAY = Duration.ofSeconds(5);
+    private static final int MAX_RETRIES = 24;
+
     private final OriginChatsClient client;
+    private volatile boolean closed;
     private final Map<String, Entry> commands = new ConcurrentHashMap<>();
     private final Subscription subscription;
 
@@ -94,14 +103,30 @@ public final class SlashBot implements AutoCloseable {
      * @return the slash_register reply; fails like any request
      */
     public CompletableFuture<ServerFrame.Generic> register() {
+        return register(0);
+    }
+
+    private CompletableFuture<ServerFrame.Generic> register(int attempt) {
         List<Map<String, Object>> defs = new ArrayList<>();
         for (Entry e : commands.values()) {
             defs.add(e.def.toJson());
         }
         CompletableFuture<ServerFrame.Generic> f = client.registerSlashCommands(defs);
         f.whenComplete((r, e) -> {
-            if (e != null) {
-                log.warn("slash command registration failed: {}", e.toString());
+            if (e == null) {
+                return;
+            }
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            String text = cause instanceof OriginChatsServerException ? ((OriginChatsServerException) cause).text() : null;
+            if (text != null && text.contains("another session") && attempt < MAX_RETRIES && !closed) {
+                // after a reconnect the server may not have noticed the old socket's end yet
+                client.runtime().scheduler().schedule(() -> {
+                    if (!closed && client.state() == ConnectionState.READY) {
+                        register(attempt + 1);
+                    }
+                }, RETRY_DELAY);
+            } else {
+                log.warn("slash command registration failed: {}", cause.toString());
             }
         });
         return f;
@@ -152,6 +177,7 @@ public final class SlashBot implements AutoCloseable {
     /** Stops handling calls (the server drops the commands when the connection closes). */
     @Override
     public void close() {
+        closed = true;
         subscription.close();
     }
 

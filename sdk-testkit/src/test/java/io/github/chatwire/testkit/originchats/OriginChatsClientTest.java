@@ -757,4 +757,23 @@ class OriginChatsClientTest {
         }
         assertEquals(9, count("message_new"));
     }
+
+    @Test
+    void slashBotRetriesWhileAnOlderSessionStillHoldsItsCommands() throws Exception {
+        start(FakeOriginChatsServer.builder());
+        OriginChatsClient old = connect(rotur("tok-bob"));
+        old.registerSlashCommands(List.of(SlashCommand.builder("ping", "pong").build().toJson()))
+                .get(10, TimeUnit.SECONDS);
+        OriginChatsClient botClient = rotur("tok-bob").build();
+        clients.add(botClient);
+        SlashBot.attach(botClient).command(SlashCommand.builder("ping", "pong").build(), inv -> "pong");
+        botClient.connect().get(10, TimeUnit.SECONDS);
+        await(() -> count("slash_register") == 2, "refused registration");
+        old.close();
+        await(() -> server.openConnections() == 1, "old socket gone");
+        clock.advance(Duration.ofSeconds(5));
+        await(() -> count("slash_register") == 3, "retried registration");
+        OriginChatsClient alice = connect(rotur("tok-alice"));
+        assertEquals("ping", alice.slashCommands().get(10, TimeUnit.SECONDS).commands().get(0).name());
+    }
 }
