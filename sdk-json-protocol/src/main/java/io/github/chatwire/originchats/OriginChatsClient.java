@@ -1841,7 +1841,8 @@ public final class OriginChatsClient implements AutoCloseable {
         }
 
         /**
-         * Builds the client (not yet connected).
+         * Builds the client (not yet connected). A client on the shared runtime holds a reference to
+         * it from here on: always {@link OriginChatsClient#close()} it, even if never connected.
          *
          * @return the client
          * @throws IllegalStateException without any login method
