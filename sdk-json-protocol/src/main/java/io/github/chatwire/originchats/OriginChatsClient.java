@@ -1524,6 +1524,7 @@ public final class OriginChatsClient implements AutoCloseable {
 
     /** The protocol brain; the engine calls it one method at a time with the connection lock held. */
     private final class Handler implements ProtocolHandler {
+        private static final boolean DELIVERED = true;
         private boolean loggedIn;
         private String loginCmd;
         private String disconnectReason;
@@ -1554,8 +1555,8 @@ public final class OriginChatsClient implements AutoCloseable {
                 onHandshake(ctx, (ServerFrame.Handshake) f);
             } else if (!loggedIn && (f instanceof ServerFrame.AuthResult || f instanceof ServerFrame.Ready)) {
                 onLoginReply(ctx, f);
-            } else {
-                route(ctx, f);
+            } else if (route(ctx, f) == DELIVERED) {
+                return;
             }
             ctx.emit(() -> deliver(f));
         }
@@ -1566,7 +1567,8 @@ public final class OriginChatsClient implements AutoCloseable {
             ctx.reportError(new ProtocolException("unexpected binary frame of " + bytes.length + " bytes"));
         }
 
-        private void route(ProtocolContext ctx, ServerFrame f) {
+        /** Routes a frame to its pending request; returns {@link #DELIVERED} if it already went to listeners. */
+        private boolean route(ProtocolContext ctx, ServerFrame f) {
             String l = f.listener();
             boolean pending = l != null && ctx.isPending(l);
             if (f instanceof ServerFrame.RateLimit) {
@@ -1592,12 +1594,18 @@ public final class OriginChatsClient implements AutoCloseable {
             if (f instanceof ServerFrame.Disconnect) {
                 String reason = ((ServerFrame.Disconnect) f).reason();
                 disconnectReason = reason == null ? "no reason given" : reason;
+                // the server closes next; end now, terminally, before a send into the closing socket
+                // could make the engine reconnect. Deliver the frame first, so listeners see why.
+                ctx.emit(() -> deliver(f));
+                ctx.fail(new AuthenticationException("disconnected by the server: " + disconnectReason));
+                return DELIVERED;
             } else if (f instanceof ServerFrame.Unknown) {
                 ctx.reportError(new ProtocolException("unknown OriginChats command '" + f.cmd() + "'"));
             } else if (f instanceof ServerFrame.Ready || f instanceof ServerFrame.AuthResult) {
                 // after login: another ready/auth reply is unexpected but harmless
                 log.debug("ignoring {} after login", f.cmd());
             }
+            return false;
         }
 
         private void onHandshake(ProtocolContext ctx, ServerFrame.Handshake h) {
@@ -1695,6 +1703,15 @@ public final class OriginChatsClient implements AutoCloseable {
                 return new AuthenticationException("disconnected by the server: " + disconnectReason);
             }
             return new ConnectionLostException("closed by server with " + code + (reason.isEmpty() ? "" : " " + reason));
+        }
+
+        @Override
+        public ChatwireException classifyFailure(ChatwireException failure) {
+            // after "disconnect" (a ban) the server closes; however the socket ends, do not come back
+            if (disconnectReason != null) {
+                return new AuthenticationException("disconnected by the server: " + disconnectReason, failure);
+            }
+            return failure;
         }
 
         @Override
