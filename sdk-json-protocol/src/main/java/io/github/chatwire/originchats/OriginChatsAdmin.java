@@ -1,0 +1,309 @@
+package io.github.chatwire.originchats;
+
+import io.github.chatwire.originchats.model.ServerFrame;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The administrative commands of an {@link OriginChatsClient} (channels, server, roles, moderation,
+ * emoji, webhooks, plugins), from {@link OriginChatsClient#admin()}. Each needs the permission the
+ * protocol reference names; without it the future fails with {@link OriginChatsServerException}.
+ * Replies the SDK does not model field by field (plugins, audit summary) are
+ * {@link ServerFrame.Generic}: read them from {@link ServerFrame#raw()}. Thread-safe; futures complete on the callback executor.
+ */
+public final class OriginChatsAdmin {
+    private final OriginChatsClient client;
+
+    OriginChatsAdmin(OriginChatsClient client) {
+        this.client = client;
+    }
+
+    private <T extends ServerFrame> CompletableFuture<T> call(String cmd, Class<T> type, Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            if (kv[i + 1] != null) {
+                m.put((String) kv[i], kv[i + 1]);
+            }
+        }
+        return client.request(cmd, m, type, client.defaultRequestTimeout());
+    }
+
+    private static <T> T req(T v) {
+        return Objects.requireNonNull(v, "argument");
+    }
+
+    /**
+     * Creates a channel (manage_channels); the reply goes to the caller only.
+     *
+     * @param name never null
+     * @param type "text", "voice" or "separator"; never null
+     * @param description may be null
+     * @return the channel_create reply
+     */
+    public CompletableFuture<ServerFrame.ChannelChange> createChannel(String name, String type, String description) {
+        return call("channel_create", ServerFrame.ChannelChange.class, "name", req(name), "type", req(type),
+                "description", description);
+    }
+
+    /**
+     * Updates a channel (manage_channels).
+     *
+     * @param currentName never null
+     * @param updates the fields to change (JSON tree); never null
+     * @return the channel_update reply
+     */
+    public CompletableFuture<ServerFrame.ChannelChange> updateChannel(String currentName, Map<String, Object> updates) {
+        return call("channel_update", ServerFrame.ChannelChange.class, "current_name", req(currentName), "updates",
+                new LinkedHashMap<>(updates));
+    }
+
+    /**
+     * Moves a channel (manage_channels).
+     *
+     * @param name never null
+     * @param position at least 0
+     * @return the channel_move reply
+     */
+    public CompletableFuture<ServerFrame.ChannelChange> moveChannel(String name, int position) {
+        return call("channel_move", ServerFrame.ChannelChange.class, "name", req(name), "position", position);
+    }
+
+    /**
+     * Deletes a channel (manage_channels).
+     *
+     * @param name never null
+     * @return the channel_delete reply
+     */
+    public CompletableFuture<ServerFrame.ChannelChange> deleteChannel(String name) {
+        return call("channel_delete", ServerFrame.ChannelChange.class, "name", req(name));
+    }
+
+    /**
+     * Updates the server's name, icon or banner (manage_server).
+     *
+     * @param name null to keep
+     * @param icon null to keep
+     * @param banner null to keep
+     * @return the server_update reply
+     */
+    public CompletableFuture<ServerFrame.ServerDetails> updateServer(String name, String icon, String banner) {
+        return call("server_update", ServerFrame.ServerDetails.class, "name", name, "icon", icon, "banner", banner);
+    }
+
+    /**
+     * Creates a role (manage_roles).
+     *
+     * @param name never null
+     * @param fields optional fields (description, color, permissions, hoisted, self_assignable,
+     *     category); never null
+     * @return the role_create reply
+     */
+    public CompletableFuture<ServerFrame.RoleChange> createRole(String name, Map<String, Object> fields) {
+        Map<String, Object> m = new LinkedHashMap<>(fields);
+        m.put("name", req(name));
+        return client.request("role_create", m, ServerFrame.RoleChange.class, client.defaultRequestTimeout());
+    }
+
+    /**
+     * Updates a role (manage_roles).
+     *
+     * @param name never null
+     * @param fields the fields to change; never null
+     * @return the role_update reply
+     */
+    public CompletableFuture<ServerFrame.RoleChange> updateRole(String name, Map<String, Object> fields) {
+        Map<String, Object> m = new LinkedHashMap<>(fields);
+        m.put("name", req(name));
+        return client.request("role_update", m, ServerFrame.RoleChange.class, client.defaultRequestTimeout());
+    }
+
+    /**
+     * Deletes a role (manage_roles).
+     *
+     * @param name never null
+     * @return the role_delete reply
+     */
+    public CompletableFuture<ServerFrame.RoleChange> deleteRole(String name) {
+        return call("role_delete", ServerFrame.RoleChange.class, "name", req(name));
+    }
+
+    /**
+     * Reorders the roles (manage_roles).
+     *
+     * @param names all role names, highest first; never null
+     * @return the role_reorder reply
+     */
+    public CompletableFuture<ServerFrame.RoleChange> reorderRoles(List<String> names) {
+        return call("role_reorder", ServerFrame.RoleChange.class, "roles", new ArrayList<>(names));
+    }
+
+    /**
+     * Gets a role's permissions (the reply's name is null on the reference server).
+     *
+     * @param name never null
+     * @return the role_permissions_get reply
+     */
+    public CompletableFuture<ServerFrame.RoleChange> rolePermissions(String name) {
+        return call("role_permissions_get", ServerFrame.RoleChange.class, "name", req(name));
+    }
+
+    /**
+     * Sets a role's permissions (manage_roles).
+     *
+     * @param name never null
+     * @param permissions never null
+     * @return the role_permissions_set reply
+     */
+    public CompletableFuture<ServerFrame.RoleChange> setRolePermissions(String name, List<String> permissions) {
+        return call("role_permissions_set", ServerFrame.RoleChange.class, "name", req(name), "permissions",
+                new ArrayList<>(permissions));
+    }
+
+    /**
+     * Renames a user or sets their nickname (manage_users).
+     *
+     * @param user name or id; never null
+     * @param updates username and/or nickname; never null
+     * @return the user_update reply
+     */
+    public CompletableFuture<ServerFrame.UserChanged> updateUser(String user, Map<String, Object> updates) {
+        return call("user_update", ServerFrame.UserChanged.class, "user", req(user), "updates",
+                new LinkedHashMap<>(updates));
+    }
+
+    /**
+     * Lists banned users (owner).
+     *
+     * @return the users_banned_list reply
+     */
+    public CompletableFuture<ServerFrame.Moderation> bannedUsers() {
+        return call("users_banned_list", ServerFrame.Moderation.class);
+    }
+
+    /**
+     * Resets a user's rate limit (manage_server).
+     *
+     * @param user never null
+     * @return the rate_limit_reset reply
+     */
+    public CompletableFuture<ServerFrame.Moderation> resetRateLimit(String user) {
+        return call("rate_limit_reset", ServerFrame.Moderation.class, "user", req(user));
+    }
+
+    /**
+     * Summarises the audit log.
+     *
+     * @return the modlog_summary reply
+     */
+    public CompletableFuture<ServerFrame.Generic> auditSummary() {
+        return call("modlog_summary", ServerFrame.Generic.class);
+    }
+
+    /**
+     * Adds a custom emoji (manage_server).
+     *
+     * @param name never null
+     * @param dataUri "data:image/png;base64,..." (gif, jpg, jpeg or png); never null
+     * @return the emoji_add reply (id as a string)
+     */
+    public CompletableFuture<ServerFrame.Emoji> addEmoji(String name, String dataUri) {
+        return call("emoji_add", ServerFrame.Emoji.class, "name", req(name), "image", req(dataUri));
+    }
+
+    /**
+     * Updates a custom emoji (manage_server).
+     *
+     * @param emojiId the numeric id; never null
+     * @param name null to keep
+     * @param dataUri null to keep
+     * @return the emoji_update reply
+     */
+    public CompletableFuture<ServerFrame.Emoji> updateEmoji(long emojiId, String name, String dataUri) {
+        return call("emoji_update", ServerFrame.Emoji.class, "emoji_id", emojiId, "name", name, "image", dataUri);
+    }
+
+    /**
+     * Deletes a custom emoji (manage_server).
+     *
+     * @param emojiId the numeric id
+     * @return the emoji_delete reply
+     */
+    public CompletableFuture<ServerFrame.Emoji> deleteEmoji(long emojiId) {
+        return call("emoji_delete", ServerFrame.Emoji.class, "emoji_id", emojiId);
+    }
+
+    /**
+     * Looks up an emoji id by name.
+     *
+     * @param name never null
+     * @return the emoji_get_id reply
+     */
+    public CompletableFuture<ServerFrame.Emoji> emojiId(String name) {
+        return call("emoji_get_id", ServerFrame.Emoji.class, "name", req(name));
+    }
+
+    /**
+     * Gets a webhook (without its token).
+     *
+     * @param id never null
+     * @return the webhook_get reply
+     */
+    public CompletableFuture<ServerFrame.Webhooks> webhook(String id) {
+        return call("webhook_get", ServerFrame.Webhooks.class, "id", req(id));
+    }
+
+    /**
+     * Updates a webhook (manage_server).
+     *
+     * @param id never null
+     * @param name null to keep
+     * @param avatar null to keep
+     * @return the webhook_update reply
+     */
+    public CompletableFuture<ServerFrame.Webhooks> updateWebhook(String id, String name, String avatar) {
+        return call("webhook_update", ServerFrame.Webhooks.class, "id", req(id), "name", name, "avatar", avatar);
+    }
+
+    /**
+     * Regenerates a webhook's token (manage_server).
+     *
+     * @param id never null
+     * @return the webhook_regenerate reply, with the new token in raw
+     */
+    public CompletableFuture<ServerFrame.Webhooks> regenerateWebhook(String id) {
+        return call("webhook_regenerate", ServerFrame.Webhooks.class, "id", req(id));
+    }
+
+    /**
+     * Deletes a webhook (manage_server).
+     *
+     * @param id never null
+     * @return the webhook_delete reply
+     */
+    public CompletableFuture<ServerFrame.Webhooks> deleteWebhook(String id) {
+        return call("webhook_delete", ServerFrame.Webhooks.class, "id", req(id));
+    }
+
+    /**
+     * Lists the server's plugins (owner role).
+     *
+     * @return the plugins_list reply
+     */
+    public CompletableFuture<ServerFrame.Generic> plugins() {
+        return call("plugins_list", ServerFrame.Generic.class);
+    }
+
+    /**
+     * Reloads one plugin or all (owner role).
+     *
+     * @param plugin null for all
+     * @return the plugins_reload reply
+     */
+    public CompletableFuture<ServerFrame.Generic> reloadPlugins(String plugin) {
+        return call("plugins_reload", ServerFrame.Generic.class, "plugin", plugin);
+    }
+}

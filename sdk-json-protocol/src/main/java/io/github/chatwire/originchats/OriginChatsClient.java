@@ -1,0 +1,1874 @@
+package io.github.chatwire.originchats;
+
+import io.github.chatwire.core.AuthenticationException;
+import io.github.chatwire.core.ChatwireException;
+import io.github.chatwire.core.ChatwireRuntime;
+import io.github.chatwire.core.ConnectionClosedException;
+import io.github.chatwire.core.ConnectionLostException;
+import io.github.chatwire.core.ProtocolException;
+import io.github.chatwire.core.QueueFullException;
+import io.github.chatwire.core.RateLimitedException;
+import io.github.chatwire.core.Secret;
+import io.github.chatwire.core.Subscription;
+import io.github.chatwire.core.connection.ConnectionListener;
+import io.github.chatwire.core.connection.ConnectionOptions;
+import io.github.chatwire.core.connection.ConnectionState;
+import io.github.chatwire.core.connection.ManagedConnection;
+import io.github.chatwire.core.connection.Outbound;
+import io.github.chatwire.core.connection.ProtocolContext;
+import io.github.chatwire.core.connection.ProtocolHandler;
+import io.github.chatwire.core.connection.StateChange;
+import io.github.chatwire.core.internal.Futures;
+import io.github.chatwire.core.time.Cancellable;
+import io.github.chatwire.core.transport.OkHttpWebSocketTransport;
+import io.github.chatwire.core.transport.Transport;
+import io.github.chatwire.originchats.codec.ContentRules;
+import io.github.chatwire.originchats.codec.FrameDecodeException;
+import io.github.chatwire.originchats.codec.FrameDecoder;
+import io.github.chatwire.originchats.codec.JsonFields;
+import io.github.chatwire.originchats.codec.OcJson;
+import io.github.chatwire.originchats.internal.OcRateLimiter;
+import io.github.chatwire.originchats.model.Attachment;
+import io.github.chatwire.originchats.model.Channel;
+import io.github.chatwire.originchats.model.ServerFrame;
+import io.github.chatwire.originchats.model.User;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.ByteString;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A client of an OriginChats server: connects over WebSocket, waits for the handshake, logs in
+ * (Rotur validator or local username/password, as the server's {@code auth_mode} allows), and
+ * offers typed requests and events. Built on sdk-core's {@link ManagedConnection}: it reconnects
+ * with backoff (fetching a new validator for the new connection and re-syncing channels and online
+ * users), declares a silent connection dead after the idle timeout (the server pings every 30 s),
+ * and mirrors the server's rate limit so that normal use is never refused.
+ *
+ * <p>Every request carries a unique {@code listener}; the reply with that listener completes it
+ * whatever its {@code cmd}. A server {@code error} fails the future with
+ * {@link OriginChatsServerException}, a {@code rate_limit} with {@link RateLimitedException}
+ * (and pauses sends for its length); every request times out (default 10 s,
+ * {@link io.github.chatwire.core.RequestTimeoutException}) because some commands never answer.
+ * While the connection is down requests are queued (bounded) and sent after the next login, or fail.
+ * Rate-limited messages (message_new, message_edit, typing) wait in the client until the mirrored
+ * limit lets them go, without holding up other requests; their timeout counts from then. After a
+ * server {@code rate_limit} every send pauses for its length and timeouts are stretched by it.
+ *
+ * <p>Thread-safe. Futures and listener callbacks complete on the runtime's callback executor.
+ */
+public final class OriginChatsClient implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(OriginChatsClient.class);
+
+    /** The server's frame limit (aiohttp's default): larger frames close the socket. */
+    public static final int MAX_FRAME_BYTES = 4 * 1024 * 1024;
+
+    /** Commands a server without {@code capabilities} supports (the official client's fallback list). */
+    public static final List<String> DEFAULT_CAPABILITIES = Collections.unmodifiableList(Arrays.asList(
+            "auth", "channels_get", "message_delete", "message_edit", "message_get", "message_new", "messages_get",
+            "typing", "user_connect", "user_disconnect", "users_list"));
+
+    private final String url;
+    private final ValidatorProvider validatorProvider;
+    private final String username;
+    private final Secret password;
+    private final boolean register;
+    private final Duration requestTimeout;
+    private final long typingIntervalNanos;
+    private final OcRateLimiter limiter;
+    private final ManagedConnection connection;
+    private final List<OriginChatsListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<TypedSubscription<?>> typed = new CopyOnWriteArrayList<>();
+    private final AtomicLong seq = new AtomicLong();
+    private final Map<String, Long> lastTyping = new ConcurrentHashMap<>();
+    /** Requests not yet passed to the transport, by their message (identity). */
+    private final Map<Outbound, String> outboundKeys = Collections.synchronizedMap(new IdentityHashMap<>());
+    /** Listener keys of requests handed to the transport and not yet answered. */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final Object gateLock = new Object();
+    /** Rate-limited requests held until their turn; guarded by gateLock. */
+    private final Set<Gated> gated = new HashSet<>();
+    private boolean gateClosed;
+
+    private volatile ServerFrame.Handshake handshake;
+    private volatile ServerFrame.Ready ready;
+    private volatile List<Channel> channels = Collections.emptyList();
+    private volatile List<User> onlineUsers = Collections.emptyList();
+    private volatile ProtocolContext lastContext;
+    private final OriginChatsAdmin admin = new OriginChatsAdmin(this);
+
+    private OriginChatsClient(Builder b) {
+        this.url = b.url;
+        this.validatorProvider = b.validatorProvider;
+        this.username = b.username;
+        this.password = b.password;
+        this.register = b.register;
+        this.typingIntervalNanos = b.typingInterval.toNanos();
+        this.limiter = new OcRateLimiter(b.rateLimits);
+        ConnectionOptions options = b.options.toBuilder().throttle((message, now) -> {
+            long wait = limiter.delayNanos(message, now);
+            if (wait == 0) {
+                String key = outboundKeys.remove(message);
+                if (key != null) {
+                    inFlight.add(key);
+                }
+            }
+            return wait;
+        }).build();
+        this.requestTimeout = options.requestTimeout();
+        this.listeners.addAll(b.listeners);
+        Transport transport = b.transport != null ? b.transport
+                : OkHttpWebSocketTransport.builder(b.url).maxInboundMessageBytes(MAX_FRAME_BYTES).build();
+        ManagedConnection.Builder cb = ManagedConnection.builder(transport, new Handler()).options(options);
+        if (b.runtime != null) {
+            cb.runtime(b.runtime);
+        }
+        this.connection = cb.build();
+        // a connection that closes by itself (refused login, ban, attempts exhausted) fails what waits here
+        connection.closeFuture().whenComplete((v, e) ->
+                failGated(new ConnectionClosedException("connection is closed", null)));
+        connection.addListener(new ConnectionListener() {
+            @Override
+            public void onStateChange(StateChange change) {
+                for (OriginChatsListener l : listeners) {
+                    safely(() -> l.onStateChange(change));
+                }
+            }
+
+            @Override
+            public void onError(ChatwireException error) {
+                for (OriginChatsListener l : listeners) {
+                    safely(() -> l.onError(error));
+                }
+            }
+        });
+    }
+
+    /**
+     * Starts building a client.
+     *
+     * @param url the server's WebSocket URL, e.g. "wss://chats.example.org/"; never null
+     * @return a builder
+     */
+    public static Builder builder(String url) {
+        return new Builder(url);
+    }
+
+    /**
+     * The default connection options of an OriginChats client: idle timeout 75 s (the server
+     * pings every 30 s), request timeout 10 s, handshake timeout 20 s (Rotur login can stall the
+     * server for 5 s), no client pings, the engine's default reconnect policy.
+     *
+     * @return the options; never null
+     */
+    public static ConnectionOptions defaultOptions() {
+        return ConnectionOptions.builder()
+                .name("originchats")
+                .idleTimeout(Duration.ofSeconds(75))
+                .requestTimeout(Duration.ofSeconds(10))
+                .handshakeTimeout(Duration.ofSeconds(20))
+                .build();
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    /**
+     * Connects and logs in; reconnects as the policy says until {@link #close()}.
+     *
+     * @return a future completed at the first READY (after {@code ready}), or failed with
+     *     {@link AuthenticationException} when the login is refused (terminal), or another
+     *     terminal cause
+     */
+    public CompletableFuture<Void> connect() {
+        return connection.connect();
+    }
+
+    /** Closes the connection for good; pending requests fail. Returns at once; idempotent. */
+    @Override
+    public void close() {
+        failGated(new ConnectionClosedException("closed by the application", null));
+        connection.close();
+    }
+
+    /**
+     * A future completed when the client is closed and its resources released.
+     *
+     * @return the future; never failed
+     */
+    public CompletableFuture<Void> closeFuture() {
+        return connection.closeFuture();
+    }
+
+    /**
+     * The connection state.
+     *
+     * @return the state; never null
+     */
+    public ConnectionState state() {
+        return connection.state();
+    }
+
+    /**
+     * The runtime whose threads, timers and HTTP client the client uses.
+     *
+     * @return the runtime; never null
+     */
+    public ChatwireRuntime runtime() {
+        return connection.runtime();
+    }
+
+    /**
+     * The server's URL.
+     *
+     * @return the WebSocket URL; never null
+     */
+    public String url() {
+        return url;
+    }
+
+    /**
+     * The most recent handshake (of the current or the last connection).
+     *
+     * @return the handshake; null before the first one
+     */
+    public ServerFrame.Handshake handshake() {
+        return handshake;
+    }
+
+    /**
+     * The logged-in user of the most recent login.
+     *
+     * @return the user; null before the first login
+     */
+    public User user() {
+        ServerFrame.Ready r = ready;
+        return r == null ? null : r.user();
+    }
+
+    /**
+     * The channels fetched after the most recent login.
+     *
+     * @return an immutable list; empty before the first re-sync
+     */
+    public List<Channel> channelsCache() {
+        return channels;
+    }
+
+    /**
+     * The online users fetched after the most recent login.
+     *
+     * @return an immutable list; empty before the first re-sync
+     */
+    public List<User> onlineUsersCache() {
+        return onlineUsers;
+    }
+
+    /**
+     * The requests handed to the transport and still waiting for their reply (not those still
+     * queued).
+     *
+     * @return the count; a snapshot
+     */
+    public int awaitingReplies() {
+        return inFlight.size();
+    }
+
+    /**
+     * The messages waiting to be sent (connection down, client-side rate limit or server pause).
+     *
+     * @return the count; a snapshot
+     */
+    public int queuedSends() {
+        synchronized (gateLock) {
+            return connection.queuedCount() + gated.size();
+        }
+    }
+
+    /**
+     * Whether the server announces a command in its handshake (or, for servers without
+     * {@code capabilities}, in {@link #DEFAULT_CAPABILITIES}).
+     *
+     * @param cmd the command; never null
+     * @return true if supported
+     */
+    public boolean supports(String cmd) {
+        ServerFrame.Handshake h = handshake;
+        List<String> caps = h == null || h.capabilities() == null ? DEFAULT_CAPABILITIES : h.capabilities();
+        return caps.contains(cmd);
+    }
+
+    /**
+     * Adds an event listener.
+     *
+     * @param listener never null
+     * @return a handle that removes it
+     */
+    public Subscription addListener(OriginChatsListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /**
+     * Subscribes to one kind of frame, e.g. {@code on(ServerFrame.MessageNew.class, m -> ...)}.
+     *
+     * @param type the frame type; never null
+     * @param consumer called on the callback executor, in order; never null
+     * @param <T> the frame type
+     * @return a handle that removes the subscription
+     */
+    public <T extends ServerFrame> Subscription on(Class<T> type, Consumer<? super T> consumer) {
+        TypedSubscription<T> sub = new TypedSubscription<>(Objects.requireNonNull(type, "type"),
+                Objects.requireNonNull(consumer, "consumer"));
+        typed.add(sub);
+        return () -> typed.remove(sub);
+    }
+
+    // ---------------------------------------------------------------- generic requests
+
+    /**
+     * Sends any command with the default timeout and returns whatever frame answers it (for commands
+     * without a typed method). {@code cmd} and {@code listener} are set by the client.
+     *
+     * @param cmd the command; never null
+     * @param fields the other fields (JSON trees); never null
+     * @return the reply frame; fails as described in the class comment
+     */
+    public CompletableFuture<ServerFrame> request(String cmd, Map<String, ?> fields) {
+        return request(cmd, fields, ServerFrame.class, requestTimeout);
+    }
+
+    /**
+     * Sends a command and expects a reply of a type.
+     *
+     * @param cmd the command; never null
+     * @param fields the other fields; never null
+     * @param replyType the expected reply type; a reply of another type fails with
+     *     {@link ProtocolException}
+     * @param timeout how long to wait for the reply once handed to the connection; positive. A
+     *     rate-limited command is handed over when the client-side limit allows; a pause imposed by
+     *     the server is added
+     * @param <T> the reply type
+     * @return the reply
+     */
+    public <T extends ServerFrame> CompletableFuture<T> request(String cmd, Map<String, ?> fields, Class<T> replyType,
+            Duration timeout) {
+        return request(cmd, fields, replyType, timeout, false);
+    }
+
+    private <T extends ServerFrame> CompletableFuture<T> request(String cmd, Map<String, ?> fields, Class<T> replyType,
+            Duration timeout, boolean reserved) {
+        Objects.requireNonNull(cmd, "cmd");
+        Objects.requireNonNull(fields, "fields");
+        Objects.requireNonNull(replyType, "replyType");
+        String key = "cw-" + seq.incrementAndGet();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cmd", cmd);
+        m.putAll(fields);
+        m.put("listener", key);
+        String json;
+        try {
+            json = OcJson.write(m);
+        } catch (IllegalArgumentException e) {
+            return Futures.failed(e);
+        }
+        if (json.length() > MAX_FRAME_BYTES / 4 && json.getBytes(StandardCharsets.UTF_8).length > MAX_FRAME_BYTES) {
+            return Futures.failed(new ProtocolException(cmd + " frame exceeds the server's 4 MiB frame limit"));
+        }
+        long now = runtime().scheduler().nanoTime();
+        Outbound outbound = Outbound.text(json, cmd);
+        outboundKeys.put(outbound, key);
+        CompletableFuture<ServerFrame> reply;
+        if (OcRateLimiter.isLimited(cmd)) {
+            // held here until the rate limit lets it go, so that it does not block other requests
+            // in the engine's ordered queue; the timeout then counts from the hand-off
+            long wait = reserved ? 0 : limiter.reserve(now);
+            reply = wait > 0 ? gate(key, outbound, timeout, wait) : connection.request(key, outbound, timeout);
+        } else {
+            // the engine counts the timeout from now: add a pause the server imposed
+            reply = connection.request(key, outbound, timeout.plusNanos(limiter.pauseRemaining(now)));
+        }
+        reply.whenComplete((v, e) -> {
+            outboundKeys.remove(outbound);
+            inFlight.remove(key);
+        });
+        return reply.thenApply(f -> {
+            if (!replyType.isInstance(f)) {
+                throw new CompletionException(new ProtocolException(
+                        cmd + " answered with unexpected " + f.cmd() + " frame"));
+            }
+            return replyType.cast(f);
+        });
+    }
+
+    /** A rate-limited request waiting for its turn before it is handed to the engine. */
+    private static final class Gated {
+        final CompletableFuture<ServerFrame> proxy = new CompletableFuture<>();
+        Cancellable timer = Cancellable.NONE;
+    }
+
+    private CompletableFuture<ServerFrame> gate(String key, Outbound outbound, Duration timeout, long waitNanos) {
+        Gated g = new Gated();
+        synchronized (gateLock) {
+            if (gateClosed) {
+                return Futures.failed(new ConnectionClosedException("connection is closed", null));
+            }
+            if (gated.size() >= connection.options().outboundQueueCapacity()) {
+                return Futures.failed(new QueueFullException("too many rate-limited messages waiting ("
+                        + gated.size() + ")"));
+            }
+            gated.add(g);
+            g.timer = runtime().scheduler().schedule(() -> handOff(g, key, outbound, timeout), waitNanos,
+                    TimeUnit.NANOSECONDS);
+        }
+        g.proxy.whenComplete((v, e) -> {
+            if (g.proxy.isCancelled()) {
+                synchronized (gateLock) {
+                    gated.remove(g);
+                }
+                g.timer.cancel();
+            }
+        });
+        return g.proxy;
+    }
+
+    private void handOff(Gated g, String key, Outbound outbound, Duration timeout) {
+        synchronized (gateLock) {
+            if (!gated.remove(g)) {
+                return;
+            }
+        }
+        if (g.proxy.isDone()) {
+            return;
+        }
+        CompletableFuture<ServerFrame> real = connection.request(key, outbound, timeout);
+        real.whenComplete((v, e) -> {
+            if (e != null) {
+                g.proxy.completeExceptionally(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+            } else {
+                g.proxy.complete(v);
+            }
+        });
+        g.proxy.whenComplete((v, e) -> {
+            if (g.proxy.isCancelled()) {
+                real.cancel(false);
+            }
+        });
+    }
+
+    /** Fails the rate-limited requests still waiting, when the client closes. */
+    private void failGated(ChatwireException cause) {
+        List<Gated> waiting;
+        synchronized (gateLock) {
+            gateClosed = true;
+            waiting = new ArrayList<>(gated);
+            gated.clear();
+        }
+        for (Gated g : waiting) {
+            g.timer.cancel();
+            g.proxy.completeExceptionally(cause);
+        }
+    }
+
+    private <T extends ServerFrame> CompletableFuture<T> call(String cmd, Class<T> type, Object... kv) {
+        return request(cmd, fields(kv), type, requestTimeout);
+    }
+
+    private static Map<String, Object> fields(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            Object v = kv[i + 1];
+            if (v instanceof Target) {
+                ((Target) v).writeTo(m);
+            } else if (v != null) {
+                m.put((String) kv[i], v);
+            }
+        }
+        return m;
+    }
+
+    private CompletableFuture<Void> checkLength(String content) {
+        ServerFrame.Handshake h = handshake;
+        Long limit = h == null || h.limits() == null ? null : h.limits().postContent();
+        if (limit != null) {
+            int len = ContentRules.serverLength(content);
+            if (len > limit) {
+                return Futures.failed(new ContentTooLongException(len, limit));
+            }
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- messages
+
+    /**
+     * Posts a text message.
+     *
+     * @param target channel or thread; never null
+     * @param content the text; never null; at most {@code limits.post_content} code points after
+     *     stripping whitespace, else the future fails with {@link ContentTooLongException} and
+     *     nothing is sent
+     * @return the server's message_new reply (the sender's only copy of the event)
+     */
+    public CompletableFuture<ServerFrame.MessageNew> send(Target target, String content) {
+        return send(MessageDraft.builder(target).content(content).build());
+    }
+
+    /**
+     * Posts a message with options. Rate-limited (client-side mirror of the server's budget).
+     *
+     * @param draft the message; never null
+     * @return the message_new reply; fails with {@link ContentTooLongException},
+     *     {@link RateLimitedException} or {@link OriginChatsServerException}
+     */
+    public CompletableFuture<ServerFrame.MessageNew> send(MessageDraft draft) {
+        Objects.requireNonNull(draft, "draft");
+        CompletableFuture<Void> tooLong = checkLength(draft.content());
+        if (tooLong != null) {
+            return Futures.failed(unwrapFailure(tooLong));
+        }
+        List<Object> atts = new ArrayList<>();
+        for (String id : draft.attachmentIds()) {
+            atts.add(Collections.singletonMap("id", id));
+        }
+        return call("message_new", ServerFrame.MessageNew.class, "t", draft.target(), "content", draft.content(),
+                "reply_to", draft.replyTo(), "ping", draft.ping(),
+                "embeds", draft.embeds().isEmpty() ? null : draft.embeds(), "attachments", atts.isEmpty() ? null : atts);
+    }
+
+    /**
+     * Edits an own message. Rate-limited like sending.
+     *
+     * @param target where the message is; never null
+     * @param messageId the message; never null
+     * @param content the new non-empty text; never null; length-checked like {@link #send}
+     * @return the message_edit reply
+     */
+    public CompletableFuture<ServerFrame.MessageEdit> edit(Target target, String messageId, String content) {
+        CompletableFuture<Void> tooLong = checkLength(content);
+        if (tooLong != null) {
+            return Futures.failed(unwrapFailure(tooLong));
+        }
+        return call("message_edit", ServerFrame.MessageEdit.class, "t", target, "id", req(messageId), "content", content);
+    }
+
+    /**
+     * Deletes a message.
+     *
+     * @param target where the message is; never null
+     * @param messageId the message; never null
+     * @return the message_delete reply
+     */
+    public CompletableFuture<ServerFrame.MessageDelete> delete(Target target, String messageId) {
+        return call("message_delete", ServerFrame.MessageDelete.class, "t", target, "id", req(messageId));
+    }
+
+    /**
+     * Adds a reaction.
+     *
+     * @param target where the message is; never null
+     * @param messageId the message; never null
+     * @param emoji any string of 1..200 characters; never null
+     * @return the message_react_add reply
+     */
+    public CompletableFuture<ServerFrame.Reaction> react(Target target, String messageId, String emoji) {
+        return call("message_react_add", ServerFrame.Reaction.class, "t", target, "id", req(messageId), "emoji", req(emoji));
+    }
+
+    /**
+     * Removes a reaction.
+     *
+     * @param target where the message is; never null
+     * @param messageId the message; never null
+     * @param emoji the reaction; never null
+     * @return the message_react_remove reply
+     */
+    public CompletableFuture<ServerFrame.Reaction> unreact(Target target, String messageId, String emoji) {
+        return call("message_react_remove", ServerFrame.Reaction.class, "t", target, "id", req(messageId), "emoji",
+                req(emoji));
+    }
+
+    /**
+     * Gets one message.
+     *
+     * @param target where the message is; never null
+     * @param messageId the message; never null
+     * @return the message_get reply
+     */
+    public CompletableFuture<ServerFrame.SingleMessage> message(Target target, String messageId) {
+        return call("message_get", ServerFrame.SingleMessage.class, "t", target, "id", req(messageId));
+    }
+
+    /**
+     * Gets messages by integer offset from the newest ({@code start} 0 = newest page), oldest first.
+     * Never uses the string form of {@code start}, which crashes the server.
+     *
+     * @param target channel or thread; never null
+     * @param start how many newest messages to skip; at least 0
+     * @param limit at most this many (the server caps at 200); at least 1
+     * @return the messages_get reply
+     */
+    public CompletableFuture<ServerFrame.MessageList> messages(Target target, int start, int limit) {
+        if (start < 0 || limit < 1) {
+            return Futures.failed(new IllegalArgumentException("start must be >= 0 and limit >= 1"));
+        }
+        return call("messages_get", ServerFrame.MessageList.class, "t", target, "start", start, "limit",
+                Math.min(limit, 200));
+    }
+
+    /**
+     * Gets messages around an anchor (included): {@code below} older ones and {@code above} newer ones.
+     *
+     * @param target channel or thread; never null
+     * @param messageId the anchor; never null
+     * @param above newer messages, 0..200
+     * @param below older messages, 0..200
+     * @return the messages_around reply, oldest first
+     */
+    public CompletableFuture<ServerFrame.MessageList> messagesAround(Target target, String messageId, int above,
+            int below) {
+        if (above < 0 || below < 0 || above > 200 || below > 200) {
+            return Futures.failed(new IllegalArgumentException("above and below must be within 0..200"));
+        }
+        Map<String, Object> bounds = new LinkedHashMap<>();
+        bounds.put("above", above);
+        bounds.put("below", below);
+        return call("messages_around", ServerFrame.MessageList.class, "t", target, "around", req(messageId),
+                "bounds", bounds);
+    }
+
+    /**
+     * A pager that walks a channel or thread backwards from the newest message, each message once.
+     *
+     * @param target channel or thread; never null
+     * @param pageSize messages per page, 1..200
+     * @return a new pager
+     */
+    public HistoryPager history(Target target, int pageSize) {
+        return new HistoryPager(this, target, pageSize);
+    }
+
+    /**
+     * Searches a channel (case-insensitive substring).
+     *
+     * @param channel the channel; never null
+     * @param query the text; never null
+     * @return the messages_search reply; results newest first in {@code messages}
+     */
+    public CompletableFuture<ServerFrame.MessageList> search(String channel, String query) {
+        return call("messages_search", ServerFrame.MessageList.class, "channel", req(channel), "query", req(query));
+    }
+
+    /**
+     * Lists pinned messages.
+     *
+     * @param channel the channel; never null
+     * @return the messages_pinned reply, newest first
+     */
+    public CompletableFuture<ServerFrame.MessageList> pinned(String channel) {
+        return call("messages_pinned", ServerFrame.MessageList.class, "channel", req(channel));
+    }
+
+    /**
+     * Pins or unpins a message. The reply's {@code ok} is the operation's success flag.
+     *
+     * @param channel the channel; never null
+     * @param messageId the message; never null
+     * @param pin true to pin, false to unpin
+     * @return the message_pin or message_unpin reply
+     */
+    public CompletableFuture<ServerFrame.Pin> pin(String channel, String messageId, boolean pin) {
+        return call(pin ? "message_pin" : "message_unpin", ServerFrame.Pin.class, "channel", req(channel), "id",
+                req(messageId));
+    }
+
+    /**
+     * Lists replies to a message.
+     *
+     * @param channel the channel; never null
+     * @param messageId the message; never null
+     * @param limit at most this many; at least 1
+     * @return the message_replies reply
+     */
+    public CompletableFuture<ServerFrame.MessageList> replies(String channel, String messageId, int limit) {
+        return call("message_replies", ServerFrame.MessageList.class, "channel", req(channel), "id", req(messageId),
+                "limit", limit);
+    }
+
+    /**
+     * Lists the messages that mention the user, newest first.
+     *
+     * @param limit 1..100
+     * @param offset at least 0
+     * @return the pings_get reply
+     */
+    public CompletableFuture<ServerFrame.MessageList> pings(int limit, int offset) {
+        return call("pings_get", ServerFrame.MessageList.class, "limit", limit, "offset", offset);
+    }
+
+    /**
+     * Gets a message's embeds.
+     *
+     * @param target where the message is; never null
+     * @param messageId the message; never null
+     * @return the embeds_list reply
+     */
+    public CompletableFuture<ServerFrame.Embeds> embeds(Target target, String messageId) {
+        return call("embeds_list", ServerFrame.Embeds.class, "t", target, "id", req(messageId));
+    }
+
+    /**
+     * Signals typing. Throttled client-side: at most one per target per typing interval (default
+     * 3 s, as the official client), and skipped while the shared message budget is exhausted,
+     * because typing spends that budget and a late indicator is useless.
+     *
+     * @param target channel or thread; never null
+     * @return true once the server echoed it; false at once if skipped by either throttle
+     */
+    public CompletableFuture<Boolean> typing(Target target) {
+        Objects.requireNonNull(target, "target");
+        long now = runtime().scheduler().nanoTime();
+        String key = target.toString();
+        boolean[] go = new boolean[1];
+        lastTyping.compute(key, (k, last) -> {
+            if (last != null && now - last < typingIntervalNanos) {
+                return last;
+            }
+            go[0] = true;
+            return now;
+        });
+        if (!go[0]) {
+            return CompletableFuture.completedFuture(false);
+        }
+        if (!limiter.reserveIfFree(runtime().scheduler().nanoTime())) {
+            // a typing signal that would have to wait for the rate limit is stale by then: skip it
+            lastTyping.remove(key);
+            return CompletableFuture.completedFuture(false);
+        }
+        return request("typing", fields("t", target), ServerFrame.Typing.class, requestTimeout, true)
+                .thenApply(t -> true);
+    }
+
+    // ---------------------------------------------------------------- threads
+
+    /**
+     * Creates a thread in a forum channel.
+     *
+     * @param forum the forum channel; never null
+     * @param name the title; never null
+     * @return the thread_create reply
+     */
+    public CompletableFuture<ServerFrame.ThreadEvent> createThread(String forum, String name) {
+        return call("thread_create", ServerFrame.ThreadEvent.class, "channel", req(forum), "name", req(name));
+    }
+
+    /**
+     * Gets a thread.
+     *
+     * @param threadId never null
+     * @return the thread_get reply
+     */
+    public CompletableFuture<ServerFrame.ThreadEvent> thread(String threadId) {
+        return call("thread_get", ServerFrame.ThreadEvent.class, "thread_id", req(threadId));
+    }
+
+    /**
+     * Updates a thread.
+     *
+     * @param threadId never null
+     * @param name the new title; null to keep
+     * @param locked the lock state; null to keep
+     * @param archived the archive state; null to keep
+     * @return the thread_update reply
+     */
+    public CompletableFuture<ServerFrame.ThreadEvent> updateThread(String threadId, String name, Boolean locked,
+            Boolean archived) {
+        return call("thread_update", ServerFrame.ThreadEvent.class, "thread_id", req(threadId), "name", name, "locked",
+                locked, "archived", archived);
+    }
+
+    /**
+     * Deletes a thread.
+     *
+     * @param threadId never null
+     * @return the thread_delete reply
+     */
+    public CompletableFuture<ServerFrame.ThreadEvent> deleteThread(String threadId) {
+        return call("thread_delete", ServerFrame.ThreadEvent.class, "thread_id", req(threadId));
+    }
+
+    /**
+     * Joins or leaves a thread.
+     *
+     * @param threadId never null
+     * @param join true to join, false to leave
+     * @return the thread_join or thread_leave reply
+     */
+    public CompletableFuture<ServerFrame.ThreadEvent> joinThread(String threadId, boolean join) {
+        return call(join ? "thread_join" : "thread_leave", ServerFrame.ThreadEvent.class, "thread_id", req(threadId));
+    }
+
+    /**
+     * Gets thread messages from an integer offset.
+     *
+     * @param threadId never null
+     * @param start offset from the newest; at least 0
+     * @param limit at least 1
+     * @return the thread_messages reply
+     */
+    public CompletableFuture<ServerFrame.MessageList> threadMessages(String threadId, int start, int limit) {
+        return call("thread_messages", ServerFrame.MessageList.class, "thread_id", req(threadId), "start", start,
+                "limit", limit);
+    }
+
+    // ---------------------------------------------------------------- channels, users, server
+
+    /**
+     * Lists the channels the user may view.
+     *
+     * @return the channels_get reply
+     */
+    public CompletableFuture<ServerFrame.Channels> channels() {
+        return call("channels_get", ServerFrame.Channels.class);
+    }
+
+    /**
+     * Lists all users (offline ones with status "offline").
+     *
+     * @return the users_list reply
+     */
+    public CompletableFuture<ServerFrame.Users> users() {
+        return call("users_list", ServerFrame.Users.class);
+    }
+
+    /**
+     * Lists online users (invisible ones left out).
+     *
+     * @return the users_online reply
+     */
+    public CompletableFuture<ServerFrame.Users> onlineUsers() {
+        return call("users_online", ServerFrame.Users.class);
+    }
+
+    /**
+     * Sets the user's status.
+     *
+     * @param status "online", "idle", "dnd", "offline" or "invisible"; never null
+     * @param text a custom text of at most 100 characters; may be null
+     * @return the reply (status_get normally, status_set when going invisible)
+     */
+    public CompletableFuture<ServerFrame.Status> setStatus(String status, String text) {
+        return call("status_set", ServerFrame.Status.class, "status", req(status), "text", text);
+    }
+
+    /**
+     * Gets a user's status (the reply's cmd is "status").
+     *
+     * @param user name or id; never null
+     * @return the status reply
+     */
+    public CompletableFuture<ServerFrame.Status> status(String user) {
+        return call("status_get", ServerFrame.Status.class, "user", req(user));
+    }
+
+    /**
+     * Gets a user's roles.
+     *
+     * @param user name or id; never null
+     * @return the user_roles_get reply
+     */
+    public CompletableFuture<ServerFrame.UserRoles> userRoles(String user) {
+        return call("user_roles_get", ServerFrame.UserRoles.class, "user", req(user));
+    }
+
+    /**
+     * Sets a user's roles (needs manage_users); the reply's cmd is user_roles_get.
+     *
+     * @param user name or id; never null
+     * @param roles role names; never null
+     * @return the reply
+     */
+    public CompletableFuture<ServerFrame.UserRoles> setUserRoles(String user, List<String> roles) {
+        return call("user_roles_set", ServerFrame.UserRoles.class, "user", req(user), "roles", new ArrayList<>(roles));
+    }
+
+    /**
+     * Lists the roles.
+     *
+     * @return the roles_list reply
+     */
+    public CompletableFuture<ServerFrame.Roles> roles() {
+        return call("roles_list", ServerFrame.Roles.class);
+    }
+
+    /**
+     * Gets the server's current name, icon and banner.
+     *
+     * @return the server_info reply
+     */
+    public CompletableFuture<ServerFrame.ServerDetails> serverInfo() {
+        return call("server_info", ServerFrame.ServerDetails.class);
+    }
+
+    /**
+     * Pings the server (after login); answered with pong.
+     *
+     * @return the pong frame
+     */
+    public CompletableFuture<ServerFrame.Heartbeat> ping() {
+        return call("ping", ServerFrame.Heartbeat.class);
+    }
+
+    /**
+     * Gets the rate-limit counters of the user (or of another, for owners).
+     *
+     * @param user name or id; null for oneself
+     * @return the rate_limit_status reply
+     */
+    public CompletableFuture<ServerFrame.RateLimitStatus> rateLimitStatus(String user) {
+        return call("rate_limit_status", ServerFrame.RateLimitStatus.class, "user", user);
+    }
+
+    /**
+     * Gets the unread counters of every text channel.
+     *
+     * @return the unreads_get reply
+     */
+    public CompletableFuture<ServerFrame.Unreads> unreads() {
+        return call("unreads_get", ServerFrame.Unreads.class);
+    }
+
+    /**
+     * Marks a channel or thread as read.
+     *
+     * @param target never null
+     * @param messageId the last read message; null for the newest
+     * @return the unreads_ack reply
+     */
+    public CompletableFuture<ServerFrame.UnreadState> ackUnreads(Target target, String messageId) {
+        return call("unreads_ack", ServerFrame.UnreadState.class, "t", target, "message_id", messageId);
+    }
+
+    // ---------------------------------------------------------------- voice, polls, emoji, slash
+
+    /**
+     * Joins a voice channel with a PeerJS id (the server carries no media signalling).
+     *
+     * @param channel a voice channel; never null
+     * @param peerId the PeerJS id; never null
+     * @return the voice_join reply with the other participants
+     */
+    public CompletableFuture<ServerFrame.Voice> joinVoice(String channel, String peerId) {
+        return call("voice_join", ServerFrame.Voice.class, "channel", req(channel), "peer_id", req(peerId));
+    }
+
+    /**
+     * Leaves the voice channel.
+     *
+     * @return the voice_leave reply
+     */
+    public CompletableFuture<ServerFrame.Voice> leaveVoice() {
+        return call("voice_leave", ServerFrame.Voice.class);
+    }
+
+    /**
+     * Mutes or unmutes in voice.
+     *
+     * @param mute true to mute
+     * @return the voice_mute or voice_unmute reply
+     */
+    public CompletableFuture<ServerFrame.Voice> muteVoice(boolean mute) {
+        return call(mute ? "voice_mute" : "voice_unmute", ServerFrame.Voice.class);
+    }
+
+    /**
+     * Gets a voice channel's participants.
+     *
+     * @param channel never null
+     * @return the voice_state reply
+     */
+    public CompletableFuture<ServerFrame.Voice> voiceState(String channel) {
+        return call("voice_state", ServerFrame.Voice.class, "channel", req(channel));
+    }
+
+    /**
+     * Creates a poll.
+     *
+     * @param target channel or thread; never null
+     * @param question never null
+     * @param options 2..10 option texts; never null
+     * @param allowMultiselect whether several options may be chosen
+     * @return the poll_create reply
+     */
+    public CompletableFuture<ServerFrame.PollCreated> createPoll(Target target, String question, List<String> options,
+            boolean allowMultiselect) {
+        return call("poll_create", ServerFrame.PollCreated.class, "t", target, "question", req(question), "options",
+                new ArrayList<>(options), "allow_multiselect", allowMultiselect);
+    }
+
+    /**
+     * Votes in a poll.
+     *
+     * @param pollId never null
+     * @param optionIds never null, at least one
+     * @return the poll_vote reply with the results
+     */
+    public CompletableFuture<ServerFrame.Poll> vote(String pollId, List<String> optionIds) {
+        return call("poll_vote", ServerFrame.Poll.class, "poll_id", req(pollId), "option_ids", new ArrayList<>(optionIds));
+    }
+
+    /**
+     * Ends a poll.
+     *
+     * @param pollId never null
+     * @return the poll_end reply
+     */
+    public CompletableFuture<ServerFrame.Poll> endPoll(String pollId) {
+        return call("poll_end", ServerFrame.Poll.class, "poll_id", req(pollId));
+    }
+
+    /**
+     * Gets a poll's results.
+     *
+     * @param pollId never null
+     * @return the poll_results reply
+     */
+    public CompletableFuture<ServerFrame.Poll> pollResults(String pollId) {
+        return call("poll_results", ServerFrame.Poll.class, "poll_id", req(pollId));
+    }
+
+    /**
+     * Lists the custom emoji.
+     *
+     * @return the emoji_get_all reply
+     */
+    public CompletableFuture<ServerFrame.Emoji> emojis() {
+        return call("emoji_get_all", ServerFrame.Emoji.class);
+    }
+
+    /**
+     * Lists the slash commands.
+     *
+     * @return the slash_list reply
+     */
+    public CompletableFuture<ServerFrame.SlashCommands> slashCommands() {
+        return call("slash_list", ServerFrame.SlashCommands.class);
+    }
+
+    /**
+     * Registers slash commands for this connection (they vanish when it closes; see
+     * {@link io.github.chatwire.originchats.bot.SlashBot}, which re-registers after reconnects).
+     *
+     * @param commands command objects (name, description, options, ...); never null
+     * @return the slash_register reply
+     */
+    public CompletableFuture<ServerFrame.Generic> registerSlashCommands(List<Map<String, Object>> commands) {
+        return call("slash_register", ServerFrame.Generic.class, "commands", new ArrayList<>(commands));
+    }
+
+    /**
+     * Calls a slash command. A bot's command is echoed back as slash_call; a built-in one answers
+     * with message_new.
+     *
+     * @param channel where; never null
+     * @param command the name; never null
+     * @param args the arguments; never null
+     * @return the reply frame (SlashCall or MessageNew)
+     */
+    public CompletableFuture<ServerFrame> callSlash(String channel, String command, Map<String, Object> args) {
+        return call("slash_call", ServerFrame.class, "channel", req(channel), "command", req(command), "args",
+                new LinkedHashMap<>(args));
+    }
+
+    /**
+     * Answers a slash command call; the server posts it as a message with an interaction.
+     *
+     * @param channel the channel of the call; never null
+     * @param command the command; never null
+     * @param invoker the caller's user id from the call; may be null
+     * @param response the text; never null
+     * @return the message_new reply
+     */
+    public CompletableFuture<ServerFrame.MessageNew> respondSlash(String channel, String command, String invoker,
+            String response) {
+        return call("slash_response", ServerFrame.MessageNew.class, "channel", req(channel), "command", req(command),
+                "invoker", invoker, "response", req(response));
+    }
+
+    /**
+     * Gets an attachment's metadata (the reply's cmd is attachment_info).
+     *
+     * @param attachmentId never null
+     * @return the reply
+     */
+    public CompletableFuture<ServerFrame.AttachmentInfo> attachment(String attachmentId) {
+        return call("attachment_get", ServerFrame.AttachmentInfo.class, "attachment_id", req(attachmentId));
+    }
+
+    /**
+     * Deletes an attachment (the reply's cmd is attachment_deleted).
+     *
+     * @param attachmentId never null
+     * @return the reply
+     */
+    public CompletableFuture<ServerFrame.AttachmentInfo> deleteAttachment(String attachmentId) {
+        return call("attachment_delete", ServerFrame.AttachmentInfo.class, "attachment_id", req(attachmentId));
+    }
+
+    // ---------------------------------------------------------------- moderation and webhooks
+
+    /**
+     * Bans a user (owner only); the socket of the user stays open.
+     *
+     * @param user name or id; never null
+     * @return the user_ban reply
+     */
+    public CompletableFuture<ServerFrame.Moderation> ban(String user) {
+        return call("user_ban", ServerFrame.Moderation.class, "user", req(user));
+    }
+
+    /**
+     * Unbans a user (owner only).
+     *
+     * @param user name or id; never null
+     * @return the user_unban reply
+     */
+    public CompletableFuture<ServerFrame.Moderation> unban(String user) {
+        return call("user_unban", ServerFrame.Moderation.class, "user", req(user));
+    }
+
+    /**
+     * Times a user out (owner only).
+     *
+     * @param user name or id; never null
+     * @param seconds positive
+     * @return the user_timeout reply
+     */
+    public CompletableFuture<ServerFrame.Moderation> timeout(String user, long seconds) {
+        return call("user_timeout", ServerFrame.Moderation.class, "user", req(user), "timeout", seconds);
+    }
+
+    /**
+     * Reads the audit log.
+     *
+     * @param limit 1..200
+     * @param offset at least 0
+     * @return the modlog_get reply
+     */
+    public CompletableFuture<ServerFrame.AuditLog> auditLog(int limit, int offset) {
+        return call("modlog_get", ServerFrame.AuditLog.class, "limit", limit, "offset", offset);
+    }
+
+    /**
+     * Creates a webhook (needs manage_server); the reply holds its token.
+     *
+     * @param channel a text channel; never null
+     * @param name never null
+     * @return the webhook_create reply
+     */
+    public CompletableFuture<ServerFrame.Webhooks> createWebhook(String channel, String name) {
+        return call("webhook_create", ServerFrame.Webhooks.class, "channel", req(channel), "name", req(name));
+    }
+
+    /**
+     * Lists webhooks.
+     *
+     * @param channel a channel to filter by; null for all
+     * @return the webhook_list reply
+     */
+    public CompletableFuture<ServerFrame.Webhooks> webhooks(String channel) {
+        return call("webhook_list", ServerFrame.Webhooks.class, "channel", channel);
+    }
+
+    /**
+     * The administrative commands (channels, server, roles, moderation, emoji, webhooks, plugins).
+     *
+     * @return the admin facade of this client; never null
+     */
+    public OriginChatsAdmin admin() {
+        return admin;
+    }
+
+    /**
+     * The default request timeout of this client.
+     *
+     * @return the timeout; never null
+     */
+    public Duration defaultRequestTimeout() {
+        return requestTimeout;
+    }
+
+    /**
+     * Takes a self-assignable role.
+     *
+     * @param role never null
+     * @return the self_role_add reply
+     */
+    public CompletableFuture<ServerFrame.SelfRole> addSelfRole(String role) {
+        return call("self_role_add", ServerFrame.SelfRole.class, "role", req(role));
+    }
+
+    /**
+     * Drops a self-assignable role.
+     *
+     * @param role never null
+     * @return the self_role_remove reply
+     */
+    public CompletableFuture<ServerFrame.SelfRole> removeSelfRole(String role) {
+        return call("self_role_remove", ServerFrame.SelfRole.class, "role", req(role));
+    }
+
+    /**
+     * Lists the self-assignable roles. The reference server never answers while such a role
+     * exists, so expect a timeout there.
+     *
+     * @return the self_roles_list reply
+     */
+    public CompletableFuture<ServerFrame.Roles> selfRoles() {
+        return call("self_roles_list", ServerFrame.Roles.class);
+    }
+
+    /**
+     * Leaves the server: the user record is deleted, the socket stays open.
+     *
+     * @return the user_leave reply
+     */
+    public CompletableFuture<ServerFrame.UserGone> leaveServer() {
+        return call("user_leave", ServerFrame.UserGone.class);
+    }
+
+    /**
+     * Sets the profile picture (local accounts only).
+     *
+     * @param url an http(s) URL of at most 500 characters; never null
+     * @return the pfp_set reply
+     */
+    public CompletableFuture<ServerFrame.ProfilePicture> setProfilePicture(String url) {
+        return call("pfp_set", ServerFrame.ProfilePicture.class, "url", req(url));
+    }
+
+    /**
+     * Gets a user's profile picture URL.
+     *
+     * @param username never null
+     * @return the pfp_get reply
+     */
+    public CompletableFuture<ServerFrame.ProfilePicture> profilePicture(String username) {
+        return call("pfp_get", ServerFrame.ProfilePicture.class, "username", req(username));
+    }
+
+    /**
+     * Gets the unread count of a channel or thread.
+     *
+     * @param target never null
+     * @return the unreads_count reply
+     */
+    public CompletableFuture<ServerFrame.UnreadState> unreadCount(Target target) {
+        return call("unreads_count", ServerFrame.UnreadState.class, "t", target);
+    }
+
+    /**
+     * Gets a poll's definition and state.
+     *
+     * @param pollId never null
+     * @return the poll_get reply (the poll object in raw "poll")
+     */
+    public CompletableFuture<ServerFrame.Poll> poll(String pollId) {
+        return call("poll_get", ServerFrame.Poll.class, "poll_id", req(pollId));
+    }
+
+    /**
+     * Gets the server's VAPID key for web push (reply cmd push_vapid).
+     *
+     * @return the reply
+     */
+    public CompletableFuture<ServerFrame.Generic> pushVapidKey() {
+        return call("push_get_vapid", ServerFrame.Generic.class);
+    }
+
+    /**
+     * Subscribes a web-push endpoint (reply cmd push_subscribed).
+     *
+     * @param endpoint never null
+     * @param p256dh the client public key; never null
+     * @param auth the auth secret; never null
+     * @return the reply
+     */
+    public CompletableFuture<ServerFrame.Generic> pushSubscribe(String endpoint, String p256dh, String auth) {
+        Map<String, Object> keys = new LinkedHashMap<>();
+        keys.put("p256dh", req(p256dh));
+        keys.put("auth", req(auth));
+        Map<String, Object> sub = new LinkedHashMap<>();
+        sub.put("endpoint", req(endpoint));
+        sub.put("keys", keys);
+        return call("push_subscribe", ServerFrame.Generic.class, "subscription", sub);
+    }
+
+    /**
+     * Unsubscribes a web-push endpoint (reply cmd push_unsubscribed).
+     *
+     * @param endpoint never null
+     * @return the reply
+     */
+    public CompletableFuture<ServerFrame.Generic> pushUnsubscribe(String endpoint) {
+        return call("push_unsubscribe", ServerFrame.Generic.class, "endpoint", req(endpoint));
+    }
+
+    // ---------------------------------------------------------------- attachments (HTTP)
+
+    /**
+     * Uploads a file over HTTP ({@code POST /attachments/upload} on the server's host) with this
+     * connection's validator_key and a fresh validator from the {@link ValidatorProvider}; then send
+     * it with {@link MessageDraft.Builder#attachment(String)}. Needs a Rotur login (the server
+     * validates with Rotur; local accounts cannot upload).
+     *
+     * @param channel the channel it is for; never null
+     * @param name the file name (at most 255 characters); never null
+     * @param mimeType the MIME type; never null
+     * @param data the content; never null
+     * @return the stored attachment; fails with {@link OriginChatsServerException} for an HTTP
+     *     error, {@link ConnectionLostException} for a network error, {@link IllegalStateException}
+     *     without a validator provider or handshake
+     */
+    public CompletableFuture<Attachment> uploadAttachment(String channel, String name, String mimeType, byte[] data) {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(mimeType, "mimeType");
+        Objects.requireNonNull(data, "data");
+        ServerFrame.Handshake h = handshake;
+        if (validatorProvider == null || h == null || h.validatorKey() == null) {
+            return Futures.failed(new IllegalStateException("uploads need a validator provider and a handshake"));
+        }
+        String key = h.validatorKey();
+        HttpUrl base = httpBase();
+        if (base == null) {
+            return Futures.failed(new IllegalStateException("cannot derive an HTTP URL from " + url));
+        }
+        HttpUrl uploadUrl = base.newBuilder().encodedPath("/attachments/upload").build();
+        return validatorProvider.validator(key, runtime()).thenCompose(validator -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("validator_key", key);
+            body.put("validator", validator.reveal());
+            body.put("file", ByteString.of(data).base64());
+            body.put("name", name);
+            body.put("mime_type", mimeType);
+            body.put("channel", channel);
+            Request request = new Request.Builder().url(uploadUrl)
+                    .post(RequestBody.create(OcJson.write(body), MediaType.get("application/json"))).build();
+            CompletableFuture<Attachment> result = new CompletableFuture<>();
+            runtime().httpClient().newCall(request).enqueue(new Callback() {
+                @Override
+                public void onFailure(Call call, IOException e) {
+                    result.completeExceptionally(new ConnectionLostException("upload failed: " + e.getClass().getSimpleName(), e));
+                }
+
+                @Override
+                public void onResponse(Call call, Response response) {
+                    try (ResponseBody rb = response.body()) {
+                        String text = rb == null ? "" : rb.string();
+                        Map<String, Object> o;
+                        try {
+                            o = OcJson.parseObject(text);
+                        } catch (ProtocolException e) {
+                            o = Collections.emptyMap();
+                        }
+                        if (response.isSuccessful() && o.get("attachment") instanceof Map) {
+                            result.complete(FrameDecoder.attachment(JsonFields.obj(o, "attachment")));
+                        } else {
+                            Object err = o.get("error");
+                            result.completeExceptionally(new OriginChatsServerException("attachment_upload",
+                                    "HTTP " + response.code() + (err instanceof String ? ": " + err : "")));
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        result.completeExceptionally(new ConnectionLostException("upload reply unreadable", e));
+                    }
+                }
+            });
+            return result;
+        });
+    }
+
+    HttpUrl httpBase() {
+        String u = url;
+        if (u.regionMatches(true, 0, "ws:", 0, 3)) {
+            u = "http:" + u.substring(3);
+        } else if (u.regionMatches(true, 0, "wss:", 0, 4)) {
+            u = "https:" + u.substring(4);
+        }
+        return HttpUrl.parse(u);
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private static <T> T req(T value) {
+        return Objects.requireNonNull(value, "argument");
+    }
+
+    private static Throwable unwrapFailure(CompletableFuture<?> failed) {
+        try {
+            failed.getNow(null);
+            return new IllegalStateException("not failed");
+        } catch (CompletionException e) {
+            return e.getCause();
+        }
+    }
+
+    private static void safely(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            log.warn("OriginChats listener failed", e);
+        }
+    }
+
+    private void deliver(ServerFrame f) {
+        for (OriginChatsListener l : listeners) {
+            safely(() -> l.onFrame(f));
+            safely(() -> deliverTyped(l, f));
+        }
+        for (TypedSubscription<?> s : typed) {
+            safely(() -> s.offer(f));
+        }
+    }
+
+    private static void deliverTyped(OriginChatsListener l, ServerFrame f) {
+        if (f instanceof ServerFrame.MessageNew) {
+            l.onMessageNew((ServerFrame.MessageNew) f);
+        } else if (f instanceof ServerFrame.MessageEdit) {
+            l.onMessageEdit((ServerFrame.MessageEdit) f);
+        } else if (f instanceof ServerFrame.MessageDelete) {
+            l.onMessageDelete((ServerFrame.MessageDelete) f);
+        } else if (f instanceof ServerFrame.Reaction) {
+            l.onReaction((ServerFrame.Reaction) f);
+        } else if (f instanceof ServerFrame.Typing) {
+            l.onTyping((ServerFrame.Typing) f);
+        } else if (f instanceof ServerFrame.UserPresence) {
+            l.onUserPresence((ServerFrame.UserPresence) f);
+        } else if (f instanceof ServerFrame.UserGone) {
+            l.onUserGone((ServerFrame.UserGone) f);
+        } else if (f instanceof ServerFrame.SlashCall) {
+            l.onSlashCall((ServerFrame.SlashCall) f);
+        } else if (f instanceof ServerFrame.RateLimit) {
+            l.onRateLimit((ServerFrame.RateLimit) f);
+        } else if (f instanceof ServerFrame.Unknown) {
+            l.onUnknown((ServerFrame.Unknown) f);
+        }
+    }
+
+    private void resync(boolean reconnected) {
+        CompletableFuture<ServerFrame.Channels> c = channels();
+        CompletableFuture<ServerFrame.Users> u = onlineUsers();
+        c.thenCombine(u, (cc, uu) -> new Resync(reconnected, cc.channels(), uu.users())).whenComplete((r, e) -> {
+            ProtocolContext ctx = lastContext;
+            if (e != null) {
+                log.debug("OriginChats re-sync failed: {}", e.toString());
+                return;
+            }
+            channels = r.channels();
+            onlineUsers = r.onlineUsers();
+            Runnable tell = () -> {
+                for (OriginChatsListener l : listeners) {
+                    safely(() -> l.onResync(r));
+                }
+            };
+            if (ctx != null) {
+                ctx.emit(tell);
+            } else {
+                tell.run();
+            }
+        });
+    }
+
+    private static final class TypedSubscription<T extends ServerFrame> {
+        final Class<T> type;
+        final Consumer<? super T> consumer;
+
+        TypedSubscription(Class<T> type, Consumer<? super T> consumer) {
+            this.type = type;
+            this.consumer = consumer;
+        }
+
+        void offer(ServerFrame f) {
+            if (type.isInstance(f)) {
+                consumer.accept(type.cast(f));
+            }
+        }
+    }
+
+    /** The protocol brain; the engine calls it one method at a time with the connection lock held. */
+    private final class Handler implements ProtocolHandler {
+        private static final boolean DELIVERED = true;
+        private boolean loggedIn;
+        private String loginCmd;
+        private String disconnectReason;
+        private boolean everReady;
+        private boolean registered;
+
+        @Override
+        public void onOpen(ProtocolContext ctx) {
+            lastContext = ctx;
+            loggedIn = false;
+            loginCmd = null;
+            disconnectReason = null;
+        }
+
+        @Override
+        public void onText(ProtocolContext ctx, String text) {
+            ServerFrame f;
+            try {
+                f = FrameDecoder.decode(text);
+            } catch (FrameDecodeException e) {
+                if (e.listener() != null && ctx.isPending(e.listener())) {
+                    ctx.failRequest(e.listener(), e);
+                }
+                ctx.reportError(e);
+                return;
+            }
+            if (f instanceof ServerFrame.Handshake) {
+                onHandshake(ctx, (ServerFrame.Handshake) f);
+            } else if (!loggedIn && (f instanceof ServerFrame.AuthResult || f instanceof ServerFrame.Ready)) {
+                onLoginReply(ctx, f);
+            } else if (route(ctx, f) == DELIVERED) {
+                return;
+            }
+            ctx.emit(() -> deliver(f));
+        }
+
+        @Override
+        public void onBinary(ProtocolContext ctx, byte[] bytes) {
+            // the reference server never sends binary frames and ignores those it receives
+            ctx.reportError(new ProtocolException("unexpected binary frame of " + bytes.length + " bytes"));
+        }
+
+        /** Routes a frame to its pending request; returns {@link #DELIVERED} if it already went to listeners. */
+        private boolean route(ProtocolContext ctx, ServerFrame f) {
+            String l = f.listener();
+            boolean pending = l != null && ctx.isPending(l);
+            if (f instanceof ServerFrame.RateLimit) {
+                ServerFrame.RateLimit r = (ServerFrame.RateLimit) f;
+                Duration wait = Duration.ofMillis(r.lengthMs());
+                ctx.pauseSends(wait);
+                limiter.serverCooldown(ctx.scheduler().nanoTime(), wait.toNanos());
+                if (pending) {
+                    ctx.failRequest(l, new RateLimitedException(
+                            r.reason() == null ? "rate limited by the server" : r.reason(), wait));
+                }
+            } else if (f instanceof ServerFrame.Error) {
+                ServerFrame.Error e = (ServerFrame.Error) f;
+                OriginChatsServerException ex = new OriginChatsServerException(e.src(), e.text());
+                if (pending) {
+                    ctx.failRequest(l, ex);
+                } else {
+                    ctx.reportError(ex);
+                }
+            } else if (pending) {
+                ctx.completeRequest(l, f);
+            }
+            if (f instanceof ServerFrame.Disconnect) {
+                String reason = ((ServerFrame.Disconnect) f).reason();
+                disconnectReason = reason == null ? "no reason given" : reason;
+                // the server closes next; end now, terminally, before a send into the closing socket
+                // could make the engine reconnect. Deliver the frame first, so listeners see why.
+                ctx.emit(() -> deliver(f));
+                ctx.fail(new AuthenticationException("disconnected by the server: " + disconnectReason));
+                return DELIVERED;
+            } else if (f instanceof ServerFrame.Unknown) {
+                ctx.reportError(new ProtocolException("unknown OriginChats command '" + f.cmd() + "'"));
+            } else if (f instanceof ServerFrame.Ready || f instanceof ServerFrame.AuthResult) {
+                // after login: another ready/auth reply is unexpected but harmless
+                log.debug("ignoring {} after login", f.cmd());
+            }
+            return false;
+        }
+
+        private void onHandshake(ProtocolContext ctx, ServerFrame.Handshake h) {
+            handshake = h;
+            if (loggedIn || loginCmd != null) {
+                ctx.reportError(new ProtocolException("second handshake on one connection"));
+                return;
+            }
+            String mode = h.authMode() == null ? "rotur" : h.authMode();
+            boolean roturAllowed = !"cracked-only".equals(mode);
+            boolean passwordAllowed = "cracked".equals(mode) || "cracked-only".equals(mode);
+            if (validatorProvider != null && roturAllowed && h.validatorKey() != null) {
+                loginCmd = "auth";
+                String key = h.validatorKey();
+                CompletableFuture<Secret> v;
+                try {
+                    v = validatorProvider.validator(key, runtime());
+                } catch (RuntimeException e) {
+                    v = Futures.failed(e);
+                }
+                v.whenComplete((secret, err) -> {
+                    if (!ctx.isCurrent()) {
+                        return;
+                    }
+                    Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+                    if (cause != null) {
+                        ctx.fail(cause instanceof ChatwireException ? (ChatwireException) cause
+                                : new ConnectionLostException("could not get a Rotur validator: "
+                                        + cause.getClass().getSimpleName(), cause));
+                    } else if (secret == null || secret.isEmpty()) {
+                        ctx.fail(new AuthenticationException("the validator provider gave no validator"));
+                    } else {
+                        Map<String, Object> auth = new LinkedHashMap<>();
+                        auth.put("cmd", "auth");
+                        auth.put("validator", secret.reveal());
+                        ctx.sendNow(Outbound.text(OcJson.write(auth), "auth"));
+                    }
+                });
+            } else if (username != null && passwordAllowed) {
+                sendPasswordLogin(ctx, register && !registered ? "register" : "login");
+            } else {
+                ctx.fail(new AuthenticationException("the server's auth_mode '" + mode
+                        + "' does not allow the configured login method"));
+            }
+        }
+
+        private void sendPasswordLogin(ProtocolContext ctx, String cmd) {
+            loginCmd = cmd;
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("cmd", cmd);
+            m.put("username", username);
+            m.put("password", password.reveal());
+            ctx.sendNow(Outbound.text(OcJson.write(m), cmd));
+        }
+
+        private void onLoginReply(ProtocolContext ctx, ServerFrame f) {
+            if (f instanceof ServerFrame.AuthResult) {
+                ServerFrame.AuthResult a = (ServerFrame.AuthResult) f;
+                if (a.success() || loginCmd == null) {
+                    return; // auth_success: wait for ready; a stray auth_error before our login: ignore
+                }
+                if ("register".equals(loginCmd) && a.text() != null && a.text().contains("already taken")) {
+                    registered = true;
+                    sendPasswordLogin(ctx, "login");
+                    return;
+                }
+                ctx.fail(new AuthenticationException("login refused by the server: " + a.text()));
+                return;
+            }
+            ServerFrame.Ready r = (ServerFrame.Ready) f;
+            if (loginCmd == null) {
+                ctx.reportError(new ProtocolException("ready before any login"));
+                return;
+            }
+            loggedIn = true;
+            if ("register".equals(loginCmd)) {
+                registered = true;
+            }
+            ready = r;
+            boolean reconnected = everReady;
+            everReady = true;
+            lastTyping.clear();
+            ctx.ready();
+            ctx.emit(() -> {
+                for (OriginChatsListener l : listeners) {
+                    safely(() -> l.onReady(r, reconnected));
+                }
+                resync(reconnected);
+            });
+        }
+
+        @Override
+        public ChatwireException classifyClose(int code, String reason) {
+            if (disconnectReason != null) {
+                return new AuthenticationException("disconnected by the server: " + disconnectReason);
+            }
+            return new ConnectionLostException("closed by server with " + code + (reason.isEmpty() ? "" : " " + reason));
+        }
+
+        @Override
+        public ChatwireException classifyFailure(ChatwireException failure) {
+            // after "disconnect" (a ban) the server closes; however the socket ends, do not come back
+            if (disconnectReason != null) {
+                return new AuthenticationException("disconnected by the server: " + disconnectReason, failure);
+            }
+            return failure;
+        }
+
+        @Override
+        public void onDisconnected(ChatwireException cause) {
+            loggedIn = false;
+            loginCmd = null;
+        }
+    }
+
+    /** Builds an {@link OriginChatsClient}. Not thread-safe. */
+    public static final class Builder {
+        private final String url;
+        private ValidatorProvider validatorProvider;
+        private String username;
+        private Secret password;
+        private boolean register;
+        private ConnectionOptions options = defaultOptions();
+        private ChatwireRuntime runtime;
+        private RateLimits rateLimits = RateLimits.DEFAULTS;
+        private Duration typingInterval = Duration.ofSeconds(3);
+        private Transport transport;
+        private final List<OriginChatsListener> listeners = new ArrayList<>();
+
+        private Builder(String url) {
+            this.url = Objects.requireNonNull(url, "url");
+        }
+
+        /**
+         * Logs in with Rotur validators from this provider (when the server's auth_mode is "rotur"
+         * or "cracked"). Also needed for attachment uploads.
+         *
+         * @param provider never null
+         * @return this builder
+         */
+        public Builder validatorProvider(ValidatorProvider provider) {
+            this.validatorProvider = Objects.requireNonNull(provider, "provider");
+            return this;
+        }
+
+        /**
+         * Logs in with Rotur validators from the public Rotur API using this token.
+         *
+         * @param roturToken never null
+         * @return this builder
+         */
+        public Builder roturToken(Secret roturToken) {
+            return validatorProvider(RoturValidatorProvider.of(roturToken));
+        }
+
+        /**
+         * Logs in with a local account (auth_mode "cracked" or "cracked-only"). If a validator
+         * provider is set too, it is preferred where the server allows Rotur.
+         *
+         * @param username 2-32 characters of [A-Za-z0-9_-]; never null
+         * @param password 4-72 characters; never null
+         * @return this builder
+         */
+        public Builder password(String username, Secret password) {
+            this.username = Objects.requireNonNull(username, "username");
+            this.password = Objects.requireNonNull(password, "password");
+            return this;
+        }
+
+        /**
+         * Registers the local account on the first login (falling back to login if the name is
+         * taken). Default false.
+         *
+         * @param register the flag
+         * @return this builder
+         */
+        public Builder register(boolean register) {
+            this.register = register;
+            return this;
+        }
+
+        /**
+         * Engine options. Default {@link #defaultOptions()}. The client always installs its own
+         * rate-limit throttle.
+         *
+         * @param options never null
+         * @return this builder
+         */
+        public Builder options(ConnectionOptions options) {
+            this.options = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /**
+         * The runtime (threads, timers, HTTP). Default the shared runtime.
+         *
+         * @param runtime never null; not closed by the client
+         * @return this builder
+         */
+        public Builder runtime(ChatwireRuntime runtime) {
+            this.runtime = Objects.requireNonNull(runtime, "runtime");
+            return this;
+        }
+
+        /**
+         * The server's rate limits to mirror. Default {@link RateLimits#DEFAULTS}.
+         *
+         * @param limits never null
+         * @return this builder
+         */
+        public Builder rateLimits(RateLimits limits) {
+            this.rateLimits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * The least time between two typing signals for one target. Default 3 s.
+         *
+         * @param interval zero or positive
+         * @return this builder
+         */
+        public Builder typingInterval(Duration interval) {
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("typingInterval must not be negative");
+            }
+            this.typingInterval = interval;
+            return this;
+        }
+
+        /**
+         * A transport other than the default OkHttp WebSocket (tests, proxies).
+         *
+         * @param transport never null
+         * @return this builder
+         */
+        public Builder transport(Transport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /**
+         * Adds a listener from the start (so no event of the first login is missed).
+         *
+         * @param listener never null
+         * @return this builder
+         */
+        public Builder listener(OriginChatsListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Builds the client (not yet connected). A client on the shared runtime holds a reference to
+         * it from here on: always {@link OriginChatsClient#close()} it, even if never connected.
+         *
+         * @return the client
+         * @throws IllegalStateException without any login method
+         */
+        public OriginChatsClient build() {
+            if (validatorProvider == null && username == null) {
+                throw new IllegalStateException("set a validator provider (Rotur) or a username and password");
+            }
+            return new OriginChatsClient(this);
+        }
+    }
+}

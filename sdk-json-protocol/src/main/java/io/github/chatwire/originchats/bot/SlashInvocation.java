@@ -1,0 +1,16 @@
+package io.github.chatwire.originchats.bot;
+
+import io.github.chatwire.originchats.model.ServerFrame;
+
+/**
+ * One call of a bot's slash command. Immutable.
+ *
+ * @param command the definition; never null
+ * @param args the typed arguments; never null
+ * @param channel the channel it was called in; may be null
+ * @param invoker the caller's user id; may be null
+ * @param invokerUsername the caller's username; may be null
+ * @param call the raw frame; never null
+ */
+public record SlashInvocation(SlashCommand command, SlashArgs args, String channel, String invoker,
+        String invokerUsername, ServerFrame.SlashCall call) {}

@@ -1,0 +1,190 @@
+package io.github.chatwire.originchats.codec;
+
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import io.github.chatwire.core.ProtocolException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import okio.Buffer;
+
+/**
+ * Parses JSON text into an immutable tree ({@code Map<String,Object>}, {@code List<Object>},
+ * {@code String}, {@code Double}, {@code Boolean}, null) and writes such trees back, with Moshi's
+ * streaming reader and writer. Pure functions: no I/O, threads or clocks; safe from any thread.
+ *
+ * <p>Numbers are read as {@link Double} (as JSON has no integer type); integral values are written
+ * back without a fraction. The tree keeps every field, so unknown fields survive decoding.
+ */
+public final class OcJson {
+    /** The deepest nesting accepted, well below Moshi's own limit. */
+    public static final int MAX_DEPTH = 64;
+
+    private OcJson() {}
+
+    /**
+     * Parses one JSON value.
+     *
+     * @param text the JSON text; never null
+     * @return the immutable tree; null for JSON {@code null}
+     * @throws ProtocolException if the text is not one well-formed JSON value
+     */
+    public static Object parse(String text) {
+        try {
+            JsonReader reader = JsonReader.of(new Buffer().writeUtf8(text));
+            Object value = freeze(reader.readJsonValue(), 0);
+            if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+                throw new ProtocolException("trailing data after the JSON value");
+            }
+            return value;
+        } catch (JsonEncodingException | JsonDataException e) {
+            throw new ProtocolException("malformed JSON: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ProtocolException("unreadable JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Parses a JSON object.
+     *
+     * @param text the JSON text; never null
+     * @return the immutable object; never null
+     * @throws ProtocolException if the text is not a JSON object
+     */
+    public static Map<String, Object> parseObject(String text) {
+        Object value = parse(text);
+        if (!(value instanceof Map)) {
+            throw new ProtocolException("expected a JSON object, got " + typeName(value));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = (Map<String, Object>) value;
+        return map;
+    }
+
+    /**
+     * Writes a tree as compact JSON. Accepts maps with string keys, lists, strings, numbers,
+     * booleans and null.
+     *
+     * @param value the tree; may be null
+     * @return the JSON text; never null
+     * @throws IllegalArgumentException if the tree holds another kind of value
+     */
+    public static String write(Object value) {
+        Buffer buffer = new Buffer();
+        try (JsonWriter writer = JsonWriter.of(buffer)) {
+            writer.setSerializeNulls(true);
+            writeValue(writer, value, 0);
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to a memory buffer failed", e);
+        }
+        return buffer.readUtf8();
+    }
+
+    private static void writeValue(JsonWriter w, Object v, int depth) throws IOException {
+        if (depth > MAX_DEPTH) {
+            throw new IllegalArgumentException("JSON nested deeper than " + MAX_DEPTH);
+        }
+        if (v == null) {
+            w.nullValue();
+        } else if (v instanceof String) {
+            w.value((String) v);
+        } else if (v instanceof Boolean) {
+            w.value((Boolean) v);
+        } else if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
+                w.value((long) d);
+            } else {
+                w.value(d);
+            }
+        } else if (v instanceof Number) {
+            w.value(((Number) v).longValue());
+        } else if (v instanceof Map) {
+            w.beginObject();
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+                if (!(e.getKey() instanceof String)) {
+                    throw new IllegalArgumentException("JSON object keys must be strings");
+                }
+                w.name((String) e.getKey());
+                writeValue(w, e.getValue(), depth + 1);
+            }
+            w.endObject();
+        } else if (v instanceof List) {
+            w.beginArray();
+            for (Object o : (List<?>) v) {
+                writeValue(w, o, depth + 1);
+            }
+            w.endArray();
+        } else {
+            throw new IllegalArgumentException("not a JSON value: " + v.getClass().getName());
+        }
+    }
+
+    /**
+     * Makes an immutable deep copy of a tree that {@link #write} accepts (the form every decoded
+     * model keeps its raw JSON in).
+     *
+     * @param value the tree; may be null
+     * @return the frozen tree
+     */
+    public static Object freeze(Object value) {
+        return freeze(value, 0);
+    }
+
+    private static Object freeze(Object v, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new ProtocolException("JSON nested deeper than " + MAX_DEPTH);
+        }
+        if (v instanceof Map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+                copy.put(String.valueOf(e.getKey()), freeze(e.getValue(), depth + 1));
+            }
+            return Collections.unmodifiableMap(copy);
+        }
+        if (v instanceof List) {
+            List<Object> copy = new ArrayList<>(((List<?>) v).size());
+            for (Object o : (List<?>) v) {
+                copy.add(freeze(o, depth + 1));
+            }
+            return Collections.unmodifiableList(copy);
+        }
+        if (v instanceof Number && !(v instanceof Double)) {
+            return ((Number) v).doubleValue();
+        }
+        return v;
+    }
+
+    /**
+     * A short name of a tree value's JSON type, for error messages (never the value itself).
+     *
+     * @param v the value; may be null
+     * @return "object", "array", "string", "number", "boolean" or "null"
+     */
+    public static String typeName(Object v) {
+        if (v == null) {
+            return "null";
+        }
+        if (v instanceof Map) {
+            return "object";
+        }
+        if (v instanceof List) {
+            return "array";
+        }
+        if (v instanceof String) {
+            return "string";
+        }
+        if (v instanceof Number) {
+            return "number";
+        }
+        if (v instanceof Boolean) {
+            return "boolean";
+        }
+        return v.getClass().getSimpleName();
+    }
+}

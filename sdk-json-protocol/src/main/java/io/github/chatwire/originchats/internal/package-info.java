@@ -1,0 +1,2 @@
+/** Implementation details of the OriginChats client; not a public API. */
+package io.github.chatwire.originchats.internal;

@@ -1,0 +1,18 @@
+package io.github.chatwire.originchats.model;
+
+import java.util.Map;
+
+/**
+ * An uploaded file. Immutable.
+ *
+ * @param id the attachment id; never null for server data
+ * @param name the file name; may be null
+ * @param mimeType the MIME type; may be null
+ * @param size the size in bytes; null if unknown
+ * @param url where to download it; may be null
+ * @param expiresAt Unix seconds of expiry; null when permanent or unknown
+ * @param permanent whether it never expires
+ * @param raw the whole JSON object; never null
+ */
+public record Attachment(String id, String name, String mimeType, Long size, String url, Double expiresAt,
+        boolean permanent, Map<String, Object> raw) {}

@@ -1,0 +1,16 @@
+package io.github.chatwire.originchats.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The handshake's attachment settings.
+ *
+ * @param enabled whether uploads are enabled
+ * @param maxSize the largest upload in bytes; null if not sent
+ * @param allowedTypes MIME globs; never null
+ * @param maxPerUser the most attachments per user, -1 for unlimited; null if not sent
+ * @param raw the whole JSON object; never null
+ */
+public record AttachmentSettings(boolean enabled, Long maxSize, List<String> allowedTypes, Long maxPerUser,
+        Map<String, Object> raw) {}

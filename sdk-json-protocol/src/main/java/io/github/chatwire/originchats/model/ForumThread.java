@@ -1,0 +1,22 @@
+package io.github.chatwire.originchats.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A thread of a forum channel. Immutable.
+ *
+ * @param id the thread id; may be null only in malformed data
+ * @param name the title; may be null
+ * @param parentChannel the forum channel; may be null
+ * @param createdBy the creator's username; may be null
+ * @param createdAt Unix seconds; may be null
+ * @param locked whether locked
+ * @param archived whether archived
+ * @param participants usernames; never null
+ * @param lastMessageId the newest message; may be null
+ * @param raw the whole JSON object; never null
+ */
+public record ForumThread(String id, String name, String parentChannel, String createdBy, Double createdAt,
+        boolean locked, boolean archived, List<String> participants, String lastMessageId,
+        Map<String, Object> raw) {}

@@ -1,0 +1,30 @@
+package io.github.chatwire.originchats.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The state of a poll.
+ *
+ * @param pollId the poll id; may be null
+ * @param question may be null
+ * @param allowMultiselect whether several options may be chosen
+ * @param ended whether ended
+ * @param totalVotes the vote count; null if absent
+ * @param options per-option results; never null
+ * @param raw the whole JSON object; never null
+ */
+public record PollResults(String pollId, String question, boolean allowMultiselect, boolean ended,
+        Long totalVotes, List<Option> options, Map<String, Object> raw) {
+
+    /**
+     * One option's result.
+     *
+     * @param id the option id; may be null
+     * @param text may be null
+     * @param emoji may be null
+     * @param votes the count; null if absent
+     * @param voters user ids or usernames, depending on the event (see the protocol notes); never null
+     */
+    public record Option(String id, String text, String emoji, Long votes, List<String> voters) {}
+}

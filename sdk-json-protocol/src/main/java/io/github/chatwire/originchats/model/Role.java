@@ -1,0 +1,22 @@
+package io.github.chatwire.originchats.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A role. The server keys roles by name; {@code name} is that key. Immutable.
+ *
+ * @param name the role name; never null for roles from a roles list
+ * @param id the role id; may be null
+ * @param description may be null
+ * @param color "#RRGGBB"; may be null
+ * @param hoisted whether shown separately
+ * @param permissions server-wide permission names; never null (legacy object forms give empty)
+ * @param selfAssignable whether users may take it themselves
+ * @param category may be null
+ * @param position 0 = highest; null if absent
+ * @param raw the whole JSON object; never null
+ */
+public record Role(String name, String id, String description, String color, boolean hoisted,
+        List<String> permissions, boolean selfAssignable, String category, Long position,
+        Map<String, Object> raw) {}

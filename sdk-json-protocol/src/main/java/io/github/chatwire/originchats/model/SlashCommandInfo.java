@@ -1,0 +1,33 @@
+package io.github.chatwire.originchats.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A slash command as the server lists and broadcasts it.
+ *
+ * @param name the command name; may be null only in malformed data
+ * @param description may be null
+ * @param options the arguments; never null
+ * @param whitelistRoles roles allowed to use it; null for all
+ * @param blacklistRoles roles refused; null for none
+ * @param ephemeral requested ephemeral responses (the server ignores this)
+ * @param registeredBy the registering user; may be null
+ * @param raw the whole JSON object; never null
+ */
+public record SlashCommandInfo(String name, String description, List<SlashOption> options,
+        List<String> whitelistRoles, List<String> blacklistRoles, boolean ephemeral, String registeredBy,
+        Map<String, Object> raw) {
+
+    /**
+     * One argument of a slash command.
+     *
+     * @param name the argument name; never null for valid data
+     * @param description may be null
+     * @param type "str", "int", "bool", "enum" or "float" (others kept); may be null
+     * @param choices the allowed values of an enum; null otherwise
+     * @param required whether required (default true)
+     */
+    public record SlashOption(String name, String description, String type, List<String> choices,
+            boolean required) {}
+}
