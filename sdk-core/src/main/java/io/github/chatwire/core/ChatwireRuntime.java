@@ -44,6 +44,7 @@ public final class ChatwireRuntime implements AutoCloseable {
     private final ExecutorService webSocketExecutor;
     private final OkHttpClient httpClient;
     private final boolean ownsHttpClient;
+    private final ExecutorService httpExecutor;
     private final OkHttpClient webSocketClient;
     private volatile boolean isShared;
 
@@ -78,8 +79,13 @@ public final class ChatwireRuntime implements AutoCloseable {
         if (b.httpClient != null) {
             httpClient = b.httpClient;
             ownsHttpClient = false;
+            httpExecutor = null;
         } else {
-            httpClient = new OkHttpClient();
+            // Our own pool for asynchronous HTTP calls, so that closing the runtime ends its threads
+            // (OkHttp's default dispatcher keeps idle threads for 60 s).
+            httpExecutor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+                    new SynchronousQueue<>(), new NamedThreadFactory("chatwire-http"));
+            httpClient = new OkHttpClient.Builder().dispatcher(new Dispatcher(httpExecutor)).build();
             ownsHttpClient = true;
         }
         webSocketClient = httpClient.newBuilder()
@@ -200,6 +206,7 @@ public final class ChatwireRuntime implements AutoCloseable {
         if (ownsHttpClient) {
             // The WebSocket client shares this pool; a user-supplied client's pool is left alone.
             httpClient.connectionPool().evictAll();
+            httpExecutor.shutdown();
         }
     }
 

@@ -39,7 +39,8 @@ class OmikronThreadLeakTest {
 
     @Test
     void clientsAndIotaLeaveNoThreadsAfterClose() throws Exception {
-        assertTrue(awaitNoSdkThreads().isEmpty(), "precondition: no SDK threads from earlier tests");
+        Set<String> before = awaitNoSdkThreads();
+        assertTrue(before.isEmpty(), "precondition: no SDK threads from earlier tests: " + before);
         SecureRandom random = new SecureRandom();
         OmikronId iotaId = OmikronId.of(1_733_600_000_100L);
         OmikronId alice = OmikronId.of(1_733_600_000_001L);
