@@ -222,7 +222,19 @@ public final class ManagedConnection implements AutoCloseable {
             } catch (ChatwireException | IllegalArgumentException e) {
                 return Futures.failed(e);
             }
-            enqueue(new QueuedSend(message, new CompletableFuture<>(), key, reply));
+            QueuedSend queued = new QueuedSend(message, new CompletableFuture<>(), key, reply);
+            enqueue(queued);
+            if (!queued.dequeued) {
+                // A request that times out or is cancelled while it waits leaves the queue at once.
+                reply.whenComplete((v, e) -> {
+                    synchronized (lock) {
+                        if (!queued.dequeued && queue.remove(queued)) {
+                            queued.dequeued = true;
+                            queued.expiry.cancel();
+                        }
+                    }
+                });
+            }
             return reply;
         }
     }

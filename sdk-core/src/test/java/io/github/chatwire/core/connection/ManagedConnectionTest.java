@@ -304,6 +304,21 @@ class ManagedConnectionTest {
     }
 
     @Test
+    void requestThatTimesOutWhileQueuedLeavesTheQueue() {
+        ManagedConnection c = connection(ConnectionOptions.builder());
+        c.connect();
+        CompletableFuture<Object> r = c.request("q", Outbound.text("q"), Duration.ofSeconds(2));
+        assertEquals(1, c.queuedCount());
+        time.advance(Duration.ofSeconds(2));
+        assertInstanceOf(RequestTimeoutException.class, failure(r));
+        assertEquals(0, c.queuedCount(), "the timed-out request no longer takes a queue slot");
+        assertEquals(List.of(), time.pendingDelays().stream().filter(d -> d.compareTo(Duration.ofSeconds(30)) > 0).toList(),
+                "its queue-expiry timer is cancelled too");
+        handshake(transport);
+        assertEquals(List.of("hello"), transport.last().sent());
+    }
+
+    @Test
     void duplicateRequestKeyIsRefused() {
         ManagedConnection c = connection();
         c.connect();
