@@ -124,7 +124,7 @@ final class TauriScenario implements Scenario {
                 again.push(ALICE);
                 expect(notifications, "push:" + ALICE);
 
-                summary.add("QUIC + TLS 1.3 with a client certificate; READY on the server's success");
+                summary.add("QUIC + TLS 1.3, client certificate offered (the fake does not check it); READY on success");
                 summary.add(String.format("3 pings answered, best rtt %.2f ms", best));
                 summary.add("push_notification and read_notification from " + ALICE + " delivered");
                 summary.add("close 4000 -> reconnected and re-identified automatically ("
