@@ -161,6 +161,21 @@ class TauriCommandTest {
     }
 
     @Test
+    void anUntrustedServerCertificateExitsWith1() throws Exception {
+        try (FakeOmegaQuicServer server = FakeOmegaQuicServer.builder().start()) {
+            List<String> a = args(server);
+            int trust = a.indexOf("--trust");
+            a.remove(trust + 1);
+            a.remove(trust); // the JDK's default trust does not know the fake's self-signed certificate
+            a.add("--json");
+            assertEquals(ExitCode.FAILED, run(a), out.toString(StandardCharsets.UTF_8));
+            assertTrue(jsonLines().stream().anyMatch(l -> "CLOSED".equals(l.get("state"))
+                    && String.valueOf(l.get("cause")).startsWith("TauriTlsException")), out.toString(StandardCharsets.UTF_8));
+            assertKeyNeverPrinted();
+        }
+    }
+
+    @Test
     void unreachableServerExitsWith4() throws Exception {
         int port;
         try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
