@@ -12,8 +12,8 @@ import java.util.concurrent.CompletableFuture;
  * The administrative commands of an {@link OriginChatsClient} (channels, server, roles, moderation,
  * emoji, webhooks, plugins), from {@link OriginChatsClient#admin()}. Each needs the permission the
  * protocol reference names; without it the future fails with {@link OriginChatsServerException}.
- * Replies the SDK does not model field by field (plugins, audit summary) are
- * {@link ServerFrame.Generic}: read them from {@link ServerFrame#raw()}. Thread-safe; futures complete on the callback executor.
+ * Every reply is a typed {@link ServerFrame} record; fields the SDK does not model stay in
+ * {@link ServerFrame#raw()}. Thread-safe; futures complete on the callback executor.
  */
 public final class OriginChatsAdmin {
     private final OriginChatsClient client;
@@ -197,10 +197,11 @@ public final class OriginChatsAdmin {
     /**
      * Summarises the audit log.
      *
-     * @return the modlog_summary reply
+     * @return the modlog_summary reply (counts per action and per category); never null; completes
+     *     on the callback executor
      */
-    public CompletableFuture<ServerFrame.Generic> auditSummary() {
-        return call("modlog_summary", ServerFrame.Generic.class);
+    public CompletableFuture<ServerFrame.AuditSummary> auditSummary() {
+        return call("modlog_summary", ServerFrame.AuditSummary.class);
     }
 
     /**
@@ -291,19 +292,19 @@ public final class OriginChatsAdmin {
     /**
      * Lists the server's plugins (owner role).
      *
-     * @return the plugins_list reply
+     * @return the plugins_list reply; never null; completes on the callback executor
      */
-    public CompletableFuture<ServerFrame.Generic> plugins() {
-        return call("plugins_list", ServerFrame.Generic.class);
+    public CompletableFuture<ServerFrame.Plugins> plugins() {
+        return call("plugins_list", ServerFrame.Plugins.class);
     }
 
     /**
      * Reloads one plugin or all (owner role).
      *
      * @param plugin null for all
-     * @return the plugins_reload reply
+     * @return the plugins_reload reply; never null; completes on the callback executor
      */
-    public CompletableFuture<ServerFrame.Generic> reloadPlugins(String plugin) {
-        return call("plugins_reload", ServerFrame.Generic.class, "plugin", plugin);
+    public CompletableFuture<ServerFrame.PluginsReloaded> reloadPlugins(String plugin) {
+        return call("plugins_reload", ServerFrame.PluginsReloaded.class, "plugin", plugin);
     }
 }

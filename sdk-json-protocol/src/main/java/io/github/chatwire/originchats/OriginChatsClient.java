@@ -30,6 +30,7 @@ import io.github.chatwire.originchats.codec.OcJson;
 import io.github.chatwire.originchats.internal.OcRateLimiter;
 import io.github.chatwire.originchats.model.Attachment;
 import io.github.chatwire.originchats.model.Channel;
+import io.github.chatwire.originchats.model.PollOption;
 import io.github.chatwire.originchats.model.ServerFrame;
 import io.github.chatwire.originchats.model.User;
 import java.io.IOException;
@@ -959,7 +960,8 @@ public final class OriginChatsClient implements AutoCloseable {
     /**
      * Gets the unread counters of every text channel.
      *
-     * @return the unreads_get reply
+     * @return the unreads_get reply, typed per channel and thread; never null; completes on the
+     *     callback executor
      */
     public CompletableFuture<ServerFrame.Unreads> unreads() {
         return call("unreads_get", ServerFrame.Unreads.class);
@@ -1023,14 +1025,36 @@ public final class OriginChatsClient implements AutoCloseable {
      *
      * @param target channel or thread; never null
      * @param question never null
-     * @param options 2..10 option texts; never null
+     * @param options 2..10 option texts (the server numbers them "0", "1", ...); never null
      * @param allowMultiselect whether several options may be chosen
-     * @return the poll_create reply
+     * @return the poll_create reply; never null; completes on the callback executor
      */
     public CompletableFuture<ServerFrame.PollCreated> createPoll(Target target, String question, List<String> options,
             boolean allowMultiselect) {
         return call("poll_create", ServerFrame.PollCreated.class, "t", target, "question", req(question), "options",
                 new ArrayList<>(options), "allow_multiselect", allowMultiselect);
+    }
+
+    /**
+     * Creates a poll whose options have ids and emoji ({@code {id?, text, emoji?}}; an option
+     * without id gets its position as id). Callable from any thread. (A {@code createPoll} overload
+     * cannot take a {@code List<PollOption>}: it would erase to the string overload's signature.)
+     *
+     * @param target channel or thread; never null
+     * @param question never null
+     * @param options 2..10 options; never null, no null elements
+     * @param allowMultiselect whether several options may be chosen
+     * @return the poll_create reply; never null; completes on the callback executor
+     * @throws NullPointerException if options or one of its elements is null
+     */
+    public CompletableFuture<ServerFrame.PollCreated> createPollWithOptions(Target target, String question,
+            List<PollOption> options, boolean allowMultiselect) {
+        List<Object> wire = new ArrayList<>(options.size());
+        for (PollOption o : options) {
+            wire.add(Objects.requireNonNull(o, "option").toJson());
+        }
+        return call("poll_create", ServerFrame.PollCreated.class, "t", target, "question", req(question), "options",
+                wire, "allow_multiselect", allowMultiselect);
     }
 
     /**
@@ -1087,10 +1111,10 @@ public final class OriginChatsClient implements AutoCloseable {
      * {@link io.github.chatwire.originchats.bot.SlashBot}, which re-registers after reconnects).
      *
      * @param commands command objects (name, description, options, ...); never null
-     * @return the slash_register reply
+     * @return the slash_register reply; never null; completes on the callback executor
      */
-    public CompletableFuture<ServerFrame.Generic> registerSlashCommands(List<Map<String, Object>> commands) {
-        return call("slash_register", ServerFrame.Generic.class, "commands", new ArrayList<>(commands));
+    public CompletableFuture<ServerFrame.SlashRegistered> registerSlashCommands(List<Map<String, Object>> commands) {
+        return call("slash_register", ServerFrame.SlashRegistered.class, "commands", new ArrayList<>(commands));
     }
 
     /**
@@ -1298,7 +1322,8 @@ public final class OriginChatsClient implements AutoCloseable {
      * Gets a poll's definition and state.
      *
      * @param pollId never null
-     * @return the poll_get reply (the poll object in raw "poll")
+     * @return the poll_get reply, the poll in {@link ServerFrame.Poll#poll()}; never null; completes
+     *     on the callback executor
      */
     public CompletableFuture<ServerFrame.Poll> poll(String pollId) {
         return call("poll_get", ServerFrame.Poll.class, "poll_id", req(pollId));
@@ -1307,10 +1332,11 @@ public final class OriginChatsClient implements AutoCloseable {
     /**
      * Gets the server's VAPID key for web push (reply cmd push_vapid).
      *
-     * @return the reply
+     * @return the push_vapid reply with the public key; never null; completes on the callback
+     *     executor (fails with {@link OriginChatsServerException} when the server has no VAPID keys)
      */
-    public CompletableFuture<ServerFrame.Generic> pushVapidKey() {
-        return call("push_get_vapid", ServerFrame.Generic.class);
+    public CompletableFuture<ServerFrame.PushVapidKey> pushVapidKey() {
+        return call("push_get_vapid", ServerFrame.PushVapidKey.class);
     }
 
     /**
@@ -1319,26 +1345,26 @@ public final class OriginChatsClient implements AutoCloseable {
      * @param endpoint never null
      * @param p256dh the client public key; never null
      * @param auth the auth secret; never null
-     * @return the reply
+     * @return the push_subscribed reply; never null; completes on the callback executor
      */
-    public CompletableFuture<ServerFrame.Generic> pushSubscribe(String endpoint, String p256dh, String auth) {
+    public CompletableFuture<ServerFrame.PushSubscription> pushSubscribe(String endpoint, String p256dh, String auth) {
         Map<String, Object> keys = new LinkedHashMap<>();
         keys.put("p256dh", req(p256dh));
         keys.put("auth", req(auth));
         Map<String, Object> sub = new LinkedHashMap<>();
         sub.put("endpoint", req(endpoint));
         sub.put("keys", keys);
-        return call("push_subscribe", ServerFrame.Generic.class, "subscription", sub);
+        return call("push_subscribe", ServerFrame.PushSubscription.class, "subscription", sub);
     }
 
     /**
      * Unsubscribes a web-push endpoint (reply cmd push_unsubscribed).
      *
      * @param endpoint never null
-     * @return the reply
+     * @return the push_unsubscribed reply; never null; completes on the callback executor
      */
-    public CompletableFuture<ServerFrame.Generic> pushUnsubscribe(String endpoint) {
-        return call("push_unsubscribe", ServerFrame.Generic.class, "endpoint", req(endpoint));
+    public CompletableFuture<ServerFrame.PushSubscription> pushUnsubscribe(String endpoint) {
+        return call("push_unsubscribe", ServerFrame.PushSubscription.class, "endpoint", req(endpoint));
     }
 
     // ---------------------------------------------------------------- attachments (HTTP)

@@ -102,16 +102,16 @@ public final class SlashBot implements AutoCloseable {
      *
      * @return the slash_register reply; fails like any request
      */
-    public CompletableFuture<ServerFrame.Generic> register() {
+    public CompletableFuture<ServerFrame.SlashRegistered> register() {
         return register(0);
     }
 
-    private CompletableFuture<ServerFrame.Generic> register(int attempt) {
+    private CompletableFuture<ServerFrame.SlashRegistered> register(int attempt) {
         List<Map<String, Object>> defs = new ArrayList<>();
         for (Entry e : commands.values()) {
             defs.add(e.def.toJson());
         }
-        CompletableFuture<ServerFrame.Generic> f = client.registerSlashCommands(defs);
+        CompletableFuture<ServerFrame.SlashRegistered> f = client.registerSlashCommands(defs);
         f.whenComplete((r, e) -> {
             if (e == null) {
                 return;

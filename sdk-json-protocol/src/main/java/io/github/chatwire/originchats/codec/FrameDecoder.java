@@ -12,20 +12,25 @@ import static io.github.chatwire.originchats.codec.JsonFields.str;
 import static io.github.chatwire.originchats.codec.JsonFields.strings;
 
 import io.github.chatwire.core.ProtocolException;
+import io.github.chatwire.core.Secret;
 import io.github.chatwire.originchats.model.Attachment;
 import io.github.chatwire.originchats.model.AttachmentSettings;
 import io.github.chatwire.originchats.model.Channel;
 import io.github.chatwire.originchats.model.ForumThread;
 import io.github.chatwire.originchats.model.Limits;
 import io.github.chatwire.originchats.model.Message;
+import io.github.chatwire.originchats.model.PollInfo;
+import io.github.chatwire.originchats.model.PollOption;
 import io.github.chatwire.originchats.model.PollResults;
 import io.github.chatwire.originchats.model.Role;
 import io.github.chatwire.originchats.model.ServerFrame;
 import io.github.chatwire.originchats.model.ServerInfo;
 import io.github.chatwire.originchats.model.SlashCommandInfo;
+import io.github.chatwire.originchats.model.UnreadCount;
 import io.github.chatwire.originchats.model.User;
 import io.github.chatwire.originchats.model.UserStatus;
 import io.github.chatwire.originchats.model.VoiceParticipant;
+import io.github.chatwire.originchats.model.Webhook;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -234,8 +239,15 @@ public final class FrameDecoder {
             case "poll_results":
             case "poll_get":
                 return poll(cmd, o);
-            case "unreads_get":
-                return new ServerFrame.Unreads(cmd, objectMap(o, "unreads"), o);
+            case "unreads_get": {
+                Map<String, UnreadCount> unreads = new LinkedHashMap<>();
+                for (Map.Entry<String, Map<String, Object>> e : objectMap(o, "unreads").entrySet()) {
+                    Map<String, Object> u = e.getValue();
+                    unreads.put(e.getKey(), new UnreadCount(id(u, "last_read"), lng(u, "unread_count"),
+                            lng(u, "total_messages"), str(u, "parent_channel"), u));
+                }
+                return new ServerFrame.Unreads(cmd, Collections.unmodifiableMap(unreads), o);
+            }
             case "unreads_update":
             case "unreads_ack":
             case "unreads_count":
@@ -331,13 +343,28 @@ public final class FrameDecoder {
             case "pfp_get":
                 return new ServerFrame.ProfilePicture(cmd, valText(o), str(o, "username"), o);
             case "modlog_summary":
-            case "plugins_list":
+                return new ServerFrame.AuditSummary(cmd, counts(o, "action_counts"), counts(o, "category_totals"),
+                        lng(o, "total"), o);
+            case "plugins_list": {
+                List<ServerFrame.PluginInfo> plugins = new ArrayList<>();
+                for (Map.Entry<String, Map<String, Object>> e : objectMap(o, "plugins").entrySet()) {
+                    Map<String, Object> p = e.getValue();
+                    plugins.add(new ServerFrame.PluginInfo(e.getKey(), str(p, "name"), str(p, "description"),
+                            strings(p, "handles"), p));
+                }
+                return new ServerFrame.Plugins(cmd, Collections.unmodifiableList(plugins), o);
+            }
             case "plugins_reload":
-            case "slash_register":
+                return new ServerFrame.PluginsReloaded(cmd, str(o, "val"), o);
+            case "slash_register": {
+                String text = str(o, "val");
+                return new ServerFrame.SlashRegistered(cmd, text, leadingCount(text), o);
+            }
             case "push_vapid":
+                return new ServerFrame.PushVapidKey(cmd, str(o, "key"), o);
             case "push_subscribed":
             case "push_unsubscribed":
-                return new ServerFrame.Generic(cmd, valText(o), o);
+                return new ServerFrame.PushSubscription(cmd, bool(o, "success", false), str(o, "device_fingerprint"), o);
             default:
                 return new ServerFrame.Unknown(cmd, o);
         }
@@ -594,8 +621,75 @@ public final class FrameDecoder {
             throw new IllegalArgumentException("field 'results': expected object, got " + OcJson.typeName(r));
         }
         PollResults results = res == null ? null : pollResults(res);
-        return new ServerFrame.Poll(cmd, id(o, "poll_id"), id(o, "message_id"), str(o, "channel"),
-                userField(o, "user"), results, o);
+        Map<String, Object> p = obj(o, "poll");
+        PollInfo poll = p == null ? null : pollInfo(p);
+        String pollId = id(o, "poll_id");
+        String messageId = id(o, "message_id");
+        String channel = str(o, "channel");
+        if (poll != null) {
+            pollId = pollId != null ? pollId : poll.id();
+            messageId = messageId != null ? messageId : poll.messageId();
+            channel = channel != null ? channel : poll.channel();
+        }
+        return new ServerFrame.Poll(cmd, pollId, messageId, channel, userField(o, "user"), results, poll, o);
+    }
+
+    /**
+     * Decodes the poll object of a poll_get reply.
+     *
+     * @param p the object; never null
+     * @return the poll; never null
+     * @throws IllegalArgumentException if a known field has the wrong type
+     */
+    public static PollInfo pollInfo(Map<String, Object> p) {
+        List<PollOption> options = new ArrayList<>();
+        List<Object> l = list(p, "options");
+        if (l != null) {
+            int i = 0;
+            for (Object e : l) {
+                if (e instanceof String) {
+                    // the request form: a bare text whose id is its position
+                    options.add(new PollOption(Integer.toString(i), (String) e, null));
+                } else if (e instanceof Map) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> m = (Map<String, Object>) e;
+                    options.add(new PollOption(id(m, "id"), str(m, "text"), str(m, "emoji")));
+                } else if (e != null) {
+                    throw new IllegalArgumentException("field 'options[]': expected object, got " + OcJson.typeName(e));
+                }
+                i++;
+            }
+        }
+        return new PollInfo(id(p, "id"), id(p, "message_id"), str(p, "channel"), str(p, "thread_id"),
+                str(p, "question"), Collections.unmodifiableList(options), bool(p, "allow_multiselect", false),
+                num(p, "expires_at"), userField(p, "created_by"), num(p, "created_at"), bool(p, "ended", false),
+                num(p, "ended_at"), strings(p, "user_votes"), p);
+    }
+
+    private static Map<String, Long> counts(Map<String, Object> o, String key) {
+        Map<String, Object> m = obj(o, key);
+        if (m == null) {
+            return Collections.emptyMap();
+        }
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (String k : m.keySet()) {
+            Long n = lng(m, k);
+            if (n != null) {
+                out.put(k, n);
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static Long leadingCount(String text) {
+        if (text == null) {
+            return null;
+        }
+        int end = 0;
+        while (end < text.length() && end < 18 && text.charAt(end) >= '0' && text.charAt(end) <= '9') {
+            end++;
+        }
+        return end == 0 ? null : Long.valueOf(text.substring(0, end));
     }
 
     private static PollResults pollResults(Map<String, Object> r) {
@@ -609,12 +703,28 @@ public final class FrameDecoder {
     }
 
     private static ServerFrame webhooks(String cmd, Map<String, Object> o) {
-        List<Map<String, Object>> hooks = new ArrayList<>();
+        List<Webhook> hooks = new ArrayList<>();
         if (o.get("webhooks") != null) {
-            hooks.addAll(objects(o, "webhooks"));
+            for (Map<String, Object> w : objects(o, "webhooks")) {
+                hooks.add(webhook(w));
+            }
         } else if (o.get("webhook") != null) {
-            hooks.add(obj(o, "webhook"));
+            hooks.add(webhook(obj(o, "webhook")));
         }
-        return new ServerFrame.Webhooks(cmd, Collections.unmodifiableList(hooks), o);
+        boolean deleted = bool(o, "deleted", false);
+        return new ServerFrame.Webhooks(cmd, Collections.unmodifiableList(hooks), id(o, "id"), deleted, o);
+    }
+
+    /**
+     * Decodes a webhook object; its token becomes a {@link Secret}.
+     *
+     * @param w the object; never null
+     * @return the webhook; never null
+     * @throws IllegalArgumentException if a known field has the wrong type
+     */
+    public static Webhook webhook(Map<String, Object> w) {
+        String token = str(w, "token");
+        return new Webhook(id(w, "id"), str(w, "channel"), str(w, "name"), token == null ? null : Secret.of(token),
+                userField(w, "created_by"), num(w, "created_at"), str(w, "avatar"), w);
     }
 }

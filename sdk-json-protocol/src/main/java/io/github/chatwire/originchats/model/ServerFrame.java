@@ -46,9 +46,9 @@ public interface ServerFrame {
     record Unknown(String cmd, Map<String, Object> raw) implements ServerFrame {}
 
     /**
-     * A reply this SDK knows but does not model beyond its text ({@code val}), for administrative
-     * commands (channel_create, role_update, user_ban, plugins_list, pfp_set and similar); read
-     * other fields from {@link #raw()}.
+     * A reply modelled only by its text ({@code val}). The decoder no longer produces it for any
+     * command of the reference (every known reply has its own record); it is kept for
+     * compatibility with code written against earlier versions. Read other fields from {@link #raw()}.
      *
      * @param cmd the command; never null
      * @param val the {@code val} text if it is a string; may be null
@@ -415,21 +415,43 @@ public interface ServerFrame {
      * @param messageId may be null
      * @param channel may be null
      * @param user the voter of a poll_vote_update; may be null
-     * @param results the results; null for poll_get (see raw "poll")
+     * @param results the results; null for poll_get
+     * @param poll the poll definition and state of poll_get ({@code poll}); null for the others
      * @param raw the JSON object; never null
      */
     record Poll(String cmd, String pollId, String messageId, String channel, String user, PollResults results,
-            Map<String, Object> raw) implements ServerFrame {}
+            PollInfo poll, Map<String, Object> raw) implements ServerFrame {}
 
     /**
-     * unreads_get: per channel ("name") or thread ("thread/id") counters as raw objects.
+     * unreads_get: read state per channel (key: the channel name) or thread (key:
+     * {@code "thread/<id>"}), in wire order.
      *
      * @param cmd "unreads_get"
-     * @param unreads never null
+     * @param unreads immutable; never null
      * @param raw the JSON object; never null
      */
-    record Unreads(String cmd, Map<String, Map<String, Object>> unreads, Map<String, Object> raw)
-            implements ServerFrame {}
+    record Unreads(String cmd, Map<String, UnreadCount> unreads, Map<String, Object> raw)
+            implements ServerFrame {
+        /**
+         * The read state of a channel.
+         *
+         * @param channel the channel name; never null
+         * @return the state; null if the reply has no entry for it
+         */
+        public UnreadCount channel(String channel) {
+            return unreads.get(channel);
+        }
+
+        /**
+         * The read state of a thread (entry {@code "thread/<id>"}).
+         *
+         * @param threadId the thread id; never null
+         * @return the state; null if the reply has no entry for it
+         */
+        public UnreadCount thread(String threadId) {
+            return unreads.get("thread/" + threadId);
+        }
+    }
 
     /**
      * unreads_update (event), unreads_ack and unreads_count (replies).
@@ -499,14 +521,26 @@ public interface ServerFrame {
 
     /**
      * Webhook replies (webhook_create, webhook_list, webhook_get, webhook_update, webhook_regenerate,
-     * webhook_delete). Webhook objects hold tokens: they are kept only in raw.
+     * webhook_delete). Webhook tokens are {@link io.github.chatwire.core.Secret}s and never appear in
+     * {@link #toString()}; {@link #raw()} holds them in clear.
      *
      * @param cmd the command
-     * @param webhooks the webhook objects (one for single-webhook replies); never null
+     * @param webhooks the webhooks (one for single-webhook replies, none for webhook_delete); never null
+     * @param id the {@code id} of a webhook_delete reply; null otherwise
+     * @param deleted the {@code deleted} flag of a webhook_delete reply; false otherwise
      * @param raw the JSON object; never null
      */
-    record Webhooks(String cmd, List<Map<String, Object>> webhooks, Map<String, Object> raw)
+    record Webhooks(String cmd, List<Webhook> webhooks, String id, boolean deleted, Map<String, Object> raw)
             implements ServerFrame {
+        /**
+         * The single webhook of a create, get, update or regenerate reply.
+         *
+         * @return the first webhook; null if the reply has none
+         */
+        public Webhook webhook() {
+            return webhooks.isEmpty() ? null : webhooks.get(0);
+        }
+
         @Override
         public String toString() {
             return "Webhooks[cmd=" + cmd + ", count=" + webhooks.size() + "]";
@@ -615,4 +649,80 @@ public interface ServerFrame {
      * @param raw the JSON object; never null
      */
     record ProfilePicture(String cmd, String url, String username, Map<String, Object> raw) implements ServerFrame {}
+
+    /**
+     * The audit log summary (modlog_summary).
+     *
+     * @param cmd "modlog_summary"
+     * @param actionCounts entries per {@code "category.action"} key, in wire order; immutable, never null
+     * @param categoryTotals entries per category, in wire order; immutable, never null
+     * @param total all entries; null if absent
+     * @param raw the JSON object; never null
+     */
+    record AuditSummary(String cmd, Map<String, Long> actionCounts, Map<String, Long> categoryTotals, Long total,
+            Map<String, Object> raw) implements ServerFrame {}
+
+    /**
+     * The server's plugins (plugins_list), keyed by file in the wire object.
+     *
+     * @param cmd "plugins_list"
+     * @param plugins in wire order; immutable, never null
+     * @param raw the JSON object; never null
+     */
+    record Plugins(String cmd, List<PluginInfo> plugins, Map<String, Object> raw) implements ServerFrame {}
+
+    /**
+     * One server plugin.
+     *
+     * @param file the plugin's key (its file name); never null
+     * @param name the display name; may be null
+     * @param description may be null
+     * @param handles the server events it handles (e.g. "new_message"); never null
+     * @param raw the plugin's JSON object; never null
+     */
+    record PluginInfo(String file, String name, String description, List<String> handles, Map<String, Object> raw) {}
+
+    /**
+     * The plugins_reload reply.
+     *
+     * @param cmd "plugins_reload"
+     * @param text the server's text ({@code val}); may be null
+     * @param raw the JSON object; never null
+     */
+    record PluginsReloaded(String cmd, String text, Map<String, Object> raw) implements ServerFrame {}
+
+    /**
+     * The slash_register reply ({@code val: "N commands registered successfully"}).
+     *
+     * @param cmd "slash_register"
+     * @param text the server's text; may be null
+     * @param count the number at the start of the text; null if the text does not start with one
+     * @param raw the JSON object; never null
+     */
+    record SlashRegistered(String cmd, String text, Long count, Map<String, Object> raw) implements ServerFrame {}
+
+    /**
+     * The push_vapid reply (to push_get_vapid): the server's public VAPID key for web push.
+     *
+     * @param cmd "push_vapid"
+     * @param key the public key; may be null in malformed replies
+     * @param raw the JSON object; never null
+     */
+    record PushVapidKey(String cmd, String key, Map<String, Object> raw) implements ServerFrame {}
+
+    /**
+     * The push_subscribed or push_unsubscribed reply.
+     *
+     * @param cmd "push_subscribed" or "push_unsubscribed"
+     * @param success the {@code success} flag; false if absent
+     * @param deviceFingerprint the device fingerprint of push_subscribed; null otherwise
+     * @param raw the JSON object; never null
+     */
+    record PushSubscription(String cmd, boolean success, String deviceFingerprint, Map<String, Object> raw)
+            implements ServerFrame {
+        /** @return true for push_subscribed, false for push_unsubscribed */
+        public boolean subscribed() {
+            return "push_subscribed".equals(cmd);
+        }
+    }
 }

@@ -1,0 +1,27 @@
+package io.github.chatwire.originchats.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A poll's definition and state, the {@code poll} object of a {@code poll_get} reply. Immutable;
+ * fields the SDK does not model stay in {@link #raw()}.
+ *
+ * @param id the poll id; may be null in malformed data
+ * @param messageId the id of the poll's message; may be null
+ * @param channel the channel; may be null
+ * @param threadId the thread, if posted in one; may be null
+ * @param question the question; may be null
+ * @param options the options in server order; never null
+ * @param allowMultiselect whether several options may be chosen
+ * @param expiresAt Unix seconds when it ends by itself; null if it does not expire
+ * @param createdBy the creator (username on the reference server); may be null
+ * @param createdAt Unix seconds of creation; may be null
+ * @param ended whether it has ended
+ * @param endedAt Unix seconds when it ended; null while open
+ * @param userVotes the {@code user_votes} list (option ids), as strings; never null
+ * @param raw the whole JSON object; never null
+ */
+public record PollInfo(String id, String messageId, String channel, String threadId, String question,
+        List<PollOption> options, boolean allowMultiselect, Double expiresAt, String createdBy, Double createdAt,
+        boolean ended, Double endedAt, List<String> userVotes, Map<String, Object> raw) {}
