@@ -232,7 +232,8 @@ public final class FrameDecoder {
             }
             case "poll_create":
                 return new ServerFrame.PollCreated(cmd, id(o, "poll_id"), id(o, "message_id"), str(o, "channel"),
-                        str(o, "thread_id"), str(o, "question"), o);
+                        str(o, "thread_id"), str(o, "question"), pollOptions(o), bool(o, "allow_multiselect", false),
+                        num(o, "expires_at"), o);
             case "poll_vote_update":
             case "poll_vote":
             case "poll_end":
@@ -642,6 +643,14 @@ public final class FrameDecoder {
      * @throws IllegalArgumentException if a known field has the wrong type
      */
     public static PollInfo pollInfo(Map<String, Object> p) {
+        return new PollInfo(id(p, "id"), id(p, "message_id"), str(p, "channel"), str(p, "thread_id"),
+                str(p, "question"), pollOptions(p), bool(p, "allow_multiselect", false),
+                num(p, "expires_at"), userField(p, "created_by"), num(p, "created_at"), bool(p, "ended", false),
+                num(p, "ended_at"), strings(p, "user_votes"), p);
+    }
+
+    /** The {@code options} of a poll: objects {id, text, emoji?}, or bare texts whose id is their position. */
+    private static List<PollOption> pollOptions(Map<String, Object> p) {
         List<PollOption> options = new ArrayList<>();
         List<Object> l = list(p, "options");
         if (l != null) {
@@ -660,10 +669,7 @@ public final class FrameDecoder {
                 i++;
             }
         }
-        return new PollInfo(id(p, "id"), id(p, "message_id"), str(p, "channel"), str(p, "thread_id"),
-                str(p, "question"), Collections.unmodifiableList(options), bool(p, "allow_multiselect", false),
-                num(p, "expires_at"), userField(p, "created_by"), num(p, "created_at"), bool(p, "ended", false),
-                num(p, "ended_at"), strings(p, "user_votes"), p);
+        return Collections.unmodifiableList(options);
     }
 
     private static Map<String, Long> counts(Map<String, Object> o, String key) {

@@ -402,10 +402,14 @@ public interface ServerFrame {
      * @param channel may be null
      * @param threadId may be null
      * @param question may be null
+     * @param options the options as the server stored them (ids assigned); never null
+     * @param allowMultiselect whether several options may be chosen
+     * @param expiresAt Unix seconds when it ends by itself; null if it does not expire
      * @param raw the JSON object; never null
      */
     record PollCreated(String cmd, String pollId, String messageId, String channel, String threadId,
-            String question, Map<String, Object> raw) implements ServerFrame {}
+            String question, List<PollOption> options, boolean allowMultiselect, Double expiresAt,
+            Map<String, Object> raw) implements ServerFrame {}
 
     /**
      * Poll state: poll_vote_update, poll_vote, poll_end, poll_results, poll_get.

@@ -296,6 +296,24 @@ class TypedRepliesTest {
     }
 
     @Test
+    void pollCreateReplyListsTheStoredOptions() {
+        ServerFrame.PollCreated c = assertInstanceOf(ServerFrame.PollCreated.class, FrameDecoder.decode(
+                "{\"cmd\":\"poll_create\",\"poll_id\":\"p1\",\"message_id\":\"m1\",\"channel\":\"general\","
+                + "\"thread_id\":null,\"question\":\"Q?\",\"options\":[{\"id\":\"0\",\"text\":\"a\",\"emoji\":\"e\"},"
+                + "{\"id\":\"yes\",\"text\":\"b\"}],\"allow_multiselect\":true,\"expires_at\":12.5}"));
+        assertEquals(List.of(new PollOption("0", "a", "e"), new PollOption("yes", "b", null)), c.options());
+        assertTrue(c.allowMultiselect());
+        assertEquals(12.5, c.expiresAt());
+        ServerFrame.PollCreated bare = (ServerFrame.PollCreated) FrameDecoder.decode(
+                "{\"cmd\":\"poll_create\",\"poll_id\":\"p2\"}");
+        assertTrue(bare.options().isEmpty());
+        assertFalse(bare.allowMultiselect());
+        assertNull(bare.expiresAt());
+        refused("{\"cmd\":\"poll_create\",\"poll_id\":\"p\",\"allow_multiselect\":\"sekrit-bool\"}", "poll_create",
+                "allow_multiselect", "sekrit-bool");
+    }
+
+    @Test
     void pollOptionWireForm() {
         assertEquals(Map.of("text", "a"), PollOption.of("a").toJson());
         assertEquals("{\"id\":\"x\",\"text\":\"b\",\"emoji\":\"\u2705\"}",
