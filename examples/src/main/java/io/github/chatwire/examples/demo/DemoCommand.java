@@ -32,7 +32,7 @@ public final class DemoCommand implements Command {
      * @return the scenarios
      */
     static List<Scenario> scenarios() {
-        return List.of(new EngineScenario(), new BinaryScenario(), new OmikronScenario());
+        return List.of(new EngineScenario(), new BinaryScenario(), new OmikronScenario(), new OriginChatsScenario());
     }
 
     @Override
