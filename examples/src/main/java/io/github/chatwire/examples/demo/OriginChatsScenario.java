@@ -64,7 +64,7 @@ final class OriginChatsScenario implements Scenario {
                     .listener(new OriginChatsListener() {
                         @Override
                         public void onStateChange(StateChange change) {
-                            out.state("originchats", change.current().name(),
+                            out.state("originchats/alice", change.current().name(),
                                     change.cause() == null ? null : change.cause().getMessage());
                         }
 
