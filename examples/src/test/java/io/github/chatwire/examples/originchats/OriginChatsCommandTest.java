@@ -111,7 +111,10 @@ class OriginChatsCommandTest {
         server();
         Thread other = new Thread(() -> {
             try {
-                Thread.sleep(1500); // after the tool has logged in
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (!server.receivedCommands().contains("users_online") && System.nanoTime() < deadline) {
+                    Thread.sleep(10); // until the tool has logged in and re-synced
+                }
                 try (OriginChatsClient bob = OriginChatsClient.builder(server.wsUrl())
                         .password("bob", Secret.of("bob-pw")).build()) {
                     bob.connect().get(10, TimeUnit.SECONDS);
