@@ -78,7 +78,7 @@ public final class OriginChatsEchoBot implements AutoCloseable {
         // Our own message could also come back as a broadcast (another session of the same user).
         User me = client.user();
         if (m == null || m.content() == null || m.content().isEmpty()
-                || me != null && me.username().equals(m.user())) {
+                || me != null && m.user() != null && m.user().equals(me.username())) {
             return;
         }
         MessageDraft echo = MessageDraft.builder(Target.channel(channel))

@@ -157,7 +157,16 @@ public final class OriginChatsCommand implements Command {
     }
 
     /**
-     * The newest {@code count} messages of a target, oldest first, fetched page by page.
+     * The newest {@code count} messages of a target, oldest first, fetched page by page with the
+     * SDK's {@link HistoryPager} (each message once, even if messages arrive meanwhile).
+     *
+     * @param client a READY client
+     * @param target the channel
+     * @param count how many, at least 1
+     * @return the messages, oldest first; fewer when the history is shorter
+     * @throws InterruptedException if interrupted
+     * @throws ExecutionException if a page request failed
+     * @throws TimeoutException if a page did not come in time
      */
     static List<Message> history(OriginChatsClient client, Target target, int count)
             throws InterruptedException, ExecutionException, TimeoutException {
