@@ -6,6 +6,7 @@ import io.github.chatwire.examples.cli.ExitCode;
 import io.github.chatwire.examples.cli.UsageException;
 import io.github.chatwire.examples.demo.DemoCommand;
 import io.github.chatwire.examples.omikron.OmikronCommand;
+import io.github.chatwire.examples.originchats.OriginChatsCommand;
 import io.github.chatwire.examples.tauri.TauriCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -40,7 +41,8 @@ public final class Main {
      */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         Map<String, Command> commands = new LinkedHashMap<>();
-        for (Command c : List.<Command>of(new DemoCommand(), new BinaryCommand(), new OmikronCommand(), new TauriCommand())) {
+        for (Command c : List.<Command>of(new DemoCommand(), new OriginChatsCommand(), new OmikronCommand(),
+                new BinaryCommand(), new TauriCommand())) {
             commands.put(c.name(), c);
         }
         if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("help")) {

@@ -32,7 +32,8 @@ public final class DemoCommand implements Command {
      * @return the scenarios
      */
     static List<Scenario> scenarios() {
-        return List.of(new EngineScenario(), new BinaryScenario(), new OmikronScenario(), new TauriScenario());
+        return List.of(new EngineScenario(), new OriginChatsScenario(), new OmikronScenario(), new BinaryScenario(),
+                new TauriScenario());
     }
 
     @Override
