@@ -296,6 +296,11 @@ class BinaryWsEndToEndTest {
         for (int i = 0; i < 4; i++) {
             Recorder.take(events.pongs);
         }
+        // The recorder runs before the slow listener for each Pong: wait (bounded) for the last one.
+        long until = System.nanoTime() + WAIT.toNanos();
+        while (slowPongs.get() < 4 && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
         assertEquals(4, slowPongs.get());
     }
 
