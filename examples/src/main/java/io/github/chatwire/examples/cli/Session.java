@@ -17,8 +17,10 @@ import java.util.concurrent.TimeoutException;
 /**
  * What every subcommand does around its protocol work: prints the connection's state changes and
  * errors, waits for READY with a bound, keeps listening, and turns the outcome into an exit status.
+ * It is itself a {@link ConnectionListener}: register it with {@link #attach}, or call its methods
+ * from a protocol listener for clients that report states through their own listener interface.
  */
-public final class Session {
+public final class Session implements ConnectionListener {
     /** How long a subcommand waits for the first READY before it gives up with status 4. */
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(20);
 
@@ -58,21 +60,31 @@ public final class Session {
      * @param connection the connection
      */
     public void attach(ManagedConnection connection) {
-        connection.addListener(new ConnectionListener() {
-            @Override
-            public void onStateChange(StateChange change) {
-                out.state(protocol, change.current().name(), describe(change.cause()));
-                if (change.current() == ConnectionState.CLOSED) {
-                    terminal = change;
-                    closed.countDown();
-                }
-            }
+        connection.addListener(this);
+    }
 
-            @Override
-            public void onError(ChatwireException error) {
-                out.error(error.getClass().getSimpleName(), error.getMessage());
-            }
-        });
+    /**
+     * Prints a state change and remembers a terminal one for {@link #listen(int)}.
+     *
+     * @param change the change
+     */
+    @Override
+    public void onStateChange(StateChange change) {
+        out.state(protocol, change.current().name(), describe(change.cause()));
+        if (change.current() == ConnectionState.CLOSED) {
+            terminal = change;
+            closed.countDown();
+        }
+    }
+
+    /**
+     * Prints a non-fatal error.
+     *
+     * @param error the error
+     */
+    @Override
+    public void onError(ChatwireException error) {
+        out.error(error.getClass().getSimpleName(), error.getMessage());
     }
 
     /**

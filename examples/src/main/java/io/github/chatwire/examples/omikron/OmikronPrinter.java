@@ -1,10 +1,9 @@
 package io.github.chatwire.examples.omikron;
 
 import io.github.chatwire.core.ChatwireException;
-import io.github.chatwire.core.connection.ConnectionState;
 import io.github.chatwire.core.connection.StateChange;
-import io.github.chatwire.examples.cli.ExitCode;
 import io.github.chatwire.examples.cli.Output;
+import io.github.chatwire.examples.cli.Session;
 import io.github.chatwire.omikron.IotaListener;
 import io.github.chatwire.omikron.IotaRequest;
 import io.github.chatwire.omikron.OmikronListener;
@@ -23,8 +22,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Prints what an Omikron client or Iota connection sees: state changes ({@code "state"}), errors
@@ -41,9 +38,7 @@ final class OmikronPrinter implements OmikronListener, IotaListener {
     private static final Set<String> RESERVED = new HashSet<>(Arrays.asList("state", "reply", "error", "info"));
 
     private final Output out;
-    private final String protocol;
-    private final CountDownLatch closed = new CountDownLatch(1);
-    private volatile StateChange terminal;
+    private final Session session;
 
     /**
      * Creates a printer.
@@ -53,7 +48,7 @@ final class OmikronPrinter implements OmikronListener, IotaListener {
      */
     OmikronPrinter(Output out, String protocol) {
         this.out = out;
-        this.protocol = protocol;
+        this.session = new Session(out, protocol);
     }
 
     /**
@@ -64,27 +59,17 @@ final class OmikronPrinter implements OmikronListener, IotaListener {
      * @throws InterruptedException if interrupted
      */
     int listen(int seconds) throws InterruptedException {
-        if (seconds > 0 && closed.await(seconds, TimeUnit.SECONDS)) {
-            StateChange t = terminal;
-            return t == null || t.cause() == null ? ExitCode.OK : ExitCode.forFailure(t.cause());
-        }
-        return ExitCode.OK;
+        return session.listen(seconds);
     }
 
     @Override
     public void onStateChange(StateChange change) {
-        Throwable cause = change.cause();
-        out.state(protocol, change.current().name(),
-                cause == null ? null : cause.getClass().getSimpleName() + ": " + cause.getMessage());
-        if (change.current() == ConnectionState.CLOSED) {
-            terminal = change;
-            closed.countDown();
-        }
+        session.onStateChange(change);
     }
 
     @Override
     public void onError(ChatwireException error) {
-        out.error(error.getClass().getSimpleName(), error.getMessage());
+        session.onError(error);
     }
 
     @Override

@@ -1,10 +1,9 @@
 package io.github.chatwire.examples.originchats;
 
 import io.github.chatwire.core.ChatwireException;
-import io.github.chatwire.core.connection.ConnectionState;
 import io.github.chatwire.core.connection.StateChange;
-import io.github.chatwire.examples.cli.ExitCode;
 import io.github.chatwire.examples.cli.Output;
+import io.github.chatwire.examples.cli.Session;
 import io.github.chatwire.originchats.OriginChatsListener;
 import io.github.chatwire.originchats.Resync;
 import io.github.chatwire.originchats.model.Channel;
@@ -17,8 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Prints what an OriginChats client sees: state changes ({@code "state"}), errors ({@code "error"},
@@ -36,8 +33,7 @@ final class OriginChatsPrinter implements OriginChatsListener {
     private static final Set<String> RESERVED = new HashSet<>(Arrays.asList("state", "reply", "error", "info"));
 
     private final Output out;
-    private final CountDownLatch closed = new CountDownLatch(1);
-    private volatile StateChange terminal;
+    private final Session session;
 
     /**
      * Creates a printer.
@@ -46,6 +42,7 @@ final class OriginChatsPrinter implements OriginChatsListener {
      */
     OriginChatsPrinter(Output out) {
         this.out = out;
+        this.session = new Session(out, "originchats");
     }
 
     /**
@@ -56,27 +53,17 @@ final class OriginChatsPrinter implements OriginChatsListener {
      * @throws InterruptedException if interrupted
      */
     int listen(int seconds) throws InterruptedException {
-        if (seconds > 0 && closed.await(seconds, TimeUnit.SECONDS)) {
-            StateChange t = terminal;
-            return t == null || t.cause() == null ? ExitCode.OK : ExitCode.forFailure(t.cause());
-        }
-        return ExitCode.OK;
+        return session.listen(seconds);
     }
 
     @Override
     public void onStateChange(StateChange change) {
-        Throwable cause = change.cause();
-        out.state("originchats", change.current().name(),
-                cause == null ? null : cause.getClass().getSimpleName() + ": " + cause.getMessage());
-        if (change.current() == ConnectionState.CLOSED) {
-            terminal = change;
-            closed.countDown();
-        }
+        session.onStateChange(change);
     }
 
     @Override
     public void onError(ChatwireException error) {
-        out.error(error.getClass().getSimpleName(), error.getMessage());
+        session.onError(error);
     }
 
     @Override

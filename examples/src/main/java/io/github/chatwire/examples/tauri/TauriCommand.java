@@ -3,7 +3,6 @@ package io.github.chatwire.examples.tauri;
 import io.github.chatwire.core.ChatwireException;
 import io.github.chatwire.core.Secret;
 import io.github.chatwire.core.connection.ConnectionOptions;
-import io.github.chatwire.core.connection.ConnectionState;
 import io.github.chatwire.core.connection.StateChange;
 import io.github.chatwire.examples.cli.Args;
 import io.github.chatwire.examples.cli.Command;
@@ -120,7 +119,8 @@ public final class TauriCommand implements Command {
             t.setDaemon(true);
             return t;
         });
-        Printer printer = new Printer(out);
+        Session session = new Session(out, "tauri");
+        Printer printer = new Printer(out, session);
         TauriPushClient client;
         try {
             client = TauriPushClient.builder()
@@ -157,7 +157,6 @@ public final class TauriCommand implements Command {
             pingPrinter.shutdown();
             throw new UsageException(e.getMessage());
         }
-        Session session = new Session(out, "tauri");
         try {
             int status = session.awaitReady(client.connect());
             if (status != ExitCode.OK) {
@@ -165,11 +164,7 @@ public final class TauriCommand implements Command {
             }
             // READY completes the connect future just before the success event is delivered.
             printer.identified.await(5, TimeUnit.SECONDS);
-            if (listen > 0 && printer.closed.await(listen, TimeUnit.SECONDS)) {
-                StateChange t = printer.terminal;
-                return t == null || t.cause() == null ? ExitCode.OK : ExitCode.forFailure(t.cause());
-            }
-            return ExitCode.OK;
+            return session.listen(listen);
         } finally {
             client.close();
             client.closeFuture().get(5, TimeUnit.SECONDS);
@@ -236,11 +231,11 @@ public final class TauriCommand implements Command {
     private static final class Printer implements TauriPushListener {
         private final Output out;
         final CountDownLatch identified = new CountDownLatch(1);
-        final CountDownLatch closed = new CountDownLatch(1);
-        volatile StateChange terminal;
+        private final Session session;
 
-        Printer(Output out) {
+        Printer(Output out, Session session) {
             this.out = out;
+            this.session = session;
         }
 
         @Override
@@ -271,18 +266,12 @@ public final class TauriCommand implements Command {
 
         @Override
         public void onStateChange(StateChange change) {
-            Throwable cause = change.cause();
-            out.state("tauri", change.current().name(),
-                    cause == null ? null : cause.getClass().getSimpleName() + ": " + cause.getMessage());
-            if (change.current() == ConnectionState.CLOSED) {
-                terminal = change;
-                closed.countDown();
-            }
+            session.onStateChange(change);
         }
 
         @Override
         public void onError(ChatwireException error) {
-            out.error(error.getClass().getSimpleName(), error.getMessage());
+            session.onError(error);
         }
     }
 }
