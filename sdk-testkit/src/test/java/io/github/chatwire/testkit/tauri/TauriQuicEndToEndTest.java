@@ -257,7 +257,11 @@ class TauriQuicEndToEndTest {
         while (big.length() < 2000) {
             big.append('x');
         }
-        first.sendRaw(big.append("\"}}").toString());
+        try {
+            first.sendRaw(big.append("\"}}").toString());
+        } catch (IllegalStateException e) {
+            // The client may drop the connection on the first 1024 bytes, before our flush returns.
+        }
         var reconnecting = listener.awaitState(ConnectionState.RECONNECTING, WAIT);
         assertTrue(reconnecting.cause() instanceof io.github.chatwire.core.MessageTooLargeException, reconnecting.toString());
         server.awaitIdentified(WAIT).push("small");
