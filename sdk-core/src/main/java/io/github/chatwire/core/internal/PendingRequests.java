@@ -69,7 +69,7 @@ public final class PendingRequests {
                 throw new IllegalArgumentException("a request with key " + key + " is already pending");
             }
             entries.put(key, entry);
-            entry.timer = scheduler.schedule(() -> fail(key, entry, new RequestTimeoutException(
+            entry.timer = scheduler.schedule(() -> settle(take(key, future), null, new RequestTimeoutException(
                     "no reply to " + (name == null ? "request" : "'" + name + "'") + " " + key + " within "
                             + timeout.toMillis() + " ms", timeout)), timeout);
         }
@@ -120,17 +120,7 @@ public final class PendingRequests {
      * @return true if it was pending
      */
     public boolean failIfSame(Object key, CompletableFuture<?> future, ChatwireException error) {
-        Entry e;
-        synchronized (this) {
-            e = entries.get(key);
-            if (e == null || e.future != future) {
-                return false;
-            }
-            entries.remove(key);
-        }
-        e.timer.cancel();
-        execute(() -> e.future.completeExceptionally(error));
-        return true;
+        return settle(take(key, future), null, error);
     }
 
     /**
@@ -141,16 +131,7 @@ public final class PendingRequests {
      * @return true if it was pending
      */
     public boolean complete(Object key, Object value) {
-        Entry e;
-        synchronized (this) {
-            e = entries.remove(key);
-        }
-        if (e == null) {
-            return false;
-        }
-        e.timer.cancel();
-        execute(() -> e.future.complete(value));
-        return true;
+        return settle(take(key, null), value, null);
     }
 
     /**
@@ -161,26 +142,31 @@ public final class PendingRequests {
      * @return true if it was pending
      */
     public boolean fail(Object key, ChatwireException error) {
-        Entry e;
-        synchronized (this) {
-            e = entries.remove(key);
+        return settle(take(key, null), null, error);
+    }
+
+    /** Removes the entry under the key, if it is the one with the expected future (any if null). */
+    private synchronized Entry take(Object key, CompletableFuture<?> expected) {
+        Entry e = entries.get(key);
+        if (e == null || (expected != null && e.future != expected)) {
+            return null;
         }
+        entries.remove(key);
+        return e;
+    }
+
+    /** Completes a removed entry's future on the completer: with the value, or the error if given. */
+    private boolean settle(Entry e, Object value, ChatwireException error) {
         if (e == null) {
             return false;
         }
         e.timer.cancel();
-        execute(() -> e.future.completeExceptionally(error));
-        return true;
-    }
-
-    private void fail(Object key, Entry expected, ChatwireException error) {
-        synchronized (this) {
-            if (entries.get(key) != expected) {
-                return;
-            }
-            entries.remove(key);
+        if (error == null) {
+            execute(() -> e.future.complete(value));
+        } else {
+            execute(() -> e.future.completeExceptionally(error));
         }
-        execute(() -> expected.future.completeExceptionally(error));
+        return true;
     }
 
     /**
@@ -213,8 +199,7 @@ public final class PendingRequests {
             });
         }
         for (Entry e : failed) {
-            e.timer.cancel();
-            execute(() -> e.future.completeExceptionally(error));
+            settle(e, null, error);
         }
     }
 
