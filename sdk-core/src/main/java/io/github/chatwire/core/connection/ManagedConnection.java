@@ -446,11 +446,7 @@ public final class ManagedConnection implements AutoCloseable {
         current = null;
         attempt.cancelTimers();
         pending.failSent(new ConnectionLostException("connection lost before the reply arrived", cause));
-        try {
-            handler.onDisconnected(cause);
-        } catch (RuntimeException e) {
-            log.error("[{}] protocol handler failed in onDisconnected", options.name(), e);
-        }
+        notifyDisconnected(cause);
         if (closing) {
             return;
         }
@@ -512,13 +508,17 @@ public final class ManagedConnection implements AutoCloseable {
             runtimeExecute(() -> firstReady.completeExceptionally(failure));
         }
         if (attempt != null) {
-            try {
-                handler.onDisconnected(cause);
-            } catch (RuntimeException e) {
-                log.error("[{}] protocol handler failed in onDisconnected", options.name(), e);
-            }
+            notifyDisconnected(cause);
         }
         maybeRelease();
+    }
+
+    private void notifyDisconnected(ChatwireException cause) {
+        try {
+            handler.onDisconnected(cause);
+        } catch (RuntimeException e) {
+            log.error("[{}] protocol handler failed in onDisconnected", options.name(), e);
+        }
     }
 
     private void maybeRelease() {
