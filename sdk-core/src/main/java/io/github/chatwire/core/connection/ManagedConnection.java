@@ -8,6 +8,7 @@ import io.github.chatwire.core.ProtocolException;
 import io.github.chatwire.core.QueueFullException;
 import io.github.chatwire.core.SendTimeoutException;
 import io.github.chatwire.core.Subscription;
+import io.github.chatwire.core.internal.Execution;
 import io.github.chatwire.core.internal.Futures;
 import io.github.chatwire.core.internal.PendingRequests;
 import io.github.chatwire.core.internal.SerialExecutor;
@@ -384,11 +385,7 @@ public final class ManagedConnection implements AutoCloseable {
     }
 
     private void runtimeExecute(Runnable r) {
-        try {
-            runtime.callbackExecutor().execute(r);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            r.run();
-        }
+        Execution.executeOrRun(runtime.callbackExecutor(), r);
     }
 
     private void setState(ConnectionState next, ChatwireException cause, Duration retryIn) {

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The correlation table: requests awaiting a reply, keyed by a protocol-chosen key, each with a
@@ -211,11 +210,7 @@ public final class PendingRequests {
     }
 
     private void execute(Runnable r) {
-        try {
-            completer.execute(r);
-        } catch (RejectedExecutionException e) {
-            r.run();
-        }
+        Execution.executeOrRun(completer, r);
     }
 
     private static final class Entry {

@@ -3,7 +3,6 @@ package io.github.chatwire.core.internal;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,12 +42,8 @@ public final class SerialExecutor implements Executor {
             }
             running = true;
         }
-        try {
-            delegate.execute(this::drain);
-        } catch (RejectedExecutionException e) {
-            // The delegate is gone (shut down): run here rather than lose the callbacks.
-            drain();
-        }
+        // If the delegate is gone (shut down), drain here rather than lose the callbacks.
+        Execution.executeOrRun(delegate, this::drain);
     }
 
     private void drain() {
