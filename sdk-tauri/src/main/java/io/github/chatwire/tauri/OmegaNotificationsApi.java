@@ -1,5 +1,6 @@
 package io.github.chatwire.tauri;
 
+import io.github.chatwire.core.internal.Execution;
 import io.github.chatwire.core.AuthenticationException;
 import io.github.chatwire.core.ChatwireException;
 import io.github.chatwire.core.ChatwireRuntime;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -254,11 +254,7 @@ public final class OmegaNotificationsApi implements AutoCloseable {
                 f.completeExceptionally(error);
             }
         };
-        try {
-            callbacks.execute(r);
-        } catch (RejectedExecutionException e) {
-            r.run();
-        }
+        Execution.executeOrRun(callbacks, r);
     }
 
     /** Builds an {@link OmegaNotificationsApi}. Not thread-safe. {@link #baseUrl} is required. */

@@ -1,5 +1,6 @@
 package io.github.chatwire.omikron.omega;
 
+import io.github.chatwire.core.internal.Execution;
 import io.github.chatwire.core.ChatwireRuntime;
 import io.github.chatwire.omikron.OmikronPublicKey;
 import io.github.chatwire.omikron.codec.OmikronCodec;
@@ -9,8 +10,6 @@ import io.github.chatwire.omikron.model.OmikronId;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -239,12 +238,7 @@ public final class OmegaClient implements AutoCloseable {
                 f.complete(value);
             }
         };
-        Executor ex = runtime.callbackExecutor();
-        try {
-            ex.execute(r);
-        } catch (RejectedExecutionException e) {
-            r.run();
-        }
+        Execution.executeOrRun(runtime.callbackExecutor(), r);
     }
 
     /** Releases the shared runtime if this client took it; idempotent. Requests in flight still complete. */
