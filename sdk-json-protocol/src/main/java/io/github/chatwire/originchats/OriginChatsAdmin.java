@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The administrative commands of an {@link OriginChatsClient} (channels, server, roles, moderation,
- * emoji, webhooks, plugins), from {@link OriginChatsClient#admin()}. Each needs the permission the
+ * The administrative and moderation commands of an {@link OriginChatsClient} (channels, server,
+ * roles, users' roles, bans, timeouts, audit log, emoji, webhooks, plugins), from {@link OriginChatsClient#admin()}. Each needs the permission the
  * protocol reference names; without it the future fails with {@link OriginChatsServerException}.
  * Every reply is a typed {@link ServerFrame} record; fields the SDK does not model stay in
  * {@link ServerFrame#raw()}. Thread-safe; futures complete on the callback executor.
@@ -22,18 +22,8 @@ public final class OriginChatsAdmin {
         this.client = client;
     }
 
-    private <T extends ServerFrame> CompletableFuture<T> call(String cmd, Class<T> type, Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            if (kv[i + 1] != null) {
-                m.put((String) kv[i], kv[i + 1]);
-            }
-        }
-        return client.request(cmd, m, type, client.defaultRequestTimeout());
-    }
-
-    private static <T> T req(T v) {
-        return Objects.requireNonNull(v, "argument");
+    private <T extends ServerFrame> CompletableFuture<T> call(String cmd, Class<T> type, Object... namesAndValues) {
+        return client.call(cmd, type, namesAndValues);
     }
 
     /**
@@ -45,7 +35,7 @@ public final class OriginChatsAdmin {
      * @return the channel_create reply
      */
     public CompletableFuture<ServerFrame.ChannelChange> createChannel(String name, String type, String description) {
-        return call("channel_create", ServerFrame.ChannelChange.class, "name", req(name), "type", req(type),
+        return call("channel_create", ServerFrame.ChannelChange.class, "name", Objects.requireNonNull(name, "name"), "type", Objects.requireNonNull(type, "type"),
                 "description", description);
     }
 
@@ -57,7 +47,7 @@ public final class OriginChatsAdmin {
      * @return the channel_update reply
      */
     public CompletableFuture<ServerFrame.ChannelChange> updateChannel(String currentName, Map<String, Object> updates) {
-        return call("channel_update", ServerFrame.ChannelChange.class, "current_name", req(currentName), "updates",
+        return call("channel_update", ServerFrame.ChannelChange.class, "current_name", Objects.requireNonNull(currentName, "currentName"), "updates",
                 new LinkedHashMap<>(updates));
     }
 
@@ -69,7 +59,7 @@ public final class OriginChatsAdmin {
      * @return the channel_move reply
      */
     public CompletableFuture<ServerFrame.ChannelChange> moveChannel(String name, int position) {
-        return call("channel_move", ServerFrame.ChannelChange.class, "name", req(name), "position", position);
+        return call("channel_move", ServerFrame.ChannelChange.class, "name", Objects.requireNonNull(name, "name"), "position", position);
     }
 
     /**
@@ -79,7 +69,7 @@ public final class OriginChatsAdmin {
      * @return the channel_delete reply
      */
     public CompletableFuture<ServerFrame.ChannelChange> deleteChannel(String name) {
-        return call("channel_delete", ServerFrame.ChannelChange.class, "name", req(name));
+        return call("channel_delete", ServerFrame.ChannelChange.class, "name", Objects.requireNonNull(name, "name"));
     }
 
     /**
@@ -103,9 +93,8 @@ public final class OriginChatsAdmin {
      * @return the role_create reply
      */
     public CompletableFuture<ServerFrame.RoleChange> createRole(String name, Map<String, Object> fields) {
-        Map<String, Object> m = new LinkedHashMap<>(fields);
-        m.put("name", req(name));
-        return client.request("role_create", m, ServerFrame.RoleChange.class, client.defaultRequestTimeout());
+        return call("role_create", ServerFrame.RoleChange.class, "", Objects.requireNonNull(fields, "fields"), "name",
+                Objects.requireNonNull(name, "name"));
     }
 
     /**
@@ -116,9 +105,8 @@ public final class OriginChatsAdmin {
      * @return the role_update reply
      */
     public CompletableFuture<ServerFrame.RoleChange> updateRole(String name, Map<String, Object> fields) {
-        Map<String, Object> m = new LinkedHashMap<>(fields);
-        m.put("name", req(name));
-        return client.request("role_update", m, ServerFrame.RoleChange.class, client.defaultRequestTimeout());
+        return call("role_update", ServerFrame.RoleChange.class, "", Objects.requireNonNull(fields, "fields"), "name",
+                Objects.requireNonNull(name, "name"));
     }
 
     /**
@@ -128,7 +116,7 @@ public final class OriginChatsAdmin {
      * @return the role_delete reply
      */
     public CompletableFuture<ServerFrame.RoleChange> deleteRole(String name) {
-        return call("role_delete", ServerFrame.RoleChange.class, "name", req(name));
+        return call("role_delete", ServerFrame.RoleChange.class, "name", Objects.requireNonNull(name, "name"));
     }
 
     /**
@@ -148,7 +136,7 @@ public final class OriginChatsAdmin {
      * @return the role_permissions_get reply
      */
     public CompletableFuture<ServerFrame.RoleChange> rolePermissions(String name) {
-        return call("role_permissions_get", ServerFrame.RoleChange.class, "name", req(name));
+        return call("role_permissions_get", ServerFrame.RoleChange.class, "name", Objects.requireNonNull(name, "name"));
     }
 
     /**
@@ -159,7 +147,7 @@ public final class OriginChatsAdmin {
      * @return the role_permissions_set reply
      */
     public CompletableFuture<ServerFrame.RoleChange> setRolePermissions(String name, List<String> permissions) {
-        return call("role_permissions_set", ServerFrame.RoleChange.class, "name", req(name), "permissions",
+        return call("role_permissions_set", ServerFrame.RoleChange.class, "name", Objects.requireNonNull(name, "name"), "permissions",
                 new ArrayList<>(permissions));
     }
 
@@ -171,7 +159,7 @@ public final class OriginChatsAdmin {
      * @return the user_update reply
      */
     public CompletableFuture<ServerFrame.UserChanged> updateUser(String user, Map<String, Object> updates) {
-        return call("user_update", ServerFrame.UserChanged.class, "user", req(user), "updates",
+        return call("user_update", ServerFrame.UserChanged.class, "user", Objects.requireNonNull(user, "user"), "updates",
                 new LinkedHashMap<>(updates));
     }
 
@@ -191,7 +179,7 @@ public final class OriginChatsAdmin {
      * @return the rate_limit_reset reply
      */
     public CompletableFuture<ServerFrame.Moderation> resetRateLimit(String user) {
-        return call("rate_limit_reset", ServerFrame.Moderation.class, "user", req(user));
+        return call("rate_limit_reset", ServerFrame.Moderation.class, "user", Objects.requireNonNull(user, "user"));
     }
 
     /**
@@ -212,7 +200,7 @@ public final class OriginChatsAdmin {
      * @return the emoji_add reply (id as a string)
      */
     public CompletableFuture<ServerFrame.Emoji> addEmoji(String name, String dataUri) {
-        return call("emoji_add", ServerFrame.Emoji.class, "name", req(name), "image", req(dataUri));
+        return call("emoji_add", ServerFrame.Emoji.class, "name", Objects.requireNonNull(name, "name"), "image", Objects.requireNonNull(dataUri, "dataUri"));
     }
 
     /**
@@ -244,7 +232,7 @@ public final class OriginChatsAdmin {
      * @return the emoji_get_id reply
      */
     public CompletableFuture<ServerFrame.Emoji> emojiId(String name) {
-        return call("emoji_get_id", ServerFrame.Emoji.class, "name", req(name));
+        return call("emoji_get_id", ServerFrame.Emoji.class, "name", Objects.requireNonNull(name, "name"));
     }
 
     /**
@@ -254,7 +242,7 @@ public final class OriginChatsAdmin {
      * @return the webhook_get reply
      */
     public CompletableFuture<ServerFrame.Webhooks> webhook(String id) {
-        return call("webhook_get", ServerFrame.Webhooks.class, "id", req(id));
+        return call("webhook_get", ServerFrame.Webhooks.class, "id", Objects.requireNonNull(id, "id"));
     }
 
     /**
@@ -266,7 +254,7 @@ public final class OriginChatsAdmin {
      * @return the webhook_update reply
      */
     public CompletableFuture<ServerFrame.Webhooks> updateWebhook(String id, String name, String avatar) {
-        return call("webhook_update", ServerFrame.Webhooks.class, "id", req(id), "name", name, "avatar", avatar);
+        return call("webhook_update", ServerFrame.Webhooks.class, "id", Objects.requireNonNull(id, "id"), "name", name, "avatar", avatar);
     }
 
     /**
@@ -276,7 +264,7 @@ public final class OriginChatsAdmin {
      * @return the webhook_regenerate reply, with the new token in raw
      */
     public CompletableFuture<ServerFrame.Webhooks> regenerateWebhook(String id) {
-        return call("webhook_regenerate", ServerFrame.Webhooks.class, "id", req(id));
+        return call("webhook_regenerate", ServerFrame.Webhooks.class, "id", Objects.requireNonNull(id, "id"));
     }
 
     /**
@@ -286,7 +274,7 @@ public final class OriginChatsAdmin {
      * @return the webhook_delete reply
      */
     public CompletableFuture<ServerFrame.Webhooks> deleteWebhook(String id) {
-        return call("webhook_delete", ServerFrame.Webhooks.class, "id", req(id));
+        return call("webhook_delete", ServerFrame.Webhooks.class, "id", Objects.requireNonNull(id, "id"));
     }
 
     /**
@@ -306,5 +294,81 @@ public final class OriginChatsAdmin {
      */
     public CompletableFuture<ServerFrame.PluginsReloaded> reloadPlugins(String plugin) {
         return call("plugins_reload", ServerFrame.PluginsReloaded.class, "plugin", plugin);
+    }
+
+    // ---------------------------------------------------------------- moderation and webhooks
+
+    /**
+     * Sets a user's roles (needs manage_users); the reply's cmd is user_roles_get.
+     *
+     * @param user name or id; never null
+     * @param roles role names; never null
+     * @return the reply
+     */
+    public CompletableFuture<ServerFrame.UserRoles> setUserRoles(String user, List<String> roles) {
+        return call("user_roles_set", ServerFrame.UserRoles.class, "user", Objects.requireNonNull(user, "user"), "roles", new ArrayList<>(roles));
+    }
+
+    /**
+     * Bans a user (owner only); the socket of the user stays open.
+     *
+     * @param user name or id; never null
+     * @return the user_ban reply
+     */
+    public CompletableFuture<ServerFrame.Moderation> ban(String user) {
+        return call("user_ban", ServerFrame.Moderation.class, "user", Objects.requireNonNull(user, "user"));
+    }
+
+    /**
+     * Unbans a user (owner only).
+     *
+     * @param user name or id; never null
+     * @return the user_unban reply
+     */
+    public CompletableFuture<ServerFrame.Moderation> unban(String user) {
+        return call("user_unban", ServerFrame.Moderation.class, "user", Objects.requireNonNull(user, "user"));
+    }
+
+    /**
+     * Times a user out (owner only).
+     *
+     * @param user name or id; never null
+     * @param seconds positive
+     * @return the user_timeout reply
+     */
+    public CompletableFuture<ServerFrame.Moderation> timeout(String user, long seconds) {
+        return call("user_timeout", ServerFrame.Moderation.class, "user", Objects.requireNonNull(user, "user"), "timeout", seconds);
+    }
+
+    /**
+     * Reads the audit log.
+     *
+     * @param limit 1..200
+     * @param offset at least 0
+     * @return the modlog_get reply
+     */
+    public CompletableFuture<ServerFrame.AuditLog> auditLog(int limit, int offset) {
+        return call("modlog_get", ServerFrame.AuditLog.class, "limit", limit, "offset", offset);
+    }
+
+    /**
+     * Creates a webhook (needs manage_server); the reply holds its token.
+     *
+     * @param channel a text channel; never null
+     * @param name never null
+     * @return the webhook_create reply
+     */
+    public CompletableFuture<ServerFrame.Webhooks> createWebhook(String channel, String name) {
+        return call("webhook_create", ServerFrame.Webhooks.class, "channel", Objects.requireNonNull(channel, "channel"), "name", Objects.requireNonNull(name, "name"));
+    }
+
+    /**
+     * Lists webhooks.
+     *
+     * @param channel a channel to filter by; null for all
+     * @return the webhook_list reply
+     */
+    public CompletableFuture<ServerFrame.Webhooks> webhooks(String channel) {
+        return call("webhook_list", ServerFrame.Webhooks.class, "channel", channel);
     }
 }

@@ -3,10 +3,8 @@ package io.github.chatwire.originchats;
 import io.github.chatwire.core.AuthenticationException;
 import io.github.chatwire.core.ChatwireException;
 import io.github.chatwire.core.ChatwireRuntime;
-import io.github.chatwire.core.ConnectionClosedException;
 import io.github.chatwire.core.ConnectionLostException;
 import io.github.chatwire.core.ProtocolException;
-import io.github.chatwire.core.QueueFullException;
 import io.github.chatwire.core.RateLimitedException;
 import io.github.chatwire.core.Secret;
 import io.github.chatwire.core.Subscription;
@@ -14,54 +12,32 @@ import io.github.chatwire.core.connection.ConnectionListener;
 import io.github.chatwire.core.connection.ConnectionOptions;
 import io.github.chatwire.core.connection.ConnectionState;
 import io.github.chatwire.core.connection.ManagedConnection;
-import io.github.chatwire.core.connection.Outbound;
-import io.github.chatwire.core.connection.ProtocolContext;
-import io.github.chatwire.core.connection.ProtocolHandler;
 import io.github.chatwire.core.connection.StateChange;
 import io.github.chatwire.core.internal.Futures;
-import io.github.chatwire.core.time.Cancellable;
 import io.github.chatwire.core.transport.OkHttpWebSocketTransport;
 import io.github.chatwire.core.transport.Transport;
+import io.github.chatwire.originchats.codec.CommandEncoder;
 import io.github.chatwire.originchats.codec.ContentRules;
-import io.github.chatwire.originchats.codec.FrameDecodeException;
-import io.github.chatwire.originchats.codec.FrameDecoder;
-import io.github.chatwire.originchats.codec.JsonFields;
-import io.github.chatwire.originchats.codec.OcJson;
-import io.github.chatwire.originchats.internal.OcRateLimiter;
+import io.github.chatwire.originchats.internal.OcOutbox;
+import io.github.chatwire.originchats.internal.OcProtocolHandler;
+import io.github.chatwire.originchats.internal.OcUploader;
 import io.github.chatwire.originchats.model.Attachment;
 import io.github.chatwire.originchats.model.Channel;
+import io.github.chatwire.originchats.model.Message;
 import io.github.chatwire.originchats.model.PollOption;
 import io.github.chatwire.originchats.model.ServerFrame;
 import io.github.chatwire.originchats.model.User;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import okhttp3.Call;
-import okhttp3.Callback;
-import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
-import okio.ByteString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,17 +47,21 @@ import org.slf4j.LoggerFactory;
  * offers typed requests and events. Built on sdk-core's {@link ManagedConnection}: it reconnects
  * with backoff (fetching a new validator for the new connection and re-syncing channels and online
  * users), declares a silent connection dead after the idle timeout (the server pings every 30 s),
- * and mirrors the server's rate limit so that normal use is never refused.
+ * and keeps to the server's rate limit so that normal use is never refused.
  *
- * <p>Every request carries a unique {@code listener}; the reply with that listener completes it
- * whatever its {@code cmd}. A server {@code error} fails the future with
- * {@link OriginChatsServerException}, a {@code rate_limit} with {@link RateLimitedException}
- * (and pauses sends for its length); every request times out (default 10 s,
- * {@link io.github.chatwire.core.RequestTimeoutException}) because some commands never answer.
- * While the connection is down requests are queued (bounded) and sent after the next login, or fail.
- * Rate-limited messages (message_new, message_edit, typing) wait in the client until the mirrored
- * limit lets them go, without holding up other requests; their timeout counts from then. After a
- * server {@code rate_limit} every send pauses for its length and timeouts are stretched by it.
+ * <p>Every request carries a {@code listener} unique across clients; the reply with that listener
+ * completes it whatever its {@code cmd}, as long as it is the request's kind of reply (a frame of
+ * another kind that carries the listener, such as a {@code slash_call} the server forwarded with
+ * the caller's listener, is an event, not the reply). A server {@code error} fails the future with
+ * {@link OriginChatsServerException}, a {@code rate_limit} with {@link RateLimitedException};
+ * every request times out (default 10 s, {@link io.github.chatwire.core.RequestTimeoutException})
+ * because some commands never answer. While the connection is down requests are queued (bounded)
+ * and sent after the next login, or fail.
+ *
+ * <p>Rate-limited messages ({@code message_new}, {@code message_edit}, {@code typing}) wait in the
+ * client until the server would accept them (at most 10 inside any 10 s and 60 inside any minute
+ * by default, see {@link RateLimits}), without holding up other requests; their timeout counts
+ * from when they go out. After a server {@code rate_limit} they wait for its length.
  *
  * <p>Thread-safe. Futures and listener callbacks complete on the runtime's callback executor.
  */
@@ -89,7 +69,7 @@ public final class OriginChatsClient implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OriginChatsClient.class);
 
     /** The server's frame limit (aiohttp's default): larger frames close the socket. */
-    public static final int MAX_FRAME_BYTES = 4 * 1024 * 1024;
+    public static final int MAX_FRAME_BYTES = CommandEncoder.MAX_FRAME_BYTES;
 
     /** Commands a server without {@code capabilities} supports (the official client's fallback list). */
     public static final List<String> DEFAULT_CAPABILITIES = Collections.unmodifiableList(Arrays.asList(
@@ -98,88 +78,71 @@ public final class OriginChatsClient implements AutoCloseable {
 
     private final String url;
     private final ValidatorProvider validatorProvider;
-    private final String username;
-    private final Secret password;
-    private final boolean register;
     private final Duration requestTimeout;
     private final long typingIntervalNanos;
-    private final OcRateLimiter limiter;
+    private final OcOutbox outbox;
     private final ManagedConnection connection;
-    private final List<OriginChatsListener> listeners = new CopyOnWriteArrayList<>();
-    private final List<TypedSubscription<?>> typed = new CopyOnWriteArrayList<>();
-    private final AtomicLong seq = new AtomicLong();
+    private final EventDispatch events = new EventDispatch();
     private final Map<String, Long> lastTyping = new ConcurrentHashMap<>();
-    /** Requests not yet passed to the transport, by their message (identity). */
-    private final Map<Outbound, String> outboundKeys = Collections.synchronizedMap(new IdentityHashMap<>());
-    /** Listener keys of requests handed to the transport and not yet answered. */
-    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-    private final Object gateLock = new Object();
-    /** Rate-limited requests held until their turn; guarded by gateLock. */
-    private final Set<Gated> gated = new HashSet<>();
-    private boolean gateClosed;
 
     private volatile ServerFrame.Handshake handshake;
     private volatile ServerFrame.Ready ready;
     private volatile List<Channel> channels = Collections.emptyList();
     private volatile List<User> onlineUsers = Collections.emptyList();
-    private volatile ProtocolContext lastContext;
     private final OriginChatsAdmin admin = new OriginChatsAdmin(this);
 
     private OriginChatsClient(Builder b) {
         this.url = b.url;
         this.validatorProvider = b.validatorProvider;
-        this.username = b.username;
-        this.password = b.password;
-        this.register = b.register;
         this.typingIntervalNanos = b.typingInterval.toNanos();
-        this.limiter = new OcRateLimiter(b.rateLimits);
-        ConnectionOptions options = b.options.toBuilder().throttle((message, now) -> {
-            long wait = limiter.delayNanos(message, now);
-            if (wait == 0) {
-                String key = outboundKeys.remove(message);
-                if (key != null) {
-                    inFlight.add(key);
-                }
-            }
-            return wait;
-        }).build();
+        ConnectionOptions options = b.options;
         this.requestTimeout = options.requestTimeout();
-        this.listeners.addAll(b.listeners);
+        this.outbox = new OcOutbox(b.rateLimits, () -> runtime().scheduler(), this::engineRequest,
+                options.outboundQueueCapacity(), options.outboundQueueMaxWait());
+        this.events.listeners.addAll(b.listeners);
         Transport transport = b.transport != null ? b.transport
                 : OkHttpWebSocketTransport.builder(b.url).maxInboundMessageBytes(MAX_FRAME_BYTES).build();
-        ManagedConnection.Builder cb = ManagedConnection.builder(transport, new Handler()).options(options);
+        OcProtocolHandler handler = new OcProtocolHandler(new OcProtocolHandler.Login(b.validatorProvider,
+                b.username, b.password, b.register, this::runtime), outbox, new Host());
+        ManagedConnection.Builder cb = ManagedConnection.builder(transport, handler).options(options);
         if (b.runtime != null) {
             cb.runtime(b.runtime);
         }
         this.connection = cb.build();
         // a connection that closes by itself (refused login, ban, attempts exhausted) fails what waits here
-        connection.closeFuture().whenComplete((v, e) ->
-                failGated(new ConnectionClosedException("connection is closed", null)));
+        connection.closeFuture().whenComplete((v, e) -> outbox.close());
         connection.addListener(new ConnectionListener() {
             @Override
             public void onStateChange(StateChange change) {
-                for (OriginChatsListener l : listeners) {
-                    safely(() -> l.onStateChange(change));
-                }
+                events.each(l -> l.onStateChange(change));
             }
 
             @Override
             public void onError(ChatwireException error) {
-                for (OriginChatsListener l : listeners) {
-                    safely(() -> l.onError(error));
-                }
+                events.each(l -> l.onError(error));
             }
         });
     }
 
     /**
-     * Starts building a client.
+     * Starts building a client; set the server with {@link Builder#url(String)}.
+     *
+     * @return a new builder; never null
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts building a client for a server.
      *
      * @param url the server's WebSocket URL, e.g. "wss://chats.example.org/"; never null
      * @return a builder
+     * @deprecated use {@code builder().url(url)}, as every chatwire client does
      */
+    @Deprecated
     public static Builder builder(String url) {
-        return new Builder(url);
+        return new Builder().url(url);
     }
 
     /**
@@ -211,11 +174,11 @@ public final class OriginChatsClient implements AutoCloseable {
         return connection.connect();
     }
 
-    /** Closes the connection for good; pending requests fail. Returns at once; idempotent. */
+    /** Closes the connection for good; pending and waiting requests fail. Returns at once; idempotent. */
     @Override
     public void close() {
-        failGated(new ConnectionClosedException("closed by the application", null));
         connection.close();
+        outbox.close();
     }
 
     /**
@@ -234,6 +197,15 @@ public final class OriginChatsClient implements AutoCloseable {
      */
     public ConnectionState state() {
         return connection.state();
+    }
+
+    /**
+     * The engine connection under this client (state, options, runtime).
+     *
+     * @return the connection; never null
+     */
+    public ManagedConnection connection() {
+        return connection;
     }
 
     /**
@@ -292,24 +264,34 @@ public final class OriginChatsClient implements AutoCloseable {
     }
 
     /**
-     * The requests handed to the transport and still waiting for their reply (not those still
-     * queued).
+     * The requests not yet answered: sent, queued in the connection, or waiting for the rate limit.
      *
      * @return the count; a snapshot
      */
-    public int awaitingReplies() {
-        return inFlight.size();
+    public int pendingRequests() {
+        return outbox.pendingRequests();
     }
 
     /**
-     * The messages waiting to be sent (connection down, client-side rate limit or server pause).
+     * The requests handed to the connection and not yet answered (those waiting for the rate
+     * limit not counted).
+     *
+     * @return the count; a snapshot
+     * @deprecated use {@link #pendingRequests()} (which also counts requests waiting for the rate
+     *     limit) or {@link #queuedSends()}
+     */
+    @Deprecated
+    public int awaitingReplies() {
+        return connection.pendingCount();
+    }
+
+    /**
+     * The messages waiting to be sent (connection down, or waiting for the rate limit).
      *
      * @return the count; a snapshot
      */
     public int queuedSends() {
-        synchronized (gateLock) {
-            return connection.queuedCount() + gated.size();
-        }
+        return connection.queuedCount() + outbox.heldCount();
     }
 
     /**
@@ -333,23 +315,76 @@ public final class OriginChatsClient implements AutoCloseable {
      */
     public Subscription addListener(OriginChatsListener listener) {
         Objects.requireNonNull(listener, "listener");
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        events.listeners.add(listener);
+        return () -> events.listeners.remove(listener);
     }
 
     /**
      * Subscribes to one kind of frame, e.g. {@code on(ServerFrame.MessageNew.class, m -> ...)}.
+     * Handlers run on the callback executor, in order, after the listeners for the same frame.
      *
      * @param type the frame type; never null
-     * @param consumer called on the callback executor, in order; never null
+     * @param handler called with each matching frame; never null
      * @param <T> the frame type
      * @return a handle that removes the subscription
+     * @throws NullPointerException if an argument is null
      */
-    public <T extends ServerFrame> Subscription on(Class<T> type, Consumer<? super T> consumer) {
-        TypedSubscription<T> sub = new TypedSubscription<>(Objects.requireNonNull(type, "type"),
-                Objects.requireNonNull(consumer, "consumer"));
-        typed.add(sub);
-        return () -> typed.remove(sub);
+    public <T extends ServerFrame> Subscription on(Class<T> type, Consumer<? super T> handler) {
+        return events.subscriptions.on(type, handler);
+    }
+
+    // ---------------------------------------------------------------- own messages
+
+    /**
+     * Whether this client's logged-in user wrote a message event (its own sends come back as
+     * message_new too: a bot that answers every message must skip these, or it talks to itself).
+     *
+     * @param event a message_new event; never null
+     * @return true if the message's author is the logged-in user; false before login
+     */
+    public boolean isOwn(ServerFrame.MessageNew event) {
+        Objects.requireNonNull(event, "event");
+        return isOwn(event.message());
+    }
+
+    /**
+     * Whether this client's logged-in user wrote an edited message.
+     *
+     * @param event a message_edit event; never null
+     * @return true if the message's author is the logged-in user; false if unknown
+     */
+    public boolean isOwn(ServerFrame.MessageEdit event) {
+        Objects.requireNonNull(event, "event");
+        return isOwn(event.message());
+    }
+
+    private boolean isOwn(Message m) {
+        User me = user();
+        return m != null && me != null && me.username() != null && me.username().equals(m.user());
+    }
+
+    /**
+     * Answers a message where it was posted (its thread, or its channel) as a reply to it.
+     * Rate-limited like {@link #send(MessageDraft)}.
+     *
+     * @param event the message to answer; never null, with a message and a channel or thread
+     * @param text the answer; never null
+     * @return the message_new reply; fails like {@link #send(MessageDraft)}, or with
+     *     {@link IllegalArgumentException} if the event names no place to answer
+     */
+    public CompletableFuture<ServerFrame.MessageNew> reply(ServerFrame.MessageNew event, String text) {
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(text, "text");
+        Target where = event.threadId() != null ? Target.thread(event.threadId())
+                : event.channel() != null ? Target.channel(event.channel()) : null;
+        if (where == null) {
+            return Futures.failed(new IllegalArgumentException("the event names no channel or thread"));
+        }
+        MessageDraft.Builder d = MessageDraft.builder(where).content(text);
+        if (event.message() != null && event.message().id() != null) {
+            d.replyTo(event.message().id());
+        }
+        return send(d.build());
     }
 
     // ---------------------------------------------------------------- generic requests
@@ -371,157 +406,50 @@ public final class OriginChatsClient implements AutoCloseable {
      *
      * @param cmd the command; never null
      * @param fields the other fields; never null
-     * @param replyType the expected reply type; a reply of another type fails with
-     *     {@link ProtocolException}
+     * @param replyType the expected reply type: only a frame of this type (or an error or
+     *     rate_limit) carrying the request's listener completes it
      * @param timeout how long to wait for the reply once handed to the connection; positive. A
-     *     rate-limited command is handed over when the client-side limit allows; a pause imposed by
-     *     the server is added
+     *     rate-limited command is handed over when the rate limit allows
      * @param <T> the reply type
-     * @return the reply
+     * @return the reply; fails with {@link IllegalArgumentException} for fields that are not JSON
+     *     trees, {@link ProtocolException} for a frame over {@link #MAX_FRAME_BYTES}, or as
+     *     described in the class comment
      */
     public <T extends ServerFrame> CompletableFuture<T> request(String cmd, Map<String, ?> fields, Class<T> replyType,
             Duration timeout) {
-        return request(cmd, fields, replyType, timeout, false);
-    }
-
-    private <T extends ServerFrame> CompletableFuture<T> request(String cmd, Map<String, ?> fields, Class<T> replyType,
-            Duration timeout, boolean reserved) {
         Objects.requireNonNull(cmd, "cmd");
         Objects.requireNonNull(fields, "fields");
         Objects.requireNonNull(replyType, "replyType");
-        String key = "cw-" + seq.incrementAndGet();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("cmd", cmd);
-        m.putAll(fields);
-        m.put("listener", key);
+        Objects.requireNonNull(timeout, "timeout");
+        String key = outbox.newKey();
         String json;
         try {
-            json = OcJson.write(m);
-        } catch (IllegalArgumentException e) {
+            json = CommandEncoder.encode(cmd, fields, key);
+        } catch (IllegalArgumentException | ProtocolException e) {
             return Futures.failed(e);
         }
-        if (json.length() > MAX_FRAME_BYTES / 4 && json.getBytes(StandardCharsets.UTF_8).length > MAX_FRAME_BYTES) {
-            return Futures.failed(new ProtocolException(cmd + " frame exceeds the server's 4 MiB frame limit"));
-        }
-        long now = runtime().scheduler().nanoTime();
-        Outbound outbound = Outbound.text(json, cmd);
-        outboundKeys.put(outbound, key);
-        CompletableFuture<ServerFrame> reply;
-        if (OcRateLimiter.isLimited(cmd)) {
-            // held here until the rate limit lets it go, so that it does not block other requests
-            // in the engine's ordered queue; the timeout then counts from the hand-off
-            long wait = reserved ? 0 : limiter.reserve(now);
-            reply = wait > 0 ? gate(key, outbound, timeout, wait) : connection.request(key, outbound, timeout);
-        } else {
-            // the engine counts the timeout from now: add a pause the server imposed
-            reply = connection.request(key, outbound, timeout.plusNanos(limiter.pauseRemaining(now)));
-        }
-        reply.whenComplete((v, e) -> {
-            outboundKeys.remove(outbound);
-            inFlight.remove(key);
-        });
-        return reply.thenApply(f -> {
-            if (!replyType.isInstance(f)) {
-                throw new CompletionException(new ProtocolException(
-                        cmd + " answered with unexpected " + f.cmd() + " frame"));
-            }
-            return replyType.cast(f);
-        });
+        return outbox.submit(key, cmd, json, replyType, timeout).thenApply(replyType::cast);
     }
 
-    /** A rate-limited request waiting for its turn before it is handed to the engine. */
-    private static final class Gated {
-        final CompletableFuture<ServerFrame> proxy = new CompletableFuture<>();
-        Cancellable timer = Cancellable.NONE;
+    /** A request with the default timeout; fields as {@link CommandEncoder#fields(Object...)}. */
+    <T extends ServerFrame> CompletableFuture<T> call(String cmd, Class<T> type, Object... namesAndValues) {
+        return request(cmd, CommandEncoder.fields(namesAndValues), type, requestTimeout);
     }
 
-    private CompletableFuture<ServerFrame> gate(String key, Outbound outbound, Duration timeout, long waitNanos) {
-        Gated g = new Gated();
-        synchronized (gateLock) {
-            if (gateClosed) {
-                return Futures.failed(new ConnectionClosedException("connection is closed", null));
-            }
-            if (gated.size() >= connection.options().outboundQueueCapacity()) {
-                return Futures.failed(new QueueFullException("too many rate-limited messages waiting ("
-                        + gated.size() + ")"));
-            }
-            gated.add(g);
-            g.timer = runtime().scheduler().schedule(() -> handOff(g, key, outbound, timeout), waitNanos,
-                    TimeUnit.NANOSECONDS);
-        }
-        g.proxy.whenComplete((v, e) -> {
-            if (g.proxy.isCancelled()) {
-                synchronized (gateLock) {
-                    gated.remove(g);
-                }
-                g.timer.cancel();
-            }
-        });
-        return g.proxy;
-    }
-
-    private void handOff(Gated g, String key, Outbound outbound, Duration timeout) {
-        synchronized (gateLock) {
-            if (!gated.remove(g)) {
-                return;
-            }
-        }
-        if (g.proxy.isDone()) {
-            return;
-        }
-        CompletableFuture<ServerFrame> real = connection.request(key, outbound, timeout);
-        real.whenComplete((v, e) -> {
-            if (e != null) {
-                g.proxy.completeExceptionally(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
-            } else {
-                g.proxy.complete(v);
-            }
-        });
-        g.proxy.whenComplete((v, e) -> {
-            if (g.proxy.isCancelled()) {
-                real.cancel(false);
-            }
-        });
-    }
-
-    /** Fails the rate-limited requests still waiting, when the client closes. */
-    private void failGated(ChatwireException cause) {
-        List<Gated> waiting;
-        synchronized (gateLock) {
-            gateClosed = true;
-            waiting = new ArrayList<>(gated);
-            gated.clear();
-        }
-        for (Gated g : waiting) {
-            g.timer.cancel();
-            g.proxy.completeExceptionally(cause);
-        }
-    }
-
-    private <T extends ServerFrame> CompletableFuture<T> call(String cmd, Class<T> type, Object... kv) {
-        return request(cmd, fields(kv), type, requestTimeout);
-    }
-
-    private static Map<String, Object> fields(Object... kv) {
+    /** The fields of a target ({@code channel} or {@code thread_id}), merged by {@link CommandEncoder#fields}. */
+    static Map<String, Object> target(Target target) {
         Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            Object v = kv[i + 1];
-            if (v instanceof Target) {
-                ((Target) v).writeTo(m);
-            } else if (v != null) {
-                m.put((String) kv[i], v);
-            }
-        }
+        Objects.requireNonNull(target, "target").writeTo(m);
         return m;
     }
 
-    private CompletableFuture<Void> checkLength(String content) {
+    private ContentTooLongException checkLength(String content) {
         ServerFrame.Handshake h = handshake;
         Long limit = h == null || h.limits() == null ? null : h.limits().postContent();
         if (limit != null) {
             int len = ContentRules.serverLength(content);
             if (len > limit) {
-                return Futures.failed(new ContentTooLongException(len, limit));
+                return new ContentTooLongException(len, limit);
             }
         }
         return null;
@@ -551,15 +479,15 @@ public final class OriginChatsClient implements AutoCloseable {
      */
     public CompletableFuture<ServerFrame.MessageNew> send(MessageDraft draft) {
         Objects.requireNonNull(draft, "draft");
-        CompletableFuture<Void> tooLong = checkLength(draft.content());
+        ContentTooLongException tooLong = checkLength(draft.content());
         if (tooLong != null) {
-            return Futures.failed(unwrapFailure(tooLong));
+            return Futures.failed(tooLong);
         }
         List<Object> atts = new ArrayList<>();
         for (String id : draft.attachmentIds()) {
             atts.add(Collections.singletonMap("id", id));
         }
-        return call("message_new", ServerFrame.MessageNew.class, "t", draft.target(), "content", draft.content(),
+        return call("message_new", ServerFrame.MessageNew.class, "", target(draft.target()), "content", draft.content(),
                 "reply_to", draft.replyTo(), "ping", draft.ping(),
                 "embeds", draft.embeds().isEmpty() ? null : draft.embeds(), "attachments", atts.isEmpty() ? null : atts);
     }
@@ -573,11 +501,11 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the message_edit reply
      */
     public CompletableFuture<ServerFrame.MessageEdit> edit(Target target, String messageId, String content) {
-        CompletableFuture<Void> tooLong = checkLength(content);
+        ContentTooLongException tooLong = checkLength(Objects.requireNonNull(content, "content"));
         if (tooLong != null) {
-            return Futures.failed(unwrapFailure(tooLong));
+            return Futures.failed(tooLong);
         }
-        return call("message_edit", ServerFrame.MessageEdit.class, "t", target, "id", req(messageId), "content", content);
+        return call("message_edit", ServerFrame.MessageEdit.class, "", target(target), "id", Objects.requireNonNull(messageId, "messageId"), "content", content);
     }
 
     /**
@@ -588,7 +516,7 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the message_delete reply
      */
     public CompletableFuture<ServerFrame.MessageDelete> delete(Target target, String messageId) {
-        return call("message_delete", ServerFrame.MessageDelete.class, "t", target, "id", req(messageId));
+        return call("message_delete", ServerFrame.MessageDelete.class, "", target(target), "id", Objects.requireNonNull(messageId, "messageId"));
     }
 
     /**
@@ -600,7 +528,7 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the message_react_add reply
      */
     public CompletableFuture<ServerFrame.Reaction> react(Target target, String messageId, String emoji) {
-        return call("message_react_add", ServerFrame.Reaction.class, "t", target, "id", req(messageId), "emoji", req(emoji));
+        return call("message_react_add", ServerFrame.Reaction.class, "", target(target), "id", Objects.requireNonNull(messageId, "messageId"), "emoji", Objects.requireNonNull(emoji, "emoji"));
     }
 
     /**
@@ -612,8 +540,8 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the message_react_remove reply
      */
     public CompletableFuture<ServerFrame.Reaction> unreact(Target target, String messageId, String emoji) {
-        return call("message_react_remove", ServerFrame.Reaction.class, "t", target, "id", req(messageId), "emoji",
-                req(emoji));
+        return call("message_react_remove", ServerFrame.Reaction.class, "", target(target), "id", Objects.requireNonNull(messageId, "messageId"), "emoji",
+                Objects.requireNonNull(emoji, "emoji"));
     }
 
     /**
@@ -624,7 +552,7 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the message_get reply
      */
     public CompletableFuture<ServerFrame.SingleMessage> message(Target target, String messageId) {
-        return call("message_get", ServerFrame.SingleMessage.class, "t", target, "id", req(messageId));
+        return call("message_get", ServerFrame.SingleMessage.class, "", target(target), "id", Objects.requireNonNull(messageId, "messageId"));
     }
 
     /**
@@ -640,7 +568,7 @@ public final class OriginChatsClient implements AutoCloseable {
         if (start < 0 || limit < 1) {
             return Futures.failed(new IllegalArgumentException("start must be >= 0 and limit >= 1"));
         }
-        return call("messages_get", ServerFrame.MessageList.class, "t", target, "start", start, "limit",
+        return call("messages_get", ServerFrame.MessageList.class, "", target(target), "start", start, "limit",
                 Math.min(limit, 200));
     }
 
@@ -661,7 +589,7 @@ public final class OriginChatsClient implements AutoCloseable {
         Map<String, Object> bounds = new LinkedHashMap<>();
         bounds.put("above", above);
         bounds.put("below", below);
-        return call("messages_around", ServerFrame.MessageList.class, "t", target, "around", req(messageId),
+        return call("messages_around", ServerFrame.MessageList.class, "", target(target), "around", Objects.requireNonNull(messageId, "messageId"),
                 "bounds", bounds);
     }
 
@@ -684,7 +612,7 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the messages_search reply; results newest first in {@code messages}
      */
     public CompletableFuture<ServerFrame.MessageList> search(String channel, String query) {
-        return call("messages_search", ServerFrame.MessageList.class, "channel", req(channel), "query", req(query));
+        return call("messages_search", ServerFrame.MessageList.class, "channel", Objects.requireNonNull(channel, "channel"), "query", Objects.requireNonNull(query, "query"));
     }
 
     /**
@@ -694,7 +622,7 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the messages_pinned reply, newest first
      */
     public CompletableFuture<ServerFrame.MessageList> pinned(String channel) {
-        return call("messages_pinned", ServerFrame.MessageList.class, "channel", req(channel));
+        return call("messages_pinned", ServerFrame.MessageList.class, "channel", Objects.requireNonNull(channel, "channel"));
     }
 
     /**
@@ -706,8 +634,8 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the message_pin or message_unpin reply
      */
     public CompletableFuture<ServerFrame.Pin> pin(String channel, String messageId, boolean pin) {
-        return call(pin ? "message_pin" : "message_unpin", ServerFrame.Pin.class, "channel", req(channel), "id",
-                req(messageId));
+        return call(pin ? "message_pin" : "message_unpin", ServerFrame.Pin.class, "channel", Objects.requireNonNull(channel, "channel"), "id",
+                Objects.requireNonNull(messageId, "messageId"));
     }
 
     /**
@@ -719,7 +647,7 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the message_replies reply
      */
     public CompletableFuture<ServerFrame.MessageList> replies(String channel, String messageId, int limit) {
-        return call("message_replies", ServerFrame.MessageList.class, "channel", req(channel), "id", req(messageId),
+        return call("message_replies", ServerFrame.MessageList.class, "channel", Objects.requireNonNull(channel, "channel"), "id", Objects.requireNonNull(messageId, "messageId"),
                 "limit", limit);
     }
 
@@ -742,7 +670,7 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the embeds_list reply
      */
     public CompletableFuture<ServerFrame.Embeds> embeds(Target target, String messageId) {
-        return call("embeds_list", ServerFrame.Embeds.class, "t", target, "id", req(messageId));
+        return call("embeds_list", ServerFrame.Embeds.class, "", target(target), "id", Objects.requireNonNull(messageId, "messageId"));
     }
 
     /**
@@ -756,9 +684,9 @@ public final class OriginChatsClient implements AutoCloseable {
     public CompletableFuture<Boolean> typing(Target target) {
         Objects.requireNonNull(target, "target");
         long now = runtime().scheduler().nanoTime();
-        String key = target.toString();
+        String k = target.toString();
         boolean[] go = new boolean[1];
-        lastTyping.compute(key, (k, last) -> {
+        lastTyping.compute(k, (t, last) -> {
             if (last != null && now - last < typingIntervalNanos) {
                 return last;
             }
@@ -768,13 +696,15 @@ public final class OriginChatsClient implements AutoCloseable {
         if (!go[0]) {
             return CompletableFuture.completedFuture(false);
         }
-        if (!limiter.reserveIfFree(runtime().scheduler().nanoTime())) {
+        String key = outbox.newKey();
+        CompletableFuture<ServerFrame> sent = outbox.submitIfFree(key, "typing",
+                CommandEncoder.encode("typing", target(target), key), ServerFrame.Typing.class, requestTimeout);
+        if (sent == null) {
             // a typing signal that would have to wait for the rate limit is stale by then: skip it
-            lastTyping.remove(key);
+            lastTyping.remove(k);
             return CompletableFuture.completedFuture(false);
         }
-        return request("typing", fields("t", target), ServerFrame.Typing.class, requestTimeout, true)
-                .thenApply(t -> true);
+        return sent.thenApply(t -> true);
     }
 
     // ---------------------------------------------------------------- threads
@@ -787,7 +717,7 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the thread_create reply
      */
     public CompletableFuture<ServerFrame.ThreadEvent> createThread(String forum, String name) {
-        return call("thread_create", ServerFrame.ThreadEvent.class, "channel", req(forum), "name", req(name));
+        return call("thread_create", ServerFrame.ThreadEvent.class, "channel", Objects.requireNonNull(forum, "forum"), "name", Objects.requireNonNull(name, "name"));
     }
 
     /**
@@ -797,7 +727,7 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the thread_get reply
      */
     public CompletableFuture<ServerFrame.ThreadEvent> thread(String threadId) {
-        return call("thread_get", ServerFrame.ThreadEvent.class, "thread_id", req(threadId));
+        return call("thread_get", ServerFrame.ThreadEvent.class, "thread_id", Objects.requireNonNull(threadId, "threadId"));
     }
 
     /**
@@ -811,7 +741,7 @@ public final class OriginChatsClient implements AutoCloseable {
      */
     public CompletableFuture<ServerFrame.ThreadEvent> updateThread(String threadId, String name, Boolean locked,
             Boolean archived) {
-        return call("thread_update", ServerFrame.ThreadEvent.class, "thread_id", req(threadId), "name", name, "locked",
+        return call("thread_update", ServerFrame.ThreadEvent.class, "thread_id", Objects.requireNonNull(threadId, "threadId"), "name", name, "locked",
                 locked, "archived", archived);
     }
 
@@ -822,7 +752,7 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the thread_delete reply
      */
     public CompletableFuture<ServerFrame.ThreadEvent> deleteThread(String threadId) {
-        return call("thread_delete", ServerFrame.ThreadEvent.class, "thread_id", req(threadId));
+        return call("thread_delete", ServerFrame.ThreadEvent.class, "thread_id", Objects.requireNonNull(threadId, "threadId"));
     }
 
     /**
@@ -833,7 +763,7 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the thread_join or thread_leave reply
      */
     public CompletableFuture<ServerFrame.ThreadEvent> joinThread(String threadId, boolean join) {
-        return call(join ? "thread_join" : "thread_leave", ServerFrame.ThreadEvent.class, "thread_id", req(threadId));
+        return call(join ? "thread_join" : "thread_leave", ServerFrame.ThreadEvent.class, "thread_id", Objects.requireNonNull(threadId, "threadId"));
     }
 
     /**
@@ -845,7 +775,7 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the thread_messages reply
      */
     public CompletableFuture<ServerFrame.MessageList> threadMessages(String threadId, int start, int limit) {
-        return call("thread_messages", ServerFrame.MessageList.class, "thread_id", req(threadId), "start", start,
+        return call("thread_messages", ServerFrame.MessageList.class, "thread_id", Objects.requireNonNull(threadId, "threadId"), "start", start,
                 "limit", limit);
     }
 
@@ -886,7 +816,7 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the reply (status_get normally, status_set when going invisible)
      */
     public CompletableFuture<ServerFrame.Status> setStatus(String status, String text) {
-        return call("status_set", ServerFrame.Status.class, "status", req(status), "text", text);
+        return call("status_set", ServerFrame.Status.class, "status", Objects.requireNonNull(status, "status"), "text", text);
     }
 
     /**
@@ -896,7 +826,7 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the status reply
      */
     public CompletableFuture<ServerFrame.Status> status(String user) {
-        return call("status_get", ServerFrame.Status.class, "user", req(user));
+        return call("status_get", ServerFrame.Status.class, "user", Objects.requireNonNull(user, "user"));
     }
 
     /**
@@ -906,18 +836,7 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the user_roles_get reply
      */
     public CompletableFuture<ServerFrame.UserRoles> userRoles(String user) {
-        return call("user_roles_get", ServerFrame.UserRoles.class, "user", req(user));
-    }
-
-    /**
-     * Sets a user's roles (needs manage_users); the reply's cmd is user_roles_get.
-     *
-     * @param user name or id; never null
-     * @param roles role names; never null
-     * @return the reply
-     */
-    public CompletableFuture<ServerFrame.UserRoles> setUserRoles(String user, List<String> roles) {
-        return call("user_roles_set", ServerFrame.UserRoles.class, "user", req(user), "roles", new ArrayList<>(roles));
+        return call("user_roles_get", ServerFrame.UserRoles.class, "user", Objects.requireNonNull(user, "user"));
     }
 
     /**
@@ -975,7 +894,7 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the unreads_ack reply
      */
     public CompletableFuture<ServerFrame.UnreadState> ackUnreads(Target target, String messageId) {
-        return call("unreads_ack", ServerFrame.UnreadState.class, "t", target, "message_id", messageId);
+        return call("unreads_ack", ServerFrame.UnreadState.class, "", target(target), "message_id", messageId);
     }
 
     // ---------------------------------------------------------------- voice, polls, emoji, slash
@@ -988,7 +907,7 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the voice_join reply with the other participants
      */
     public CompletableFuture<ServerFrame.Voice> joinVoice(String channel, String peerId) {
-        return call("voice_join", ServerFrame.Voice.class, "channel", req(channel), "peer_id", req(peerId));
+        return call("voice_join", ServerFrame.Voice.class, "channel", Objects.requireNonNull(channel, "channel"), "peer_id", Objects.requireNonNull(peerId, "peerId"));
     }
 
     /**
@@ -1017,7 +936,7 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the voice_state reply
      */
     public CompletableFuture<ServerFrame.Voice> voiceState(String channel) {
-        return call("voice_state", ServerFrame.Voice.class, "channel", req(channel));
+        return call("voice_state", ServerFrame.Voice.class, "channel", Objects.requireNonNull(channel, "channel"));
     }
 
     /**
@@ -1031,7 +950,7 @@ public final class OriginChatsClient implements AutoCloseable {
      */
     public CompletableFuture<ServerFrame.PollCreated> createPoll(Target target, String question, List<String> options,
             boolean allowMultiselect) {
-        return call("poll_create", ServerFrame.PollCreated.class, "t", target, "question", req(question), "options",
+        return call("poll_create", ServerFrame.PollCreated.class, "", target(target), "question", Objects.requireNonNull(question, "question"), "options",
                 new ArrayList<>(options), "allow_multiselect", allowMultiselect);
     }
 
@@ -1053,7 +972,7 @@ public final class OriginChatsClient implements AutoCloseable {
         for (PollOption o : options) {
             wire.add(Objects.requireNonNull(o, "option").toJson());
         }
-        return call("poll_create", ServerFrame.PollCreated.class, "t", target, "question", req(question), "options",
+        return call("poll_create", ServerFrame.PollCreated.class, "", target(target), "question", Objects.requireNonNull(question, "question"), "options",
                 wire, "allow_multiselect", allowMultiselect);
     }
 
@@ -1065,7 +984,7 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the poll_vote reply with the results
      */
     public CompletableFuture<ServerFrame.Poll> vote(String pollId, List<String> optionIds) {
-        return call("poll_vote", ServerFrame.Poll.class, "poll_id", req(pollId), "option_ids", new ArrayList<>(optionIds));
+        return call("poll_vote", ServerFrame.Poll.class, "poll_id", Objects.requireNonNull(pollId, "pollId"), "option_ids", new ArrayList<>(optionIds));
     }
 
     /**
@@ -1075,7 +994,7 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the poll_end reply
      */
     public CompletableFuture<ServerFrame.Poll> endPoll(String pollId) {
-        return call("poll_end", ServerFrame.Poll.class, "poll_id", req(pollId));
+        return call("poll_end", ServerFrame.Poll.class, "poll_id", Objects.requireNonNull(pollId, "pollId"));
     }
 
     /**
@@ -1085,7 +1004,7 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the poll_results reply
      */
     public CompletableFuture<ServerFrame.Poll> pollResults(String pollId) {
-        return call("poll_results", ServerFrame.Poll.class, "poll_id", req(pollId));
+        return call("poll_results", ServerFrame.Poll.class, "poll_id", Objects.requireNonNull(pollId, "pollId"));
     }
 
     /**
@@ -1127,7 +1046,7 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the reply frame (SlashCall or MessageNew)
      */
     public CompletableFuture<ServerFrame> callSlash(String channel, String command, Map<String, Object> args) {
-        return call("slash_call", ServerFrame.class, "channel", req(channel), "command", req(command), "args",
+        return call("slash_call", ServerFrame.class, "channel", Objects.requireNonNull(channel, "channel"), "command", Objects.requireNonNull(command, "command"), "args",
                 new LinkedHashMap<>(args));
     }
 
@@ -1142,8 +1061,8 @@ public final class OriginChatsClient implements AutoCloseable {
      */
     public CompletableFuture<ServerFrame.MessageNew> respondSlash(String channel, String command, String invoker,
             String response) {
-        return call("slash_response", ServerFrame.MessageNew.class, "channel", req(channel), "command", req(command),
-                "invoker", invoker, "response", req(response));
+        return call("slash_response", ServerFrame.MessageNew.class, "channel", Objects.requireNonNull(channel, "channel"), "command", Objects.requireNonNull(command, "command"),
+                "invoker", invoker, "response", Objects.requireNonNull(response, "response"));
     }
 
     /**
@@ -1153,7 +1072,7 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the reply
      */
     public CompletableFuture<ServerFrame.AttachmentInfo> attachment(String attachmentId) {
-        return call("attachment_get", ServerFrame.AttachmentInfo.class, "attachment_id", req(attachmentId));
+        return call("attachment_get", ServerFrame.AttachmentInfo.class, "attachment_id", Objects.requireNonNull(attachmentId, "attachmentId"));
     }
 
     /**
@@ -1163,74 +1082,8 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the reply
      */
     public CompletableFuture<ServerFrame.AttachmentInfo> deleteAttachment(String attachmentId) {
-        return call("attachment_delete", ServerFrame.AttachmentInfo.class, "attachment_id", req(attachmentId));
+        return call("attachment_delete", ServerFrame.AttachmentInfo.class, "attachment_id", Objects.requireNonNull(attachmentId, "attachmentId"));
     }
-
-    // ---------------------------------------------------------------- moderation and webhooks
-
-    /**
-     * Bans a user (owner only); the socket of the user stays open.
-     *
-     * @param user name or id; never null
-     * @return the user_ban reply
-     */
-    public CompletableFuture<ServerFrame.Moderation> ban(String user) {
-        return call("user_ban", ServerFrame.Moderation.class, "user", req(user));
-    }
-
-    /**
-     * Unbans a user (owner only).
-     *
-     * @param user name or id; never null
-     * @return the user_unban reply
-     */
-    public CompletableFuture<ServerFrame.Moderation> unban(String user) {
-        return call("user_unban", ServerFrame.Moderation.class, "user", req(user));
-    }
-
-    /**
-     * Times a user out (owner only).
-     *
-     * @param user name or id; never null
-     * @param seconds positive
-     * @return the user_timeout reply
-     */
-    public CompletableFuture<ServerFrame.Moderation> timeout(String user, long seconds) {
-        return call("user_timeout", ServerFrame.Moderation.class, "user", req(user), "timeout", seconds);
-    }
-
-    /**
-     * Reads the audit log.
-     *
-     * @param limit 1..200
-     * @param offset at least 0
-     * @return the modlog_get reply
-     */
-    public CompletableFuture<ServerFrame.AuditLog> auditLog(int limit, int offset) {
-        return call("modlog_get", ServerFrame.AuditLog.class, "limit", limit, "offset", offset);
-    }
-
-    /**
-     * Creates a webhook (needs manage_server); the reply holds its token.
-     *
-     * @param channel a text channel; never null
-     * @param name never null
-     * @return the webhook_create reply
-     */
-    public CompletableFuture<ServerFrame.Webhooks> createWebhook(String channel, String name) {
-        return call("webhook_create", ServerFrame.Webhooks.class, "channel", req(channel), "name", req(name));
-    }
-
-    /**
-     * Lists webhooks.
-     *
-     * @param channel a channel to filter by; null for all
-     * @return the webhook_list reply
-     */
-    public CompletableFuture<ServerFrame.Webhooks> webhooks(String channel) {
-        return call("webhook_list", ServerFrame.Webhooks.class, "channel", channel);
-    }
-
     /**
      * The administrative commands (channels, server, roles, moderation, emoji, webhooks, plugins).
      *
@@ -1256,7 +1109,7 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the self_role_add reply
      */
     public CompletableFuture<ServerFrame.SelfRole> addSelfRole(String role) {
-        return call("self_role_add", ServerFrame.SelfRole.class, "role", req(role));
+        return call("self_role_add", ServerFrame.SelfRole.class, "role", Objects.requireNonNull(role, "role"));
     }
 
     /**
@@ -1266,7 +1119,7 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the self_role_remove reply
      */
     public CompletableFuture<ServerFrame.SelfRole> removeSelfRole(String role) {
-        return call("self_role_remove", ServerFrame.SelfRole.class, "role", req(role));
+        return call("self_role_remove", ServerFrame.SelfRole.class, "role", Objects.requireNonNull(role, "role"));
     }
 
     /**
@@ -1295,7 +1148,7 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the pfp_set reply
      */
     public CompletableFuture<ServerFrame.ProfilePicture> setProfilePicture(String url) {
-        return call("pfp_set", ServerFrame.ProfilePicture.class, "url", req(url));
+        return call("pfp_set", ServerFrame.ProfilePicture.class, "url", Objects.requireNonNull(url, "url"));
     }
 
     /**
@@ -1305,7 +1158,7 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the pfp_get reply
      */
     public CompletableFuture<ServerFrame.ProfilePicture> profilePicture(String username) {
-        return call("pfp_get", ServerFrame.ProfilePicture.class, "username", req(username));
+        return call("pfp_get", ServerFrame.ProfilePicture.class, "username", Objects.requireNonNull(username, "username"));
     }
 
     /**
@@ -1315,7 +1168,7 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the unreads_count reply
      */
     public CompletableFuture<ServerFrame.UnreadState> unreadCount(Target target) {
-        return call("unreads_count", ServerFrame.UnreadState.class, "t", target);
+        return call("unreads_count", ServerFrame.UnreadState.class, "", target(target));
     }
 
     /**
@@ -1326,7 +1179,7 @@ public final class OriginChatsClient implements AutoCloseable {
      *     on the callback executor
      */
     public CompletableFuture<ServerFrame.Poll> poll(String pollId) {
-        return call("poll_get", ServerFrame.Poll.class, "poll_id", req(pollId));
+        return call("poll_get", ServerFrame.Poll.class, "poll_id", Objects.requireNonNull(pollId, "pollId"));
     }
 
     /**
@@ -1349,10 +1202,10 @@ public final class OriginChatsClient implements AutoCloseable {
      */
     public CompletableFuture<ServerFrame.PushSubscription> pushSubscribe(String endpoint, String p256dh, String auth) {
         Map<String, Object> keys = new LinkedHashMap<>();
-        keys.put("p256dh", req(p256dh));
-        keys.put("auth", req(auth));
+        keys.put("p256dh", Objects.requireNonNull(p256dh, "p256dh"));
+        keys.put("auth", Objects.requireNonNull(auth, "auth"));
         Map<String, Object> sub = new LinkedHashMap<>();
-        sub.put("endpoint", req(endpoint));
+        sub.put("endpoint", Objects.requireNonNull(endpoint, "endpoint"));
         sub.put("keys", keys);
         return call("push_subscribe", ServerFrame.PushSubscription.class, "subscription", sub);
     }
@@ -1364,7 +1217,7 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the push_unsubscribed reply; never null; completes on the callback executor
      */
     public CompletableFuture<ServerFrame.PushSubscription> pushUnsubscribe(String endpoint) {
-        return call("push_unsubscribe", ServerFrame.PushSubscription.class, "endpoint", req(endpoint));
+        return call("push_unsubscribe", ServerFrame.PushSubscription.class, "endpoint", Objects.requireNonNull(endpoint, "endpoint"));
     }
 
     // ---------------------------------------------------------------- attachments (HTTP)
@@ -1392,364 +1245,58 @@ public final class OriginChatsClient implements AutoCloseable {
         if (validatorProvider == null || h == null || h.validatorKey() == null) {
             return Futures.failed(new IllegalStateException("uploads need a validator provider and a handshake"));
         }
-        String key = h.validatorKey();
-        HttpUrl base = httpBase();
-        if (base == null) {
-            return Futures.failed(new IllegalStateException("cannot derive an HTTP URL from " + url));
-        }
-        HttpUrl uploadUrl = base.newBuilder().encodedPath("/attachments/upload").build();
-        return validatorProvider.validator(key, runtime()).thenCompose(validator -> {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("validator_key", key);
-            body.put("validator", validator.reveal());
-            body.put("file", ByteString.of(data).base64());
-            body.put("name", name);
-            body.put("mime_type", mimeType);
-            body.put("channel", channel);
-            Request request = new Request.Builder().url(uploadUrl)
-                    .post(RequestBody.create(OcJson.write(body), MediaType.get("application/json"))).build();
-            CompletableFuture<Attachment> result = new CompletableFuture<>();
-            runtime().httpClient().newCall(request).enqueue(new Callback() {
-                @Override
-                public void onFailure(Call call, IOException e) {
-                    result.completeExceptionally(new ConnectionLostException("upload failed: " + e.getClass().getSimpleName(), e));
-                }
-
-                @Override
-                public void onResponse(Call call, Response response) {
-                    try (ResponseBody rb = response.body()) {
-                        String text = rb == null ? "" : rb.string();
-                        Map<String, Object> o;
-                        try {
-                            o = OcJson.parseObject(text);
-                        } catch (ProtocolException e) {
-                            o = Collections.emptyMap();
-                        }
-                        if (response.isSuccessful() && o.get("attachment") instanceof Map) {
-                            result.complete(FrameDecoder.attachment(JsonFields.obj(o, "attachment")));
-                        } else {
-                            Object err = o.get("error");
-                            result.completeExceptionally(new OriginChatsServerException("attachment_upload",
-                                    "HTTP " + response.code() + (err instanceof String ? ": " + err : "")));
-                        }
-                    } catch (IOException | RuntimeException e) {
-                        result.completeExceptionally(new ConnectionLostException("upload reply unreadable", e));
-                    }
-                }
-            });
-            return result;
-        });
-    }
-
-    HttpUrl httpBase() {
-        String u = url;
-        if (u.regionMatches(true, 0, "ws:", 0, 3)) {
-            u = "http:" + u.substring(3);
-        } else if (u.regionMatches(true, 0, "wss:", 0, 4)) {
-            u = "https:" + u.substring(4);
-        }
-        return HttpUrl.parse(u);
+        return OcUploader.upload(runtime(), url, validatorProvider, h.validatorKey(), channel, name, mimeType, data);
     }
 
     // ---------------------------------------------------------------- internals
 
-    private static <T> T req(T value) {
-        return Objects.requireNonNull(value, "argument");
-    }
-
-    private static Throwable unwrapFailure(CompletableFuture<?> failed) {
-        try {
-            failed.getNow(null);
-            return new IllegalStateException("not failed");
-        } catch (CompletionException e) {
-            return e.getCause();
-        }
-    }
-
-    private static void safely(Runnable r) {
-        try {
-            r.run();
-        } catch (RuntimeException e) {
-            log.warn("OriginChats listener failed", e);
-        }
-    }
-
-    private void deliver(ServerFrame f) {
-        for (OriginChatsListener l : listeners) {
-            safely(() -> l.onFrame(f));
-            safely(() -> deliverTyped(l, f));
-        }
-        for (TypedSubscription<?> s : typed) {
-            safely(() -> s.offer(f));
-        }
-    }
-
-    private static void deliverTyped(OriginChatsListener l, ServerFrame f) {
-        if (f instanceof ServerFrame.MessageNew) {
-            l.onMessageNew((ServerFrame.MessageNew) f);
-        } else if (f instanceof ServerFrame.MessageEdit) {
-            l.onMessageEdit((ServerFrame.MessageEdit) f);
-        } else if (f instanceof ServerFrame.MessageDelete) {
-            l.onMessageDelete((ServerFrame.MessageDelete) f);
-        } else if (f instanceof ServerFrame.Reaction) {
-            l.onReaction((ServerFrame.Reaction) f);
-        } else if (f instanceof ServerFrame.Typing) {
-            l.onTyping((ServerFrame.Typing) f);
-        } else if (f instanceof ServerFrame.UserPresence) {
-            l.onUserPresence((ServerFrame.UserPresence) f);
-        } else if (f instanceof ServerFrame.UserGone) {
-            l.onUserGone((ServerFrame.UserGone) f);
-        } else if (f instanceof ServerFrame.SlashCall) {
-            l.onSlashCall((ServerFrame.SlashCall) f);
-        } else if (f instanceof ServerFrame.RateLimit) {
-            l.onRateLimit((ServerFrame.RateLimit) f);
-        } else if (f instanceof ServerFrame.Unknown) {
-            l.onUnknown((ServerFrame.Unknown) f);
-        }
+    private CompletableFuture<ServerFrame> engineRequest(String key, io.github.chatwire.core.connection.Outbound message,
+            Duration timeout) {
+        return connection.request(key, message, timeout);
     }
 
     private void resync(boolean reconnected) {
         CompletableFuture<ServerFrame.Channels> c = channels();
         CompletableFuture<ServerFrame.Users> u = onlineUsers();
         c.thenCombine(u, (cc, uu) -> new Resync(reconnected, cc.channels(), uu.users())).whenComplete((r, e) -> {
-            ProtocolContext ctx = lastContext;
             if (e != null) {
                 log.debug("OriginChats re-sync failed: {}", e.toString());
                 return;
             }
             channels = r.channels();
             onlineUsers = r.onlineUsers();
-            Runnable tell = () -> {
-                for (OriginChatsListener l : listeners) {
-                    safely(() -> l.onResync(r));
-                }
-            };
-            if (ctx != null) {
-                ctx.emit(tell);
-            } else {
-                tell.run();
-            }
+            events.each(l -> l.onResync(r));
         });
     }
 
-    private static final class TypedSubscription<T extends ServerFrame> {
-        final Class<T> type;
-        final Consumer<? super T> consumer;
-
-        TypedSubscription(Class<T> type, Consumer<? super T> consumer) {
-            this.type = type;
-            this.consumer = consumer;
-        }
-
-        void offer(ServerFrame f) {
-            if (type.isInstance(f)) {
-                consumer.accept(type.cast(f));
-            }
-        }
-    }
-
-    /** The protocol brain; the engine calls it one method at a time with the connection lock held. */
-    private final class Handler implements ProtocolHandler {
-        private static final boolean DELIVERED = true;
-        private boolean loggedIn;
-        private String loginCmd;
-        private String disconnectReason;
-        private boolean everReady;
-        private boolean registered;
-
+    /** What the protocol handler reports back to the client. */
+    private final class Host implements OcProtocolHandler.Host {
         @Override
-        public void onOpen(ProtocolContext ctx) {
-            lastContext = ctx;
-            loggedIn = false;
-            loginCmd = null;
-            disconnectReason = null;
-        }
-
-        @Override
-        public void onText(ProtocolContext ctx, String text) {
-            ServerFrame f;
-            try {
-                f = FrameDecoder.decode(text);
-            } catch (FrameDecodeException e) {
-                if (e.listener() != null && ctx.isPending(e.listener())) {
-                    ctx.failRequest(e.listener(), e);
-                }
-                ctx.reportError(e);
-                return;
-            }
-            if (f instanceof ServerFrame.Handshake) {
-                onHandshake(ctx, (ServerFrame.Handshake) f);
-            } else if (!loggedIn && (f instanceof ServerFrame.AuthResult || f instanceof ServerFrame.Ready)) {
-                onLoginReply(ctx, f);
-            } else if (route(ctx, f) == DELIVERED) {
-                return;
-            }
-            ctx.emit(() -> deliver(f));
-        }
-
-        @Override
-        public void onBinary(ProtocolContext ctx, byte[] bytes) {
-            // the reference server never sends binary frames and ignores those it receives
-            ctx.reportError(new ProtocolException("unexpected binary frame of " + bytes.length + " bytes"));
-        }
-
-        /** Routes a frame to its pending request; returns {@link #DELIVERED} if it already went to listeners. */
-        private boolean route(ProtocolContext ctx, ServerFrame f) {
-            String l = f.listener();
-            boolean pending = l != null && ctx.isPending(l);
-            if (f instanceof ServerFrame.RateLimit) {
-                ServerFrame.RateLimit r = (ServerFrame.RateLimit) f;
-                Duration wait = Duration.ofMillis(r.lengthMs());
-                ctx.pauseSends(wait);
-                limiter.serverCooldown(ctx.scheduler().nanoTime(), wait.toNanos());
-                if (pending) {
-                    ctx.failRequest(l, new RateLimitedException(
-                            r.reason() == null ? "rate limited by the server" : r.reason(), wait));
-                }
-            } else if (f instanceof ServerFrame.Error) {
-                ServerFrame.Error e = (ServerFrame.Error) f;
-                OriginChatsServerException ex = new OriginChatsServerException(e.src(), e.text());
-                if (pending) {
-                    ctx.failRequest(l, ex);
-                } else {
-                    ctx.reportError(ex);
-                }
-            } else if (pending) {
-                ctx.completeRequest(l, f);
-            }
-            if (f instanceof ServerFrame.Disconnect) {
-                String reason = ((ServerFrame.Disconnect) f).reason();
-                disconnectReason = reason == null ? "no reason given" : reason;
-                // the server closes next; end now, terminally, before a send into the closing socket
-                // could make the engine reconnect. Deliver the frame first, so listeners see why.
-                ctx.emit(() -> deliver(f));
-                ctx.fail(new AuthenticationException("disconnected by the server: " + disconnectReason));
-                return DELIVERED;
-            } else if (f instanceof ServerFrame.Unknown) {
-                ctx.reportError(new ProtocolException("unknown OriginChats command '" + f.cmd() + "'"));
-            } else if (f instanceof ServerFrame.Ready || f instanceof ServerFrame.AuthResult) {
-                // after login: another ready/auth reply is unexpected but harmless
-                log.debug("ignoring {} after login", f.cmd());
-            }
-            return false;
-        }
-
-        private void onHandshake(ProtocolContext ctx, ServerFrame.Handshake h) {
+        public void handshake(ServerFrame.Handshake h) {
             handshake = h;
-            if (loggedIn || loginCmd != null) {
-                ctx.reportError(new ProtocolException("second handshake on one connection"));
-                return;
-            }
-            String mode = h.authMode() == null ? "rotur" : h.authMode();
-            boolean roturAllowed = !"cracked-only".equals(mode);
-            boolean passwordAllowed = "cracked".equals(mode) || "cracked-only".equals(mode);
-            if (validatorProvider != null && roturAllowed && h.validatorKey() != null) {
-                loginCmd = "auth";
-                String key = h.validatorKey();
-                CompletableFuture<Secret> v;
-                try {
-                    v = validatorProvider.validator(key, runtime());
-                } catch (RuntimeException e) {
-                    v = Futures.failed(e);
-                }
-                v.whenComplete((secret, err) -> {
-                    if (!ctx.isCurrent()) {
-                        return;
-                    }
-                    Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-                    if (cause != null) {
-                        ctx.fail(cause instanceof ChatwireException ? (ChatwireException) cause
-                                : new ConnectionLostException("could not get a Rotur validator: "
-                                        + cause.getClass().getSimpleName(), cause));
-                    } else if (secret == null || secret.isEmpty()) {
-                        ctx.fail(new AuthenticationException("the validator provider gave no validator"));
-                    } else {
-                        Map<String, Object> auth = new LinkedHashMap<>();
-                        auth.put("cmd", "auth");
-                        auth.put("validator", secret.reveal());
-                        ctx.sendNow(Outbound.text(OcJson.write(auth), "auth"));
-                    }
-                });
-            } else if (username != null && passwordAllowed) {
-                sendPasswordLogin(ctx, register && !registered ? "register" : "login");
-            } else {
-                ctx.fail(new AuthenticationException("the server's auth_mode '" + mode
-                        + "' does not allow the configured login method"));
-            }
         }
 
-        private void sendPasswordLogin(ProtocolContext ctx, String cmd) {
-            loginCmd = cmd;
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("cmd", cmd);
-            m.put("username", username);
-            m.put("password", password.reveal());
-            ctx.sendNow(Outbound.text(OcJson.write(m), cmd));
-        }
-
-        private void onLoginReply(ProtocolContext ctx, ServerFrame f) {
-            if (f instanceof ServerFrame.AuthResult) {
-                ServerFrame.AuthResult a = (ServerFrame.AuthResult) f;
-                if (a.success() || loginCmd == null) {
-                    return; // auth_success: wait for ready; a stray auth_error before our login: ignore
-                }
-                if ("register".equals(loginCmd) && a.text() != null && a.text().contains("already taken")) {
-                    registered = true;
-                    sendPasswordLogin(ctx, "login");
-                    return;
-                }
-                ctx.fail(new AuthenticationException("login refused by the server: " + a.text()));
-                return;
-            }
-            ServerFrame.Ready r = (ServerFrame.Ready) f;
-            if (loginCmd == null) {
-                ctx.reportError(new ProtocolException("ready before any login"));
-                return;
-            }
-            loggedIn = true;
-            if ("register".equals(loginCmd)) {
-                registered = true;
-            }
+        @Override
+        public void accepted(ServerFrame.Ready r) {
             ready = r;
-            boolean reconnected = everReady;
-            everReady = true;
             lastTyping.clear();
-            ctx.ready();
-            ctx.emit(() -> {
-                for (OriginChatsListener l : listeners) {
-                    safely(() -> l.onReady(r, reconnected));
-                }
-                resync(reconnected);
-            });
         }
 
         @Override
-        public ChatwireException classifyClose(int code, String reason) {
-            if (disconnectReason != null) {
-                return new AuthenticationException("disconnected by the server: " + disconnectReason);
-            }
-            return new ConnectionLostException("closed by server with " + code + (reason.isEmpty() ? "" : " " + reason));
+        public void loggedIn(ServerFrame.Ready r, boolean reconnected) {
+            events.each(l -> l.onReady(r, reconnected));
+            resync(reconnected);
         }
 
         @Override
-        public ChatwireException classifyFailure(ChatwireException failure) {
-            // after "disconnect" (a ban) the server closes; however the socket ends, do not come back
-            if (disconnectReason != null) {
-                return new AuthenticationException("disconnected by the server: " + disconnectReason, failure);
-            }
-            return failure;
-        }
-
-        @Override
-        public void onDisconnected(ChatwireException cause) {
-            loggedIn = false;
-            loginCmd = null;
+        public void deliver(ServerFrame frame, boolean reply) {
+            events.deliver(frame, reply);
         }
     }
 
     /** Builds an {@link OriginChatsClient}. Not thread-safe. */
     public static final class Builder {
-        private final String url;
+        private String url;
         private ValidatorProvider validatorProvider;
         private String username;
         private Secret password;
@@ -1761,8 +1308,17 @@ public final class OriginChatsClient implements AutoCloseable {
         private Transport transport;
         private final List<OriginChatsListener> listeners = new ArrayList<>();
 
-        private Builder(String url) {
+        private Builder() {}
+
+        /**
+         * The server's WebSocket URL. Required.
+         *
+         * @param url e.g. "wss://chats.example.org/"; never null
+         * @return this builder
+         */
+        public Builder url(String url) {
             this.url = Objects.requireNonNull(url, "url");
+            return this;
         }
 
         /**
@@ -1814,8 +1370,8 @@ public final class OriginChatsClient implements AutoCloseable {
         }
 
         /**
-         * Engine options. Default {@link #defaultOptions()}. The client always installs its own
-         * rate-limit throttle.
+         * Engine options. Default {@link #defaultOptions()}. The rate limit is the client's own
+         * (see {@link #rateLimits}); an engine throttle set here also applies.
          *
          * @param options never null
          * @return this builder
@@ -1888,9 +1444,12 @@ public final class OriginChatsClient implements AutoCloseable {
          * it from here on: always {@link OriginChatsClient#close()} it, even if never connected.
          *
          * @return the client
-         * @throws IllegalStateException without any login method
+         * @throws IllegalStateException without a URL or any login method
          */
         public OriginChatsClient build() {
+            if (url == null) {
+                throw new IllegalStateException("set the server's url");
+            }
             if (validatorProvider == null && username == null) {
                 throw new IllegalStateException("set a validator provider (Rotur) or a username and password");
             }

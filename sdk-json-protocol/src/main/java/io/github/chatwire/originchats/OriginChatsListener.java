@@ -1,7 +1,6 @@
 package io.github.chatwire.originchats;
 
-import io.github.chatwire.core.ChatwireException;
-import io.github.chatwire.core.connection.StateChange;
+import io.github.chatwire.core.connection.ConnectionListener;
 import io.github.chatwire.originchats.model.ServerFrame;
 
 /**
@@ -9,25 +8,14 @@ import io.github.chatwire.originchats.model.ServerFrame;
  * what you need (like JDA's ListenerAdapter).
  *
  * <p>Callbacks run on the runtime's callback executor, one at a time and in order for a client,
- * never on a socket thread. Every frame goes first to {@link #onFrame} and then to its typed method.
+ * never on a socket thread. Every frame goes first to {@link #onEvent} and then to its typed method.
  * The sender's own global events (for example its message_new) arrive once, as the reply to its
- * request, and are delivered here too. An exception thrown by a callback is logged and ignored.
+ * request, and are delivered here too (tell them apart with {@link OriginChatsClient#isOwn}). An
+ * exception thrown by a callback is logged and ignored. State changes and non-fatal errors (an
+ * undecodable frame, an unknown command, an error without a pending request) arrive through the
+ * inherited {@link ConnectionListener} methods.
  */
-public interface OriginChatsListener {
-    /**
-     * The connection's state changed (CONNECTING, HANDSHAKING, READY, RECONNECTING, CLOSED).
-     *
-     * @param change the transition with its cause; never null
-     */
-    default void onStateChange(StateChange change) {}
-
-    /**
-     * A non-fatal error: an undecodable frame, an unknown command, an error without a pending
-     * request. The connection stays up.
-     *
-     * @param error the error; never null
-     */
-    default void onError(ChatwireException error) {}
+public interface OriginChatsListener extends ConnectionListener {
 
     /**
      * The login finished and the connection is READY.
@@ -45,10 +33,22 @@ public interface OriginChatsListener {
     default void onResync(Resync resync) {}
 
     /**
-     * Any decoded frame, before its typed method.
+     * Any decoded frame (typed or unknown), before its typed method. The default calls the
+     * deprecated {@link #onFrame}, so listeners written for it keep working.
+     *
+     * @param event the frame; never null
+     */
+    default void onEvent(ServerFrame event) {
+        onFrame(event);
+    }
+
+    /**
+     * The former name of {@link #onEvent}; called only by the default {@code onEvent}.
      *
      * @param frame the frame; never null
+     * @deprecated override {@link #onEvent(ServerFrame)}; this method goes in a later release
      */
+    @Deprecated
     default void onFrame(ServerFrame frame) {}
 
     /**
@@ -101,7 +101,10 @@ public interface OriginChatsListener {
     default void onUserGone(ServerFrame.UserGone event) {}
 
     /**
-     * A slash command of this connection was called (bots), or the echo of the user's own call.
+     * A slash command of this connection was called (bots). The echo of this client's own
+     * {@code slash_call} (the reply to {@link OriginChatsClient#callSlash}) does not come here
+     * (only to {@link #onEvent} and the request's future), even though the server forwards calls
+     * with the caller's {@code listener} still on them.
      *
      * @param event the event; never null
      */

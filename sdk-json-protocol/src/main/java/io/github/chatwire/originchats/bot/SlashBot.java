@@ -133,9 +133,8 @@ public final class SlashBot implements AutoCloseable {
     }
 
     private void handle(ServerFrame.SlashCall call) {
-        if (call.listener() != null) {
-            return; // the echo of our own call, not a call for us
-        }
+        // no listener check: the server forwards a call with the caller's listener still on it, and
+        // the echo of this client's own call never reaches onSlashCall (the client routes it as a reply)
         Entry e = call.command() == null ? null : commands.get(call.command());
         if (e == null || call.channel() == null) {
             return;

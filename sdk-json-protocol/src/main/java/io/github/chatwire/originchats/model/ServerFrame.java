@@ -46,17 +46,6 @@ public interface ServerFrame {
     record Unknown(String cmd, Map<String, Object> raw) implements ServerFrame {}
 
     /**
-     * A reply modelled only by its text ({@code val}). The decoder no longer produces it for any
-     * command of the reference (every known reply has its own record); it is kept for
-     * compatibility with code written against earlier versions. Read other fields from {@link #raw()}.
-     *
-     * @param cmd the command; never null
-     * @param val the {@code val} text if it is a string; may be null
-     * @param raw the JSON object; never null
-     */
-    record Generic(String cmd, String val, Map<String, Object> raw) implements ServerFrame {}
-
-    /**
      * The first frame of every connection.
      *
      * @param cmd "handshake"

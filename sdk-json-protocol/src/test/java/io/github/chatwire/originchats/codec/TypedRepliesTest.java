@@ -18,7 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The replies that used to decode to {@link ServerFrame.Generic} or kept raw maps (issue 4): shapes
+ * The replies that used to decode to a generic text-only frame or kept raw maps (issue 4): shapes
  * from the protocol reference and the recorded sessions, unknown fields kept, bad field types
  * refused without echoing the value.
  */

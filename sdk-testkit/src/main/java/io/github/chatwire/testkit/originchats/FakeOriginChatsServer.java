@@ -190,6 +190,20 @@ public final class FakeOriginChatsServer implements Closeable {
     }
 
     /**
+     * Forgets every local account, as a server restored from an empty database does: a later
+     * {@code login} answers {@code auth_error "User not found"} until the account registers again.
+     * Open connections stay logged in.
+     *
+     * @return this server
+     */
+    public FakeOriginChatsServer wipeAccounts() {
+        synchronized (lock) {
+            passwords.clear();
+        }
+        return this;
+    }
+
+    /**
      * Adds a Rotur user whose token can generate validators on this server's Rotur routes.
      *
      * @param token the user's Rotur token
@@ -1174,9 +1188,15 @@ public final class FakeOriginChatsServer implements Closeable {
                 val.put("commander", def.get("registeredBy"));
                 Map<String, Object> call = frame("slash_call", "val", val, "invoker", c.userId, "invokerUsername",
                         c.username, "channel", channel);
+                // the reference queues this one object for the bot, then adds the caller's listener to
+                // it before replying: the bot receives the caller's listener too (protocol ref 17.14)
+                Map<String, Object> forwarded = new LinkedHashMap<>(call);
+                if (f.get("listener") instanceof String) {
+                    forwarded.put("listener", f.get("listener"));
+                }
                 for (Conn o : conns) {
                     if (o.id.equals(e.getKey()) && o != c) {
-                        o.send(call);
+                        o.send(forwarded);
                     }
                 }
                 return call;
@@ -1200,20 +1220,18 @@ public final class FakeOriginChatsServer implements Closeable {
         return frame("rate_limit", "reason", reason, "length", TimeUnit.NANOSECONDS.toMillis(remaining));
     }
 
-    /** The reference limiter: cooldown blocks, then the per-minute count, then a burst starts a cooldown. */
+    /**
+     * The reference limiter, as measured against the real server: an active cooldown blocks; then
+     * the per-minute count blocks; then, with {@code burst} accepted actions already inside the last
+     * 10 s, this attempt is refused and the cooldown starts now. Only accepted actions are counted.
+     */
     private final class Limiter {
         final List<Long> sent = new ArrayList<>();
         long cooldownUntil;
         boolean cooling;
-        boolean announced;
 
         String check(long now) {
             if (cooling && now - cooldownUntil < 0) {
-                if (!announced) {
-                    announced = true;
-                    return "Burst limit exceeded. You're in cooldown for "
-                            + TimeUnit.NANOSECONDS.toSeconds(cooldownNanos) + " seconds";
-                }
                 return String.format(java.util.Locale.ROOT, "You are in cooldown for %.1f more seconds",
                         (cooldownUntil - now) / 1e9);
             }
@@ -1222,7 +1240,6 @@ public final class FakeOriginChatsServer implements Closeable {
             if (sent.size() >= perMinute) {
                 return "Rate limit exceeded. Please slow down.";
             }
-            sent.add(now);
             int recent = 0;
             for (long t : sent) {
                 if (now - t < BURST_WINDOW_NANOS) {
@@ -1231,9 +1248,11 @@ public final class FakeOriginChatsServer implements Closeable {
             }
             if (recent >= burst) {
                 cooling = true;
-                announced = false;
                 cooldownUntil = now + cooldownNanos;
+                return "Burst limit exceeded. You're in cooldown for "
+                        + TimeUnit.NANOSECONDS.toSeconds(cooldownNanos) + " seconds";
             }
+            sent.add(now);
             return null;
         }
     }

@@ -91,7 +91,7 @@ class OriginChatsClientTest {
     }
 
     OriginChatsClient.Builder rotur(String token) {
-        return OriginChatsClient.builder(server.wsUrl()).runtime(runtime)
+        return OriginChatsClient.builder().url(server.wsUrl()).runtime(runtime)
                 .validatorProvider(RoturValidatorProvider.of(Secret.of(token), server.httpUrl()));
     }
 
@@ -116,7 +116,7 @@ class OriginChatsClientTest {
         }
 
         @Override
-        public void onFrame(ServerFrame frame) {
+        public void onEvent(ServerFrame frame) {
             frames.add(frame);
         }
 
@@ -174,7 +174,7 @@ class OriginChatsClientTest {
         Recorder rec = new Recorder();
         List<String> keys = new CopyOnWriteArrayList<>();
         ValidatorProvider rotur = RoturValidatorProvider.of(Secret.of("tok-alice"), server.httpUrl());
-        OriginChatsClient alice = connect(OriginChatsClient.builder(server.wsUrl()).runtime(runtime).listener(rec)
+        OriginChatsClient alice = connect(OriginChatsClient.builder().url(server.wsUrl()).runtime(runtime).listener(rec)
                 .validatorProvider((key, rt) -> {
                     keys.add(key);
                     return rotur.validator(key, rt);
@@ -193,20 +193,20 @@ class OriginChatsClientTest {
     @Test
     void logsInWithPasswordAndRegistersWhereAuthModeAllows() throws Exception {
         start(FakeOriginChatsServer.builder().authMode("cracked-only"));
-        OriginChatsClient carol = connect(OriginChatsClient.builder(server.wsUrl()).runtime(runtime)
+        OriginChatsClient carol = connect(OriginChatsClient.builder().url(server.wsUrl()).runtime(runtime)
                 .password("carol", Secret.of("carol-pw")));
         assertEquals("USR:local_carol", carol.user().username());
         assertEquals("carol", carol.user().displayName());
         assertTrue(carol.user().cracked());
 
-        OriginChatsClient dave = connect(OriginChatsClient.builder(server.wsUrl()).runtime(runtime)
+        OriginChatsClient dave = connect(OriginChatsClient.builder().url(server.wsUrl()).runtime(runtime)
                 .password("dave", Secret.of("dave-pw")).register(true));
         assertEquals("USR:local_dave", dave.user().username());
         assertTrue(server.receivedCommands().contains("register"));
 
         // registering a name that exists falls back to login on the same socket
         int before = server.issuedValidatorKeys().size();
-        OriginChatsClient carol2 = connect(OriginChatsClient.builder(server.wsUrl()).runtime(runtime)
+        OriginChatsClient carol2 = connect(OriginChatsClient.builder().url(server.wsUrl()).runtime(runtime)
                 .password("carol", Secret.of("carol-pw")).register(true));
         assertEquals("USR:local_carol", carol2.user().username());
         assertEquals(before + 1, server.issuedValidatorKeys().size(), "one socket");
@@ -215,7 +215,7 @@ class OriginChatsClientTest {
     @Test
     void wrongPasswordIsTerminalWithTheServersText() throws Exception {
         start(FakeOriginChatsServer.builder());
-        OriginChatsClient c = OriginChatsClient.builder(server.wsUrl()).runtime(runtime)
+        OriginChatsClient c = OriginChatsClient.builder().url(server.wsUrl()).runtime(runtime)
                 .password("carol", Secret.of("nope")).build();
         clients.add(c);
         Throwable t = failure(c.connect());
@@ -229,7 +229,7 @@ class OriginChatsClientTest {
     @Test
     void refusesPasswordLoginOnARoturOnlyServer() throws Exception {
         start(FakeOriginChatsServer.builder().authMode("rotur"));
-        OriginChatsClient c = OriginChatsClient.builder(server.wsUrl()).runtime(runtime)
+        OriginChatsClient c = OriginChatsClient.builder().url(server.wsUrl()).runtime(runtime)
                 .password("carol", Secret.of("carol-pw")).build();
         clients.add(c);
         Throwable t = failure(c.connect());
@@ -347,7 +347,7 @@ class OriginChatsClientTest {
         for (int i = 0; i < 50; i++) {
             sends.add(bot.send(GENERAL, "burst " + i));
         }
-        assertEquals(41, bot.queuedSends(), "nine go at once, the rest wait for their turn");
+        assertEquals(40, bot.queuedSends(), "ten go at once, the rest wait for their turn");
         // other requests are not held up behind the waiting messages
         assertEquals("pong", bot.ping().get(10, TimeUnit.SECONDS).cmd());
         int rounds = 0;
@@ -433,7 +433,7 @@ class OriginChatsClientTest {
         List<String> keys = new CopyOnWriteArrayList<>();
         ValidatorProvider rotur = RoturValidatorProvider.of(Secret.of("tok-alice"), server.httpUrl());
         ConnectionOptions opts = OriginChatsClient.defaultOptions().toBuilder().random(() -> 0.5).build();
-        OriginChatsClient c = connect(OriginChatsClient.builder(server.wsUrl()).runtime(runtime).listener(rec)
+        OriginChatsClient c = connect(OriginChatsClient.builder().url(server.wsUrl()).runtime(runtime).listener(rec)
                 .options(opts).validatorProvider((key, rt) -> {
                     keys.add(key);
                     return rotur.validator(key, rt);
@@ -530,7 +530,7 @@ class OriginChatsClientTest {
     @Test
     void cannotUploadWithoutAValidatorProvider() throws Exception {
         start(FakeOriginChatsServer.builder());
-        OriginChatsClient carol = connect(OriginChatsClient.builder(server.wsUrl()).runtime(runtime)
+        OriginChatsClient carol = connect(OriginChatsClient.builder().url(server.wsUrl()).runtime(runtime)
                 .password("carol", Secret.of("carol-pw")));
         assertInstanceOf(IllegalStateException.class,
                 failure(carol.uploadAttachment("general", "x", "text/plain", new byte[1])));
@@ -626,7 +626,7 @@ class OriginChatsClientTest {
         assertEquals("status", st.cmd());
         assertEquals("dnd", st.status().status());
         assertEquals("a1", c.attachment("a1").get(10, TimeUnit.SECONDS).attachment().id());
-        assertEquals(List.of("user", "gamer"), c.setUserRoles("bob", List.of("user", "gamer")).get(10, TimeUnit.SECONDS)
+        assertEquals(List.of("user", "gamer"), c.admin().setUserRoles("bob", List.of("user", "gamer")).get(10, TimeUnit.SECONDS)
                 .roles());
         Throwable denied = failure(c.admin().createChannel("x", "text", null));
         assertEquals("Access denied: 'manage_channels' permission required",
@@ -748,14 +748,14 @@ class OriginChatsClientTest {
         for (int i = 0; i < 12; i++) {
             sends.add(bot.send(GENERAL, "m" + i));
         }
-        for (int i = 0; i < 9; i++) {
+        for (int i = 0; i < 10; i++) {
             sends.get(i).get(10, TimeUnit.SECONDS);
         }
         bot.close();
-        for (int i = 9; i < 12; i++) {
+        for (int i = 10; i < 12; i++) {
             assertInstanceOf(io.github.chatwire.core.ConnectionClosedException.class, failure(sends.get(i)));
         }
-        assertEquals(9, count("message_new"));
+        assertEquals(10, count("message_new"));
     }
 
     @Test
@@ -779,5 +779,90 @@ class OriginChatsClientTest {
         assertEquals(3, count("slash_register"), "retried registration");
         OriginChatsClient alice = connect(rotur("tok-alice"));
         assertEquals("ping", alice.slashCommands().get(10, TimeUnit.SECONDS).commands().get(0).name());
+    }
+
+    // ------------------------------------------------------------------ issue 10 items 5-7 against the fake
+
+    @Test
+    void fiftyQueuedSendsFinishWithin42SecondsWithoutOneRateLimitFrame() throws Exception {
+        start(FakeOriginChatsServer.builder()); // the reference rule: refuse only with 10 already inside 10 s
+        OriginChatsClient bot = connect(rotur("tok-bob"));
+        long t0 = clock.nanoTime();
+        List<CompletableFuture<ServerFrame.MessageNew>> sends = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            sends.add(bot.send(GENERAL, "burst " + i));
+        }
+        int rounds = 0;
+        while (!sends.stream().allMatch(CompletableFuture::isDone)) {
+            await(() -> bot.connection().pendingCount() == 0, "replies"); // answered before time moves on
+            clock.advance(Duration.ofMillis(50));
+            assertTrue(++rounds < 2000, "burst does not finish");
+        }
+        double took = (clock.nanoTime() - t0) / 1e9;
+        for (CompletableFuture<ServerFrame.MessageNew> f : sends) {
+            f.get(10, TimeUnit.SECONDS);
+        }
+        assertEquals(0, server.rateLimitsSent());
+        assertEquals(50, server.messages("general").size());
+        assertTrue(took <= 42.0, "50 sends took " + took + " s of virtual time");
+    }
+
+    @Test
+    void theFakesLimiterRefusesTheEleventhInsideTenSecondsAndStartsItsCooldownThen() throws Exception {
+        start(FakeOriginChatsServer.builder());
+        OriginChatsClient c = connect(rotur("tok-alice").rateLimits(RateLimits.NONE));
+        for (int i = 0; i < 10; i++) {
+            c.send(GENERAL, "m" + i).get(10, TimeUnit.SECONDS);
+        }
+        assertEquals(0, server.rateLimitsSent(), "ten in a row are all accepted");
+        clock.advance(Duration.ofSeconds(5));
+        RateLimitedException rl = assertInstanceOf(RateLimitedException.class, failure(c.send(GENERAL, "11th")));
+        assertEquals(Duration.ofSeconds(30), rl.retryAfter(), "the cooldown starts on the refused attempt");
+        assertTrue(rl.getMessage().startsWith("Burst limit exceeded"), rl.getMessage());
+        assertEquals(10, server.messages("general").size(), "a refused message is not stored");
+    }
+
+    @Test
+    void aSlashBotAnswersACallMadeByAnSdkClientWhoseListenerTheServerForwards() throws Exception {
+        start(FakeOriginChatsServer.builder());
+        OriginChatsClient botClient = rotur("tok-bob").build();
+        clients.add(botClient);
+        List<String> callers = new CopyOnWriteArrayList<>();
+        SlashBot.attach(botClient).command(SlashCommand.builder("hello", "says hello").build(), inv -> {
+            callers.add(inv.invokerUsername());
+            return "hello " + inv.invokerUsername();
+        });
+        botClient.connect().get(10, TimeUnit.SECONDS);
+        await(() -> count("slash_register") == 1, "registration");
+        Recorder aliceEvents = new Recorder();
+        OriginChatsClient alice = connect(rotur("tok-alice").listener(aliceEvents));
+        alice.callSlash("general", "hello", java.util.Map.of()).get(10, TimeUnit.SECONDS);
+        assertEquals("hello alice", aliceEvents.next(ServerFrame.MessageNew.class).message().content());
+        assertEquals(List.of("alice"), callers, "the handler ran once");
+        assertEquals(1, count("slash_response"));
+    }
+
+    @Test
+    void aRegisteringClientRejoinsAServerThatLostItsAccountsAndDeliversWhatWasQueued() throws Exception {
+        start(FakeOriginChatsServer.builder().authMode("cracked-only"));
+        Recorder rec = new Recorder();
+        OriginChatsClient dave = connect(OriginChatsClient.builder().url(server.wsUrl()).runtime(runtime)
+                .options(OriginChatsClient.defaultOptions().toBuilder().random(() -> 0.5).build())
+                .password("dave", Secret.of("dave-pw")).register(true).listener(rec));
+        server.wipeAccounts();
+        server.dropAll();
+        await(() -> dave.state() == ConnectionState.RECONNECTING, "connection lost");
+        CompletableFuture<ServerFrame.MessageNew> queued = dave.send(GENERAL, "queued while away");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (dave.state() != ConnectionState.READY && System.nanoTime() < deadline) {
+            if (dave.state() == ConnectionState.RECONNECTING) {
+                clock.advance(Duration.ofMillis(500));
+            }
+            Thread.sleep(10);
+        }
+        assertEquals(ConnectionState.READY, dave.state(), "it came back instead of closing for good");
+        assertEquals("queued while away", queued.get(10, TimeUnit.SECONDS).message().content());
+        assertEquals(2, count("register"), "registered again after 'User not found'");
+        assertEquals(List.of(false, true), rec.readies);
     }
 }

@@ -1,0 +1,404 @@
+package io.github.chatwire.originchats.internal;
+
+import io.github.chatwire.core.QueueFullException;
+import io.github.chatwire.core.SendTimeoutException;
+import io.github.chatwire.core.connection.Outbound;
+import io.github.chatwire.core.internal.Futures;
+import io.github.chatwire.core.time.Cancellable;
+import io.github.chatwire.core.time.Scheduler;
+import io.github.chatwire.originchats.RateLimits;
+import io.github.chatwire.originchats.model.ServerFrame;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Everything between a request method and the engine, in one place and on one clock (the
+ * scheduler's): listener keys, the reply kind each pending request accepts, and the rate limit.
+ *
+ * <p><b>Keys.</b> Every request gets a listener {@code cw-<random>-<n>}: the random part is drawn
+ * per client, so keys of different clients do not collide (a bot receives forwarded
+ * {@code slash_call}s carrying the caller's listener).
+ *
+ * <p><b>Rate limit.</b> The reference server counts {@code message_new}, {@code typing} and
+ * {@code message_edit} per user, and refuses one only when {@code burst} accepted actions already
+ * fall inside the last {@code burstWindow} (or {@code perMinute} inside the last minute); the
+ * cooldown starts on that refused attempt. This outbox hands a limited request to the engine only
+ * when the server would accept it (with {@link #MARGIN_NANOS} for transit jitter), and while the
+ * connection is logged in; until then it holds it here, so that it never blocks the engine's
+ * ordered queue for other requests, and its request timeout counts from the hand-off. A
+ * {@code rate_limit} from the server ({@link #serverCooldown}) holds limited requests for its
+ * length. Other commands go to the engine at once: the server does not limit them.
+ *
+ * <p>Thread-safe. The lock of this class is never held while calling the engine, and the
+ * engine may call {@link #serverCooldown}, {@link #up} and {@link #down} with its own lock held.
+ */
+public final class OcOutbox {
+    /**
+     * Extra spacing over the server's windows, so that uneven transit (one message of a window
+     * delayed by up to this much more than a later one) never lets the server see a full window.
+     * Costs 0.25 s per 10 s window: 50 sends take about 41 s where the server allows 40.
+     */
+    public static final long MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    private static final long MINUTE_NANOS = TimeUnit.SECONDS.toNanos(60);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** The engine's request entry point. */
+    @FunctionalInterface
+    public interface Sender {
+        /**
+         * Hands a request to the engine.
+         *
+         * @param key the listener key; never null
+         * @param message the frame; never null
+         * @param timeout the reply timeout, counted from now; positive
+         * @return the reply future
+         */
+        CompletableFuture<ServerFrame> request(String key, Outbound message, Duration timeout);
+    }
+
+    private final RateLimits limits;
+    private final Supplier<Scheduler> clock;
+    private final Sender sender;
+    private final int capacity;
+    private final Duration maxWait;
+    private final String prefix;
+    private final AtomicLong seq = new AtomicLong();
+    /** What each request not yet answered accepts as its reply, by key. */
+    private final Map<String, Class<? extends ServerFrame>> expected = new ConcurrentHashMap<>();
+
+    // guarded by this
+    private final ArrayDeque<Long> sent = new ArrayDeque<>();
+    private final ArrayDeque<Held> held = new ArrayDeque<>();
+    private long cooldownUntil;
+    private boolean cooling;
+    private boolean up;
+    private boolean closed;
+    private Cancellable timer = Cancellable.NONE;
+
+    /**
+     * Creates an outbox.
+     *
+     * @param limits the server's numbers; never null
+     * @param clock the connection's scheduler (looked up on use, as the runtime may be chosen later); never null
+     * @param sender the engine; never null
+     * @param capacity how many limited requests may wait here; positive
+     * @param maxWait how long one may wait here before it fails with {@link SendTimeoutException}
+     */
+    public OcOutbox(RateLimits limits, Supplier<Scheduler> clock, Sender sender, int capacity, Duration maxWait) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.sender = Objects.requireNonNull(sender, "sender");
+        this.capacity = capacity;
+        this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
+        this.prefix = "cw-" + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36) + "-";
+    }
+
+    /**
+     * Whether a command counts against the server's shared budget.
+     *
+     * @param cmd the command; may be null
+     * @return true for message_new, typing and message_edit
+     */
+    public static boolean isLimited(String cmd) {
+        return "message_new".equals(cmd) || "typing".equals(cmd) || "message_edit".equals(cmd);
+    }
+
+    /**
+     * A fresh listener key, unique within this client and (by its random part) across clients.
+     *
+     * @return the key; never null
+     */
+    public String newKey() {
+        return prefix + seq.incrementAndGet();
+    }
+
+    /**
+     * Sends a request: at once for unlimited commands; for limited ones when the budget allows.
+     *
+     * @param key from {@link #newKey()}; never null
+     * @param cmd the command; never null
+     * @param json the encoded frame; never null
+     * @param replyType the reply kind the request accepts (besides error and rate_limit)
+     * @param timeout the reply timeout, counted from the hand-off to the engine
+     * @return the reply future; fails with {@link QueueFullException} when too many limited
+     *     requests wait, {@link SendTimeoutException} when one waited longer than the queue's
+     *     maximum wait, or as the engine fails it
+     */
+    public CompletableFuture<ServerFrame> submit(String key, String cmd, String json,
+            Class<? extends ServerFrame> replyType, Duration timeout) {
+        Outbound message = Outbound.text(json, cmd);
+        expected.put(key, replyType);
+        CompletableFuture<ServerFrame> reply;
+        if (!isLimited(cmd)) {
+            reply = sender.request(key, message, timeout);
+        } else {
+            reply = submitLimited(new Held(key, message, timeout), false);
+        }
+        reply.whenComplete((v, e) -> expected.remove(key));
+        return reply;
+    }
+
+    /**
+     * Sends a limited request only if it can go at once (typing: a late indicator is useless).
+     *
+     * @param key from {@link #newKey()}; never null
+     * @param cmd the command; never null
+     * @param json the encoded frame; never null
+     * @param replyType the accepted reply kind
+     * @param timeout the reply timeout
+     * @return the reply future, or null if it would have to wait (nothing sent)
+     */
+    public CompletableFuture<ServerFrame> submitIfFree(String key, String cmd, String json,
+            Class<? extends ServerFrame> replyType, Duration timeout) {
+        Held h = new Held(key, Outbound.text(json, cmd), timeout);
+        expected.put(key, replyType);
+        CompletableFuture<ServerFrame> reply = submitLimited(h, true);
+        if (reply == null) {
+            expected.remove(key);
+            return null;
+        }
+        reply.whenComplete((v, e) -> expected.remove(key));
+        return reply;
+    }
+
+    private CompletableFuture<ServerFrame> submitLimited(Held h, boolean onlyIfFree) {
+        long now = clock.get().nanoTime();
+        synchronized (this) {
+            boolean free = !closed && up && held.isEmpty() && allowedAt(now) - now <= 0;
+            if (free) {
+                sent.addLast(now);
+            } else if (onlyIfFree) {
+                return null;
+            } else if (!closed) {
+                if (held.size() >= capacity) {
+                    return Futures.failed(new QueueFullException("too many rate-limited messages waiting (" + held.size() + ")"));
+                }
+                held.addLast(h);
+                h.expiry = clock.get().schedule(() -> expire(h), maxWait);
+                h.proxy.whenComplete((v, e) -> {
+                    if (h.proxy.isCancelled()) {
+                        forget(h);
+                    }
+                });
+                reschedule(now);
+                return h.proxy;
+            }
+        }
+        // free, or closed: the engine sends it now, or refuses it with the connection's terminal cause
+        return sender.request(h.key, h.message, h.timeout);
+    }
+
+    /**
+     * Whether a frame carrying a pending request's listener is a reply that request accepts: its
+     * own reply kind, an error or a rate_limit. Anything else (a forwarded slash_call that kept
+     * another client's listener) is an event, not a reply.
+     *
+     * @param key the frame's listener; never null
+     * @param frame the frame; never null
+     * @return true if it may complete the request
+     */
+    public boolean accepts(String key, ServerFrame frame) {
+        Class<? extends ServerFrame> type = expected.get(key);
+        return type != null && (type.isInstance(frame) || frame instanceof ServerFrame.Error
+                || frame instanceof ServerFrame.RateLimit);
+    }
+
+    /**
+     * The server refused a limited action: hold limited requests for its length.
+     *
+     * @param lengthNanos the rate_limit's length
+     */
+    public synchronized void serverCooldown(long lengthNanos) {
+        long now = clock.get().nanoTime();
+        long until = now + Math.max(0, lengthNanos);
+        if (!cooling || until - cooldownUntil > 0) {
+            cooldownUntil = until;
+            cooling = true;
+        }
+        reschedule(now);
+    }
+
+    /** The connection logged in: release what the budget allows. */
+    public void up() {
+        synchronized (this) {
+            up = true;
+        }
+        release();
+    }
+
+    /** The connection was lost: hold limited requests until the next login. */
+    public synchronized void down() {
+        up = false;
+        timer.cancel();
+    }
+
+    /**
+     * The client closed: every request still held goes to the engine, which refuses it with the
+     * connection's terminal cause.
+     */
+    public void close() {
+        List<Held> refused;
+        synchronized (this) {
+            closed = true;
+            timer.cancel();
+            refused = new ArrayList<>(held);
+            held.clear();
+        }
+        for (Held h : refused) {
+            handOff(h);
+        }
+    }
+
+    /**
+     * Requests not yet answered (held here, queued in the engine or sent).
+     *
+     * @return the count; a snapshot
+     */
+    public int pendingRequests() {
+        return expected.size();
+    }
+
+    /**
+     * Limited requests waiting here for the budget or the next login.
+     *
+     * @return the count; a snapshot
+     */
+    public synchronized int heldCount() {
+        return held.size();
+    }
+
+    /**
+     * When one more limited action would be accepted.
+     *
+     * @param now the clock's time
+     * @return the earliest time, at least {@code now}
+     */
+    synchronized long allowedAt(long now) {
+        long t = now;
+        if (cooling) {
+            if (now - cooldownUntil < 0) {
+                t = cooldownUntil;
+            } else {
+                cooling = false;
+            }
+        }
+        if (limits.perMinute() == Integer.MAX_VALUE) {
+            return t;
+        }
+        while (!sent.isEmpty() && now - sent.peekFirst() >= MINUTE_NANOS + MARGIN_NANOS) {
+            sent.pollFirst();
+        }
+        t = Math.max(t, freeAt(limits.perMinute(), MINUTE_NANOS + MARGIN_NANOS, now));
+        return Math.max(t, freeAt(limits.burst(), limits.burstWindow().toNanos() + MARGIN_NANOS, now));
+    }
+
+    /** Counts a limited action sent at {@code now} (for tests of the budget). */
+    synchronized void record(long now) {
+        sent.addLast(now);
+    }
+
+    /** When fewer than {@code max} sends fall inside {@code window} before it. */
+    private long freeAt(int max, long window, long now) {
+        int n = 0;
+        for (Iterator<Long> it = sent.descendingIterator(); it.hasNext(); ) {
+            long s = it.next();
+            if (now - s >= window) {
+                break;
+            }
+            if (++n == max) {
+                return s + window; // the max-th newest must leave the window first
+            }
+        }
+        return now;
+    }
+
+    private void reschedule(long now) {
+        timer.cancel();
+        if (held.isEmpty() || !up || closed) {
+            return;
+        }
+        long delay = Math.max(0, allowedAt(now) - now);
+        timer = clock.get().schedule(this::release, delay, TimeUnit.NANOSECONDS);
+    }
+
+    private void release() {
+        List<Held> go = new ArrayList<>();
+        synchronized (this) {
+            long now = clock.get().nanoTime();
+            while (up && !closed && !held.isEmpty() && allowedAt(now) - now <= 0) {
+                Held h = held.pollFirst();
+                h.expiry.cancel();
+                if (h.proxy.isDone()) {
+                    continue;
+                }
+                sent.addLast(now);
+                go.add(h);
+            }
+            reschedule(now);
+        }
+        for (Held h : go) {
+            handOff(h);
+        }
+    }
+
+    private void handOff(Held h) {
+        if (h.proxy.isDone()) {
+            return;
+        }
+        CompletableFuture<ServerFrame> real = sender.request(h.key, h.message, h.timeout);
+        real.whenComplete((v, e) -> {
+            if (e != null) {
+                h.proxy.completeExceptionally(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+            } else {
+                h.proxy.complete(v);
+            }
+        });
+        h.proxy.whenComplete((v, e) -> {
+            if (h.proxy.isCancelled()) {
+                real.cancel(false);
+            }
+        });
+    }
+
+    private void expire(Held h) {
+        synchronized (this) {
+            if (!held.remove(h)) {
+                return;
+            }
+        }
+        h.proxy.completeExceptionally(new SendTimeoutException(maxWait));
+    }
+
+    private synchronized void forget(Held h) {
+        if (held.remove(h)) {
+            h.expiry.cancel();
+        }
+    }
+
+    /** A limited request waiting for its turn. */
+    private static final class Held {
+        final String key;
+        final Outbound message;
+        final Duration timeout;
+        final CompletableFuture<ServerFrame> proxy = new CompletableFuture<>();
+        Cancellable expiry = Cancellable.NONE;
+
+        Held(String key, Outbound message, Duration timeout) {
+            this.key = key;
+            this.message = message;
+            this.timeout = timeout;
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package io.github.chatwire.originchats.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.chatwire.core.QueueFullException;
+import io.github.chatwire.core.SendTimeoutException;
+import io.github.chatwire.core.time.VirtualScheduler;
+import io.github.chatwire.originchats.RateLimits;
+import io.github.chatwire.originchats.model.ServerFrame;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The outbox's keys and rate limit against the reference server's exact rule, in virtual time. */
+class OcOutboxTest {
+    static final long S = TimeUnit.SECONDS.toNanos(1);
+
+    final VirtualScheduler clock = new VirtualScheduler();
+    final List<Long> sendTimes = new ArrayList<>();
+    final List<String> sentCmds = new ArrayList<>();
+
+    OcOutbox outbox(RateLimits limits, int capacity, Duration maxWait) {
+        return new OcOutbox(limits, () -> clock, (key, message, timeout) -> {
+            sendTimes.add(clock.nanoTime());
+            sentCmds.add(message.tag());
+            return new CompletableFuture<>();
+        }, capacity, maxWait);
+    }
+
+    OcOutbox loggedIn(RateLimits limits) {
+        OcOutbox o = outbox(limits, 1000, Duration.ofMinutes(20));
+        o.up();
+        return o;
+    }
+
+    static CompletableFuture<ServerFrame> submit(OcOutbox o, String cmd) {
+        return o.submit(o.newKey(), cmd, "{}", ServerFrame.class, Duration.ofSeconds(10));
+    }
+
+    /**
+     * The reference server's limiter as measured (protocol reference section 12): a cooldown blocks;
+     * the per-minute count blocks; with {@code burst} accepted inside the last window the attempt is
+     * refused and the cooldown starts then. Returns how many attempts it refuses.
+     */
+    static int refusals(List<Long> times, RateLimits r) {
+        List<Long> accepted = new ArrayList<>();
+        long cooldownUntil = Long.MIN_VALUE;
+        int refused = 0;
+        for (long t : times) {
+            if (t < cooldownUntil) {
+                refused++;
+                continue;
+            }
+            accepted.removeIf(a -> t - a >= 60 * S);
+            if (accepted.size() >= r.perMinute()) {
+                refused++;
+                continue;
+            }
+            long recent = accepted.stream().filter(a -> t - a < r.burstWindow().toNanos()).count();
+            if (recent >= r.burst()) {
+                refused++;
+                cooldownUntil = t + r.cooldown().toNanos();
+                continue;
+            }
+            accepted.add(t);
+        }
+        return refused;
+    }
+
+    @Test
+    void fiftyMessagesGoTenPerWindowWithoutARefusalWithin42Seconds() {
+        OcOutbox o = loggedIn(RateLimits.DEFAULTS);
+        for (int i = 0; i < 50; i++) {
+            submit(o, "message_new");
+        }
+        clock.advance(Duration.ofSeconds(60));
+        assertEquals(50, sendTimes.size());
+        assertEquals(0, refusals(sendTimes, RateLimits.DEFAULTS));
+        assertEquals(0L, sendTimes.get(9), "the first ten go at once");
+        assertTrue(sendTimes.get(10) >= 10 * S, "the eleventh waits for the first to leave the window");
+        assertTrue(sendTimes.get(49) <= 42 * S, "50 sends within 42 s, took " + sendTimes.get(49) / 1e9);
+        // the reference refuses the eleventh one nanosecond earlier: the schedule is as tight as allowed
+        List<Long> tighter = new ArrayList<>(sendTimes.subList(0, 11));
+        tighter.set(10, 10 * S - 1);
+        assertEquals(1, refusals(tighter, RateLimits.DEFAULTS));
+    }
+
+    @Test
+    void twoHundredMessagesRespectThePerMinuteLimitToo() {
+        RateLimits tight = new RateLimits(20, 10, Duration.ofSeconds(10), Duration.ofSeconds(30));
+        OcOutbox o = loggedIn(tight);
+        clock.advance(Duration.ofSeconds(5));
+        for (int i = 0; i < 200; i++) {
+            submit(o, "message_new");
+        }
+        clock.advance(Duration.ofMinutes(12));
+        assertEquals(200, sendTimes.size());
+        assertEquals(0, refusals(sendTimes, tight));
+        long span = sendTimes.get(199) - sendTimes.get(0);
+        assertTrue(span >= 9 * 60 * S, "at most 20 per minute: " + span / S);
+    }
+
+    @Test
+    void otherCommandsAreNotHeldAndTypingSharesTheBudget() {
+        OcOutbox o = loggedIn(RateLimits.DEFAULTS);
+        for (int i = 0; i < 100; i++) {
+            submit(o, "channels_get");
+        }
+        assertEquals(100, sendTimes.size());
+        for (int i = 0; i < 5; i++) {
+            assertNotNull(o.submitIfFree(o.newKey(), "typing", "{}", ServerFrame.class, Duration.ofSeconds(10)));
+        }
+        for (int i = 0; i < 5; i++) {
+            submit(o, "message_edit");
+        }
+        assertEquals(110, sendTimes.size());
+        submit(o, "message_new");
+        assertEquals(110, sendTimes.size(), "ten limited actions fill the burst budget");
+        assertNull(o.submitIfFree(o.newKey(), "typing", "{}", ServerFrame.class, Duration.ofSeconds(10)),
+                "typing is skipped, not queued");
+        submit(o, "ping");
+        assertEquals("ping", sentCmds.get(sentCmds.size() - 1), "other commands are not held behind it");
+        assertEquals(1, o.heldCount());
+    }
+
+    @Test
+    void aServerCooldownHoldsLimitedRequestsForItsLength() {
+        OcOutbox o = loggedIn(RateLimits.NONE);
+        o.serverCooldown(30 * S);
+        submit(o, "message_new");
+        submit(o, "users_list");
+        assertEquals(List.of("users_list"), sentCmds);
+        clock.advance(Duration.ofNanos(30 * S - 1));
+        assertEquals(1, sentCmds.size());
+        clock.advance(Duration.ofNanos(1));
+        assertEquals(List.of("users_list", "message_new"), sentCmds);
+    }
+
+    @Test
+    void limitedRequestsWaitForTheLoginAndFailAfterTheQueuesMaximumWait() {
+        OcOutbox o = outbox(RateLimits.DEFAULTS, 2, Duration.ofSeconds(30));
+        CompletableFuture<ServerFrame> first = submit(o, "message_new");
+        submit(o, "message_new");
+        ExecutionException full = assertThrows(ExecutionException.class, () -> submit(o, "message_new").get());
+        assertInstanceOf(QueueFullException.class, full.getCause());
+        clock.advance(Duration.ofSeconds(5));
+        assertTrue(sendTimes.isEmpty(), "nothing goes before the login");
+        o.up();
+        assertEquals(2, sendTimes.size());
+        assertFalse(first.isDone(), "handed to the engine, which now owns its timeout");
+        o.down();
+        CompletableFuture<ServerFrame> late = submit(o, "message_new");
+        clock.advance(Duration.ofSeconds(30));
+        ExecutionException expired = assertThrows(ExecutionException.class, late::get);
+        assertInstanceOf(SendTimeoutException.class, expired.getCause());
+        assertEquals(2, sendTimes.size());
+    }
+
+    @Test
+    void keysAreUniqueWithinAndAcrossOutboxes() {
+        OcOutbox a = loggedIn(RateLimits.DEFAULTS);
+        OcOutbox b = loggedIn(RateLimits.DEFAULTS);
+        String k1 = a.newKey();
+        String k2 = a.newKey();
+        String other = b.newKey();
+        assertFalse(k1.equals(k2));
+        assertFalse(k1.equals(other), "the random part differs per client");
+        assertTrue(k1.startsWith("cw-") && k1.endsWith("-1"), k1);
+    }
+
+    @Test
+    void aPendingRequestAcceptsOnlyItsReplyKindErrorsAndRateLimits() {
+        OcOutbox o = loggedIn(RateLimits.DEFAULTS);
+        String key = o.newKey();
+        o.submit(key, "channels_get", "{}", ServerFrame.Channels.class, Duration.ofSeconds(10));
+        Map<String, Object> raw = Map.of();
+        assertTrue(o.accepts(key, new ServerFrame.Channels("channels_get", List.of(), raw)));
+        assertTrue(o.accepts(key, new ServerFrame.Error("error", "x", null, raw)));
+        assertTrue(o.accepts(key, new ServerFrame.RateLimit("rate_limit", null, 1, raw)));
+        assertFalse(o.accepts(key, new ServerFrame.SlashCall("slash_call", "roll", raw, null, null, null, null, raw)));
+        assertFalse(o.accepts("cw-7", new ServerFrame.Channels("channels_get", List.of(), raw)), "not ours");
+    }
+}
