@@ -1,28 +1,25 @@
 package io.github.chatwire.examples.bots;
 
 import io.github.chatwire.core.Subscription;
-import io.github.chatwire.originchats.MessageDraft;
 import io.github.chatwire.originchats.OriginChatsClient;
 import io.github.chatwire.originchats.OriginChatsListener;
-import io.github.chatwire.originchats.Target;
 import io.github.chatwire.originchats.model.Message;
 import io.github.chatwire.originchats.model.ServerFrame;
-import io.github.chatwire.originchats.model.User;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
  * Example: an OriginChats bot that answers every message in one channel with
- * {@code "echo: <text>"}, as a reply to it, and ignores its own messages (else it would answer
- * itself forever).
+ * {@code "echo: <text>"}, as a reply to it ({@link OriginChatsClient#reply}), and ignores its own
+ * messages ({@link OriginChatsClient#isOwn}; else it would answer itself forever).
  *
  * <p>The bot gets a client built by the caller, so any login works (Rotur token or local
  * password). Reconnects need nothing from the bot: the client logs in again by itself and the
  * listener stays attached.
  *
  * <pre>{@code
- * OriginChatsClient client = OriginChatsClient.builder("wss://chats.example.org/")
+ * OriginChatsClient client = OriginChatsClient.builder().url("wss://chats.example.org/")
  *         .password("echo-bot", Secret.of(password)).build();
  * try (OriginChatsEchoBot bot = new OriginChatsEchoBot(client, "general", System.out::println)) {
  *     bot.start().join();
@@ -66,8 +63,9 @@ public final class OriginChatsEchoBot implements AutoCloseable {
     }
 
     private void answer(ServerFrame.MessageNew event) {
-        // A frame with a listener is the server's reply to one of OUR requests: our own message.
-        if (event.listener() != null) {
+        // Our own messages come back as message_new too (the reply to our send): never answer them,
+        // or the bot talks to itself until the server rate-limits it.
+        if (client.isOwn(event)) {
             return;
         }
         // Only the one channel, and not inside its threads.
@@ -75,20 +73,13 @@ public final class OriginChatsEchoBot implements AutoCloseable {
             return;
         }
         Message m = event.message();
-        // Our own message could also come back as a broadcast (another session of the same user).
-        User me = client.user();
-        if (m == null || m.content() == null || m.content().isEmpty()
-                || me != null && m.user() != null && m.user().equals(me.username())) {
+        if (m == null || m.content() == null || m.content().isEmpty()) {
             return;
         }
-        MessageDraft echo = MessageDraft.builder(Target.channel(channel))
-                .content("echo: " + m.content())
-                .replyTo(m.id())   // shown as a reply to the original
-                .ping(false)       // without pinging its author
-                .build();
-        // send() never blocks: it returns a future. The client keeps within the server's rate limit
-        // by itself, so a flood of messages is answered late rather than refused.
-        client.send(echo).whenComplete((sent, error) -> {
+        // reply() answers where the message was posted, as a reply to it. It never blocks: it
+        // returns a future. The client keeps within the server's rate limit by itself, so a flood
+        // of messages is answered late rather than refused.
+        client.reply(event, "echo: " + m.content()).whenComplete((sent, error) -> {
             if (error != null) {
                 log.accept("could not echo " + m.id() + ": " + error);
             } else {

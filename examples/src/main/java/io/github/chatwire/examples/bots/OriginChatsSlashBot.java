@@ -26,7 +26,7 @@ import java.util.concurrent.CompletableFuture;
  * connection's commands when it closes).
  *
  * <pre>{@code
- * OriginChatsClient client = OriginChatsClient.builder(url).roturToken(Secret.of(token)).build();
+ * OriginChatsClient client = OriginChatsClient.builder().url(url).roturToken(Secret.of(token)).build();
  * try (OriginChatsSlashBot bot = new OriginChatsSlashBot(client, new Random())) {
  *     bot.start().join();
  *     Thread.sleep(Long.MAX_VALUE);

@@ -58,7 +58,7 @@ final class OriginChatsScenario implements Scenario {
             CompletableFuture<Resync> aliceResynced = new CompletableFuture<>();
             CompletableFuture<Void> bobBack = new CompletableFuture<>();
 
-            OriginChatsClient alice = OriginChatsClient.builder(server.wsUrl())
+            OriginChatsClient alice = OriginChatsClient.builder().url(server.wsUrl())
                     .validatorProvider(RoturValidatorProvider.of(Secret.of(ALICE_TOKEN), server.httpUrl()))
                     .options(options)
                     .listener(new OriginChatsListener() {
@@ -92,7 +92,7 @@ final class OriginChatsScenario implements Scenario {
                         }
                     })
                     .build();
-            OriginChatsClient bob = OriginChatsClient.builder(server.wsUrl())
+            OriginChatsClient bob = OriginChatsClient.builder().url(server.wsUrl())
                     .password("bob", Secret.of(BOB_PASSWORD))
                     .options(options)
                     .listener(new OriginChatsListener() {

@@ -88,7 +88,7 @@ public final class OriginChatsCommand implements Command {
         int historyCount = history == null ? 0 : historyCount(history.get(1));
 
         OriginChatsPrinter printer = new OriginChatsPrinter(out);
-        OriginChatsClient.Builder b = OriginChatsClient.builder(url)
+        OriginChatsClient.Builder b = OriginChatsClient.builder().url(url)
                 .options(Session.forCli(OriginChatsClient.defaultOptions()))
                 .listener(printer);
         if (token != null) {

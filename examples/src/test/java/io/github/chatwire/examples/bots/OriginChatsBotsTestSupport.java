@@ -41,14 +41,14 @@ abstract class OriginChatsBotsTestSupport {
 
     /** The bot's client (not connected). */
     OriginChatsClient botClient() {
-        OriginChatsClient c = OriginChatsClient.builder(server.wsUrl()).password("bot", Secret.of(BOT_PASSWORD)).build();
+        OriginChatsClient c = OriginChatsClient.builder().url(server.wsUrl()).password("bot", Secret.of(BOT_PASSWORD)).build();
         clients.add(c);
         return c;
     }
 
     /** Alice, connected; every message_new broadcast she sees goes to {@link #aliceSees}. */
     OriginChatsClient alice() throws Exception {
-        OriginChatsClient c = OriginChatsClient.builder(server.wsUrl()).password("alice", Secret.of("alice-password"))
+        OriginChatsClient c = OriginChatsClient.builder().url(server.wsUrl()).password("alice", Secret.of("alice-password"))
                 .listener(new OriginChatsListener() {
                     @Override
                     public void onMessageNew(ServerFrame.MessageNew event) {

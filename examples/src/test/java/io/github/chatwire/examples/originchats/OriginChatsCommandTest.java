@@ -115,7 +115,7 @@ class OriginChatsCommandTest {
                 while (!server.receivedCommands().contains("users_online") && System.nanoTime() < deadline) {
                     Thread.sleep(10); // until the tool has logged in and re-synced
                 }
-                try (OriginChatsClient bob = OriginChatsClient.builder(server.wsUrl())
+                try (OriginChatsClient bob = OriginChatsClient.builder().url(server.wsUrl())
                         .password("bob", Secret.of("bob-pw")).build()) {
                     bob.connect().get(10, TimeUnit.SECONDS);
                     bob.typing(Target.channel("general")).get(10, TimeUnit.SECONDS);
