@@ -97,7 +97,7 @@ public final class OriginChatsClient implements AutoCloseable {
         this.typingIntervalNanos = b.typingInterval.toNanos();
         ConnectionOptions options = b.options;
         this.requestTimeout = options.requestTimeout();
-        this.outbox = new OcOutbox(b.rateLimits, () -> runtime().scheduler(), this::engineRequest,
+        this.outbox = new OcOutbox(b.rateLimits, this::runtime, this::engineRequest,
                 options.outboundQueueCapacity(), options.outboundQueueMaxWait());
         this.events.listeners.addAll(b.listeners);
         Transport transport = b.transport != null ? b.transport

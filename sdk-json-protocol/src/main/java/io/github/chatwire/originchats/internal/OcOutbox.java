@@ -1,8 +1,10 @@
 package io.github.chatwire.originchats.internal;
 
+import io.github.chatwire.core.ChatwireRuntime;
 import io.github.chatwire.core.QueueFullException;
 import io.github.chatwire.core.SendTimeoutException;
 import io.github.chatwire.core.connection.Outbound;
+import io.github.chatwire.core.internal.Execution;
 import io.github.chatwire.core.internal.Futures;
 import io.github.chatwire.core.time.Cancellable;
 import io.github.chatwire.core.time.Scheduler;
@@ -69,7 +71,7 @@ public final class OcOutbox {
     }
 
     private final RateLimits limits;
-    private final Supplier<Scheduler> clock;
+    private final Supplier<ChatwireRuntime> runtime;
     private final Sender sender;
     private final int capacity;
     private final Duration maxWait;
@@ -91,18 +93,23 @@ public final class OcOutbox {
      * Creates an outbox.
      *
      * @param limits the server's numbers; never null
-     * @param clock the connection's scheduler (looked up on use, as the runtime may be chosen later); never null
+     * @param runtime the connection's runtime, for its scheduler (the one clock) and callback
+     *     executor; looked up on use, as the connection is built later; never null
      * @param sender the engine; never null
      * @param capacity how many limited requests may wait here; positive
      * @param maxWait how long one may wait here before it fails with {@link SendTimeoutException}
      */
-    public OcOutbox(RateLimits limits, Supplier<Scheduler> clock, Sender sender, int capacity, Duration maxWait) {
+    public OcOutbox(RateLimits limits, Supplier<ChatwireRuntime> runtime, Sender sender, int capacity, Duration maxWait) {
         this.limits = Objects.requireNonNull(limits, "limits");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.sender = Objects.requireNonNull(sender, "sender");
         this.capacity = capacity;
         this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
         this.prefix = "cw-" + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36) + "-";
+    }
+
+    private Scheduler clock() {
+        return runtime.get().scheduler();
     }
 
     /**
@@ -174,7 +181,7 @@ public final class OcOutbox {
     }
 
     private CompletableFuture<ServerFrame> submitLimited(Held h, boolean onlyIfFree) {
-        long now = clock.get().nanoTime();
+        long now = clock().nanoTime();
         synchronized (this) {
             boolean free = !closed && up && held.isEmpty() && allowedAt(now) - now <= 0;
             if (free) {
@@ -186,7 +193,7 @@ public final class OcOutbox {
                     return Futures.failed(new QueueFullException("too many rate-limited messages waiting (" + held.size() + ")"));
                 }
                 held.addLast(h);
-                h.expiry = clock.get().schedule(() -> expire(h), maxWait);
+                h.expiry = clock().schedule(() -> expire(h), maxWait);
                 h.proxy.whenComplete((v, e) -> {
                     if (h.proxy.isCancelled()) {
                         forget(h);
@@ -221,7 +228,7 @@ public final class OcOutbox {
      * @param lengthNanos the rate_limit's length
      */
     public synchronized void serverCooldown(long lengthNanos) {
-        long now = clock.get().nanoTime();
+        long now = clock().nanoTime();
         long until = now + Math.max(0, lengthNanos);
         if (!cooling || until - cooldownUntil > 0) {
             cooldownUntil = until;
@@ -330,13 +337,13 @@ public final class OcOutbox {
             return;
         }
         long delay = Math.max(0, allowedAt(now) - now);
-        timer = clock.get().schedule(this::release, delay, TimeUnit.NANOSECONDS);
+        timer = clock().schedule(this::release, delay, TimeUnit.NANOSECONDS);
     }
 
     private void release() {
         List<Held> go = new ArrayList<>();
         synchronized (this) {
-            long now = clock.get().nanoTime();
+            long now = clock().nanoTime();
             while (up && !closed && !held.isEmpty() && allowedAt(now) - now <= 0) {
                 Held h = held.pollFirst();
                 h.expiry.cancel();
@@ -378,7 +385,8 @@ public final class OcOutbox {
                 return;
             }
         }
-        h.proxy.completeExceptionally(new SendTimeoutException(maxWait));
+        Execution.executeOrRun(runtime.get().callbackExecutor(),
+                () -> h.proxy.completeExceptionally(new SendTimeoutException(maxWait)));
     }
 
     private synchronized void forget(Held h) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.chatwire.core.ChatwireRuntime;
 import io.github.chatwire.core.QueueFullException;
 import io.github.chatwire.core.SendTimeoutException;
 import io.github.chatwire.core.time.VirtualScheduler;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The outbox's keys and rate limit against the reference server's exact rule, in virtual time. */
@@ -27,11 +29,12 @@ class OcOutboxTest {
     static final long S = TimeUnit.SECONDS.toNanos(1);
 
     final VirtualScheduler clock = new VirtualScheduler();
+    final ChatwireRuntime runtime = ChatwireRuntime.builder().scheduler(clock).callbackExecutor(Runnable::run).build();
     final List<Long> sendTimes = new ArrayList<>();
     final List<String> sentCmds = new ArrayList<>();
 
     OcOutbox outbox(RateLimits limits, int capacity, Duration maxWait) {
-        return new OcOutbox(limits, () -> clock, (key, message, timeout) -> {
+        return new OcOutbox(limits, () -> runtime, (key, message, timeout) -> {
             sendTimes.add(clock.nanoTime());
             sentCmds.add(message.tag());
             return new CompletableFuture<>();
@@ -76,6 +79,11 @@ class OcOutboxTest {
             accepted.add(t);
         }
         return refused;
+    }
+
+    @AfterEach
+    void closeRuntime() {
+        runtime.close();
     }
 
     @Test
