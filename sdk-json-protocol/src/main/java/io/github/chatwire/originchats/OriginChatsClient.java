@@ -411,7 +411,8 @@ public final class OriginChatsClient implements AutoCloseable {
      * @param timeout how long to wait for the reply once handed to the connection; positive. A
      *     rate-limited command is handed over when the rate limit allows
      * @param <T> the reply type
-     * @return the reply; fails with {@link IllegalArgumentException} for fields that are not JSON
+     * @return the reply; cancelling it forgets the request (a rate-limited one that still waits is
+     *     never sent); fails with {@link IllegalArgumentException} for fields that are not JSON
      *     trees, {@link ProtocolException} for a frame over {@link #MAX_FRAME_BYTES}, or as
      *     described in the class comment
      */
@@ -428,7 +429,19 @@ public final class OriginChatsClient implements AutoCloseable {
         } catch (IllegalArgumentException | ProtocolException e) {
             return Futures.failed(e);
         }
-        return outbox.submit(key, cmd, json, replyType, timeout).thenApply(replyType::cast);
+        return typed(outbox.submit(key, cmd, json, replyType, timeout), replyType::cast);
+    }
+
+    /** A derived future whose cancellation also cancels the request (which then is never sent or forgotten). */
+    private static <S, T> CompletableFuture<T> typed(CompletableFuture<S> request,
+            java.util.function.Function<? super S, ? extends T> convert) {
+        CompletableFuture<T> result = request.thenApply(convert);
+        result.whenComplete((v, e) -> {
+            if (result.isCancelled()) {
+                request.cancel(false);
+            }
+        });
+        return result;
     }
 
     /** A request with the default timeout; fields as {@link CommandEncoder#fields(Object...)}. */
@@ -704,7 +717,7 @@ public final class OriginChatsClient implements AutoCloseable {
             lastTyping.remove(k);
             return CompletableFuture.completedFuture(false);
         }
-        return sent.thenApply(t -> true);
+        return typed(sent, t -> true);
     }
 
     // ---------------------------------------------------------------- threads

@@ -127,6 +127,44 @@ class OriginChatsClientProtocolTest {
         assertEquals(ConnectionState.CLOSED, client.state());
     }
 
+    @Test
+    void aRoturLoginAsksForAValidatorBoundToEachConnectionsKey() {
+        List<String> keys = new ArrayList<>();
+        client = OriginChatsClient.builder().url("ws://scripted/").transport(server).runtime(rt).options(options())
+                .validatorProvider((key, runtime) -> {
+                    keys.add(key);
+                    return CompletableFuture.completedFuture(Secret.of("USR:alice," + key));
+                }).build();
+        client.connect();
+        server.accept(ScriptedOcServer.handshake("rotur", "originChats-first"));
+        assertEquals("USR:alice,originChats-first", server.next("auth").get("validator"));
+        server.loginSucceeds("alice");
+        server.answerResync();
+        server.serverCloses(1006);
+        clock.advance(Duration.ofSeconds(2));
+        server.accept(ScriptedOcServer.handshake("rotur", "originChats-second"));
+        assertEquals("USR:alice,originChats-second", server.next("auth").get("validator"),
+                "a new validator for the new connection's key, never the old one");
+        assertEquals(List.of("originChats-first", "originChats-second"), keys);
+    }
+
+    @Test
+    void aRateLimitedSendCancelledWhileItWaitsIsNeverSent() {
+        connectAndLogin(false);
+        for (int i = 0; i < 10; i++) {
+            client.send(Target.channel("general"), "m" + i);
+            server.next("message_new");
+        }
+        CompletableFuture<ServerFrame.MessageNew> cancelled = client.send(Target.channel("general"), "never");
+        CompletableFuture<ServerFrame.MessageNew> kept = client.send(Target.channel("general"), "kept");
+        assertEquals(2, client.queuedSends());
+        cancelled.cancel(false);
+        clock.advance(Duration.ofSeconds(11));
+        assertEquals("kept", server.next("message_new").get("content"));
+        assertTrue(server.sent.isEmpty(), "the cancelled one was dropped while it waited");
+        assertFalse(kept.isDone());
+    }
+
     // ------------------------------------------------------------------ correlation
 
     @Test
