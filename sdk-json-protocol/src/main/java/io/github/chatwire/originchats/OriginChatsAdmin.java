@@ -10,7 +10,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The administrative and moderation commands of an {@link OriginChatsClient} (channels, server,
- * roles, users' roles, bans, timeouts, audit log, emoji, webhooks, plugins), from {@link OriginChatsClient#admin()}. Each needs the permission the
+ * roles, users' roles, bans, timeouts, audit log, emoji, webhooks, plugins), from
+ * {@link OriginChatsClient#admin()}. Each needs the permission the
  * protocol reference names; without it the future fails with {@link OriginChatsServerException}.
  * Every reply is a typed {@link ServerFrame} record; fields the SDK does not model stay in
  * {@link ServerFrame#raw()}. Thread-safe; futures complete on the callback executor.
@@ -35,8 +36,8 @@ public final class OriginChatsAdmin {
      * @return the channel_create reply
      */
     public CompletableFuture<ServerFrame.ChannelChange> createChannel(String name, String type, String description) {
-        return call("channel_create", ServerFrame.ChannelChange.class, "name", Objects.requireNonNull(name, "name"), "type", Objects.requireNonNull(type, "type"),
-                "description", description);
+        return call("channel_create", ServerFrame.ChannelChange.class, "name", Objects.requireNonNull(name, "name"),
+                "type", Objects.requireNonNull(type, "type"), "description", description);
     }
 
     /**
@@ -47,8 +48,8 @@ public final class OriginChatsAdmin {
      * @return the channel_update reply
      */
     public CompletableFuture<ServerFrame.ChannelChange> updateChannel(String currentName, Map<String, Object> updates) {
-        return call("channel_update", ServerFrame.ChannelChange.class, "current_name", Objects.requireNonNull(currentName, "currentName"), "updates",
-                new LinkedHashMap<>(updates));
+        return call("channel_update", ServerFrame.ChannelChange.class, "current_name",
+                Objects.requireNonNull(currentName, "currentName"), "updates", new LinkedHashMap<>(updates));
     }
 
     /**
@@ -59,7 +60,8 @@ public final class OriginChatsAdmin {
      * @return the channel_move reply
      */
     public CompletableFuture<ServerFrame.ChannelChange> moveChannel(String name, int position) {
-        return call("channel_move", ServerFrame.ChannelChange.class, "name", Objects.requireNonNull(name, "name"), "position", position);
+        return call("channel_move", ServerFrame.ChannelChange.class, "name", Objects.requireNonNull(name, "name"),
+                "position", position);
     }
 
     /**
@@ -147,8 +149,8 @@ public final class OriginChatsAdmin {
      * @return the role_permissions_set reply
      */
     public CompletableFuture<ServerFrame.RoleChange> setRolePermissions(String name, List<String> permissions) {
-        return call("role_permissions_set", ServerFrame.RoleChange.class, "name", Objects.requireNonNull(name, "name"), "permissions",
-                new ArrayList<>(permissions));
+        return call("role_permissions_set", ServerFrame.RoleChange.class, "name", Objects.requireNonNull(name, "name"),
+                "permissions", new ArrayList<>(permissions));
     }
 
     /**
@@ -159,8 +161,8 @@ public final class OriginChatsAdmin {
      * @return the user_update reply
      */
     public CompletableFuture<ServerFrame.UserChanged> updateUser(String user, Map<String, Object> updates) {
-        return call("user_update", ServerFrame.UserChanged.class, "user", Objects.requireNonNull(user, "user"), "updates",
-                new LinkedHashMap<>(updates));
+        return call("user_update", ServerFrame.UserChanged.class, "user", Objects.requireNonNull(user, "user"),
+                "updates", new LinkedHashMap<>(updates));
     }
 
     /**
@@ -200,7 +202,8 @@ public final class OriginChatsAdmin {
      * @return the emoji_add reply (id as a string)
      */
     public CompletableFuture<ServerFrame.Emoji> addEmoji(String name, String dataUri) {
-        return call("emoji_add", ServerFrame.Emoji.class, "name", Objects.requireNonNull(name, "name"), "image", Objects.requireNonNull(dataUri, "dataUri"));
+        return call("emoji_add", ServerFrame.Emoji.class, "name", Objects.requireNonNull(name, "name"), "image",
+                Objects.requireNonNull(dataUri, "dataUri"));
     }
 
     /**
@@ -254,7 +257,8 @@ public final class OriginChatsAdmin {
      * @return the webhook_update reply
      */
     public CompletableFuture<ServerFrame.Webhooks> updateWebhook(String id, String name, String avatar) {
-        return call("webhook_update", ServerFrame.Webhooks.class, "id", Objects.requireNonNull(id, "id"), "name", name, "avatar", avatar);
+        return call("webhook_update", ServerFrame.Webhooks.class, "id", Objects.requireNonNull(id, "id"), "name", name,
+                "avatar", avatar);
     }
 
     /**
@@ -306,7 +310,8 @@ public final class OriginChatsAdmin {
      * @return the reply
      */
     public CompletableFuture<ServerFrame.UserRoles> setUserRoles(String user, List<String> roles) {
-        return call("user_roles_set", ServerFrame.UserRoles.class, "user", Objects.requireNonNull(user, "user"), "roles", new ArrayList<>(roles));
+        return call("user_roles_set", ServerFrame.UserRoles.class, "user", Objects.requireNonNull(user, "user"),
+                "roles", new ArrayList<>(roles));
     }
 
     /**
@@ -337,7 +342,8 @@ public final class OriginChatsAdmin {
      * @return the user_timeout reply
      */
     public CompletableFuture<ServerFrame.Moderation> timeout(String user, long seconds) {
-        return call("user_timeout", ServerFrame.Moderation.class, "user", Objects.requireNonNull(user, "user"), "timeout", seconds);
+        return call("user_timeout", ServerFrame.Moderation.class, "user", Objects.requireNonNull(user, "user"),
+                "timeout", seconds);
     }
 
     /**
@@ -359,7 +365,8 @@ public final class OriginChatsAdmin {
      * @return the webhook_create reply
      */
     public CompletableFuture<ServerFrame.Webhooks> createWebhook(String channel, String name) {
-        return call("webhook_create", ServerFrame.Webhooks.class, "channel", Objects.requireNonNull(channel, "channel"), "name", Objects.requireNonNull(name, "name"));
+        return call("webhook_create", ServerFrame.Webhooks.class, "channel", Objects.requireNonNull(channel, "channel"),
+                "name", Objects.requireNonNull(name, "name"));
     }
 
     /**

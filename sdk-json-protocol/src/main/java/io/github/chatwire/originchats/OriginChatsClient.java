@@ -12,6 +12,7 @@ import io.github.chatwire.core.connection.ConnectionListener;
 import io.github.chatwire.core.connection.ConnectionOptions;
 import io.github.chatwire.core.connection.ConnectionState;
 import io.github.chatwire.core.connection.ManagedConnection;
+import io.github.chatwire.core.connection.Outbound;
 import io.github.chatwire.core.connection.StateChange;
 import io.github.chatwire.core.internal.Futures;
 import io.github.chatwire.core.transport.OkHttpWebSocketTransport;
@@ -502,7 +503,8 @@ public final class OriginChatsClient implements AutoCloseable {
         }
         return call("message_new", ServerFrame.MessageNew.class, "", target(draft.target()), "content", draft.content(),
                 "reply_to", draft.replyTo(), "ping", draft.ping(),
-                "embeds", draft.embeds().isEmpty() ? null : draft.embeds(), "attachments", atts.isEmpty() ? null : atts);
+                "embeds", draft.embeds().isEmpty() ? null : draft.embeds(),
+                "attachments", atts.isEmpty() ? null : atts);
     }
 
     /**
@@ -518,7 +520,8 @@ public final class OriginChatsClient implements AutoCloseable {
         if (tooLong != null) {
             return Futures.failed(tooLong);
         }
-        return call("message_edit", ServerFrame.MessageEdit.class, "", target(target), "id", Objects.requireNonNull(messageId, "messageId"), "content", content);
+        return call("message_edit", ServerFrame.MessageEdit.class, "", target(target), "id",
+                Objects.requireNonNull(messageId, "messageId"), "content", content);
     }
 
     /**
@@ -529,7 +532,8 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the message_delete reply
      */
     public CompletableFuture<ServerFrame.MessageDelete> delete(Target target, String messageId) {
-        return call("message_delete", ServerFrame.MessageDelete.class, "", target(target), "id", Objects.requireNonNull(messageId, "messageId"));
+        return call("message_delete", ServerFrame.MessageDelete.class, "", target(target), "id",
+                Objects.requireNonNull(messageId, "messageId"));
     }
 
     /**
@@ -541,7 +545,8 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the message_react_add reply
      */
     public CompletableFuture<ServerFrame.Reaction> react(Target target, String messageId, String emoji) {
-        return call("message_react_add", ServerFrame.Reaction.class, "", target(target), "id", Objects.requireNonNull(messageId, "messageId"), "emoji", Objects.requireNonNull(emoji, "emoji"));
+        return call("message_react_add", ServerFrame.Reaction.class, "", target(target), "id",
+                Objects.requireNonNull(messageId, "messageId"), "emoji", Objects.requireNonNull(emoji, "emoji"));
     }
 
     /**
@@ -553,8 +558,8 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the message_react_remove reply
      */
     public CompletableFuture<ServerFrame.Reaction> unreact(Target target, String messageId, String emoji) {
-        return call("message_react_remove", ServerFrame.Reaction.class, "", target(target), "id", Objects.requireNonNull(messageId, "messageId"), "emoji",
-                Objects.requireNonNull(emoji, "emoji"));
+        return call("message_react_remove", ServerFrame.Reaction.class, "", target(target), "id",
+                Objects.requireNonNull(messageId, "messageId"), "emoji", Objects.requireNonNull(emoji, "emoji"));
     }
 
     /**
@@ -565,7 +570,8 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the message_get reply
      */
     public CompletableFuture<ServerFrame.SingleMessage> message(Target target, String messageId) {
-        return call("message_get", ServerFrame.SingleMessage.class, "", target(target), "id", Objects.requireNonNull(messageId, "messageId"));
+        return call("message_get", ServerFrame.SingleMessage.class, "", target(target), "id",
+                Objects.requireNonNull(messageId, "messageId"));
     }
 
     /**
@@ -602,8 +608,8 @@ public final class OriginChatsClient implements AutoCloseable {
         Map<String, Object> bounds = new LinkedHashMap<>();
         bounds.put("above", above);
         bounds.put("below", below);
-        return call("messages_around", ServerFrame.MessageList.class, "", target(target), "around", Objects.requireNonNull(messageId, "messageId"),
-                "bounds", bounds);
+        return call("messages_around", ServerFrame.MessageList.class, "", target(target), "around",
+                Objects.requireNonNull(messageId, "messageId"), "bounds", bounds);
     }
 
     /**
@@ -625,7 +631,8 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the messages_search reply; results newest first in {@code messages}
      */
     public CompletableFuture<ServerFrame.MessageList> search(String channel, String query) {
-        return call("messages_search", ServerFrame.MessageList.class, "channel", Objects.requireNonNull(channel, "channel"), "query", Objects.requireNonNull(query, "query"));
+        return call("messages_search", ServerFrame.MessageList.class, "channel",
+                Objects.requireNonNull(channel, "channel"), "query", Objects.requireNonNull(query, "query"));
     }
 
     /**
@@ -635,7 +642,8 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the messages_pinned reply, newest first
      */
     public CompletableFuture<ServerFrame.MessageList> pinned(String channel) {
-        return call("messages_pinned", ServerFrame.MessageList.class, "channel", Objects.requireNonNull(channel, "channel"));
+        return call("messages_pinned", ServerFrame.MessageList.class, "channel",
+                Objects.requireNonNull(channel, "channel"));
     }
 
     /**
@@ -647,8 +655,8 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the message_pin or message_unpin reply
      */
     public CompletableFuture<ServerFrame.Pin> pin(String channel, String messageId, boolean pin) {
-        return call(pin ? "message_pin" : "message_unpin", ServerFrame.Pin.class, "channel", Objects.requireNonNull(channel, "channel"), "id",
-                Objects.requireNonNull(messageId, "messageId"));
+        return call(pin ? "message_pin" : "message_unpin", ServerFrame.Pin.class, "channel",
+                Objects.requireNonNull(channel, "channel"), "id", Objects.requireNonNull(messageId, "messageId"));
     }
 
     /**
@@ -660,7 +668,8 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the message_replies reply
      */
     public CompletableFuture<ServerFrame.MessageList> replies(String channel, String messageId, int limit) {
-        return call("message_replies", ServerFrame.MessageList.class, "channel", Objects.requireNonNull(channel, "channel"), "id", Objects.requireNonNull(messageId, "messageId"),
+        return call("message_replies", ServerFrame.MessageList.class, "channel",
+                Objects.requireNonNull(channel, "channel"), "id", Objects.requireNonNull(messageId, "messageId"),
                 "limit", limit);
     }
 
@@ -683,7 +692,8 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the embeds_list reply
      */
     public CompletableFuture<ServerFrame.Embeds> embeds(Target target, String messageId) {
-        return call("embeds_list", ServerFrame.Embeds.class, "", target(target), "id", Objects.requireNonNull(messageId, "messageId"));
+        return call("embeds_list", ServerFrame.Embeds.class, "", target(target), "id",
+                Objects.requireNonNull(messageId, "messageId"));
     }
 
     /**
@@ -730,7 +740,8 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the thread_create reply
      */
     public CompletableFuture<ServerFrame.ThreadEvent> createThread(String forum, String name) {
-        return call("thread_create", ServerFrame.ThreadEvent.class, "channel", Objects.requireNonNull(forum, "forum"), "name", Objects.requireNonNull(name, "name"));
+        return call("thread_create", ServerFrame.ThreadEvent.class, "channel", Objects.requireNonNull(forum, "forum"),
+                "name", Objects.requireNonNull(name, "name"));
     }
 
     /**
@@ -740,7 +751,8 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the thread_get reply
      */
     public CompletableFuture<ServerFrame.ThreadEvent> thread(String threadId) {
-        return call("thread_get", ServerFrame.ThreadEvent.class, "thread_id", Objects.requireNonNull(threadId, "threadId"));
+        return call("thread_get", ServerFrame.ThreadEvent.class, "thread_id",
+                Objects.requireNonNull(threadId, "threadId"));
     }
 
     /**
@@ -754,8 +766,8 @@ public final class OriginChatsClient implements AutoCloseable {
      */
     public CompletableFuture<ServerFrame.ThreadEvent> updateThread(String threadId, String name, Boolean locked,
             Boolean archived) {
-        return call("thread_update", ServerFrame.ThreadEvent.class, "thread_id", Objects.requireNonNull(threadId, "threadId"), "name", name, "locked",
-                locked, "archived", archived);
+        return call("thread_update", ServerFrame.ThreadEvent.class, "thread_id",
+                Objects.requireNonNull(threadId, "threadId"), "name", name, "locked", locked, "archived", archived);
     }
 
     /**
@@ -765,7 +777,8 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the thread_delete reply
      */
     public CompletableFuture<ServerFrame.ThreadEvent> deleteThread(String threadId) {
-        return call("thread_delete", ServerFrame.ThreadEvent.class, "thread_id", Objects.requireNonNull(threadId, "threadId"));
+        return call("thread_delete", ServerFrame.ThreadEvent.class, "thread_id",
+                Objects.requireNonNull(threadId, "threadId"));
     }
 
     /**
@@ -776,7 +789,8 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the thread_join or thread_leave reply
      */
     public CompletableFuture<ServerFrame.ThreadEvent> joinThread(String threadId, boolean join) {
-        return call(join ? "thread_join" : "thread_leave", ServerFrame.ThreadEvent.class, "thread_id", Objects.requireNonNull(threadId, "threadId"));
+        return call(join ? "thread_join" : "thread_leave", ServerFrame.ThreadEvent.class, "thread_id",
+                Objects.requireNonNull(threadId, "threadId"));
     }
 
     /**
@@ -788,8 +802,8 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the thread_messages reply
      */
     public CompletableFuture<ServerFrame.MessageList> threadMessages(String threadId, int start, int limit) {
-        return call("thread_messages", ServerFrame.MessageList.class, "thread_id", Objects.requireNonNull(threadId, "threadId"), "start", start,
-                "limit", limit);
+        return call("thread_messages", ServerFrame.MessageList.class, "thread_id",
+                Objects.requireNonNull(threadId, "threadId"), "start", start, "limit", limit);
     }
 
     // ---------------------------------------------------------------- channels, users, server
@@ -829,7 +843,8 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the reply (status_get normally, status_set when going invisible)
      */
     public CompletableFuture<ServerFrame.Status> setStatus(String status, String text) {
-        return call("status_set", ServerFrame.Status.class, "status", Objects.requireNonNull(status, "status"), "text", text);
+        return call("status_set", ServerFrame.Status.class, "status", Objects.requireNonNull(status, "status"), "text",
+                text);
     }
 
     /**
@@ -920,7 +935,8 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the voice_join reply with the other participants
      */
     public CompletableFuture<ServerFrame.Voice> joinVoice(String channel, String peerId) {
-        return call("voice_join", ServerFrame.Voice.class, "channel", Objects.requireNonNull(channel, "channel"), "peer_id", Objects.requireNonNull(peerId, "peerId"));
+        return call("voice_join", ServerFrame.Voice.class, "channel", Objects.requireNonNull(channel, "channel"),
+                "peer_id", Objects.requireNonNull(peerId, "peerId"));
     }
 
     /**
@@ -963,8 +979,9 @@ public final class OriginChatsClient implements AutoCloseable {
      */
     public CompletableFuture<ServerFrame.PollCreated> createPoll(Target target, String question, List<String> options,
             boolean allowMultiselect) {
-        return call("poll_create", ServerFrame.PollCreated.class, "", target(target), "question", Objects.requireNonNull(question, "question"), "options",
-                new ArrayList<>(options), "allow_multiselect", allowMultiselect);
+        return call("poll_create", ServerFrame.PollCreated.class, "", target(target), "question",
+                Objects.requireNonNull(question, "question"), "options", new ArrayList<>(options), "allow_multiselect",
+                allowMultiselect);
     }
 
     /**
@@ -985,8 +1002,8 @@ public final class OriginChatsClient implements AutoCloseable {
         for (PollOption o : options) {
             wire.add(Objects.requireNonNull(o, "option").toJson());
         }
-        return call("poll_create", ServerFrame.PollCreated.class, "", target(target), "question", Objects.requireNonNull(question, "question"), "options",
-                wire, "allow_multiselect", allowMultiselect);
+        return call("poll_create", ServerFrame.PollCreated.class, "", target(target), "question",
+                Objects.requireNonNull(question, "question"), "options", wire, "allow_multiselect", allowMultiselect);
     }
 
     /**
@@ -997,7 +1014,8 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the poll_vote reply with the results
      */
     public CompletableFuture<ServerFrame.Poll> vote(String pollId, List<String> optionIds) {
-        return call("poll_vote", ServerFrame.Poll.class, "poll_id", Objects.requireNonNull(pollId, "pollId"), "option_ids", new ArrayList<>(optionIds));
+        return call("poll_vote", ServerFrame.Poll.class, "poll_id", Objects.requireNonNull(pollId, "pollId"),
+                "option_ids", new ArrayList<>(optionIds));
     }
 
     /**
@@ -1059,8 +1077,8 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the reply frame (SlashCall or MessageNew)
      */
     public CompletableFuture<ServerFrame> callSlash(String channel, String command, Map<String, Object> args) {
-        return call("slash_call", ServerFrame.class, "channel", Objects.requireNonNull(channel, "channel"), "command", Objects.requireNonNull(command, "command"), "args",
-                new LinkedHashMap<>(args));
+        return call("slash_call", ServerFrame.class, "channel", Objects.requireNonNull(channel, "channel"), "command",
+                Objects.requireNonNull(command, "command"), "args", new LinkedHashMap<>(args));
     }
 
     /**
@@ -1074,7 +1092,8 @@ public final class OriginChatsClient implements AutoCloseable {
      */
     public CompletableFuture<ServerFrame.MessageNew> respondSlash(String channel, String command, String invoker,
             String response) {
-        return call("slash_response", ServerFrame.MessageNew.class, "channel", Objects.requireNonNull(channel, "channel"), "command", Objects.requireNonNull(command, "command"),
+        return call("slash_response", ServerFrame.MessageNew.class, "channel",
+                Objects.requireNonNull(channel, "channel"), "command", Objects.requireNonNull(command, "command"),
                 "invoker", invoker, "response", Objects.requireNonNull(response, "response"));
     }
 
@@ -1085,7 +1104,8 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the reply
      */
     public CompletableFuture<ServerFrame.AttachmentInfo> attachment(String attachmentId) {
-        return call("attachment_get", ServerFrame.AttachmentInfo.class, "attachment_id", Objects.requireNonNull(attachmentId, "attachmentId"));
+        return call("attachment_get", ServerFrame.AttachmentInfo.class, "attachment_id",
+                Objects.requireNonNull(attachmentId, "attachmentId"));
     }
 
     /**
@@ -1095,7 +1115,8 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the reply
      */
     public CompletableFuture<ServerFrame.AttachmentInfo> deleteAttachment(String attachmentId) {
-        return call("attachment_delete", ServerFrame.AttachmentInfo.class, "attachment_id", Objects.requireNonNull(attachmentId, "attachmentId"));
+        return call("attachment_delete", ServerFrame.AttachmentInfo.class, "attachment_id",
+                Objects.requireNonNull(attachmentId, "attachmentId"));
     }
     /**
      * The administrative commands (channels, server, roles, moderation, emoji, webhooks, plugins).
@@ -1171,7 +1192,8 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the pfp_get reply
      */
     public CompletableFuture<ServerFrame.ProfilePicture> profilePicture(String username) {
-        return call("pfp_get", ServerFrame.ProfilePicture.class, "username", Objects.requireNonNull(username, "username"));
+        return call("pfp_get", ServerFrame.ProfilePicture.class, "username",
+                Objects.requireNonNull(username, "username"));
     }
 
     /**
@@ -1230,7 +1252,8 @@ public final class OriginChatsClient implements AutoCloseable {
      * @return the push_unsubscribed reply; never null; completes on the callback executor
      */
     public CompletableFuture<ServerFrame.PushSubscription> pushUnsubscribe(String endpoint) {
-        return call("push_unsubscribe", ServerFrame.PushSubscription.class, "endpoint", Objects.requireNonNull(endpoint, "endpoint"));
+        return call("push_unsubscribe", ServerFrame.PushSubscription.class, "endpoint",
+                Objects.requireNonNull(endpoint, "endpoint"));
     }
 
     // ---------------------------------------------------------------- attachments (HTTP)
@@ -1263,8 +1286,7 @@ public final class OriginChatsClient implements AutoCloseable {
 
     // ---------------------------------------------------------------- internals
 
-    private CompletableFuture<ServerFrame> engineRequest(String key, io.github.chatwire.core.connection.Outbound message,
-            Duration timeout) {
+    private CompletableFuture<ServerFrame> engineRequest(String key, Outbound message, Duration timeout) {
         return connection.request(key, message, timeout);
     }
 
