@@ -229,13 +229,7 @@ class OriginChatsClientProtocolTest {
     void aForwardedSlashCallWithTheCallersListenerIsHandledOnceAndLeavesTheBotsOwnRequestAlone() {
         connectAndLogin(false);
         List<String> handled = new ArrayList<>();
-        SlashBot bot = SlashBot.attach(client).command(SlashCommand.builder("roll", "rolls").build(), inv -> {
-            handled.add(inv.invoker());
-            return "4";
-        });
-        Map<String, Object> reg = server.next("slash_register");
-        server.serverSends("{\"cmd\":\"slash_register\",\"val\":\"ok\",\"listener\":\""
-                + ScriptedOcServer.listener(reg) + "\"}");
+        SlashBot bot = rollBot(handled);
         // the bot's own request, still pending when the forwarded call arrives with the same listener
         CompletableFuture<ServerFrame.Channels> own = client.channels();
         String ownKey = ScriptedOcServer.listener(server.next("channels_get"));
@@ -259,12 +253,7 @@ class OriginChatsClientProtocolTest {
     void theEchoOfTheClientsOwnSlashCallCompletesItsRequestAndIsNotHandledAsACallForTheBot() {
         connectAndLogin(false);
         List<String> handled = new ArrayList<>();
-        SlashBot bot = SlashBot.attach(client).command(SlashCommand.builder("roll", "rolls").build(), inv -> {
-            handled.add(inv.invoker());
-            return "4";
-        });
-        server.serverSends("{\"cmd\":\"slash_register\",\"val\":\"ok\",\"listener\":\""
-                + ScriptedOcServer.listener(server.next("slash_register")) + "\"}");
+        SlashBot bot = rollBot(handled);
         CompletableFuture<ServerFrame> call = client.callSlash("general", "roll", Map.of());
         String key = ScriptedOcServer.listener(server.next("slash_call"));
         server.serverSends(forwardedCall(key, "USR:local_bot"));
@@ -272,6 +261,17 @@ class OriginChatsClientProtocolTest {
         assertTrue(handled.isEmpty(), "the echo is the reply to our own call, not a call for us");
         assertTrue(server.sent.isEmpty(), "no slash_response for an echo");
         bot.close();
+    }
+
+    /** A logged-in bot with a registered /roll that records its invokers and answers "4". */
+    SlashBot rollBot(List<String> handled) {
+        SlashBot bot = SlashBot.attach(client).command(SlashCommand.builder("roll", "rolls").build(), inv -> {
+            handled.add(inv.invoker());
+            return "4";
+        });
+        server.serverSends("{\"cmd\":\"slash_register\",\"val\":\"ok\",\"listener\":\""
+                + ScriptedOcServer.listener(server.next("slash_register")) + "\"}");
+        return bot;
     }
 
     static String forwardedCall(String listener, String invoker) {
