@@ -48,7 +48,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * <p>{@link #connect()} opens the WebSocket and identifies (by default with the X448 challenge),
  * after every reconnect too. Fatal identification errors ({@code error_not_authenticated},
  * {@code error_invalid_*}, a challenge that does not decrypt) close the client for good with an
- * {@link OmikronAuthenticationException}; everything else reconnects with backoff. Requests
+ * {@link OmikronAuthenticationException}; everything else reconnects with backoff, including a
+ * malformed challenge (not base64, a key that is not 56 bytes, a ciphertext shorter than its tag:
+ * an {@link OmikronProtocolException}, since one corrupted frame says nothing about the
+ * credentials). Requests
  * return futures correlated by message id (ignoring case) and time out after the configured
  * request timeout; an {@code error*} reply fails the future with an
  * {@link OmikronErrorException} ({@link IotaOfflineException} for {@code error_no_iota}). Events

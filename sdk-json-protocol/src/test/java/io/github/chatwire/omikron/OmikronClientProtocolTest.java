@@ -266,19 +266,47 @@ class OmikronClientProtocolTest {
         assertEquals(2, server.opens);
     }
 
+    /**
+     * Issue 11 item 11: a corrupted challenge frame (bad base64, a 3-byte key, a ciphertext shorter
+     * than the GCM tag) is a protocol error that reconnects with backoff, not refused credentials.
+     */
     @Test
-    void badChallengesAreTerminalWithoutLeakingKeys() throws Exception {
+    void malformedChallengesAreProtocolErrorsThatReconnectWithoutLeakingKeys() throws Exception {
+        String goodKey = omikronKey.publicKey().base64();
+        String threeByteKey = Base64.getEncoder().encodeToString(new byte[3]);
+        String[] bad = {
+            "{\"public_key\":\"" + goodKey + "\",\"challenge\":\"%%not base64%%\"}",
+            "{\"public_key\":\"" + threeByteKey + "\",\"challenge\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}",
+            "{\"public_key\":\"" + goodKey + "\",\"challenge\":\"AAAA\"}",
+            "{\"public_key\":\"!!\",\"challenge\":\"AAAA\"}",
+        };
         build(options().build(), IdentificationStrategy.x448Challenge());
         CompletableFuture<Void> connected = client.connect();
+        for (int i = 0; i < bad.length; i++) {
+            server.accept();
+            OmikronMessage ident = server.next();
+            server.serverSends(msg(ident.id(), "challenge", bad[i]));
+            assertEquals(ConnectionState.RECONNECTING, client.state(), bad[i]);
+            ChatwireException cause = states.get(states.size() - 1).cause();
+            OmikronProtocolException e = assertInstanceOf(OmikronProtocolException.class, cause, bad[i]);
+            assertInstanceOf(io.github.chatwire.core.ProtocolException.class, e);
+            assertTrue(e.isRetryable());
+            assertFalse(e.getMessage().contains(Base64.getEncoder().encodeToString(aliceKey.raw())));
+            assertFalse(connected.isDone());
+            assertEquals(i + 1, server.opens);
+            clock.advance(Duration.ofSeconds(2));
+            assertEquals(i + 1, server.opens, "not at once: backoff first");
+            for (int s = 0; s < 120 && server.opens == i + 1; s++) {
+                clock.advance(Duration.ofSeconds(1));
+            }
+            assertEquals(i + 2, server.opens, "reconnected after backoff");
+        }
+        CompletableFuture<Void> ok = connected;
         server.accept();
         OmikronMessage ident = server.next();
-        String shortKey = Base64.getEncoder().encodeToString(new byte[32]);
-        server.serverSends(msg(ident.id(), "challenge", "{\"public_key\":\"" + shortKey + "\",\"challenge\":\"AAAA\"}"));
-        OmikronAuthenticationException e = (OmikronAuthenticationException) cause(connected);
-        assertTrue(e.getMessage().contains("32 bytes"), e.getMessage());
-        assertFalse(e.getMessage().contains(Base64.getEncoder().encodeToString(aliceKey.raw())));
-        assertNull(e.errorType());
-        assertFalse(e.isRetryable());
+        server.serverSends(msg(ident.id(), "challenge", challengeFor(aliceKey, "abcdefghijklmnopqrstuvwxyzABCDEF")));
+        server.serverSends(msg(server.next().id(), "identification_response", "{}"));
+        assertTrue(ok.isDone() && !ok.isCompletedExceptionally(), "a good challenge later still identifies");
     }
 
     @Test

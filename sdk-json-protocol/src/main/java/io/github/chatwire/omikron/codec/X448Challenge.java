@@ -44,17 +44,19 @@ public final class X448Challenge {
      * @param peerPublic 56 raw public-key bytes
      * @return the 56-byte shared secret
      * @throws GeneralSecurityException if a key has the wrong length or the peer key is of low
-     *     order (all-zero secret)
+     *     order (all-zero secret); a {@link MalformedInputException} for a bad peer key
      */
     public static byte[] sharedSecret(byte[] ownPrivate, byte[] peerPublic) throws GeneralSecurityException {
         checkLength(ownPrivate, "private key");
-        checkLength(peerPublic, "public key");
+        if (peerPublic == null || peerPublic.length != KEY_LENGTH) {
+            throw new MalformedInputException("public key must be 56 bytes, got " + (peerPublic == null ? 0 : peerPublic.length));
+        }
         byte[] z = new byte[KEY_LENGTH];
         try {
             new X448PrivateKeyParameters(ownPrivate, 0)
                     .generateSecret(new X448PublicKeyParameters(peerPublic, 0), z, 0);
         } catch (IllegalStateException e) {
-            throw new GeneralSecurityException("X448 agreement failed (low-order public key)");
+            throw new MalformedInputException("X448 agreement failed (low-order public key)");
         }
         return z;
     }
@@ -93,11 +95,13 @@ public final class X448Challenge {
      * @param peerPublic 56 raw bytes
      * @param ciphertextAndTag ciphertext followed by the tag
      * @return the plaintext
-     * @throws GeneralSecurityException on a bad key or if the ciphertext does not authenticate
+     * @throws GeneralSecurityException on a bad key or if the ciphertext does not authenticate;
+     *     a {@link MalformedInputException} if the input is shorter than the tag or the peer key
+     *     is malformed
      */
     public static byte[] decrypt(byte[] ownPrivate, byte[] peerPublic, byte[] ciphertextAndTag) throws GeneralSecurityException {
         if (ciphertextAndTag.length < 16) {
-            throw new GeneralSecurityException("ciphertext shorter than the GCM tag");
+            throw new MalformedInputException("ciphertext shorter than the GCM tag");
         }
         return gcm(false, ownPrivate, peerPublic, ciphertextAndTag);
     }
@@ -132,14 +136,15 @@ public final class X448Challenge {
      * @param base64Answer true for {@code base64(plaintext)} (E3), false for the plaintext as
      *     UTF-8 text (E4 and early E3)
      * @return the {@code challenge_response} value
-     * @throws GeneralSecurityException if a field is not base64, the public key is not 56 bytes,
-     *     or the challenge does not decrypt
+     * @throws MalformedInputException if a field is missing or not base64, the public key is not
+     *     56 bytes or of low order, or the challenge is shorter than the tag (a protocol error)
+     * @throws GeneralSecurityException if the well-formed challenge does not decrypt with this key
      */
     public static String solve(byte[] ownPrivate, String omikronPublicBase64, String challengeBase64, boolean base64Answer)
             throws GeneralSecurityException {
         byte[] peer = decodeBase64(omikronPublicBase64, "public_key");
         if (peer.length != KEY_LENGTH) {
-            throw new GeneralSecurityException("Omikron public key is " + peer.length + " bytes, expected 56");
+            throw new MalformedInputException("Omikron public key is " + peer.length + " bytes, expected 56");
         }
         byte[] plain = decrypt(ownPrivate, peer, decodeBase64(challengeBase64, "challenge"));
         return base64Answer ? Base64.getEncoder().encodeToString(plain) : new String(plain, StandardCharsets.UTF_8);
@@ -205,12 +210,12 @@ public final class X448Challenge {
 
     private static byte[] decodeBase64(String s, String field) throws GeneralSecurityException {
         if (s == null) {
-            throw new GeneralSecurityException("'" + field + "' is missing");
+            throw new MalformedInputException("'" + field + "' is missing");
         }
         try {
             return Base64.getDecoder().decode(s.trim());
         } catch (IllegalArgumentException e) {
-            throw new GeneralSecurityException("'" + field + "' is not base64");
+            throw new MalformedInputException("'" + field + "' is not base64");
         }
     }
 

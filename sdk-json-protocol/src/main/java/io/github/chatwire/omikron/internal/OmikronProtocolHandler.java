@@ -10,6 +10,8 @@ import io.github.chatwire.omikron.IdentificationStrategy;
 import io.github.chatwire.omikron.OmikronAuthenticationException;
 import io.github.chatwire.omikron.OmikronErrorException;
 import io.github.chatwire.omikron.OmikronPrivateKey;
+import io.github.chatwire.omikron.OmikronProtocolException;
+import io.github.chatwire.omikron.codec.MalformedInputException;
 import io.github.chatwire.omikron.codec.OmikronCodec;
 import io.github.chatwire.omikron.codec.WireShape;
 import io.github.chatwire.omikron.codec.X448Challenge;
@@ -221,6 +223,10 @@ public final class OmikronProtocolHandler implements ProtocolHandler {
         try {
             answer = X448Challenge.solve(key, c.publicKey(), c.challenge(),
                     strategy.answerEncoding() == AnswerEncoding.BASE64);
+        } catch (MalformedInputException e) {
+            // A corrupted frame, not refused credentials: reconnect with backoff (issue 11).
+            ctx.fail(new OmikronProtocolException("malformed challenge: " + e.getMessage(), null));
+            return;
         } catch (GeneralSecurityException e) {
             // GeneralSecurityException messages of X448Challenge never contain key material.
             ctx.fail(new OmikronAuthenticationException("could not solve the Omikron's challenge: " + e.getMessage(), null, null));
