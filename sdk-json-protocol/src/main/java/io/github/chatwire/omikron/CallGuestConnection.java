@@ -14,6 +14,7 @@ import io.github.chatwire.omikron.model.GetUserData;
 import io.github.chatwire.omikron.model.IdentificationResponse;
 import io.github.chatwire.omikron.model.MessageType;
 import io.github.chatwire.omikron.model.OmikronData;
+import io.github.chatwire.omikron.model.OmikronEvent;
 import io.github.chatwire.omikron.model.OmikronId;
 import io.github.chatwire.omikron.model.OmikronMessage;
 import io.github.chatwire.omikron.model.UserData;
@@ -21,7 +22,7 @@ import io.github.chatwire.omikron.model.UserState;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * An anonymous guest's connection to a call ({@code /ws/anonymous_client}): identifies with
@@ -36,19 +37,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class CallGuestConnection implements AutoCloseable {
     private final String callId;
     private final OmikronSession session;
-    private final CopyOnWriteArrayList<OmikronListener> listeners = new CopyOnWriteArrayList<>();
+    private final Dispatch<OmikronListener> dispatch = ClientEvents.newDispatch();
     private volatile IdentificationResponse identity;
 
     private CallGuestConnection(Builder b) {
         this.callId = b.callId;
-        b.addFirstListenerTo(listeners);
-        ClientEvents events = new ClientEvents(listeners, false, r -> identity = r);
+        b.addFirstListenerTo(dispatch.listeners());
+        ClientEvents events = new ClientEvents(dispatch, false, r -> identity = r);
         OmikronProtocolHandler handler = new OmikronProtocolHandler(Role.GUEST, b.participantId, b.participantKey, b.callId,
                 b.participantId == null ? IdentificationStrategy.x448Challenge() : IdentificationStrategy.privateKeyHash(),
                 b.shape(), null, events);
         this.session = b.newSession(handler);
-        events.attach(session);
-        session.connection().addListener(Listeners.forward(listeners, ClientEvents.class));
+        events.attach(session, null);
+        session.connection().addListener(Listeners.forward(dispatch.listeners(), ClientEvents.class));
     }
 
     /**
@@ -96,8 +97,20 @@ public final class CallGuestConnection implements AutoCloseable {
      * @return a handle that removes it
      */
     public Subscription addListener(OmikronListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
-        return () -> listeners.remove(listener);
+        return dispatch.addListener(listener);
+    }
+
+    /**
+     * Subscribes to one kind of event, as {@link OmikronClient#on}. Handlers run on the callback
+     * executor after the listeners for the same event.
+     *
+     * @param type the event class; never null
+     * @param handler called with each matching event; never null
+     * @param <T> the event type
+     * @return a handle whose {@code close()} removes the subscription
+     */
+    public <T extends OmikronEvent> Subscription on(Class<T> type, Consumer<? super T> handler) {
+        return dispatch.on(type, handler);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.github.chatwire.omikron.internal.SessionEvents;
 import io.github.chatwire.omikron.model.CallInvite;
 import io.github.chatwire.omikron.model.ClientChanged;
 import io.github.chatwire.omikron.model.ClientConnected;
+import io.github.chatwire.omikron.model.ErrorReply;
 import io.github.chatwire.omikron.model.IdentificationResponse;
 import io.github.chatwire.omikron.model.MessageLive;
 import io.github.chatwire.omikron.model.MessageState;
@@ -16,32 +17,34 @@ import io.github.chatwire.omikron.model.OmikronFormatException;
 import io.github.chatwire.omikron.model.OmikronMessage;
 import io.github.chatwire.omikron.model.Pong;
 import io.github.chatwire.omikron.model.UserStates;
-import java.time.Duration;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Turns decoded messages into {@link OmikronListener} calls for the user and guest roles. Runs
- * with the connection lock held; listener calls are handed to {@link ProtocolContext#emit}.
+ * Turns decoded messages into {@link OmikronListener} calls and subscription events for the user
+ * and guest roles. Runs with the connection lock held; delivery is handed to
+ * {@link ProtocolContext#emit} through the connection's {@link Dispatch}.
  */
 final class ClientEvents implements SessionEvents {
-    private final List<OmikronListener> listeners;
+    private final Dispatch<OmikronListener> dispatch;
     private final boolean autoAcknowledge;
     private final Consumer<IdentificationResponse> onIdentified;
     private OmikronSession session;
+    private DirectMessages directMessages;
 
-    ClientEvents(List<OmikronListener> listeners, boolean autoAcknowledge, Consumer<IdentificationResponse> onIdentified) {
-        this.listeners = listeners;
+    ClientEvents(Dispatch<OmikronListener> dispatch, boolean autoAcknowledge, Consumer<IdentificationResponse> onIdentified) {
+        this.dispatch = dispatch;
         this.autoAcknowledge = autoAcknowledge;
         this.onIdentified = onIdentified;
     }
 
-    void attach(OmikronSession s) {
-        this.session = s;
+    /** Creates the dispatch every user and guest connection uses. */
+    static Dispatch<OmikronListener> newDispatch() {
+        return new Dispatch<>(OmikronListener::onEvent, ClientEvents.class);
     }
 
-    private void each(Consumer<OmikronListener> c) {
-        Listeners.each(listeners, c, ClientEvents.class);
+    void attach(OmikronSession s, DirectMessages dms) {
+        this.session = s;
+        this.directMessages = dms;
     }
 
     @Override
@@ -49,12 +52,12 @@ final class ClientEvents implements SessionEvents {
         if (onIdentified != null) {
             onIdentified.accept(response);
         }
-        ctx.emit(() -> each(l -> l.onIdentified(response)));
+        dispatch.emit(ctx, null, response, l -> l.onIdentified(response));
     }
 
     @Override
-    public void pong(ProtocolContext ctx, Pong pong, Duration rtt) {
-        ctx.emit(() -> each(l -> l.onPong(pong, rtt)));
+    public void pong(ProtocolContext ctx, OmikronMessage envelope, Pong pong) {
+        dispatch.emit(ctx, envelope, pong, l -> l.onPong(pong));
     }
 
     @Override
@@ -68,29 +71,33 @@ final class ClientEvents implements SessionEvents {
         try {
             if (t.equals(MessageType.CLIENT_CHANGED)) {
                 ClientChanged c = ClientChanged.from(m.data());
-                ctx.emit(() -> each(l -> l.onPresence(c)));
+                dispatch.emit(ctx, m, c, l -> l.onPresence(c, m));
             } else if (t.equals(MessageType.CLIENT_CONNECTED)) {
                 ClientConnected c = ClientConnected.from(m.data());
-                ctx.emit(() -> each(l -> l.onClientConnected(c)));
+                dispatch.emit(ctx, m, c, l -> l.onClientConnected(c, m));
             } else if (t.equals(MessageType.MESSAGE_LIVE)) {
                 MessageLive live = MessageLive.from(m.data());
                 if (autoAcknowledge && m.id() != null) {
                     ctx.sendNow(session.handler().outbound(OmikronClient.liveAck(m.id(), MessageState.RECEIVED)));
                 }
-                ctx.emit(() -> each(l -> l.onLiveMessage(m, live)));
+                dispatch.emit(ctx, m, live, l -> l.onLiveMessage(live, m));
+                if (directMessages != null) {
+                    directMessages.inbound(ctx, m, live);
+                }
             } else if (t.equals(MessageType.CALL_INVITE)) {
                 CallInvite c = CallInvite.from(m.data());
-                ctx.emit(() -> each(l -> l.onCallInvite(c)));
+                dispatch.emit(ctx, m, c, l -> l.onCallInvite(c, m));
             } else if (t.equals(MessageType.GET_NOTIFICATIONS) || t.equals(MessageType.PUSH_NOTIFICATION)) {
                 Notifications n = Notifications.from(m.data());
-                ctx.emit(() -> each(l -> l.onNotifications(n, m)));
+                dispatch.emit(ctx, m, n, l -> l.onNotifications(n, m));
             } else if (t.equals(MessageType.GET_STATES)) {
                 UserStates s = UserStates.from(m.data());
-                ctx.emit(() -> each(l -> l.onUserStates(s)));
+                dispatch.emit(ctx, m, s, l -> l.onUserStates(s, m));
             } else if (t.equals(MessageType.ERROR_NO_IOTA)) {
-                ctx.emit(() -> each(l -> l.onIotaOffline(m)));
+                ErrorReply e = ErrorReply.from(m);
+                dispatch.emit(ctx, m, e, l -> l.onIotaOffline(e, m));
             } else {
-                ctx.emit(() -> each(l -> l.onMessage(m)));
+                dispatch.emit(ctx, m, null, l -> l.onUnknown(m));
             }
         } catch (OmikronFormatException e) {
             ctx.reportError(new OmikronFormatException("bad '" + t.wireName() + "' event: " + e.getMessage(), e));

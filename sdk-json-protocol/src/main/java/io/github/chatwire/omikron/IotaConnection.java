@@ -14,6 +14,7 @@ import io.github.chatwire.omikron.model.ClientConnected;
 import io.github.chatwire.omikron.model.IdentificationResponse;
 import io.github.chatwire.omikron.model.MessageType;
 import io.github.chatwire.omikron.model.OmikronData;
+import io.github.chatwire.omikron.model.OmikronEvent;
 import io.github.chatwire.omikron.model.OmikronFormatException;
 import io.github.chatwire.omikron.model.OmikronId;
 import io.github.chatwire.omikron.model.OmikronMessage;
@@ -23,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -41,16 +41,16 @@ import java.util.function.Consumer;
 public final class IotaConnection implements AutoCloseable {
     private final OmikronId iotaId;
     private final OmikronSession session;
-    private final CopyOnWriteArrayList<IotaListener> listeners = new CopyOnWriteArrayList<>();
+    private final Dispatch<IotaListener> dispatch = new Dispatch<>(IotaListener::onEvent, IotaConnection.class);
     private volatile long lastRttMillis = -1;
 
     private IotaConnection(Builder b) {
         this.iotaId = b.iotaId;
-        b.addFirstListenerTo(listeners);
+        b.addFirstListenerTo(dispatch.listeners());
         OmikronProtocolHandler handler = new OmikronProtocolHandler(Role.IOTA, b.iotaId, b.privateKey, null,
                 b.strategy, b.shape(), b.userIds, new Events());
         this.session = b.newSession(handler);
-        session.connection().addListener(Listeners.forward(listeners, IotaConnection.class));
+        session.connection().addListener(Listeners.forward(dispatch.listeners(), IotaConnection.class));
     }
 
     /**
@@ -82,7 +82,7 @@ public final class IotaConnection implements AutoCloseable {
      * @param publicKey the new Iota's public key; never null
      * @param runtime the runtime; null for the shared one
      * @param timeout how long to wait for the answer; never null
-     * @return the allocated Iota id; failed with {@link OmikronErrorException} on an error answer,
+     * @return the allocated Iota id; failed with {@link OmikronServerException} on an error answer,
      *     or with the connection's failure
      */
     public static CompletableFuture<OmikronId> register(Transport transport, OmikronPublicKey publicKey,
@@ -138,8 +138,22 @@ public final class IotaConnection implements AutoCloseable {
      * @return a handle that removes it
      */
     public Subscription addListener(IotaListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
-        return () -> listeners.remove(listener);
+        return dispatch.addListener(listener);
+    }
+
+    /**
+     * Subscribes to one kind of event: every inbound {@link OmikronMessage} that answers no
+     * request, or a typed record ({@link IotaRequest}, {@link ClientConnected}, {@link Pong},
+     * {@link IdentificationResponse}). Handlers run on the callback executor after the listeners
+     * for the same event.
+     *
+     * @param type the event class; never null
+     * @param handler called with each matching event; never null
+     * @param <T> the event type
+     * @return a handle whose {@code close()} removes the subscription
+     */
+    public <T extends OmikronEvent> Subscription on(Class<T> type, Consumer<? super T> handler) {
+        return dispatch.on(type, handler);
     }
 
     /**
@@ -196,7 +210,7 @@ public final class IotaConnection implements AutoCloseable {
      * @param type the type; never null
      * @param data the data; null for empty
      * @param timeout the timeout; null for the default
-     * @return the reply; failed with {@link OmikronErrorException} on an error reply
+     * @return the reply; failed with {@link OmikronServerException} on an error reply
      */
     public CompletableFuture<OmikronMessage> request(MessageType type, OmikronData data, Duration timeout) {
         return session.request(Objects.requireNonNull(type, "type"), data, null, timeout);
@@ -217,22 +231,18 @@ public final class IotaConnection implements AutoCloseable {
         return session.connection().closeFuture();
     }
 
-    private void each(Consumer<IotaListener> c) {
-        Listeners.each(listeners, c, IotaConnection.class);
-    }
-
     private final class Events implements SessionEvents {
         @Override
         public void identified(ProtocolContext ctx, IdentificationResponse response) {
-            ctx.emit(() -> each(l -> l.onIdentified(response)));
+            dispatch.emit(ctx, null, response, l -> l.onIdentified(response));
         }
 
         @Override
-        public void pong(ProtocolContext ctx, Pong pong, Duration rtt) {
-            if (rtt != null) {
-                lastRttMillis = rtt.toMillis();
+        public void pong(ProtocolContext ctx, OmikronMessage envelope, Pong pong) {
+            if (pong.roundTrip() != null) {
+                lastRttMillis = pong.roundTrip().toMillis();
             }
-            ctx.emit(() -> each(l -> l.onPong(pong, rtt)));
+            dispatch.emit(ctx, envelope, pong, l -> l.onPong(pong));
         }
 
         @Override
@@ -246,15 +256,15 @@ public final class IotaConnection implements AutoCloseable {
             try {
                 if (t.equals(MessageType.CLIENT_CONNECTED)) {
                     ClientConnected c = ClientConnected.from(m.data());
-                    ctx.emit(() -> each(l -> l.onClientConnected(c)));
+                    dispatch.emit(ctx, m, c, l -> l.onClientConnected(c, m));
                 } else if (t.equals(MessageType.MESSAGE_OTHER_IOTA) || t.equals(MessageType.SEND_CHAT)
                         || t.equals(MessageType.MESSAGE_STATE)) {
-                    ctx.emit(() -> each(l -> l.onIotaMessage(m)));
+                    dispatch.emit(ctx, m, null, l -> l.onIotaMessage(m));
                 } else if (m.sender() != null && !t.isError()) {
                     IotaRequest r = new IotaRequest(IotaConnection.this, m);
-                    ctx.emit(() -> each(l -> l.onClientRequest(r)));
+                    dispatch.emit(ctx, m, r, l -> l.onClientRequest(r));
                 } else {
-                    ctx.emit(() -> each(l -> l.onMessage(m)));
+                    dispatch.emit(ctx, m, null, l -> l.onUnknown(m));
                 }
             } catch (OmikronFormatException e) {
                 ctx.reportError(new OmikronFormatException("bad '" + t.wireName() + "' event: " + e.getMessage(), e));

@@ -5,16 +5,35 @@ import io.github.chatwire.omikron.model.ClientConnected;
 import io.github.chatwire.omikron.model.IdentificationResponse;
 import io.github.chatwire.omikron.model.OmikronMessage;
 import io.github.chatwire.omikron.model.Pong;
-import java.time.Duration;
 
 /**
  * Events of an {@link IotaConnection}. Every method has a no-op default. State changes and
  * non-fatal errors come through the inherited {@link ConnectionListener} methods.
  *
+ * <p>For every inbound message that answers no request, {@link #onEvent} is called first, then
+ * the one specific method for it ({@link #onUnknown} for what this SDK does not model). Arguments
+ * are the event first, the envelope after.
+ *
  * <p>Callbacks run on the runtime's callback executor, one at a time and in arrival order, never
  * on the socket reader thread. Arguments are never null unless stated.
  */
 public interface IotaListener extends ConnectionListener {
+    /**
+     * Any inbound message that answers no pending request (pongs included), before its specific
+     * method.
+     *
+     * @param message the message as received
+     */
+    default void onEvent(OmikronMessage message) {}
+
+    /**
+     * A message this SDK does not model and that is no client request: unknown types without a
+     * sender, error pushes, late replies.
+     *
+     * @param message the message as received
+     */
+    default void onUnknown(OmikronMessage message) {}
+
     /**
      * Identification succeeded (after every connect and reconnect).
      *
@@ -32,8 +51,7 @@ public interface IotaListener extends ConnectionListener {
 
     /**
      * A message from another Iota ({@code message_other_iota}, {@code send_chat},
-     * {@code message_state}) or another message with a sender that is not a request of one of
-     * this Iota's users.
+     * {@code message_state}).
      *
      * @param message the message
      */
@@ -43,21 +61,15 @@ public interface IotaListener extends ConnectionListener {
      * One of this Iota's users connected ({@code client_connected}).
      *
      * @param connected the event
+     * @param envelope the message as received
      */
-    default void onClientConnected(ClientConnected connected) {}
+    default void onClientConnected(ClientConnected connected, OmikronMessage envelope) {}
 
     /**
-     * A pong arrived; {@code pong.peerPings()} has the clients' pings.
+     * A pong arrived; {@code pong.peerPings()} has the clients' pings and
+     * {@link Pong#roundTrip()} the measured round trip.
      *
      * @param pong the pong
-     * @param roundTrip the measured round trip; null if it matched no ping
      */
-    default void onPong(Pong pong, Duration roundTrip) {}
-
-    /**
-     * Any other message that answers no pending request.
-     *
-     * @param message the message
-     */
-    default void onMessage(OmikronMessage message) {}
+    default void onPong(Pong pong) {}
 }

@@ -6,7 +6,7 @@ import io.github.chatwire.omikron.model.ErrorReply;
  * {@code error_no_iota}: the user's home server (Iota) is not connected to the Omikron, so
  * relayed requests cannot be answered. Retryable: try again later.
  */
-public class IotaOfflineException extends OmikronErrorException {
+public class IotaOfflineException extends OmikronServerException {
     /** Serialization version. */
     private static final long serialVersionUID = 1L;
 

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
  * to answer it with the same id and {@code receiver} = the user. Thread-safe; reply at most once
  * in normal use (the protocol does not forbid more).
  */
-public final class IotaRequest {
+public final class IotaRequest implements io.github.chatwire.omikron.model.OmikronEvent {
     private final IotaConnection connection;
     private final OmikronMessage message;
 

@@ -4,6 +4,8 @@ import io.github.chatwire.core.Subscription;
 import io.github.chatwire.core.connection.ConnectionOptions;
 import io.github.chatwire.core.connection.ConnectionState;
 import io.github.chatwire.core.transport.Transport;
+import io.github.chatwire.omikron.codec.MessageScheme;
+import io.github.chatwire.omikron.internal.PeerKeyCache;
 import io.github.chatwire.omikron.internal.OmikronProtocolHandler;
 import io.github.chatwire.omikron.internal.OmikronSession;
 import io.github.chatwire.omikron.internal.Role;
@@ -27,6 +29,8 @@ import io.github.chatwire.omikron.model.Messages;
 import io.github.chatwire.omikron.model.MessagesGet;
 import io.github.chatwire.omikron.model.Notifications;
 import io.github.chatwire.omikron.model.OmikronData;
+import io.github.chatwire.omikron.model.OmikronEvent;
+import io.github.chatwire.omikron.model.OmikronFormatException;
 import io.github.chatwire.omikron.model.OmikronId;
 import io.github.chatwire.omikron.model.OmikronMessage;
 import io.github.chatwire.omikron.model.ReadNotification;
@@ -36,11 +40,13 @@ import io.github.chatwire.omikron.model.SettingsLoad;
 import io.github.chatwire.omikron.model.SettingsSave;
 import io.github.chatwire.omikron.model.UserData;
 import io.github.chatwire.omikron.model.UserState;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A logged-in user's connection to an Omikron relay ({@code /ws/client}).
@@ -54,28 +60,57 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * credentials). Requests
  * return futures correlated by message id (ignoring case) and time out after the configured
  * request timeout; an {@code error*} reply fails the future with an
- * {@link OmikronErrorException} ({@link IotaOfflineException} for {@code error_no_iota}). Events
- * arrive at {@link OmikronListener}s. The client pings every 5 s by default and reports the
- * round trip.
+ * {@link OmikronServerException} ({@link IotaOfflineException} for {@code error_no_iota}). Events
+ * arrive at {@link OmikronListener}s and typed subscriptions ({@link #on}). The client pings
+ * every 5 s by default and reports the round trip ({@link io.github.chatwire.omikron.model.Pong#roundTrip()}).
+ *
+ * <p><b>Direct messages are end-to-end encrypted</b>, as the real Tensamin clients expect:
+ * {@link #sendMessage(OmikronId, String)} encrypts for the receiver with the configured
+ * {@link MessageScheme} (default {@link MessageScheme#WEB_CLIENT}, which the WebSocket-era web
+ * client speaks; {@link MessageScheme#HKDF_GCM} for the newer client; {@link MessageScheme#PLAIN}
+ * for none), and every {@code message_live} and {@link #getDirectMessages stored message} is
+ * opened with whichever scheme works ({@link OmikronListener#onDirectMessage}, or
+ * {@link OmikronListener#onUndecryptableMessage} with the raw content and the reason — never
+ * dropped). The key is {@code X448(own private key, peer public key)}; peers' public keys are
+ * fetched with {@code get_user_data} on first use (one lookup however many sends wait for it),
+ * cached per user (bounded, with a TTL on the runtime's clock) and fetched again once when a
+ * message does not decrypt (keys rotate with {@code change_user_data}). What each scheme does and
+ * does not protect is in {@link io.github.chatwire.omikron.codec.MessageCipher}: in short, the
+ * servers cannot read the text, but see who talks to whom, when and how much; the web scheme has
+ * no integrity protection and alters text outside Latin-1 ({@link LossyTextPolicy}); the newer
+ * scheme reuses one nonce for every message of a pair.
  *
  * <p>Thread-safe; methods never block. Futures complete on the runtime's callback executor.
  */
 public final class OmikronClient implements AutoCloseable {
     private final OmikronId userId;
     private final OmikronSession session;
-    private final CopyOnWriteArrayList<OmikronListener> listeners = new CopyOnWriteArrayList<>();
-    private final boolean autoAcknowledge;
+    private final Dispatch<OmikronListener> dispatch = ClientEvents.newDispatch();
+    private final DirectMessages directMessages;
 
     private OmikronClient(Builder b) {
         this.userId = b.userId;
-        this.autoAcknowledge = b.autoAcknowledge;
-        b.addFirstListenerTo(listeners);
-        ClientEvents events = new ClientEvents(listeners, b.autoAcknowledge, null);
+        b.addFirstListenerTo(dispatch.listeners());
+        ClientEvents events = new ClientEvents(dispatch, b.autoAcknowledge, null);
         OmikronProtocolHandler handler = new OmikronProtocolHandler(Role.CLIENT, b.userId, b.privateKey, null,
                 b.strategy, b.shape(), null, events);
         this.session = b.newSession(handler);
-        events.attach(session);
-        session.connection().addListener(Listeners.forward(listeners, ClientEvents.class));
+        Function<OmikronId, CompletableFuture<OmikronPublicKey>> lookup = b.keyLookup != null ? b.keyLookup : this::fetchPublicKey;
+        PeerKeyCache keys = new PeerKeyCache(lookup, b.privateKey, session.connection().runtime().scheduler(),
+                b.keyCacheSize, b.keyCacheTtl, b.keyMinRefresh);
+        this.directMessages = new DirectMessages(session, keys, b.scheme,
+                b.random != null ? b.random : new SecureRandom(), b.lossyText, dispatch);
+        events.attach(session, directMessages);
+        session.connection().addListener(Listeners.forward(dispatch.listeners(), ClientEvents.class));
+    }
+
+    private CompletableFuture<OmikronPublicKey> fetchPublicKey(OmikronId user) {
+        return getUserData(user).thenApply(u -> {
+            if (u.publicKey() == null) {
+                throw new OmikronFormatException("get_user_data of " + user + " has no public_key");
+            }
+            return OmikronPublicKey.parse(u.publicKey());
+        });
     }
 
     /**
@@ -134,8 +169,29 @@ public final class OmikronClient implements AutoCloseable {
      * @return a handle that removes it
      */
     public Subscription addListener(OmikronListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
-        return () -> listeners.remove(listener);
+        return dispatch.addListener(listener);
+    }
+
+    /**
+     * Subscribes to one kind of event: every inbound {@link OmikronMessage} that answers no
+     * request, or a typed record read from one ({@link DirectMessage},
+     * {@link UndecryptableMessage}, {@link io.github.chatwire.omikron.model.MessageLive},
+     * {@link io.github.chatwire.omikron.model.Pong}, {@link io.github.chatwire.omikron.model.ClientChanged}, …;
+     * an interface such as {@link DirectMessageEvent} matches all its records). Handlers run on
+     * the callback executor after the listeners for the same event.
+     *
+     * @param type the event class; never null
+     * @param handler called with each matching event; never null
+     * @param <T> the event type
+     * @return a handle whose {@code close()} removes the subscription
+     */
+    public <T extends OmikronEvent> Subscription on(Class<T> type, Consumer<? super T> handler) {
+        return dispatch.on(type, handler);
+    }
+
+    /** @return the scheme {@link #sendMessage(OmikronId, String)} encrypts with; never null */
+    public MessageScheme messageScheme() {
+        return directMessages.scheme();
     }
 
     /**
@@ -160,7 +216,7 @@ public final class OmikronClient implements AutoCloseable {
      * @param type the type; never null
      * @param data the data; null for empty
      * @param timeout the timeout; null for the default
-     * @return the reply; failed with {@link OmikronErrorException} on an error reply,
+     * @return the reply; failed with {@link OmikronServerException} on an error reply,
      *     {@link io.github.chatwire.core.RequestTimeoutException} on timeout, or
      *     {@link io.github.chatwire.core.ConnectionLostException} if the connection dropped first
      */
@@ -181,7 +237,7 @@ public final class OmikronClient implements AutoCloseable {
 
     /**
      * Sends a ping now and measures the round trip to its pong (in addition to the automatic
-     * pings, which report to {@link OmikronListener#onPong}).
+     * pings, which report to {@link OmikronListener#onPong} with {@code Pong.roundTrip()}).
      *
      * @return the round trip, measured on the runtime's clock
      */
@@ -198,7 +254,7 @@ public final class OmikronClient implements AutoCloseable {
      * A user's profile ({@code get_user_data}).
      *
      * @param user the user; never null
-     * @return the profile; failed with {@link OmikronErrorException} {@code error_not_found}
+     * @return the profile; failed with {@link OmikronServerException} {@code error_not_found}
      */
     public CompletableFuture<UserData> getUserData(OmikronId user) {
         Objects.requireNonNull(user, "user");
@@ -348,7 +404,8 @@ public final class OmikronClient implements AutoCloseable {
     }
 
     /**
-     * Stored messages of a chat, newest first ({@code messages_get}).
+     * Stored messages of a chat, newest first ({@code messages_get}), as stored: the content is
+     * still encrypted ({@link #getDirectMessages} opens it).
      *
      * @param partner the chat partner; never null
      * @param offset how many newest messages to skip
@@ -362,17 +419,68 @@ public final class OmikronClient implements AutoCloseable {
     }
 
     /**
-     * Sends a direct message ({@code message_send}); the content must already be end-to-end
-     * encrypted (the servers pass it on as is).
+     * Sends a direct message ({@code message_send}), end-to-end encrypted for the receiver with
+     * the configured {@link #messageScheme() scheme}. The receiver's public key is fetched on
+     * first use; messages go out in call order even while a key is being fetched.
      *
      * @param receiver the recipient; never null
-     * @param content the encrypted content; never null
+     * @param text the text; never null
+     * @return completed when the own Iota stored it ({@code success}); failed with
+     *     {@link LossyTextException} if the web-client scheme would alter the text and the
+     *     {@link LossyTextPolicy} is {@code REJECT} (nothing was sent), with the key lookup's
+     *     failure (e.g. {@link OmikronServerException} {@code error_not_found}) if the receiver's
+     *     public key is unavailable, or as {@link #request} fails
+     */
+    public CompletableFuture<Void> sendMessage(OmikronId receiver, String text) {
+        return sendMessage(receiver, text, directMessages.scheme());
+    }
+
+    /**
+     * Sends a direct message with a given scheme instead of the configured one.
+     *
+     * @param receiver the recipient; never null
+     * @param text the text; never null
+     * @param scheme the scheme; never null
+     * @return as {@link #sendMessage(OmikronId, String)}
+     */
+    public CompletableFuture<Void> sendMessage(OmikronId receiver, String text, MessageScheme scheme) {
+        Objects.requireNonNull(receiver, "receiver");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(scheme, "scheme");
+        return directMessages.send(receiver, text, scheme);
+    }
+
+    /**
+     * Sends a direct message whose {@code content} is already prepared (encrypted by the caller);
+     * the servers pass it on as is.
+     *
+     * @param receiver the recipient; never null
+     * @param content the content as it should travel; never null
      * @return completed when the own Iota stored it ({@code success})
      */
-    public CompletableFuture<Void> sendMessage(OmikronId receiver, String content) {
+    public CompletableFuture<Void> sendRawMessage(OmikronId receiver, String content) {
         Objects.requireNonNull(receiver, "receiver");
         Objects.requireNonNull(content, "content");
         return session.request(MessageType.MESSAGE_SEND, new MessageSend(receiver, content, null).toData(), m -> null);
+    }
+
+    /**
+     * Stored messages of a chat, newest first ({@code messages_get}), each opened like a live
+     * message: a {@link DirectMessage}, or an {@link UndecryptableMessage} with the raw content
+     * and the reason.
+     *
+     * @param partner the chat partner; never null
+     * @param offset how many newest messages to skip
+     * @param amount how many to return
+     * @return the messages; never null; fails only as {@link #getMessages} does
+     */
+    public CompletableFuture<List<DirectMessageEvent>> getDirectMessages(OmikronId partner, long offset, long amount) {
+        Objects.requireNonNull(partner, "partner");
+        return directMessages.history(partner, offset, amount);
+    }
+
+    DirectMessages directMessages() {
+        return directMessages;
     }
 
     /**
@@ -491,6 +599,13 @@ public final class OmikronClient implements AutoCloseable {
         private OmikronPrivateKey privateKey;
         private IdentificationStrategy strategy = IdentificationStrategy.x448Challenge();
         private boolean autoAcknowledge = true;
+        private MessageScheme scheme = MessageScheme.WEB_CLIENT;
+        private SecureRandom random;
+        private LossyTextPolicy lossyText = LossyTextPolicy.REJECT;
+        private Function<OmikronId, CompletableFuture<OmikronPublicKey>> keyLookup;
+        private int keyCacheSize = 1024;
+        private Duration keyCacheTtl = Duration.ofHours(1);
+        private Duration keyMinRefresh = Duration.ofSeconds(10);
 
         private Builder() {
             super(defaultOptions());
@@ -550,6 +665,79 @@ public final class OmikronClient implements AutoCloseable {
          */
         public Builder autoAcknowledgeLiveMessages(boolean enabled) {
             this.autoAcknowledge = enabled;
+            return this;
+        }
+
+        /**
+         * How {@link OmikronClient#sendMessage(OmikronId, String)} protects direct messages.
+         * Default {@link MessageScheme#WEB_CLIENT} (the WebSocket-era web client's scheme).
+         * Inbound messages are opened with whichever scheme works, whatever is set here.
+         *
+         * @param scheme never null
+         * @return this builder
+         */
+        public Builder messageScheme(MessageScheme scheme) {
+            this.scheme = Objects.requireNonNull(scheme, "scheme");
+            return this;
+        }
+
+        /**
+         * The randomness for the web-client scheme's IVs. Default a new {@link SecureRandom}.
+         *
+         * @param random never null
+         * @return this builder
+         */
+        public Builder secureRandom(SecureRandom random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /**
+         * What to do with text the web-client scheme would alter (characters above U+00FF).
+         * Default {@link LossyTextPolicy#REJECT}.
+         *
+         * @param policy never null
+         * @return this builder
+         */
+        public Builder lossyText(LossyTextPolicy policy) {
+            this.lossyText = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Where peers' public keys come from. Default {@code get_user_data} over this connection;
+         * pass for example {@code id -> omega.getUser(id).thenApply(u -> OmikronPublicKey.parse(u.publicKey()))}
+         * to ask Omega instead. Called on SDK threads; must not block.
+         *
+         * @param lookup never null; its future may fail, which fails the send or makes the
+         *     message undecryptable
+         * @return this builder
+         */
+        public Builder peerKeyLookup(Function<OmikronId, CompletableFuture<OmikronPublicKey>> lookup) {
+            this.keyLookup = Objects.requireNonNull(lookup, "lookup");
+            return this;
+        }
+
+        /**
+         * Bounds of the peer-key cache. Defaults: 1024 peers, a 1 h time-to-live, and a key is
+         * refetched after a failed decryption only if it is at least 10 s old.
+         *
+         * @param maxPeers the most peers kept (and key lookups in flight); at least 1
+         * @param ttl how long a fetched key is used; positive
+         * @param minRefreshInterval the minimum age of a key before a failed decryption refetches
+         *     it; zero or more
+         * @return this builder
+         * @throws IllegalArgumentException if a bound is out of range
+         */
+        public Builder peerKeyCache(int maxPeers, Duration ttl, Duration minRefreshInterval) {
+            Objects.requireNonNull(ttl, "ttl");
+            Objects.requireNonNull(minRefreshInterval, "minRefreshInterval");
+            if (maxPeers < 1 || ttl.isNegative() || ttl.isZero() || minRefreshInterval.isNegative()) {
+                throw new IllegalArgumentException("peerKeyCache needs maxPeers >= 1, ttl > 0, minRefreshInterval >= 0");
+            }
+            this.keyCacheSize = maxPeers;
+            this.keyCacheTtl = ttl;
+            this.keyMinRefresh = minRefreshInterval;
             return this;
         }
 

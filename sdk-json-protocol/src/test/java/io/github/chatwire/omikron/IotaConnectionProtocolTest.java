@@ -61,7 +61,7 @@ class IotaConnectionProtocolTest {
                     }
 
                     @Override
-                    public void onClientConnected(ClientConnected c) {
+                    public void onClientConnected(ClientConnected c, OmikronMessage envelope) {
                         events.add(c);
                     }
 
@@ -71,8 +71,8 @@ class IotaConnectionProtocolTest {
                     }
 
                     @Override
-                    public void onPong(Pong pong, Duration rtt) {
-                        events.add(rtt);
+                    public void onPong(Pong pong) {
+                        events.add(pong.roundTrip());
                     }
                 }).build();
         CompletableFuture<Void> c = iota.connect();

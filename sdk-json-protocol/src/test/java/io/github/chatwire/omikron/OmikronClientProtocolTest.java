@@ -82,17 +82,22 @@ class OmikronClientProtocolTest {
                     }
 
                     @Override
-                    public void onPong(Pong pong, Duration rtt) {
-                        events.add(rtt == null ? "pong-unmatched" : rtt);
+                    public void onPong(Pong pong) {
+                        events.add(pong.roundTrip() == null ? "pong-unmatched" : pong.roundTrip());
                     }
 
                     @Override
-                    public void onLiveMessage(OmikronMessage envelope, MessageLive message) {
+                    public void onLiveMessage(MessageLive message, OmikronMessage envelope) {
                         events.add(message);
                     }
 
                     @Override
-                    public void onMessage(OmikronMessage message) {
+                    public void onUnknown(OmikronMessage message) {
+                        events.add(message);
+                    }
+
+                    @Override
+                    public void onUndecryptableMessage(UndecryptableMessage message, OmikronMessage envelope) {
                         events.add(message);
                     }
                 }).build();
@@ -152,7 +157,7 @@ class OmikronClientProtocolTest {
         CompletableFuture<Chats> chats = client.getChats();
         OmikronMessage req = server.next();
         server.serverSends(msg(req.id(), "error_not_found", "{\"error_type\":\"nope\"}"));
-        OmikronErrorException e = (OmikronErrorException) cause(chats);
+        OmikronServerException e = (OmikronServerException) cause(chats);
         assertEquals("error_not_found", e.code());
         assertEquals("nope", e.reply().errorType());
         assertFalse(e.isRetryable());
@@ -357,6 +362,10 @@ class OmikronClientProtocolTest {
         assertEquals("received", ack.data().getString("message_state"));
         MessageLive live = (MessageLive) events.get(0);
         assertEquals(OmikronId.of(1733600000002L), live.senderId());
+        OmikronMessage keyLookup = server.next();
+        assertEquals(MessageType.GET_USER_DATA, keyLookup.type(), "the sender's key is fetched to decrypt");
+        server.serverSends(msg(keyLookup.id(), "error_not_found", "{}"));
+        assertInstanceOf(UndecryptableMessage.class, events.get(1), "delivered although no key is available");
         client.acknowledgeLiveMessage(liveId, io.github.chatwire.omikron.model.MessageState.READ);
         assertEquals("read", server.next().data().getString("message_state"));
 
@@ -415,7 +424,7 @@ class OmikronClientProtocolTest {
         List<Pong> pongs = new ArrayList<>();
         client.addListener(new OmikronListener() {
             @Override
-            public void onPong(Pong pong, Duration rtt) {
+            public void onPong(Pong pong) {
                 pongs.add(pong);
             }
         });

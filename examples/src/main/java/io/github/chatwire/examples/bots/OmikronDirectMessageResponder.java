@@ -1,8 +1,9 @@
 package io.github.chatwire.examples.bots;
 
+import io.github.chatwire.omikron.DirectMessage;
 import io.github.chatwire.omikron.OmikronClient;
 import io.github.chatwire.omikron.OmikronListener;
-import io.github.chatwire.omikron.model.MessageLive;
+import io.github.chatwire.omikron.UndecryptableMessage;
 import io.github.chatwire.omikron.model.MessageState;
 import io.github.chatwire.omikron.model.OmikronId;
 import io.github.chatwire.omikron.model.OmikronMessage;
@@ -19,8 +20,9 @@ import java.util.function.UnaryOperator;
  * answer with {@code message_send} (stored by its own Iota and delivered to the sender).
  *
  * <p>About content: Tensamin clients end-to-end encrypt message content and the servers relay it
- * untouched; the SDK does not do that encryption. The {@code answer} function gets the content as
- * received and returns the content to send, so a real bot decrypts and encrypts there.
+ * untouched. The SDK decrypts each message (fetching the sender's public key on first contact)
+ * and encrypts the answer for the sender with the client's configured scheme, so the
+ * {@code answer} function works on plain text. A message no scheme opens is logged, not answered.
  *
  * <pre>{@code
  * OmikronClient.Builder me = OmikronClient.builder().url(url).userId(id).privateKey(key);
@@ -38,7 +40,7 @@ public final class OmikronDirectMessageResponder implements AutoCloseable {
      *
      * @param connection a client builder with URL, user id and key set; this class adds its
      *     listener, turns automatic acknowledgement off and builds it
-     * @param answer computes the answer's content from the received content; called on the SDK's
+     * @param answer computes the answer's text from the received text; called on the SDK's
      *     callback thread, so it must not block
      * @param log where to say what happens; called on the SDK's callback thread
      */
@@ -47,22 +49,29 @@ public final class OmikronDirectMessageResponder implements AutoCloseable {
                 .autoAcknowledgeLiveMessages(false) // we say "read" ourselves below
                 .listener(new OmikronListener() {
                     @Override
-                    public void onLiveMessage(OmikronMessage envelope, MessageLive message) {
-                        OmikronId sender = message.senderId();
-                        if (sender == null || sender.equals(client.userId()) || message.message() == null) {
+                    public void onDirectMessage(DirectMessage message, OmikronMessage envelope) {
+                        // The SDK has already decrypted the message_live (fetching the sender's
+                        // public key on first contact).
+                        OmikronId sender = message.partner();
+                        if (sender == null || sender.equals(client.userId())) {
                             return; // nothing to answer (or our own message)
                         }
-                        log.accept("message from " + sender + ": " + message.message());
+                        log.accept("message from " + sender + " (" + message.scheme().shortName() + "): " + message.text());
                         // 1. Tell the sender's side the message was read: the reply carries the
                         //    message_live's own id.
-                        if (envelope.id() != null) {
-                            client.acknowledgeLiveMessage(envelope.id(), MessageState.READ);
+                        if (message.messageId() != null) {
+                            client.acknowledgeLiveMessage(message.messageId(), MessageState.READ);
                         }
-                        // 2. Answer. The future completes when our Iota stored the answer; never
-                        //    block on it here (this is the callback thread).
-                        String reply = answer.apply(message.message());
+                        // 2. Answer, encrypted for the sender. The future completes when our Iota
+                        //    stored the answer; never block on it here (this is the callback thread).
+                        String reply = answer.apply(message.text());
                         client.sendMessage(sender, reply).whenComplete((ok, e) ->
                                 log.accept(e == null ? "answered " + sender : "answer to " + sender + " failed: " + e));
+                    }
+
+                    @Override
+                    public void onUndecryptableMessage(UndecryptableMessage message, OmikronMessage envelope) {
+                        log.accept("unreadable message from " + message.partner() + ": " + message.reason());
                     }
                 })
                 .build();

@@ -6,6 +6,7 @@ import io.github.chatwire.omikron.OmikronListener;
 import io.github.chatwire.omikron.model.ClientChanged;
 import io.github.chatwire.omikron.model.ClientConnected;
 import io.github.chatwire.omikron.model.OmikronId;
+import io.github.chatwire.omikron.model.OmikronMessage;
 import io.github.chatwire.omikron.model.UserData;
 import io.github.chatwire.omikron.model.UserState;
 import io.github.chatwire.omikron.model.UserStates;
@@ -54,19 +55,19 @@ public final class OmikronPresenceWatcher implements AutoCloseable {
         this.log = log;
         this.client = connection.listener(new OmikronListener() {
             @Override
-            public void onPresence(ClientChanged change) {
+            public void onPresence(ClientChanged change, OmikronMessage envelope) {
                 // client_changed: one user's new presence (and, in older servers, call state).
                 log.accept("presence " + change.userId() + ": " + change.userState()
                         + (change.callState() == null ? "" : " (call " + change.callState() + ")"));
             }
 
             @Override
-            public void onClientConnected(ClientConnected connected) {
+            public void onClientConnected(ClientConnected connected, OmikronMessage envelope) {
                 log.accept("connected " + connected.userId());
             }
 
             @Override
-            public void onUserStates(UserStates states) {
+            public void onUserStates(UserStates states, OmikronMessage envelope) {
                 // get_states: several users at once.
                 states.userStates().forEach((user, state) -> log.accept("presence " + user + ": " + state));
             }

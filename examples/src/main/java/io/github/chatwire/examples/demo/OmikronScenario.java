@@ -6,12 +6,12 @@ import io.github.chatwire.core.connection.ConnectionState;
 import io.github.chatwire.core.connection.ReconnectPolicy;
 import io.github.chatwire.core.connection.StateChange;
 import io.github.chatwire.examples.cli.Output;
+import io.github.chatwire.omikron.DirectMessage;
 import io.github.chatwire.omikron.IotaConnection;
 import io.github.chatwire.omikron.OmikronClient;
 import io.github.chatwire.omikron.OmikronListener;
 import io.github.chatwire.omikron.OmikronPrivateKey;
 import io.github.chatwire.omikron.model.IdentificationResponse;
-import io.github.chatwire.omikron.model.MessageLive;
 import io.github.chatwire.omikron.model.MessageState;
 import io.github.chatwire.omikron.model.OmikronId;
 import io.github.chatwire.omikron.model.OmikronMessage;
@@ -42,7 +42,7 @@ final class OmikronScenario implements Scenario {
     private static final OmikronId ALICE = OmikronId.of(1_733_600_000_001L);
     private static final OmikronId BOB = OmikronId.of(1_733_600_000_002L);
     /** Message content is end-to-end encrypted in real use; the servers relay it untouched. */
-    private static final String CONTENT = "ZGVtbzogaGVsbG8gYm9i"; // base64 "demo: hello bob"
+    private static final String CONTENT = "demo: hello bob";
 
     @Override
     public String name() {
@@ -73,7 +73,7 @@ final class OmikronScenario implements Scenario {
             iota.connect().get(10, TimeUnit.SECONDS);
             out.info("Iota " + IOTA + " identified (X448 challenge, base64 answer)");
 
-            BlockingQueue<MessageLive> bobInbox = new LinkedBlockingQueue<>();
+            BlockingQueue<DirectMessage> bobInbox = new LinkedBlockingQueue<>();
             OmikronClient alice = OmikronClient.builder().url(omikron.clientUrl()).userId(ALICE).privateKey(aliceKey)
                     .options(OmikronClient.defaultOptions().toBuilder().name("alice")
                             .reconnectPolicy(fastReconnect.reconnectPolicy()).build())
@@ -99,16 +99,23 @@ final class OmikronScenario implements Scenario {
 
             alice.sendMessage(BOB, CONTENT).get(10, TimeUnit.SECONDS);
             out.info("alice -> bob: message_send stored by the Iota");
-            MessageLive got = bobInbox.poll(10, TimeUnit.SECONDS);
-            if (got == null || !CONTENT.equals(got.message())) {
+            DirectMessage got = bobInbox.poll(10, TimeUnit.SECONDS);
+            if (got == null || !CONTENT.equals(got.text())) {
                 throw new IllegalStateException("bob did not get alice's message live");
             }
+            String stored = iota.messages(ALICE, BOB).get(0).content();
+            if (stored.contains(CONTENT)) {
+                throw new IllegalStateException("the Iota stored the text unencrypted");
+            }
+            out.info("bob decrypted it (" + got.scheme().shortName() + " scheme); the Iota only ever held "
+                    + stored.length() + " characters of base64 ciphertext");
             await(() -> {
                 List<StoredMessage> l = iota.messages(ALICE, BOB);
                 return !l.isEmpty() && MessageState.RECEIVED.equals(l.get(0).messageState());
             }, "the Iota to record bob's 'received'");
             out.info("the Iota marked the message 'received' after bob's automatic acknowledgement");
-            summary.add("direct message alice -> Iota -> bob delivered live, acknowledged 'received'");
+            summary.add("end-to-end encrypted direct message alice -> Iota -> bob delivered live, decrypted,"
+                    + " acknowledged 'received'");
 
             out.info("forcing a disconnect: the Omikron closes every connection (1001, going away)");
             omikron.disconnectAll();
@@ -147,9 +154,9 @@ final class OmikronScenario implements Scenario {
     private static final class Narrator implements OmikronListener {
         private final Output out;
         private final String who;
-        private final BlockingQueue<MessageLive> inbox;
+        private final BlockingQueue<DirectMessage> inbox;
 
-        Narrator(Output out, String who, BlockingQueue<MessageLive> inbox) {
+        Narrator(Output out, String who, BlockingQueue<DirectMessage> inbox) {
             this.out = out;
             this.who = who;
             this.inbox = inbox;
@@ -172,8 +179,8 @@ final class OmikronScenario implements Scenario {
         }
 
         @Override
-        public void onLiveMessage(OmikronMessage envelope, MessageLive message) {
-            out.info(who + " got message_live from " + message.senderId() + ": " + message.message());
+        public void onDirectMessage(DirectMessage message, OmikronMessage envelope) {
+            out.info(who + " got a direct message from " + message.partner() + ": " + message.text());
             if (inbox != null) {
                 inbox.add(message);
             }

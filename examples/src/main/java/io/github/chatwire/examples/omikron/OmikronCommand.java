@@ -10,9 +10,11 @@ import io.github.chatwire.examples.cli.UsageException;
 import io.github.chatwire.omikron.AnswerEncoding;
 import io.github.chatwire.omikron.IdentificationStrategy;
 import io.github.chatwire.omikron.IotaConnection;
+import io.github.chatwire.omikron.LossyTextPolicy;
 import io.github.chatwire.omikron.OmikronClient;
 import io.github.chatwire.omikron.OmikronKeyFile;
 import io.github.chatwire.omikron.OmikronPrivateKey;
+import io.github.chatwire.omikron.codec.MessageScheme;
 import io.github.chatwire.omikron.model.GetUserData;
 import io.github.chatwire.omikron.model.MessageType;
 import io.github.chatwire.omikron.model.OmikronData;
@@ -45,9 +47,15 @@ import java.util.regex.Pattern;
  * the Omega URL is {@code https://}, else {@code ws://}, unless Omega's address has a scheme).
  *
  * <p>The private key (given inline or as a {@code <user_id>::<key>} key file) is registered with
- * the output's redaction before anything is printed and is never shown. {@code --send-message}
- * sends TEXT as the message content unchanged: real Tensamin clients expect end-to-end encrypted
- * content there, which this tool does not produce.
+ * the output's redaction before anything is printed and is never shown.
+ *
+ * <p>Direct messages are end-to-end encrypted as the real Tensamin clients expect:
+ * {@code --send-message} encrypts TEXT for the receiver (whose public key the SDK fetches) with
+ * {@code --cipher web} (the web client's AES-CBC scheme, the default), {@code hkdf-gcm} (the newer
+ * client's scheme) or {@code plain} (no encryption); with {@code web}, text the scheme would alter
+ * (characters above U+00FF) is refused unless {@code --allow-lossy} is given. {@code --listen}
+ * prints every live message decrypted ({@code direct_message} with the scheme that opened it, or
+ * {@code undecryptable_message} with the reason).
  */
 public final class OmikronCommand implements Command {
     private static final Pattern ID = Pattern.compile(
@@ -63,7 +71,8 @@ public final class OmikronCommand implements Command {
     public String usage() {
         return "omikron (--url WS_URL | --omega URL) (--user-id ID (--private-key B64 | --key-file FILE)"
                 + " | --iota --iota-id ID --private-key B64) [--auth challenge|private-key-hash] [--answer base64|plain]"
-                + " [--get-user ID] [--ping-count N] [--send-message RECEIVER_ID TEXT] [--listen SECONDS] [--json]";
+                + " [--get-user ID] [--ping-count N] [--send-message RECEIVER_ID TEXT] [--cipher web|hkdf-gcm|plain]"
+                + " [--allow-lossy] [--listen SECONDS] [--json]";
     }
 
     @Override
@@ -74,7 +83,8 @@ public final class OmikronCommand implements Command {
                 .option("--iota", 0, false).option("--iota-id", 1, false)
                 .option("--auth", 1, false).option("--answer", 1, false)
                 .option("--get-user", 1, false).option("--ping-count", 1, false)
-                .option("--send-message", 2, false).option("--listen", 1, false).option("--json", 0, false)
+                .option("--send-message", 2, false).option("--cipher", 1, false).option("--allow-lossy", 0, false)
+                .option("--listen", 1, false).option("--json", 0, false)
                 .parse(words);
         Output out = new Output(stdout, args.has("--json"), System.console() != null);
         // Secrets first: nothing may be printed before the output knows what to hide.
@@ -96,7 +106,7 @@ public final class OmikronCommand implements Command {
         OmikronId sendTo = send == null ? null : id("--send-message", send.get(0));
 
         if (iota) {
-            for (String clientOnly : new String[] {"--user-id", "--key-file", "--send-message"}) {
+            for (String clientOnly : new String[] {"--user-id", "--key-file", "--send-message", "--cipher", "--allow-lossy"}) {
                 if (args.has(clientOnly)) {
                     throw new UsageException(clientOnly + " is for the client role, not with --iota");
                 }
@@ -131,7 +141,9 @@ public final class OmikronCommand implements Command {
             key = key(args.get("--private-key"));
         }
         out.hide(Secret.of(key.privateKeyHash())); // the older identification sends it like a password
-        return new ClientRun(out, userId, key, strategy).run(args, getUser, pings, sendTo, send, listen);
+        MessageScheme scheme = cipher(args.get("--cipher"));
+        LossyTextPolicy lossy = args.has("--allow-lossy") ? LossyTextPolicy.SEND_ALTERED : LossyTextPolicy.REJECT;
+        return new ClientRun(out, userId, key, strategy, scheme, lossy).run(args, getUser, pings, sendTo, send, listen);
     }
 
     private static String readKeyFile(String path, Output out) {
@@ -174,6 +186,17 @@ public final class OmikronCommand implements Command {
             return IdentificationStrategy.privateKeyHash();
         }
         throw new UsageException("--auth must be challenge or private-key-hash, got '" + auth + "'");
+    }
+
+    static MessageScheme cipher(String name) {
+        if (name == null) {
+            return MessageScheme.WEB_CLIENT;
+        }
+        try {
+            return MessageScheme.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--cipher must be web, hkdf-gcm or plain, got '" + name + "'");
+        }
     }
 
     static OmikronId id(String option, String value) {
@@ -235,12 +258,17 @@ public final class OmikronCommand implements Command {
         private final OmikronId userId;
         private final OmikronPrivateKey key;
         private final IdentificationStrategy strategy;
+        private final MessageScheme scheme;
+        private final LossyTextPolicy lossy;
 
-        ClientRun(Output out, OmikronId userId, OmikronPrivateKey key, IdentificationStrategy strategy) {
+        ClientRun(Output out, OmikronId userId, OmikronPrivateKey key, IdentificationStrategy strategy,
+                MessageScheme scheme, LossyTextPolicy lossy) {
             this.out = out;
             this.userId = userId;
             this.key = key;
             this.strategy = strategy;
+            this.scheme = scheme;
+            this.lossy = lossy;
         }
 
         int run(Args args, OmikronId getUser, int pings, OmikronId sendTo, List<String> send, int listen) throws Exception {
@@ -250,6 +278,8 @@ public final class OmikronCommand implements Command {
                     .userId(userId)
                     .privateKey(key)
                     .identification(strategy)
+                    .messageScheme(scheme)
+                    .lossyText(lossy)
                     .options(Session.forCli(OmikronClient.defaultOptions()))
                     .listener(printer);
             OmikronClient client;
@@ -302,6 +332,7 @@ public final class OmikronCommand implements Command {
                         client.sendMessage(sendTo, send.get(1)).get(WAIT_SECONDS, TimeUnit.SECONDS);
                         Map<String, Object> f = new LinkedHashMap<>();
                         f.put("receiver_id", OmikronFields.id(sendTo));
+                        f.put("scheme", scheme.shortName());
                         f.put("stored", true);
                         out.reply("message_send", f);
                     } catch (ExecutionException | TimeoutException e) {

@@ -4,19 +4,21 @@ import io.github.chatwire.core.ChatwireException;
 import io.github.chatwire.core.connection.StateChange;
 import io.github.chatwire.examples.cli.Output;
 import io.github.chatwire.examples.cli.Session;
+import io.github.chatwire.omikron.DirectMessage;
 import io.github.chatwire.omikron.IotaListener;
 import io.github.chatwire.omikron.IotaRequest;
 import io.github.chatwire.omikron.OmikronListener;
+import io.github.chatwire.omikron.UndecryptableMessage;
 import io.github.chatwire.omikron.model.CallInvite;
 import io.github.chatwire.omikron.model.ClientChanged;
 import io.github.chatwire.omikron.model.ClientConnected;
+import io.github.chatwire.omikron.model.ErrorReply;
 import io.github.chatwire.omikron.model.IdentificationResponse;
 import io.github.chatwire.omikron.model.MessageLive;
 import io.github.chatwire.omikron.model.Notifications;
 import io.github.chatwire.omikron.model.OmikronMessage;
 import io.github.chatwire.omikron.model.Pong;
 import io.github.chatwire.omikron.model.UserStates;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,7 +29,9 @@ import java.util.Set;
  * Prints what an Omikron client or Iota connection sees: state changes ({@code "state"}), errors
  * ({@code "error"}) and each protocol event under the protocol's own name ({@code pong},
  * {@code client_changed}, {@code client_connected}, {@code message_live}, {@code call_invite},
- * {@code identification_response}, ...; anything else as {@code "message"} with its type). Also
+ * {@code identification_response}, ...; anything else as {@code "message"} with its type), and
+ * each live direct message decrypted ({@code direct_message} with the text and the scheme that
+ * opened it, or {@code undecryptable_message} with the reason and the raw content). Also
  * remembers when the connection closed for good, for {@link #listen(int)}.
  *
  * <p>Callbacks come one at a time on the SDK's callback thread; {@link #listen} may be called
@@ -78,9 +82,14 @@ final class OmikronPrinter implements OmikronListener, IotaListener {
     }
 
     @Override
-    public void onPong(Pong pong, Duration roundTrip) {
+    public void onEvent(OmikronMessage message) {
+        // Each message prints once, under its specific callback below.
+    }
+
+    @Override
+    public void onPong(Pong pong) {
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("rtt_ms", OmikronFields.millis(roundTrip));
+        f.put("rtt_ms", OmikronFields.millis(pong.roundTrip()));
         f.put("ping_iota", pong.pingIota());
         f.put("last_ping", pong.lastPing());
         f.put("peer_pings", OmikronFields.plain(pong.peerPings()));
@@ -88,22 +97,44 @@ final class OmikronPrinter implements OmikronListener, IotaListener {
     }
 
     @Override
-    public void onPresence(ClientChanged change) {
+    public void onPresence(ClientChanged change, OmikronMessage envelope) {
         out.event("client_changed", OmikronFields.presence(change));
     }
 
     @Override
-    public void onClientConnected(ClientConnected connected) {
+    public void onClientConnected(ClientConnected connected, OmikronMessage envelope) {
         out.event("client_connected", OmikronFields.connected(connected));
     }
 
     @Override
-    public void onLiveMessage(OmikronMessage envelope, MessageLive message) {
+    public void onLiveMessage(MessageLive message, OmikronMessage envelope) {
         out.event("message_live", OmikronFields.live(envelope, message));
     }
 
     @Override
-    public void onCallInvite(CallInvite invite) {
+    public void onDirectMessage(DirectMessage message, OmikronMessage envelope) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("id", message.messageId());
+        f.put("sender_id", OmikronFields.id(message.partner()));
+        f.put("send_time", message.sendTime());
+        f.put("scheme", message.scheme().shortName());
+        f.put("text", message.text());
+        out.event("direct_message", f);
+    }
+
+    @Override
+    public void onUndecryptableMessage(UndecryptableMessage message, OmikronMessage envelope) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("id", message.messageId());
+        f.put("sender_id", OmikronFields.id(message.partner()));
+        f.put("send_time", message.sendTime());
+        f.put("reason", message.reason());
+        f.put("content", message.rawContent());
+        out.event("undecryptable_message", f);
+    }
+
+    @Override
+    public void onCallInvite(CallInvite invite, OmikronMessage envelope) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("call_id", invite.callId());
         f.put("sender_id", OmikronFields.id(invite.senderId()));
@@ -117,12 +148,12 @@ final class OmikronPrinter implements OmikronListener, IotaListener {
     }
 
     @Override
-    public void onUserStates(UserStates states) {
+    public void onUserStates(UserStates states, OmikronMessage envelope) {
         out.event("get_states", OmikronFields.data(states.raw()));
     }
 
     @Override
-    public void onIotaOffline(OmikronMessage envelope) {
+    public void onIotaOffline(ErrorReply error, OmikronMessage envelope) {
         out.error("error_no_iota", "the user's Iota is not connected; relayed requests wait until it is back");
     }
 
@@ -138,7 +169,7 @@ final class OmikronPrinter implements OmikronListener, IotaListener {
     }
 
     @Override
-    public void onMessage(OmikronMessage message) {
+    public void onUnknown(OmikronMessage message) {
         out.event("message", OmikronFields.message(message));
     }
 
@@ -146,7 +177,7 @@ final class OmikronPrinter implements OmikronListener, IotaListener {
     private void named(OmikronMessage m) {
         String name = m.type().wireName();
         if (RESERVED.contains(name) || name.isEmpty()) {
-            onMessage(m);
+            onUnknown(m);
             return;
         }
         Map<String, Object> f = new LinkedHashMap<>();

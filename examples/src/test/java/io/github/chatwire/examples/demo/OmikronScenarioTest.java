@@ -30,6 +30,7 @@ class OmikronScenarioTest {
                 "the forced disconnect shows as RECONNECTING");
         long aliceReady = lines.stream().filter(l -> "omikron/alice".equals(l.get("protocol")) && "READY".equals(l.get("state"))).count();
         assertTrue(aliceReady >= 2, "READY again after the reconnect");
-        assertTrue(lines.stream().anyMatch(l -> String.valueOf(l.get("message")).startsWith("bob got message_live from")));
+        assertTrue(lines.stream().anyMatch(l -> String.valueOf(l.get("message")).startsWith("bob got a direct message from")
+                && String.valueOf(l.get("message")).endsWith(": demo: hello bob")), "bob decrypted alice's message");
     }
 }

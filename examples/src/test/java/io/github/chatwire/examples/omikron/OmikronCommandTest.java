@@ -11,6 +11,9 @@ import io.github.chatwire.examples.cli.ExitCode;
 import io.github.chatwire.omikron.AnswerEncoding;
 import io.github.chatwire.omikron.OmikronClient;
 import io.github.chatwire.omikron.OmikronPrivateKey;
+import io.github.chatwire.omikron.codec.MessageCipher;
+import io.github.chatwire.omikron.codec.MessageScheme;
+import io.github.chatwire.omikron.codec.SharedSecret;
 import io.github.chatwire.omikron.model.MessageType;
 import io.github.chatwire.omikron.model.OmikronData;
 import io.github.chatwire.omikron.model.OmikronId;
@@ -116,7 +119,7 @@ class OmikronCommandTest {
         FakeIota iota = iota(f);
         String key = b64(aliceKey);
         int status = run("omikron", "--url", f.clientUrl(), "--user-id", ALICE.value(), "--private-key", key,
-                "--get-user", BOB.value(), "--ping-count", "2", "--send-message", BOB.value(), "aGVsbG8gYm9i", "--json");
+                "--get-user", BOB.value(), "--ping-count", "2", "--send-message", BOB.value(), "hello bob", "--json");
         assertEquals(ExitCode.OK, status, err.toString(StandardCharsets.UTF_8) + stdout());
         List<Map<?, ?>> lines = jsonLines();
         assertTrue(lines.stream().anyMatch(l -> "state".equals(l.get("event")) && "READY".equals(l.get("state"))));
@@ -129,10 +132,72 @@ class OmikronCommandTest {
                 && ((Number) l.get("rtt_ms")).doubleValue() >= 0).count();
         assertEquals(2, pings);
         assertTrue(lines.stream().anyMatch(l -> "reply".equals(l.get("event")) && "message_send".equals(l.get("request"))));
-        // The message really went through the Omikron to the Iota.
-        assertEquals("aGVsbG8gYm9i", iota.messages(ALICE, BOB).get(0).content());
+        // The message really went through the Omikron to the Iota, encrypted (web scheme by default).
+        String stored = iota.messages(ALICE, BOB).get(0).content();
+        assertFalse(stored.contains("hello"), "the Iota stored ciphertext");
+        assertEquals("hello bob", MessageCipher.webClient(RANDOM).decrypt(bobSecret(), stored), "bob can read it");
         assertTrue(lines.get(lines.size() - 1).get("state") != null, "ends with the CLOSED state line");
         assertNoSecret(key, aliceKey.privateKeyHash());
+    }
+
+    private SharedSecret bobSecret() throws Exception {
+        return SharedSecret.agree(bobKey.raw(), aliceKey.publicKey().raw());
+    }
+
+    @Test
+    void cipherOptionChoosesTheSchemeAndLossyTextIsRefused() throws Exception {
+        FakeOmikron f = fake(FakeOmikron.builder());
+        FakeIota iota = iota(f);
+        String key = b64(aliceKey);
+        assertEquals(ExitCode.OK, run("omikron", "--url", f.clientUrl(), "--user-id", ALICE.value(), "--private-key", key,
+                "--cipher", "hkdf-gcm", "--send-message", BOB.value(), "grüße 😀", "--json"), stdout());
+        assertEquals(MessageCipher.hkdfGcm().encrypt(bobSecret(), "grüße 😀"), iota.messages(ALICE, BOB).get(0).content(),
+                "the newer client's deterministic HKDF/AES-GCM content");
+        assertEquals(ExitCode.OK, run("omikron", "--url", f.clientUrl(), "--user-id", ALICE.value(), "--private-key", key,
+                "--cipher", "plain", "--send-message", BOB.value(), "in clear", "--json"), stdout());
+        assertEquals("in clear", iota.messages(ALICE, BOB).get(1).content());
+
+        int refused = run("omikron", "--url", f.clientUrl(), "--user-id", ALICE.value(), "--private-key", key,
+                "--send-message", BOB.value(), "costs 5 €", "--json");
+        assertTrue(refused != ExitCode.OK, "the web scheme would turn € into ¬: refused");
+        assertEquals(2, iota.messages(ALICE, BOB).size(), "nothing was sent");
+        assertTrue(stdout().contains("LossyTextException"), stdout());
+        assertEquals(ExitCode.OK, run("omikron", "--url", f.clientUrl(), "--user-id", ALICE.value(), "--private-key", key,
+                "--send-message", BOB.value(), "costs 5 €", "--allow-lossy", "--json"), stdout());
+        assertEquals("costs 5 ¬", MessageCipher.webClient(RANDOM).decrypt(bobSecret(), iota.messages(ALICE, BOB).get(2).content()));
+        assertEquals(ExitCode.USAGE, run("omikron", "--url", f.clientUrl(), "--user-id", ALICE.value(), "--private-key", key,
+                "--cipher", "rot13", "--json"));
+    }
+
+    @Test
+    void listenPrintsLiveMessagesDecrypted() throws Exception {
+        FakeOmikron f = fake(FakeOmikron.builder());
+        iota(f);
+        CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> run("omikron", "--url", f.clientUrl(),
+                "--user-id", ALICE.value(), "--private-key", b64(aliceKey), "--listen", "3", "--json"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (f.clientConnections(ALICE) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        OmikronClient bob = OmikronClient.builder().url(f.clientUrl()).userId(BOB).privateKey(bobKey).build();
+        closeables.add(bob);
+        bob.connect().get(10, TimeUnit.SECONDS);
+        bob.sendMessage(ALICE, "hi from bob").get(10, TimeUnit.SECONDS);
+        bob.sendMessage(ALICE, "and in GCM ✓", MessageScheme.HKDF_GCM).get(10, TimeUnit.SECONDS);
+        f.pushToUser(ALICE, MessageType.MESSAGE_LIVE, OmikronData.builder().put("send_time", "1").put("message", "%%")
+                .put("sender_id", BOB).build());
+        assertEquals(ExitCode.OK, status.get(20, TimeUnit.SECONDS), err.toString(StandardCharsets.UTF_8));
+        List<Map<?, ?>> lines = jsonLines();
+        List<Map<?, ?>> dms = new ArrayList<>();
+        lines.stream().filter(l -> "direct_message".equals(l.get("event"))).forEach(dms::add);
+        assertEquals(2, dms.size(), stdout());
+        assertEquals("hi from bob", dms.get(0).get("text"));
+        assertEquals("web", dms.get(0).get("scheme"));
+        assertEquals("and in GCM ✓", dms.get(1).get("text"));
+        assertEquals("hkdf-gcm", dms.get(1).get("scheme"));
+        Map<?, ?> bad = lines.stream().filter(l -> "undecryptable_message".equals(l.get("event"))).findFirst().orElseThrow();
+        assertEquals("%%", bad.get("content"));
+        assertTrue(String.valueOf(bad.get("reason")).contains("not base64"), String.valueOf(bad.get("reason")));
     }
 
     @Test

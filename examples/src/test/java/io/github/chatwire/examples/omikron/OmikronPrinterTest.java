@@ -38,14 +38,14 @@ class OmikronPrinterTest {
     void pongCarriesTheRoundTripAndTheServersFields() throws Exception {
         Map<String, Object> peers = new LinkedHashMap<>();
         peers.put("1733600000001", "7");
-        printer.onPong(Pong.from(OmikronData.builder().put("ping_iota", 12L).put("ping_clients", peers).build()),
-                Duration.ofNanos(2_500_000));
+        printer.onPong(Pong.from(OmikronData.builder().put("ping_iota", 12L).put("ping_clients", peers).build())
+                .withRoundTrip(Duration.ofNanos(2_500_000)));
         Map<?, ?> line = lastLine();
         assertEquals("pong", line.get("event"));
         assertEquals(2.5, line.get("rtt_ms"));
         assertEquals(12.0, line.get("ping_iota"));
         assertEquals(Map.of("1733600000001", 7.0), line.get("peer_pings"));
-        printer.onPong(Pong.from(OmikronData.EMPTY), null);
+        printer.onPong(Pong.from(OmikronData.EMPTY));
         assertNull(lastLine().get("rtt_ms"), "a pong that matched no ping has no round trip");
     }
 

@@ -8,7 +8,7 @@ import io.github.chatwire.core.connection.ProtocolHandler;
 import io.github.chatwire.omikron.AnswerEncoding;
 import io.github.chatwire.omikron.IdentificationStrategy;
 import io.github.chatwire.omikron.OmikronAuthenticationException;
-import io.github.chatwire.omikron.OmikronErrorException;
+import io.github.chatwire.omikron.OmikronServerException;
 import io.github.chatwire.omikron.OmikronPrivateKey;
 import io.github.chatwire.omikron.OmikronProtocolException;
 import io.github.chatwire.omikron.codec.MalformedInputException;
@@ -197,8 +197,8 @@ public final class OmikronProtocolHandler implements ProtocolHandler {
                         type.wireName(), null));
             } else {
                 // error_no_iota, error_internal and unknown errors: worth trying again later.
-                OmikronErrorException cause = OmikronErrorException.of(e);
-                ctx.fail(cause.isRetryable() ? cause : new OmikronErrorException(e, true));
+                OmikronServerException cause = OmikronServerException.of(e);
+                ctx.fail(cause.isRetryable() ? cause : new OmikronServerException(e, true));
             }
         } else if (type.equals(MessageType.PONG)) {
             // Pings are answered before identification by the reference server; nothing to do.
@@ -245,20 +245,20 @@ public final class OmikronProtocolHandler implements ProtocolHandler {
         if (m.type().equals(MessageType.PONG) && (key == null || !ctx.isPending(key))) {
             Long sent = key == null ? null : pingsInFlight.remove(key);
             Duration rtt = sent == null ? null : Duration.ofNanos(ctx.scheduler().nanoTime() - sent);
-            events.pong(ctx, Pong.from(m.data()), rtt);
+            events.pong(ctx, m, Pong.from(m.data()).withRoundTrip(rtt));
             return;
         }
         // Whatever its type, a message with a pending request's id is that request's answer.
         if (key != null && ctx.isPending(key)) {
             if (m.type().isError()) {
-                ctx.failRequest(key, OmikronErrorException.of(ErrorReply.from(m)));
+                ctx.failRequest(key, OmikronServerException.of(ErrorReply.from(m)));
             } else {
                 ctx.completeRequest(key, m);
             }
             return;
         }
         if (m.type().isError()) {
-            ctx.reportError(OmikronErrorException.of(ErrorReply.from(m)));
+            ctx.reportError(OmikronServerException.of(ErrorReply.from(m)));
         }
         events.event(ctx, m);
     }

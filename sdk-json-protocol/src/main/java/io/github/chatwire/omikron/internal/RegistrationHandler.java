@@ -3,7 +3,7 @@ package io.github.chatwire.omikron.internal;
 import io.github.chatwire.core.connection.Outbound;
 import io.github.chatwire.core.connection.ProtocolContext;
 import io.github.chatwire.core.connection.ProtocolHandler;
-import io.github.chatwire.omikron.OmikronErrorException;
+import io.github.chatwire.omikron.OmikronServerException;
 import io.github.chatwire.omikron.codec.OmikronCodec;
 import io.github.chatwire.omikron.codec.WireShape;
 import io.github.chatwire.omikron.model.ErrorReply;
@@ -52,7 +52,7 @@ public final class RegistrationHandler implements ProtocolHandler {
             return;
         }
         if (m.type().isError()) {
-            ctx.emit(() -> result.completeExceptionally(OmikronErrorException.of(ErrorReply.from(m))));
+            ctx.emit(() -> result.completeExceptionally(OmikronServerException.of(ErrorReply.from(m))));
             return;
         }
         if (m.type().equals(MessageType.SUCCESS) || m.type().equals(MessageType.REGISTER_IOTA_SUCCESS)

@@ -5,7 +5,6 @@ import io.github.chatwire.omikron.model.IdentificationResponse;
 import io.github.chatwire.omikron.model.OmikronData;
 import io.github.chatwire.omikron.model.OmikronMessage;
 import io.github.chatwire.omikron.model.Pong;
-import java.time.Duration;
 
 /**
  * What a role-specific connection does with what {@link OmikronProtocolHandler} decodes. Called
@@ -25,10 +24,10 @@ public interface SessionEvents {
      * A pong arrived.
      *
      * @param ctx the context
-     * @param pong the pong
-     * @param rtt the round trip of the matching ping; null if it matched none
+     * @param envelope the message as received
+     * @param pong the pong, with the round trip of the matching ping (null if it matched none)
      */
-    void pong(ProtocolContext ctx, Pong pong, Duration rtt);
+    void pong(ProtocolContext ctx, OmikronMessage envelope, Pong pong);
 
     /**
      * A message that answers no pending request.

@@ -12,7 +12,7 @@ package io.github.chatwire.omikron.model;
  * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
  *     for a message built here)
  */
-public record CallInvite(String callId, OmikronId receiverId, OmikronId senderId, OmikronData raw) {
+public record CallInvite(String callId, OmikronId receiverId, OmikronId senderId, OmikronData raw) implements OmikronEvent {
     /**
      * Creates the record; absent collections and data become empty.
      *

@@ -13,7 +13,7 @@ import java.util.function.Function;
  * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
  *     for a message built here)
  */
-public record ClientChanged(OmikronId userId, UserState userState, CallState callState, OmikronData raw) {
+public record ClientChanged(OmikronId userId, UserState userState, CallState callState, OmikronData raw) implements OmikronEvent {
     /**
      * Creates the record; absent collections and data become empty.
      *

@@ -13,7 +13,7 @@ import java.util.function.Function;
  * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
  *     for a message built here)
  */
-public record ClientConnected(OmikronId userId, CallState callState, UserState userState, OmikronData raw) {
+public record ClientConnected(OmikronId userId, CallState callState, UserState userState, OmikronData raw) implements OmikronEvent {
     /**
      * Creates the record; absent collections and data become empty.
      *

@@ -8,7 +8,7 @@ package io.github.chatwire.omikron.model;
  * @param errorType {@code data.error_type}; null if absent
  * @param raw the whole {@code data}; never null
  */
-public record ErrorReply(MessageType type, String errorType, OmikronData raw) {
+public record ErrorReply(MessageType type, String errorType, OmikronData raw) implements OmikronEvent {
     /**
      * Creates the record; absent collections and data become empty.
      *

@@ -42,7 +42,7 @@ public record IdentificationResponse(
         String display,
         String avatar,
         GuestCallInfo guestCall,
-        OmikronData raw) {
+        OmikronData raw) implements OmikronEvent {
     /**
      * Creates the record; absent collections and data become empty.
      *

@@ -14,7 +14,7 @@ import java.util.function.Function;
  * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
  *     for a message built here)
  */
-public record MessageLive(Long sendTime, String message, OmikronId senderId, MessageState messageState, OmikronData raw) {
+public record MessageLive(Long sendTime, String message, OmikronId senderId, MessageState messageState, OmikronData raw) implements OmikronEvent {
     /**
      * Creates the record; absent collections and data become empty.
      *

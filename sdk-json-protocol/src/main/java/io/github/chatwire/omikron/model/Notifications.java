@@ -10,7 +10,7 @@ import java.util.List;
  * @param notifications the counts; never null
  * @param raw the whole {@code data}; never null
  */
-public record Notifications(List<NotificationCount> notifications, OmikronData raw) {
+public record Notifications(List<NotificationCount> notifications, OmikronData raw) implements OmikronEvent {
     /**
      * Creates the record; absent collections and data become empty.
      *

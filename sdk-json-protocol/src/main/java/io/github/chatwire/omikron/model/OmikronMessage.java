@@ -29,7 +29,7 @@ public record OmikronMessage(
         OmikronId receiver,
         OmikronData data,
         LogInfo log,
-        Map<String, Object> extras) {
+        Map<String, Object> extras) implements OmikronEvent {
     /**
      * Creates the record; absent collections and data become empty.
      *

@@ -1,5 +1,6 @@
 package io.github.chatwire.omikron.model;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -12,15 +13,20 @@ import java.util.Map;
  * @param lastPing {@code last_ping}: the spec's "last ping of the opposite"; null if absent
  * @param peerPings {@code ping_clients}, {@code user_ping} or {@code user_pings}: per-user pings
  *     in ms (values may be null); null if absent
+ * @param roundTrip the round trip of the ping this pong answers, measured locally on the
+ *     runtime's clock (not on the wire); null if it matched no ping of this connection or the
+ *     record was read with {@link #from}
  * @param raw the whole {@code data}; never null
  */
-public record Pong(Long pingIota, Long lastPing, Map<OmikronId, Long> peerPings, OmikronData raw) {
+public record Pong(Long pingIota, Long lastPing, Map<OmikronId, Long> peerPings, Duration roundTrip, OmikronData raw)
+        implements OmikronEvent {
     /**
      * Creates the record; absent collections and data become empty.
      *
      * @param pingIota see {@link #pingIota()}
      * @param lastPing see {@link #lastPing()}
      * @param peerPings see {@link #peerPings()}
+     * @param roundTrip see {@link #roundTrip()}
      * @param raw see {@link #raw()}
      */
     public Pong {
@@ -42,7 +48,17 @@ public record Pong(Long pingIota, Long lastPing, Map<OmikronId, Long> peerPings,
         if (peers == null) {
             peers = Records.idToLong(d, "user_pings");
         }
-        return new Pong(d.getLong("ping_iota"), d.getLong("last_ping"), peers, d);
+        return new Pong(d.getLong("ping_iota"), d.getLong("last_ping"), peers, null, d);
+    }
+
+    /**
+     * A copy with the measured round trip.
+     *
+     * @param rtt the round trip; null if it matched no ping
+     * @return the copy
+     */
+    public Pong withRoundTrip(Duration rtt) {
+        return new Pong(pingIota, lastPing, peerPings, rtt, raw);
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param userStates state per user; never null
  * @param raw the whole {@code data}; never null
  */
-public record UserStates(Map<OmikronId, UserState> userStates, OmikronData raw) {
+public record UserStates(Map<OmikronId, UserState> userStates, OmikronData raw) implements OmikronEvent {
     /**
      * Creates the record; absent collections and data become empty.
      *

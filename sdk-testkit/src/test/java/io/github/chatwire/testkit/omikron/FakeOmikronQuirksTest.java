@@ -176,7 +176,7 @@ class FakeOmikronQuirksTest {
             BlockingQueue<OmikronMessage> got = new LinkedBlockingQueue<>();
             alice.addListener(new io.github.chatwire.omikron.OmikronListener() {
                 @Override
-                public void onMessage(OmikronMessage message) {
+                public void onUnknown(OmikronMessage message) {
                     got.add(message);
                 }
             });

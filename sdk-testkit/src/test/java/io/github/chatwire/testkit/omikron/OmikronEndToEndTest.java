@@ -23,7 +23,7 @@ import io.github.chatwire.omikron.IotaListener;
 import io.github.chatwire.omikron.IotaOfflineException;
 import io.github.chatwire.omikron.OmikronAuthenticationException;
 import io.github.chatwire.omikron.OmikronClient;
-import io.github.chatwire.omikron.OmikronErrorException;
+import io.github.chatwire.omikron.OmikronServerException;
 import io.github.chatwire.omikron.OmikronListener;
 import io.github.chatwire.omikron.OmikronPrivateKey;
 import io.github.chatwire.omikron.codec.WireShape;
@@ -144,7 +144,7 @@ class OmikronEndToEndTest {
         assertEquals("bob", bob.username());
         assertEquals(bobKey.publicKey().base64(), bob.publicKey());
         assertEquals(IOTA_1, bob.iotaId());
-        OmikronErrorException notFound = assertInstanceOf(OmikronErrorException.class,
+        OmikronServerException notFound = assertInstanceOf(OmikronServerException.class,
                 failure(alice.getUserData(OmikronId.of(42))));
         assertEquals("error_not_found", notFound.code());
     }
@@ -180,7 +180,7 @@ class OmikronEndToEndTest {
                     }
 
                     @Override
-                    public void onPong(Pong pong, Duration rtt) {
+                    public void onPong(Pong pong) {
                         iotaPongs.add(pong);
                     }
                 }).build());
@@ -193,10 +193,10 @@ class OmikronEndToEndTest {
                 .options(OmikronClient.defaultOptions().toBuilder().pingInterval(Duration.ofMillis(200)).build())
                 .listener(new OmikronListener() {
                     @Override
-                    public void onPong(Pong pong, Duration rtt) {
+                    public void onPong(Pong pong) {
                         pongs.add(pong);
-                        if (rtt != null) {
-                            rtts.add(rtt);
+                        if (pong.roundTrip() != null) {
+                            rtts.add(pong.roundTrip());
                         }
                     }
                 }).build());
@@ -233,14 +233,14 @@ class OmikronEndToEndTest {
         BlockingQueue<MessageLive> live = new LinkedBlockingQueue<>();
         OmikronClient bob = track(client(f, BOB, bobKey).listener(new OmikronListener() {
             @Override
-            public void onLiveMessage(OmikronMessage envelope, MessageLive message) {
+            public void onLiveMessage(MessageLive message, OmikronMessage envelope) {
                 live.add(message);
             }
         }).build());
         OmikronClient alice = track(client(f, ALICE, aliceKey).build());
         CompletableFuture.allOf(bob.connect(), alice.connect()).get(10, SECONDS);
 
-        alice.sendMessage(BOB, "ZW5jcnlwdGVk").get(10, SECONDS);
+        alice.sendRawMessage(BOB, "ZW5jcnlwdGVk").get(10, SECONDS);
         MessageLive m = live.poll(10, SECONDS);
         assertNotNull(m, "bob got the message live");
         assertEquals("ZW5jcnlwdGVk", m.message());
@@ -265,13 +265,13 @@ class OmikronEndToEndTest {
         BlockingQueue<MessageLive> live = new LinkedBlockingQueue<>();
         OmikronClient carol = track(client(f, CAROL, carolKey).listener(new OmikronListener() {
             @Override
-            public void onLiveMessage(OmikronMessage envelope, MessageLive message) {
+            public void onLiveMessage(MessageLive message, OmikronMessage envelope) {
                 live.add(message);
             }
         }).build());
         OmikronClient alice = track(client(f, ALICE, aliceKey).build());
         CompletableFuture.allOf(carol.connect(), alice.connect()).get(10, SECONDS);
-        alice.sendMessage(CAROL, "aGk=").get(10, SECONDS);
+        alice.sendRawMessage(CAROL, "aGk=").get(10, SECONDS);
         MessageLive m = live.poll(10, SECONDS);
         assertEquals("aGk=", m.message());
         assertEquals(ALICE, m.senderId());
@@ -421,7 +421,7 @@ class OmikronEndToEndTest {
             }
 
             @Override
-            public void onMessage(OmikronMessage message) {
+            public void onUnknown(OmikronMessage message) {
                 others.add(message);
             }
         }).build());
@@ -448,7 +448,7 @@ class OmikronEndToEndTest {
         BlockingQueue<CallInvite> invites = new LinkedBlockingQueue<>();
         OmikronClient bob = track(client(f, BOB, bobKey).listener(new OmikronListener() {
             @Override
-            public void onCallInvite(CallInvite invite) {
+            public void onCallInvite(CallInvite invite, OmikronMessage envelope) {
                 invites.add(invite);
             }
         }).build());
@@ -461,7 +461,7 @@ class OmikronEndToEndTest {
         assertEquals(ALICE, invite.senderId());
         assertEquals(BOB, invite.receiverId());
         assertEquals(call, invite.callId());
-        OmikronErrorException notMember = assertInstanceOf(OmikronErrorException.class,
+        OmikronServerException notMember = assertInstanceOf(OmikronServerException.class,
                 failure(bob.callInvite(ALICE, UUID.randomUUID().toString())));
         assertEquals("error_invalid_call_id", notMember.code());
         // Presence has no reply; it must still complete as sent.
@@ -518,7 +518,7 @@ class OmikronEndToEndTest {
         BlockingQueue<io.github.chatwire.omikron.model.ClientChanged> presence = new LinkedBlockingQueue<>();
         OmikronClient bob = track(client(f, BOB, bobKey).wireShape(WireShape.SPEC).listener(new OmikronListener() {
             @Override
-            public void onPresence(io.github.chatwire.omikron.model.ClientChanged change) {
+            public void onPresence(io.github.chatwire.omikron.model.ClientChanged change, OmikronMessage envelope) {
                 presence.add(change);
             }
         }).build());

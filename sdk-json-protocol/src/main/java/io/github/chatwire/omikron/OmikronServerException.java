@@ -8,7 +8,7 @@ import io.github.chatwire.omikron.model.MessageType;
  * The Omikron (or an Iota or Omega behind it) answered a request with an {@code error*} message.
  * {@link #code()} is the error type, e.g. {@code error_not_found}.
  */
-public class OmikronErrorException extends ServerErrorException {
+public class OmikronServerException extends ServerErrorException {
     /** Serialization version. */
     private static final long serialVersionUID = 1L;
 
@@ -21,7 +21,7 @@ public class OmikronErrorException extends ServerErrorException {
      * @param reply the error message; never null
      * @param retryable whether the request may succeed later
      */
-    public OmikronErrorException(ErrorReply reply, boolean retryable) {
+    public OmikronServerException(ErrorReply reply, boolean retryable) {
         super(reply.type().wireName(), reply.errorType(), retryable);
         this.reply = reply;
     }
@@ -33,11 +33,11 @@ public class OmikronErrorException extends ServerErrorException {
      * @param reply the error; never null
      * @return the exception ({@link IotaOfflineException} for {@code error_no_iota})
      */
-    public static OmikronErrorException of(ErrorReply reply) {
+    public static OmikronServerException of(ErrorReply reply) {
         if (reply.type().equals(MessageType.ERROR_NO_IOTA)) {
             return new IotaOfflineException(reply);
         }
-        return new OmikronErrorException(reply, reply.type().equals(MessageType.ERROR_INTERNAL));
+        return new OmikronServerException(reply, reply.type().equals(MessageType.ERROR_INTERNAL));
     }
 
     /**
