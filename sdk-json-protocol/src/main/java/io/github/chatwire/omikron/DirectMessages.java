@@ -73,25 +73,31 @@ final class DirectMessages {
             f.completeExceptionally(new LossyTextException(seen, altered));
             return f;
         }
-        CompletableFuture<String> content = with == MessageScheme.PLAIN
-                ? CompletableFuture.completedFuture(text)
-                : keys.get(receiver).thenApply(k -> encrypt(with, k, text));
+        CompletableFuture<PeerKey> key = with == MessageScheme.PLAIN
+                ? CompletableFuture.completedFuture(null)
+                : keys.get(receiver);
         CompletableFuture<Void> result = new CompletableFuture<>();
         synchronized (this) {
-            // Enqueue strictly in call order, whichever key lookup finishes first.
-            sendTail = sendTail.thenCompose(v -> content.handle((c, e) -> {
-                if (e != null) {
-                    result.completeExceptionally(unwrap(e));
-                } else {
-                    session.request(MessageType.MESSAGE_SEND, new MessageSend(receiver, c, null).toData(), m -> (Void) null)
-                            .whenComplete((x, e2) -> {
-                                if (e2 != null) {
-                                    result.completeExceptionally(unwrap(e2));
-                                } else {
-                                    result.complete(null);
-                                }
-                            });
+            // Encrypt and enqueue strictly in call order, whichever key lookup finishes first.
+            sendTail = sendTail.thenCompose(v -> key.handle((k, e) -> {
+                String content;
+                try {
+                    if (e != null) {
+                        throw unwrap(e);
+                    }
+                    content = k == null ? text : encrypt(with, k, text);
+                } catch (Throwable failure) {
+                    result.completeExceptionally(failure);
+                    return null;
                 }
+                session.request(MessageType.MESSAGE_SEND, new MessageSend(receiver, content, null).toData(), m -> (Void) null)
+                        .whenComplete((x, e2) -> {
+                            if (e2 != null) {
+                                result.completeExceptionally(unwrap(e2));
+                            } else {
+                                result.complete(null);
+                            }
+                        });
                 return null;
             }));
         }
@@ -102,7 +108,7 @@ final class DirectMessages {
         try {
             return MessageCipher.of(with, random).encrypt(k.secret(), text);
         } catch (GeneralSecurityException e) {
-            throw new CompletionException(new IllegalStateException("could not encrypt: " + e.getMessage()));
+            throw new IllegalStateException("could not encrypt: " + e.getMessage());
         }
     }
 
