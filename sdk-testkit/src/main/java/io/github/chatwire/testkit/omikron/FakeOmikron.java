@@ -770,6 +770,24 @@ public final class FakeOmikron implements AutoCloseable {
                 }
             } else if (role == Role.GUEST && t.equals(MessageType.CHANGE_USER_DATA)) {
                 reply(m, d.getString("display") == null ? MessageType.ERROR_INVALID_DATA : MessageType.SUCCESS, OmikronData.EMPTY);
+            } else if (t.equals(MessageType.CHANGE_USER_DATA) && d.getString("public_key") != null) {
+                // Omega's change_keys: a new public key (with its private_key_hash) replaces the
+                // stored one, so peers that fetch the key afterwards get the new one.
+                UserRecord u = d.getId("user_id") == null ? null : users.get(d.getId("user_id"));
+                OmikronPublicKey k;
+                try {
+                    k = OmikronPublicKey.parse(d.getString("public_key"));
+                } catch (IllegalArgumentException e) {
+                    k = null;
+                }
+                if (u == null || k == null) {
+                    reply(m, MessageType.ERROR_INVALID_DATA, OmikronData.EMPTY);
+                } else {
+                    String hash = d.getString("private_key_hash");
+                    users.put(u.userId(), new UserRecord(u.userId(), u.username(), k, u.iotaId(),
+                            hash != null ? hash : u.privateKeyHash()));
+                    reply(m, MessageType.SUCCESS, OmikronData.EMPTY);
+                }
             } else if (t.equals(MessageType.CHANGE_USER_DATA) || t.equals(MessageType.DELETE_USER)) {
                 reply(m, d.getId("user_id") == null ? MessageType.ERROR_INVALID_DATA : MessageType.SUCCESS, OmikronData.EMPTY);
             } else if (t.equals(MessageType.GET_NOTIFICATIONS)) {

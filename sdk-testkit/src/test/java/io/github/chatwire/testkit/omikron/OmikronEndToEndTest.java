@@ -17,17 +17,21 @@ import io.github.chatwire.core.connection.ConnectionState;
 import io.github.chatwire.core.connection.ReconnectPolicy;
 import io.github.chatwire.core.connection.StateChange;
 import io.github.chatwire.core.time.VirtualScheduler;
+import io.github.chatwire.omikron.DirectMessage;
+import io.github.chatwire.omikron.DirectMessageEvent;
 import io.github.chatwire.omikron.IdentificationStrategy;
 import io.github.chatwire.omikron.IotaConnection;
 import io.github.chatwire.omikron.IotaListener;
 import io.github.chatwire.omikron.IotaOfflineException;
 import io.github.chatwire.omikron.OmikronAuthenticationException;
 import io.github.chatwire.omikron.OmikronClient;
-import io.github.chatwire.omikron.OmikronServerException;
 import io.github.chatwire.omikron.OmikronListener;
 import io.github.chatwire.omikron.OmikronPrivateKey;
+import io.github.chatwire.omikron.OmikronServerException;
+import io.github.chatwire.omikron.codec.MessageScheme;
 import io.github.chatwire.omikron.codec.WireShape;
 import io.github.chatwire.omikron.model.CallInvite;
+import io.github.chatwire.omikron.model.ChangeUserData;
 import io.github.chatwire.omikron.model.Chats;
 import io.github.chatwire.omikron.model.IdentificationResponse;
 import io.github.chatwire.omikron.model.MessageLive;
@@ -255,6 +259,92 @@ class OmikronEndToEndTest {
         assertEquals(Boolean.FALSE, stored.sentBySelf());
         Chats chats = alice.getChats().get(10, SECONDS);
         assertEquals(BOB, chats.chats().get(0).userId());
+    }
+
+    /**
+     * Issue 13: two SDK clients talk end to end through the fake Omikron and Iota, one sending with
+     * the web client's scheme and the other with the newer client's; the servers relay and store
+     * ciphertext they cannot read, and each side decrypts what the other sent, live and from history.
+     */
+    @Test
+    void twoClientsExchangeEncryptedMessagesInBothSchemesThroughTheRelay() throws Exception {
+        FakeOmikron f = fake(FakeOmikron.builder());
+        FakeIota iota = iota(f, IOTA_1, iota1Key, Set.of(ALICE, BOB));
+        FakeIota iota2 = iota(f, IOTA_2, iota2Key, Set.of(CAROL));
+        BlockingQueue<DirectMessage> aliceGot = new LinkedBlockingQueue<>();
+        BlockingQueue<DirectMessage> bobGot = new LinkedBlockingQueue<>();
+        BlockingQueue<DirectMessage> carolGot = new LinkedBlockingQueue<>();
+        OmikronClient alice = track(client(f, ALICE, aliceKey).build());
+        OmikronClient bob = track(client(f, BOB, bobKey).messageScheme(MessageScheme.HKDF_GCM).build());
+        OmikronClient carol = track(client(f, CAROL, carolKey).build());
+        alice.on(DirectMessage.class, aliceGot::add);
+        bob.on(DirectMessage.class, bobGot::add);
+        carol.on(DirectMessage.class, carolGot::add);
+        CompletableFuture.allOf(alice.connect(), bob.connect(), carol.connect()).get(10, SECONDS);
+
+        alice.sendMessage(BOB, "héllo bob, à bientôt").get(10, SECONDS);
+        DirectMessage atBob = bobGot.poll(10, SECONDS);
+        assertNotNull(atBob, "bob got alice's message");
+        assertEquals("héllo bob, à bientôt", atBob.text());
+        assertEquals(MessageScheme.WEB_CLIENT, atBob.scheme(), "alice's default: the web client's scheme");
+        assertEquals(ALICE, atBob.partner());
+
+        bob.sendMessage(ALICE, "grüße 😀 — 中文").get(10, SECONDS);
+        DirectMessage atAlice = aliceGot.poll(10, SECONDS);
+        assertEquals("grüße 😀 — 中文", atAlice.text(), "UTF-8 survives the newer scheme");
+        assertEquals(MessageScheme.HKDF_GCM, atAlice.scheme());
+
+        // The relay stored and forwarded exactly the ciphertext, never the text.
+        List<StoredMessage> stored = iota.messages(BOB, ALICE);
+        assertEquals(2, stored.size());
+        assertEquals(atBob.rawContent(), stored.get(0).content());
+        assertEquals(atAlice.rawContent(), stored.get(1).content());
+        assertFalse(stored.get(0).content().contains("bob") || stored.get(1).content().contains("grüße"));
+        for (FakeOmikron.Received r : f.received()) {
+            assertFalse(r.message().toString().contains("bientôt"), "the Omikron never saw the text");
+        }
+
+        List<DirectMessageEvent> history = bob.getDirectMessages(ALICE, 0, 10).get(10, SECONDS);
+        assertEquals(2, history.size());
+        DirectMessage newest = (DirectMessage) history.get(0);
+        assertTrue(newest.isOwn());
+        assertEquals("grüße 😀 — 中文", newest.text(), "bob reads his own stored message too");
+        assertEquals("héllo bob, à bientôt", ((DirectMessage) history.get(1)).text());
+
+        // Across Iotas, too.
+        alice.sendMessage(CAROL, "hi carol").get(10, SECONDS);
+        assertEquals("hi carol", carolGot.poll(10, SECONDS).text());
+        await(() -> !iota2.messages(CAROL, ALICE).isEmpty(), "stored on carol's iota");
+        assertFalse(iota2.messages(CAROL, ALICE).get(0).content().contains("carol"));
+    }
+
+    /** Keys rotate with change_user_data: the receiver fetches the sender's key again, once. */
+    @Test
+    void aRotatedKeyIsPickedUpWhenAMessageDoesNotDecrypt() throws Exception {
+        FakeOmikron f = fake(FakeOmikron.builder());
+        iota(f, IOTA_1, iota1Key, Set.of(ALICE, BOB));
+        BlockingQueue<DirectMessageEvent> bobGot = new LinkedBlockingQueue<>();
+        OmikronClient bob = track(client(f, BOB, bobKey)
+                .peerKeyCache(16, Duration.ofHours(1), Duration.ZERO).build());
+        bob.on(DirectMessageEvent.class, bobGot::add);
+        OmikronClient alice = track(client(f, ALICE, aliceKey).build());
+        CompletableFuture.allOf(alice.connect(), bob.connect()).get(10, SECONDS);
+        alice.sendMessage(BOB, "old key").get(10, SECONDS);
+        assertEquals("old key", ((DirectMessage) bobGot.poll(10, SECONDS)).text());
+
+        OmikronPrivateKey rotated = OmikronPrivateKey.generate(RANDOM);
+        alice.changeUserData(new ChangeUserData(null, null, null, null, null, null, rotated.publicKey().base64(),
+                rotated.privateKeyHash(), null)).get(10, SECONDS);
+        alice.close();
+        OmikronClient alice2 = track(client(f, ALICE, rotated).build());
+        alice2.connect().get(10, SECONDS);
+        alice2.sendMessage(BOB, "new key").get(10, SECONDS);
+        DirectMessageEvent e = bobGot.poll(10, SECONDS);
+        assertInstanceOf(DirectMessage.class, e, String.valueOf(e));
+        assertEquals("new key", ((DirectMessage) e).text());
+        long lookups = f.received().stream().filter(r -> r.peer() != null && r.peer().equals(BOB)
+                && r.message().type().equals(MessageType.GET_USER_DATA)).count();
+        assertEquals(2, lookups, "bob fetched alice's key on first contact and once more after the rotation");
     }
 
     @Test
