@@ -13,6 +13,7 @@ import io.github.chatwire.core.ChatwireRuntime;
 import io.github.chatwire.core.connection.ConnectionState;
 import io.github.chatwire.core.connection.ReconnectPolicy;
 import io.github.chatwire.core.time.VirtualScheduler;
+import io.github.chatwire.omikron.codec.FixedIvs;
 import io.github.chatwire.omikron.codec.MessageCipher;
 import io.github.chatwire.omikron.codec.MessageScheme;
 import io.github.chatwire.omikron.codec.SharedSecret;
@@ -25,10 +26,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -71,29 +70,6 @@ class OmikronDirectMessagesTest {
     @SuppressWarnings("unchecked")
     static Map<String, Object> vector(String scheme, int i) {
         return ((List<Map<String, Object>>) ((Map<String, Object>) v.get(scheme)).get("cases")).get(i);
-    }
-
-    static final class FixedIvs extends SecureRandom {
-        private static final long serialVersionUID = 1L;
-        final Deque<byte[]> queue = new ArrayDeque<>();
-
-        void add(String hex) {
-            byte[] b = new byte[16];
-            for (int i = 0; i < 16; i++) {
-                b[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
-            }
-            queue.add(b);
-        }
-
-        /** The fixture's IVs while there are any, then real randomness. */
-        @Override
-        public void nextBytes(byte[] bytes) {
-            if (queue.isEmpty()) {
-                super.nextBytes(bytes);
-            } else {
-                System.arraycopy(queue.remove(), 0, bytes, 0, 16);
-            }
-        }
     }
 
     @AfterEach

@@ -140,6 +140,14 @@ class OmikronCommandTest {
         assertNoSecret(key, aliceKey.privateKeyHash());
     }
 
+    /** Waits up to 10 s for the tool's connection to reach the fake (the run then goes on regardless). */
+    private static void awaitUp(java.util.function.BooleanSupplier connected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!connected.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
     private SharedSecret bobSecret() throws Exception {
         return SharedSecret.agree(bobKey.raw(), aliceKey.publicKey().raw());
     }
@@ -175,10 +183,7 @@ class OmikronCommandTest {
         iota(f);
         CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> run("omikron", "--url", f.clientUrl(),
                 "--user-id", ALICE.value(), "--private-key", b64(aliceKey), "--listen", "3", "--json"));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (f.clientConnections(ALICE) == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        awaitUp(() -> f.clientConnections(ALICE) > 0);
         OmikronClient bob = OmikronClient.builder().url(f.clientUrl()).userId(BOB).privateKey(bobKey).build();
         closeables.add(bob);
         bob.connect().get(10, TimeUnit.SECONDS);
@@ -206,10 +211,7 @@ class OmikronCommandTest {
         iota(f);
         CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> run("omikron", "--url", f.clientUrl(),
                 "--user-id", ALICE.value(), "--private-key", b64(aliceKey), "--listen", "3", "--json"));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (f.clientConnections(ALICE) == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        awaitUp(() -> f.clientConnections(ALICE) > 0);
         f.pushToUser(ALICE, MessageType.CLIENT_CHANGED,
                 OmikronData.builder().put("user_id", BOB).put("user_state", "user_dnd").build());
         f.pushToUser(ALICE, MessageType.of("totally_new_type"), OmikronData.builder().put("k", 1L).build());
@@ -242,10 +244,7 @@ class OmikronCommandTest {
         FakeOmikron f = fake(FakeOmikron.builder());
         CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> run("omikron", "--iota", "--iota-id",
                 IOTA.value(), "--private-key", b64(iotaKey), "--url", f.iotaUrl(), "--listen", "5", "--json"));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!f.isIotaConnected(IOTA) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        awaitUp(() -> f.isIotaConnected(IOTA));
         OmikronClient alice = OmikronClient.builder().url(f.clientUrl()).userId(ALICE).privateKey(aliceKey).build();
         closeables.add(alice);
         alice.connect().get(10, TimeUnit.SECONDS);

@@ -55,16 +55,32 @@ final class HkdfGcmCipher implements MessageCipher {
     }
 
     private static byte[] gcm(boolean encrypt, SharedSecret secret, byte[] input) throws GeneralSecurityException {
-        byte[] key = secret.gcmKey();
+        return aesGcm(encrypt, secret.gcmKey(), secret.gcmNonce(), input,
+                "GCM tag mismatch: not encrypted with this pair's key, or altered");
+    }
+
+    /**
+     * AES-256-GCM with a 16-byte tag and no associated data, shared with {@link X448Challenge}.
+     *
+     * @param encrypt true to encrypt
+     * @param key 32 bytes; zeroed afterwards
+     * @param nonce 12 bytes
+     * @param input plaintext, or ciphertext followed by the tag
+     * @param tagFailure the message when the tag does not match (no secrets)
+     * @return ciphertext and tag, or the plaintext
+     * @throws GeneralSecurityException if the tag does not match (checked in constant time)
+     */
+    static byte[] aesGcm(boolean encrypt, byte[] key, byte[] nonce, byte[] input, String tagFailure)
+            throws GeneralSecurityException {
         try {
             GCMModeCipher cipher = GCMBlockCipher.newInstance(AESEngine.newInstance());
-            cipher.init(encrypt, new AEADParameters(new KeyParameter(key), TAG_BYTES * 8, secret.gcmNonce(), null));
+            cipher.init(encrypt, new AEADParameters(new KeyParameter(key), TAG_BYTES * 8, nonce, null));
             byte[] out = new byte[cipher.getOutputSize(input.length)];
             int n = cipher.processBytes(input, 0, input.length, out, 0);
             n += cipher.doFinal(out, n);
             return n == out.length ? out : Arrays.copyOf(out, n);
         } catch (InvalidCipherTextException e) {
-            throw new GeneralSecurityException("GCM tag mismatch: not encrypted with this pair's key, or altered");
+            throw new GeneralSecurityException(tagFailure);
         } finally {
             Arrays.fill(key, (byte) 0);
         }

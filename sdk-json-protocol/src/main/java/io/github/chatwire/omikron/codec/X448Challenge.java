@@ -7,15 +7,9 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
-import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
-import org.bouncycastle.crypto.modes.GCMBlockCipher;
-import org.bouncycastle.crypto.modes.GCMModeCipher;
-import org.bouncycastle.crypto.params.AEADParameters;
 import org.bouncycastle.crypto.params.HKDFParameters;
-import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.crypto.params.X448PrivateKeyParameters;
 import org.bouncycastle.crypto.params.X448PublicKeyParameters;
 
@@ -111,15 +105,8 @@ public final class X448Challenge {
         byte[] z = sharedSecret(ownPrivate, peerPublic);
         byte[] okm = deriveKeyAndNonce(z);
         try {
-            GCMModeCipher cipher = GCMBlockCipher.newInstance(AESEngine.newInstance());
-            cipher.init(encrypt, new AEADParameters(
-                    new KeyParameter(okm, 0, 32), 128, Arrays.copyOfRange(okm, 32, 44), null));
-            byte[] out = new byte[cipher.getOutputSize(input.length)];
-            int n = cipher.processBytes(input, 0, input.length, out, 0);
-            n += cipher.doFinal(out, n);
-            return n == out.length ? out : Arrays.copyOf(out, n);
-        } catch (InvalidCipherTextException e) {
-            throw new GeneralSecurityException("challenge does not decrypt with this key");
+            return HkdfGcmCipher.aesGcm(encrypt, Arrays.copyOfRange(okm, 0, 32), Arrays.copyOfRange(okm, 32, 44), input,
+                    "challenge does not decrypt with this key");
         } finally {
             Arrays.fill(z, (byte) 0);
             Arrays.fill(okm, (byte) 0);

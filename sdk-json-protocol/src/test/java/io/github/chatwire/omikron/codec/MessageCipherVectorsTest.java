@@ -12,9 +12,7 @@ import io.github.chatwire.omikron.OmikronPrivateKey;
 import java.io.InputStream;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.ArrayDeque;
 import java.util.Base64;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import okio.Okio;
@@ -67,27 +65,6 @@ class MessageCipherVectorsTest {
         return sb.toString();
     }
 
-    private static byte[] unhex(String h) {
-        byte[] out = new byte[h.length() / 2];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (byte) Integer.parseInt(h.substring(2 * i, 2 * i + 2), 16);
-        }
-        return out;
-    }
-
-    /** Hands out the fixture's IVs in order, as the web client's crypto.getRandomValues would. */
-    static final class FixedIvs extends SecureRandom {
-        private static final long serialVersionUID = 1L;
-        final Deque<byte[]> ivs = new ArrayDeque<>();
-
-        @Override
-        public void nextBytes(byte[] bytes) {
-            byte[] iv = ivs.remove();
-            assertEquals(iv.length, bytes.length);
-            System.arraycopy(iv, 0, bytes, 0, iv.length);
-        }
-    }
-
     @Test
     void derivedKeysMatchTheFixture() {
         assertEquals(str(map(v.get("frontend_aes_cbc")), "key_hex"), hex(aliceToBob.webClientKey()));
@@ -107,7 +84,7 @@ class MessageCipherVectorsTest {
             assertEquals(str(c, "peer_sees"), cipher.decrypt(bobToAlice, content), "decrypts " + content);
             assertEquals(str(c, "peer_sees"), WebClientCipher.peerSees(plain));
             assertEquals(plain.equals(str(c, "peer_sees")), WebClientCipher.survives(plain), plain);
-            ivs.ivs.add(unhex(str(c, "iv_hex")));
+            ivs.add(str(c, "iv_hex"));
             assertEquals(content, cipher.encrypt(aliceToBob, plain), "encrypts " + plain);
             MessageDecryption.Outcome o = MessageDecryption.open(bobToAlice, content, MessageScheme.HKDF_GCM);
             assertEquals(MessageScheme.WEB_CLIENT, o.scheme(), "found without being told the scheme");
