@@ -31,6 +31,8 @@ import java.util.concurrent.CompletionException;
  * Thread-safe.
  */
 final class DirectMessages {
+    /** The most sends, and the most live messages, that may wait in order for a key lookup. */
+    static final int MAX_WAITING = 1024;
     private final OmikronSession session;
     private final PeerKeyCache keys;
     private final MessageScheme scheme;
@@ -39,6 +41,8 @@ final class DirectMessages {
     private final Dispatch<OmikronListener> dispatch;
     private CompletableFuture<Void> sendTail = CompletableFuture.completedFuture(null);
     private CompletableFuture<Void> inboundTail = CompletableFuture.completedFuture(null);
+    private int sendsWaiting;
+    private int inboundWaiting;
 
     DirectMessages(OmikronSession session, PeerKeyCache keys, MessageScheme scheme, SecureRandom random,
             LossyTextPolicy lossy, Dispatch<OmikronListener> dispatch) {
@@ -78,8 +82,17 @@ final class DirectMessages {
                 : keys.get(receiver);
         CompletableFuture<Void> result = new CompletableFuture<>();
         synchronized (this) {
+            if (sendsWaiting >= MAX_WAITING) {
+                result.completeExceptionally(new io.github.chatwire.core.QueueFullException(
+                        MAX_WAITING + " direct messages are already waiting for receivers' public keys"));
+                return result;
+            }
+            sendsWaiting++;
             // Encrypt and enqueue strictly in call order, whichever key lookup finishes first.
             sendTail = sendTail.thenCompose(v -> key.handle((k, e) -> {
+                synchronized (this) {
+                    sendsWaiting--;
+                }
                 String content;
                 try {
                     if (e != null) {
@@ -129,7 +142,19 @@ final class DirectMessages {
         }
         CompletableFuture<DirectMessageEvent> ready = opened;
         synchronized (this) {
+            if (inboundWaiting >= MAX_WAITING) {
+                // A flood while keys are being fetched: deliver at once rather than queue without bound.
+                UndecryptableMessage um = new UndecryptableMessage(sender, false, orEmpty(live.message()),
+                        "more than " + MAX_WAITING + " direct messages are waiting for senders' public keys",
+                        live.sendTime(), null, envelope.id());
+                dispatch.emit(ctx, null, um, l -> l.onUndecryptableMessage(um, envelope));
+                return;
+            }
+            inboundWaiting++;
             inboundTail = inboundTail.thenCompose(v -> ready).handle((event, e) -> {
+                synchronized (this) {
+                    inboundWaiting--;
+                }
                 DirectMessageEvent ev = event != null ? event : new UndecryptableMessage(sender, false,
                         orEmpty(live.message()), "internal error: " + describe(e), live.sendTime(), null, envelope.id());
                 if (ev instanceof DirectMessage) {

@@ -78,7 +78,10 @@ import java.util.function.Function;
  * does not protect is in {@link io.github.chatwire.omikron.codec.MessageCipher}: in short, the
  * servers cannot read the text, but see who talks to whom, when and how much; the web scheme has
  * no integrity protection and alters text outside Latin-1 ({@link LossyTextPolicy}); the newer
- * scheme reuses one nonce for every message of a pair.
+ * scheme reuses one nonce for every message of a pair. At most 1024 sends and 1024 live messages
+ * wait for key lookups at a time: past that a send fails with
+ * {@link io.github.chatwire.core.QueueFullException} and a live message is delivered at once as
+ * undecryptable.
  *
  * <p>Thread-safe; methods never block. Futures complete on the runtime's callback executor.
  */

@@ -329,6 +329,27 @@ class OmikronDirectMessagesTest {
     }
 
     @Test
+    void whatWaitsForAKeyLookupIsBounded() throws Exception {
+        connect(builder());
+        int bound = DirectMessages.MAX_WAITING;
+        String content = (String) vector("client_hkdf_aes_gcm", 0).get("content");
+        for (int i = 0; i < bound + 1; i++) {
+            live(content);
+        }
+        assertEquals(1, events.size(), "the one past the bound is delivered at once");
+        assertTrue(((UndecryptableMessage) events.get(0)).reason().contains("waiting"));
+        List<CompletableFuture<Void>> sends = new ArrayList<>();
+        for (int i = 0; i < bound + 1; i++) {
+            sends.add(client.sendMessage(BOB, "x", MessageScheme.HKDF_GCM));
+        }
+        assertInstanceOf(io.github.chatwire.core.QueueFullException.class, cause(sends.get(bound)));
+        answerLookup(BOB, bobKey);
+        assertEquals(bound + 1, events.size(), "every waiting message delivered after the key arrived");
+        assertEquals("hello", ((DirectMessage) events.get(bound)).text());
+        assertEquals(MessageType.MESSAGE_SEND, server.next().type());
+    }
+
+    @Test
     void historyIsDecryptedItemByItem() throws Exception {
         connect(builder());
         CompletableFuture<List<DirectMessageEvent>> page = client.getDirectMessages(BOB, 0, 10);
