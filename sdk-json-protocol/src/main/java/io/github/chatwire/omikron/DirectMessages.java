@@ -81,6 +81,7 @@ final class DirectMessages {
                 ? CompletableFuture.completedFuture(null)
                 : keys.get(receiver);
         CompletableFuture<Void> result = new CompletableFuture<>();
+        CompletableFuture<Void> gate = new CompletableFuture<>();
         synchronized (this) {
             if (sendsWaiting >= MAX_WAITING) {
                 result.completeExceptionally(new io.github.chatwire.core.QueueFullException(
@@ -88,8 +89,10 @@ final class DirectMessages {
                 return result;
             }
             sendsWaiting++;
-            // Encrypt and enqueue strictly in call order, whichever key lookup finishes first.
-            sendTail = sendTail.thenCompose(v -> key.handle((k, e) -> {
+            // Encrypt and enqueue strictly in call order, whichever key lookup finishes first. The
+            // link waits for the gate, so nothing runs while this lock is held: the request takes
+            // the connection's lock, which the reader thread holds when it calls inbound().
+            sendTail = sendTail.thenCompose(v -> gate).thenCompose(v -> key.handle((k, e) -> {
                 synchronized (this) {
                     sendsWaiting--;
                 }
@@ -114,6 +117,7 @@ final class DirectMessages {
                 return null;
             }));
         }
+        gate.complete(null);
         return result;
     }
 
@@ -141,32 +145,43 @@ final class DirectMessages {
                     "internal error: " + e.getClass().getSimpleName(), live.sendTime(), null, envelope.id()));
         }
         CompletableFuture<DirectMessageEvent> ready = opened;
+        CompletableFuture<Void> gate = new CompletableFuture<>();
+        boolean queued;
         synchronized (this) {
-            if (inboundWaiting >= MAX_WAITING) {
-                // A flood while keys are being fetched: deliver at once rather than queue without bound.
-                UndecryptableMessage um = new UndecryptableMessage(sender, false, orEmpty(live.message()),
-                        "more than " + MAX_WAITING + " direct messages are waiting for senders' public keys",
-                        live.sendTime(), null, envelope.id());
-                dispatch.emit(ctx, null, um, l -> l.onUndecryptableMessage(um, envelope));
-                return;
+            queued = inboundWaiting < MAX_WAITING;
+            if (queued) {
+                inboundWaiting++;
+                // As in send(): the gate keeps the delivery from running under this lock.
+                inboundTail = inboundTail.thenCompose(v -> gate).thenCompose(v -> ready)
+                        .handle((event, e) -> deliver(ctx, envelope, live, sender, event, e));
             }
-            inboundWaiting++;
-            inboundTail = inboundTail.thenCompose(v -> ready).handle((event, e) -> {
-                synchronized (this) {
-                    inboundWaiting--;
-                }
-                DirectMessageEvent ev = event != null ? event : new UndecryptableMessage(sender, false,
-                        orEmpty(live.message()), "internal error: " + describe(e), live.sendTime(), null, envelope.id());
-                if (ev instanceof DirectMessage) {
-                    DirectMessage dm = (DirectMessage) ev;
-                    dispatch.emit(ctx, null, dm, l -> l.onDirectMessage(dm, envelope));
-                } else {
-                    UndecryptableMessage um = (UndecryptableMessage) ev;
-                    dispatch.emit(ctx, null, um, l -> l.onUndecryptableMessage(um, envelope));
-                }
-                return null;
-            });
         }
+        if (queued) {
+            gate.complete(null);
+            return;
+        }
+        // A flood while keys are being fetched: deliver at once rather than queue without bound.
+        UndecryptableMessage um = new UndecryptableMessage(sender, false, orEmpty(live.message()),
+                "more than " + MAX_WAITING + " direct messages are waiting for senders' public keys",
+                live.sendTime(), null, envelope.id());
+        dispatch.emit(ctx, null, um, l -> l.onUndecryptableMessage(um, envelope));
+    }
+
+    private Void deliver(ProtocolContext ctx, OmikronMessage envelope, MessageLive live, OmikronId sender,
+            DirectMessageEvent event, Throwable e) {
+        synchronized (this) {
+            inboundWaiting--;
+        }
+        DirectMessageEvent ev = event != null ? event : new UndecryptableMessage(sender, false,
+                orEmpty(live.message()), "internal error: " + describe(e), live.sendTime(), null, envelope.id());
+        if (ev instanceof DirectMessage) {
+            DirectMessage dm = (DirectMessage) ev;
+            dispatch.emit(ctx, null, dm, l -> l.onDirectMessage(dm, envelope));
+        } else {
+            UndecryptableMessage um = (UndecryptableMessage) ev;
+            dispatch.emit(ctx, null, um, l -> l.onUndecryptableMessage(um, envelope));
+        }
+        return null;
     }
 
     CompletableFuture<List<DirectMessageEvent>> history(OmikronId partner, long offset, long amount) {

@@ -100,22 +100,32 @@ public final class PeerKeyCache {
     }
 
     /**
-     * The key of a peer: cached if fresh, else one lookup shared by every concurrent caller.
+     * The key of a peer: cached if fresh, else one lookup shared by every concurrent caller. The
+     * lookup is started outside this cache's lock (it sends a request, which takes the
+     * connection's lock).
      *
      * @param peer the peer; never null
      * @return the key; failed with the lookup's failure, an {@link IllegalArgumentException} for
      *     an unusable key, or an {@link IllegalStateException} when too many lookups are in flight
      */
-    public synchronized CompletableFuture<PeerKey> get(OmikronId peer) {
+    public CompletableFuture<PeerKey> get(OmikronId peer) {
         Objects.requireNonNull(peer, "peer");
-        PeerKey k = cache.get(peer);
-        if (k != null && clock.nanoTime() - k.fetchedAtNanos < ttlNanos) {
-            return CompletableFuture.completedFuture(k);
+        CompletableFuture<PeerKey> started;
+        synchronized (this) {
+            PeerKey k = cache.get(peer);
+            if (k != null && clock.nanoTime() - k.fetchedAtNanos < ttlNanos) {
+                return CompletableFuture.completedFuture(k);
+            }
+            if (k != null) {
+                cache.remove(peer);
+            }
+            CompletableFuture<PeerKey> running = inFlight.get(peer);
+            if (running != null) {
+                return running;
+            }
+            started = reserve(peer);
         }
-        if (k != null) {
-            cache.remove(peer);
-        }
-        return fetch(peer);
+        return start(peer, started);
     }
 
     /**
@@ -127,35 +137,43 @@ public final class PeerKeyCache {
      * @return the key to try (the same object as {@code stale} if no refresh was made or the peer
      *     still has that key)
      */
-    public synchronized CompletableFuture<PeerKey> refresh(OmikronId peer, PeerKey stale) {
-        CompletableFuture<PeerKey> running = inFlight.get(peer);
-        if (running != null) {
-            return running;
+    public CompletableFuture<PeerKey> refresh(OmikronId peer, PeerKey stale) {
+        CompletableFuture<PeerKey> started;
+        synchronized (this) {
+            CompletableFuture<PeerKey> running = inFlight.get(peer);
+            if (running != null) {
+                return running;
+            }
+            PeerKey cur = cache.get(peer);
+            if (cur != null && cur != stale) {
+                return CompletableFuture.completedFuture(cur);
+            }
+            if (clock.nanoTime() - stale.fetchedAtNanos < minRefreshNanos) {
+                return CompletableFuture.completedFuture(stale);
+            }
+            cache.remove(peer);
+            started = reserve(peer);
         }
-        PeerKey cur = cache.get(peer);
-        if (cur != null && cur != stale) {
-            return CompletableFuture.completedFuture(cur);
-        }
-        if (clock.nanoTime() - stale.fetchedAtNanos < minRefreshNanos) {
-            return CompletableFuture.completedFuture(stale);
-        }
-        cache.remove(peer);
-        return fetch(peer).thenApply(fresh -> fresh.publicKey.equals(stale.publicKey) ? stale : fresh);
+        return start(peer, started).thenApply(fresh -> fresh.publicKey.equals(stale.publicKey) ? stale : fresh);
     }
 
-    private CompletableFuture<PeerKey> fetch(OmikronId peer) {
-        CompletableFuture<PeerKey> running = inFlight.get(peer);
-        if (running != null) {
-            return running;
-        }
+    /** Registers a lookup in flight (lock held); its future fails at once when too many are. */
+    private CompletableFuture<PeerKey> reserve(OmikronId peer) {
+        CompletableFuture<PeerKey> f = new CompletableFuture<>();
         if (inFlight.size() >= maxEntries) {
-            CompletableFuture<PeerKey> f = new CompletableFuture<>();
             f.completeExceptionally(new IllegalStateException("too many public-key lookups in flight (" + maxEntries + ")"));
             return f;
         }
-        CompletableFuture<PeerKey> f = new CompletableFuture<>();
         inFlight.put(peer, f);
         lookups++;
+        return f;
+    }
+
+    /** Starts a reserved lookup (lock not held). */
+    private CompletableFuture<PeerKey> start(OmikronId peer, CompletableFuture<PeerKey> f) {
+        if (f.isDone()) {
+            return f;
+        }
         CompletableFuture<OmikronPublicKey> started;
         try {
             started = Objects.requireNonNull(lookup.apply(peer), "lookup result");
