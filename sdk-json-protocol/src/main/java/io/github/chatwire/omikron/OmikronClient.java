@@ -722,6 +722,23 @@ public final class OmikronClient implements AutoCloseable {
         }
 
         /**
+         * Takes peers' public keys from Omega ({@code GET /api/get/user/<id>}) instead of asking
+         * the Omikron with {@code get_user_data}. The Omega client is not closed by this client.
+         *
+         * @param omega never null
+         * @return this builder
+         */
+        public Builder peerKeysFromOmega(io.github.chatwire.omikron.omega.OmegaClient omega) {
+            Objects.requireNonNull(omega, "omega");
+            return peerKeyLookup(id -> omega.getUser(id).thenApply(u -> {
+                if (u.publicKey() == null) {
+                    throw new OmikronFormatException("Omega's user " + id + " has no public_key");
+                }
+                return OmikronPublicKey.parse(u.publicKey());
+            }));
+        }
+
+        /**
          * Bounds of the peer-key cache. Defaults: 1024 peers, a 1 h time-to-live, and a key is
          * refetched after a failed decryption only if it is at least 10 s old.
          *

@@ -152,4 +152,27 @@ class MessageCipherVectorsTest {
         assertEquals(MessageScheme.PLAIN, MessageScheme.parse("PLAIN"));
         assertThrows(IllegalArgumentException.class, () -> MessageScheme.parse("rot13"));
     }
+
+    /** Whatever a peer puts in content, opening it returns an outcome and never throws. */
+    @Test
+    void openingArbitraryContentNeverThrows() {
+        java.util.Random r = new java.util.Random(13);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_ %\u00e9\ud83d";
+        for (int i = 0; i < 5000; i++) {
+            String content;
+            if (i % 2 == 0) {
+                byte[] b = new byte[r.nextInt(80)];
+                r.nextBytes(b);
+                content = Base64.getEncoder().encodeToString(b);
+            } else {
+                StringBuilder sb = new StringBuilder();
+                for (int n = r.nextInt(60); n > 0; n--) {
+                    sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+                }
+                content = sb.toString();
+            }
+            MessageDecryption.Outcome o = MessageDecryption.open(aliceToBob, content, MessageScheme.WEB_CLIENT);
+            assertTrue(o.isDecrypted() || o.reason() != null, content);
+        }
+    }
 }

@@ -156,4 +156,40 @@ class OmegaClientTest {
             }
         }
     }
+
+    /** Issue 13: peers' public keys may come from Omega instead of get_user_data. */
+    @Test
+    void directMessagesCanTakeThePeersKeyFromOmega() throws Exception {
+        OmikronPrivateKey aliceKey = OmikronPrivateKey.generate(new SecureRandom());
+        OmikronPrivateKey bobKey = OmikronPrivateKey.generate(new SecureRandom());
+        OmikronId alice = OmikronId.of(1733600000001L);
+        OmikronId bob = OmikronId.of(1733600000002L);
+        OmikronId iotaId = OmikronId.of(1733600000100L);
+        OmikronPrivateKey iotaKey = OmikronPrivateKey.generate(new SecureRandom());
+        try (FakeOmikron f = FakeOmikron.builder().build().start()) {
+            f.registerIota(iotaId, iotaKey.publicKey()).registerUser(UserRecord.of(alice, "alice", aliceKey, iotaId))
+                    .registerUser(UserRecord.of(bob, "bob", bobKey, iotaId));
+            server.enqueue(new MockResponse().setBody("{\"status\":\"success\",\"username\":\"bob\",\"user_id\":"
+                    + bob.value() + ",\"public_key\":\"" + bobKey.publicKey().base64() + "\",\"iota_id\":" + iotaId.value() + "}"));
+            try (FakeIota iota = new FakeIota(f.iotaUrl(), iotaId, iotaKey, java.util.Set.of(alice, bob), rt, null)) {
+                iota.connect().get(10, SECONDS);
+                java.util.concurrent.BlockingQueue<io.github.chatwire.omikron.DirectMessage> got =
+                        new java.util.concurrent.LinkedBlockingQueue<>();
+                try (OmikronClient a = OmikronClient.builder().url(f.clientUrl()).userId(alice).privateKey(aliceKey).runtime(rt)
+                        .peerKeysFromOmega(omega).build();
+                        OmikronClient b = OmikronClient.builder().url(f.clientUrl()).userId(bob).privateKey(bobKey).runtime(rt)
+                                .build()) {
+                    b.on(io.github.chatwire.omikron.DirectMessage.class, got::add);
+                    a.connect().get(10, SECONDS);
+                    b.connect().get(10, SECONDS);
+                    a.sendMessage(bob, "via omega").get(10, SECONDS);
+                    assertEquals("via omega", got.poll(10, SECONDS).text());
+                    assertEquals("/api/get/user/" + bob.value(), server.takeRequest().getPath());
+                    assertEquals(0, f.received().stream().filter(r -> alice.equals(r.peer())
+                            && r.message().type().equals(io.github.chatwire.omikron.model.MessageType.GET_USER_DATA)).count(),
+                            "alice asked Omega, not the Omikron");
+                }
+            }
+        }
+    }
 }
