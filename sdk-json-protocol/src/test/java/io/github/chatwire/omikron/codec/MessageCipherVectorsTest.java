@@ -58,11 +58,7 @@ class MessageCipherVectorsTest {
     }
 
     private static String hex(byte[] b) {
-        StringBuilder sb = new StringBuilder();
-        for (byte x : b) {
-            sb.append(String.format("%02x", x));
-        }
-        return sb.toString();
+        return X448ChallengeVectorsTest.hex(b);
     }
 
     @Test

@@ -46,7 +46,7 @@ class X448ChallengeVectorsTest {
         return Base64.getDecoder().decode(s);
     }
 
-    private static String hex(byte[] b) {
+    static String hex(byte[] b) {
         StringBuilder sb = new StringBuilder();
         for (byte x : b) {
             sb.append(String.format("%02x", x));
