@@ -39,6 +39,7 @@ class IotaConnectionProtocolTest {
     final OmikronPrivateKey iotaKey = OmikronPrivateKey.generate(new SecureRandom());
     final List<IotaRequest> requests = new ArrayList<>();
     final List<Object> events = new ArrayList<>();
+    final List<OmikronMessage> catchAll = new ArrayList<>();
     IotaConnection iota;
 
     @AfterEach
@@ -50,6 +51,16 @@ class IotaConnectionProtocolTest {
     void connect(WireShape shape, String identificationResponse) throws Exception {
         iota = IotaConnection.builder().transport(server).iotaId(IOTA).privateKey(iotaKey).runtime(rt).wireShape(shape)
                 .listener(new IotaListener() {
+                    @Override
+                    public void onEvent(OmikronMessage m) {
+                        catchAll.add(m);
+                    }
+
+                    @Override
+                    public void onUnknown(OmikronMessage m) {
+                        events.add("unknown:" + m.type().wireName());
+                    }
+
                     @Override
                     public void onIdentified(IdentificationResponse r) {
                         events.add(r);
@@ -116,6 +127,21 @@ class IotaConnectionProtocolTest {
                 + "\"data\":{\"send_time\":\"5\",\"content\":\"c\"}}");
         assertEquals(1, requests.size());
         assertEquals(MessageType.MESSAGE_OTHER_IOTA, ((OmikronMessage) events.get(2)).type());
+
+        // Conventions: onEvent for every message first, onUnknown for what is not modelled, and
+        // typed subscriptions after the listeners.
+        List<Object> subscribed = new ArrayList<>();
+        iota.on(IotaRequest.class, subscribed::add);
+        iota.on(OmikronMessage.class, subscribed::add);
+        server.serverSends("{\"type\":\"totally_new\",\"data\":{}}");
+        assertEquals("unknown:totally_new", events.get(3));
+        server.serverSends("{\"id\":\"y\",\"type\":\"settings_list\",\"sender\":1733600000001,\"data\":{}}");
+        assertEquals(2, requests.size());
+        assertEquals(3, subscribed.size(), "the unknown message, then the request's envelope and its IotaRequest");
+        assertEquals(MessageType.of("totally_new"), ((OmikronMessage) subscribed.get(0)).type());
+        assertEquals(requests.get(1).message(), subscribed.get(1));
+        assertEquals(requests.get(1), subscribed.get(2));
+        assertEquals(5, catchAll.size(), "client_connected, get_chats, message_other_iota, totally_new, settings_list");
 
         iota.sendToIota("abc", ALICE, OmikronId.of(1733600000009L), MessageType.MESSAGE_STATE,
                 OmikronData.builder().put("send_time", "5").put("message_state", "read").build());
