@@ -39,6 +39,8 @@ public final class FakeTransport implements Transport {
         public volatile boolean refuseSends;
         public volatile Integer closedWith;
         public volatile boolean cancelled;
+        /** Like OkHttp's outbound buffer: a message larger than this is refused. */
+        public volatile long bufferBytes = Long.MAX_VALUE;
 
         FakeSession(TransportListener listener) {
             this.listener = listener;
@@ -46,7 +48,7 @@ public final class FakeTransport implements Transport {
 
         @Override
         public synchronized boolean sendText(String text) {
-            if (refuseSends || closedWith != null) {
+            if (refuseSends || closedWith != null || text.length() > bufferBytes) {
                 return false;
             }
             sent.add(text);
@@ -55,6 +57,9 @@ public final class FakeTransport implements Transport {
 
         @Override
         public synchronized boolean sendBinary(byte[] bytes) {
+            if (bytes.length > bufferBytes) {
+                return false;
+            }
             return sendText("bin:" + bytes.length);
         }
 
