@@ -1,5 +1,6 @@
 package io.github.chatwire.core;
 
+import io.github.chatwire.core.internal.ElasticPool;
 import io.github.chatwire.core.internal.NamedThreadFactory;
 import io.github.chatwire.core.time.Scheduler;
 import io.github.chatwire.core.time.SystemScheduler;
@@ -7,7 +8,6 @@ import java.io.IOException;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -62,10 +62,9 @@ public final class ChatwireRuntime implements AutoCloseable {
             callbackExecutor = b.callbackExecutor;
             ownedCallbackExecutor = null;
         } else {
-            int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-            ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                    new LinkedBlockingQueue<>(), new NamedThreadFactory("chatwire-callback"));
-            pool.allowCoreThreadTimeOut(true);
+            // Elastic: a blocked listener holds one thread, and the next task gets another (up to
+            // the maximum), so one connection's slow listener cannot stall another connection.
+            ThreadPoolExecutor pool = ElasticPool.create(b.maxCallbackThreads, 30, "chatwire-callback");
             ownedCallbackExecutor = pool;
             callbackExecutor = pool;
         }
@@ -150,7 +149,11 @@ public final class ChatwireRuntime implements AutoCloseable {
     }
 
     /**
-     * The executor on which listener callbacks run (in order per connection).
+     * The executor on which listener callbacks run (in order per connection) and request futures
+     * complete. The runtime's own is elastic: an idle thread takes a task, else a new thread is
+     * started, up to {@link Builder#maxCallbackThreads(int)}; idle threads end after 30 s. So a
+     * listener that blocks holds up only its own connection's callbacks, as long as fewer than
+     * that many listeners block at once.
      *
      * @return the executor; never null
      */
@@ -215,8 +218,30 @@ public final class ChatwireRuntime implements AutoCloseable {
         private Scheduler scheduler;
         private Executor callbackExecutor;
         private OkHttpClient httpClient;
+        private int maxCallbackThreads = defaultMaxCallbackThreads();
 
         private Builder() {}
+
+        private static int defaultMaxCallbackThreads() {
+            return Math.max(64, 4 * Runtime.getRuntime().availableProcessors());
+        }
+
+        /**
+         * The most threads of the runtime's own callback executor (ignored with
+         * {@link #callbackExecutor(Executor)}). Threads are started only when every existing one
+         * is busy, and end after 30 s idle. Up to this many listeners may block at once before a
+         * connection whose listener does not block has to wait. Default max(64, 4 × cores).
+         *
+         * @param max at least 1
+         * @return this builder
+         */
+        public Builder maxCallbackThreads(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxCallbackThreads must be at least 1");
+            }
+            this.maxCallbackThreads = max;
+            return this;
+        }
 
         /**
          * Uses the given scheduler for every timer, for example a
@@ -232,9 +257,11 @@ public final class ChatwireRuntime implements AutoCloseable {
         }
 
         /**
-         * Runs listener callbacks on the given executor (in order per connection). Default: a
-         * small pool of daemon threads owned by the runtime. Pass {@code Runnable::run} to run them
-         * on the SDK's thread (then listeners must never block).
+         * Runs listener callbacks on the given executor (in order per connection). Default: an
+         * elastic pool of daemon threads owned by the runtime (see {@link #maxCallbackThreads}).
+         * With an executor of your own, isolation between connections is as good as it is: a
+         * fixed pool lets a few blocked listeners stall every connection. Pass
+         * {@code Runnable::run} to run them on the SDK's thread (then listeners must never block).
          *
          * @param executor the executor; never null; not shut down by the runtime
          * @return this builder

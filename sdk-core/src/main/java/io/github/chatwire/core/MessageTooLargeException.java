@@ -1,29 +1,67 @@
 package io.github.chatwire.core;
 
 /**
- * An inbound message was larger than the configured maximum. The connection was closed with
- * WebSocket close code 1009 (message too big); it reconnects like after any lost connection.
+ * A message was larger than the configured maximum.
+ *
+ * <ul>
+ *   <li>Inbound ({@link #isOutbound()} false): the connection was closed with WebSocket close
+ *       code 1009 (message too big); it reconnects like after any lost connection. Retryable.
+ *   <li>Outbound ({@link #isOutbound()} true, made by {@link #outbound(long, long)}): the message
+ *       was refused locally, at once, before anything was sent; the connection stays up. Not
+ *       retryable: the same message fails the same way.
+ * </ul>
  */
 public class MessageTooLargeException extends ConnectionLostException {
     private static final long serialVersionUID = 1L;
 
     private final long size;
     private final long limit;
+    private final boolean outbound;
 
     /**
-     * Creates the exception.
+     * Creates the exception for an inbound message.
      *
      * @param size the size of the message that arrived, in bytes
      * @param limit the configured maximum, in bytes
      */
     public MessageTooLargeException(long size, long limit) {
-        super("inbound message of " + size + " bytes exceeds the limit of " + limit + " bytes; closed with 1009");
+        super("inbound message of " + size + " bytes exceeds the limit of " + limit + " bytes; closed with 1009",
+                null, true);
         this.size = size;
         this.limit = limit;
+        this.outbound = false;
+    }
+
+    private MessageTooLargeException(String message, long size, long limit) {
+        super(message, null, false);
+        this.size = size;
+        this.limit = limit;
+        this.outbound = true;
     }
 
     /**
-     * The size of the message that arrived.
+     * The exception for an outbound message refused before sending. Not retryable.
+     *
+     * @param size the message's size in bytes (for text, at least its UTF-8 size)
+     * @param limit the configured maximum, in bytes
+     * @return the exception
+     */
+    public static MessageTooLargeException outbound(long size, long limit) {
+        return new MessageTooLargeException("outbound message of " + size + " bytes exceeds the limit of " + limit
+                + " bytes; not sent", size, limit);
+    }
+
+    /**
+     * Whether an outbound message was refused (rather than an inbound one dropping the connection).
+     *
+     * @return true for an outbound message
+     */
+    public boolean isOutbound() {
+        return outbound;
+    }
+
+    /**
+     * The size of the message.
      *
      * @return bytes
      */

@@ -11,6 +11,11 @@ import java.util.function.DoubleSupplier;
  * thread-safe.
  */
 public final class ConnectionOptions {
+    /** The default {@link Builder#maxOutboundMessageBytes(long)}: 8 MiB. */
+    public static final long DEFAULT_MAX_OUTBOUND_MESSAGE_BYTES = 8L * 1024 * 1024;
+    /** The default {@link Builder#maxQueuedCallbacks(int)}: 8192. */
+    public static final int DEFAULT_MAX_QUEUED_CALLBACKS = 8192;
+
     private final String name;
     private final ReconnectPolicy reconnectPolicy;
     private final Duration handshakeTimeout;
@@ -22,6 +27,11 @@ public final class ConnectionOptions {
     private final Duration outboundQueueMaxWait;
     private final OutboundThrottle throttle;
     private final DoubleSupplier random;
+    private final long maxOutboundMessageBytes;
+    private final int maxQueuedCallbacks;
+    private final int initialConnectAttempts;
+    private final Duration initialConnectTimeout;
+    private final int maxUnconfirmedSends;
 
     private ConnectionOptions(Builder b) {
         this.name = b.name;
@@ -35,6 +45,11 @@ public final class ConnectionOptions {
         this.outboundQueueMaxWait = b.outboundQueueMaxWait;
         this.throttle = b.throttle;
         this.random = b.random;
+        this.maxOutboundMessageBytes = b.maxOutboundMessageBytes;
+        this.maxQueuedCallbacks = b.maxQueuedCallbacks;
+        this.initialConnectAttempts = b.initialConnectAttempts;
+        this.initialConnectTimeout = b.initialConnectTimeout;
+        this.maxUnconfirmedSends = b.maxUnconfirmedSends;
     }
 
     /**
@@ -64,6 +79,11 @@ public final class ConnectionOptions {
         b.outboundQueueMaxWait = outboundQueueMaxWait;
         b.throttle = throttle;
         b.random = random;
+        b.maxOutboundMessageBytes = maxOutboundMessageBytes;
+        b.maxQueuedCallbacks = maxQueuedCallbacks;
+        b.initialConnectAttempts = initialConnectAttempts;
+        b.initialConnectTimeout = initialConnectTimeout;
+        b.maxUnconfirmedSends = maxUnconfirmedSends;
         return b;
     }
 
@@ -122,6 +142,31 @@ public final class ConnectionOptions {
         return random;
     }
 
+    /** @return the largest outbound message accepted, in bytes; larger ones fail at once */
+    public long maxOutboundMessageBytes() {
+        return maxOutboundMessageBytes;
+    }
+
+    /** @return the most listener callbacks waiting per connection before its socket reading pauses */
+    public int maxQueuedCallbacks() {
+        return maxQueuedCallbacks;
+    }
+
+    /** @return how many attempts the first connection makes before {@code connect()} fails */
+    public int initialConnectAttempts() {
+        return initialConnectAttempts;
+    }
+
+    /** @return how long the first connection may take before {@code connect()} fails */
+    public Duration initialConnectTimeout() {
+        return initialConnectTimeout;
+    }
+
+    /** @return the most sent messages tracked per connection while the peer has not confirmed them */
+    public int maxUnconfirmedSends() {
+        return maxUnconfirmedSends;
+    }
+
     /** Builds {@link ConnectionOptions}. Not thread-safe. */
     public static final class Builder {
         private String name = "connection";
@@ -135,6 +180,11 @@ public final class ConnectionOptions {
         private Duration outboundQueueMaxWait = Duration.ofSeconds(60);
         private OutboundThrottle throttle = OutboundThrottle.NONE;
         private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+        private long maxOutboundMessageBytes = DEFAULT_MAX_OUTBOUND_MESSAGE_BYTES;
+        private int maxQueuedCallbacks = DEFAULT_MAX_QUEUED_CALLBACKS;
+        private int initialConnectAttempts = 3;
+        private Duration initialConnectTimeout = Duration.ofSeconds(30);
+        private int maxUnconfirmedSends = 1024;
 
         private Builder() {}
 
@@ -197,7 +247,9 @@ public final class ConnectionOptions {
         }
 
         /**
-         * Default timeout of a request, from the call to the reply. Default 30 s.
+         * Default timeout of a request, from its transmission to the reply (the time it may wait
+         * in the outbound queue before that is bounded by {@link #outboundQueueMaxWait}). Default
+         * 30 s.
          *
          * @param timeout positive
          * @return this builder
@@ -263,6 +315,84 @@ public final class ConnectionOptions {
          */
         public Builder random(DoubleSupplier random) {
             this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /**
+         * The largest outbound message, in bytes (text counted as UTF-8). A larger one fails at
+         * once with a non-retryable {@link io.github.chatwire.core.MessageTooLargeException}
+         * ({@link io.github.chatwire.core.MessageTooLargeException#isOutbound()}); nothing is sent
+         * and the connection stays up. Default {@link #DEFAULT_MAX_OUTBOUND_MESSAGE_BYTES} (8 MiB,
+         * half of OkHttp's 16 MiB outbound buffer, so one message always fits); protocol clients
+         * set their server's limit.
+         *
+         * @param bytes at least 1
+         * @return this builder
+         */
+        public Builder maxOutboundMessageBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxOutboundMessageBytes must be at least 1");
+            }
+            this.maxOutboundMessageBytes = bytes;
+            return this;
+        }
+
+        /**
+         * The most listener callbacks waiting for one connection (events its listener has not
+         * processed yet). When a slow listener lets the backlog reach this, the engine stops
+         * reading that connection's socket until the backlog is down to half; the peer is slowed
+         * by TCP flow control and other connections are not affected. Memory stays bounded by
+         * this many events (plus those one inbound message decodes to). Default
+         * {@link #DEFAULT_MAX_QUEUED_CALLBACKS}, room for a burst such as a history page.
+         *
+         * @param max at least 1
+         * @return this builder
+         */
+        public Builder maxQueuedCallbacks(int max) {
+            this.maxQueuedCallbacks = atLeastOne(max, "maxQueuedCallbacks");
+            return this;
+        }
+
+        /**
+         * How many attempts the first connection makes before {@code connect()} fails with
+         * {@link io.github.chatwire.core.ConnectionClosedException} (whose cause is the last
+         * attempt's failure) and the connection closes. Once it has been READY, it reconnects as
+         * the {@link #reconnectPolicy(ReconnectPolicy) reconnect policy} says (by default
+         * forever). Default 3; {@link Integer#MAX_VALUE} for no limit.
+         *
+         * @param attempts at least 1
+         * @return this builder
+         */
+        public Builder initialConnectAttempts(int attempts) {
+            this.initialConnectAttempts = atLeastOne(attempts, "initialConnectAttempts");
+            return this;
+        }
+
+        /**
+         * How long the first connection may take, from {@code connect()} to READY, before
+         * {@code connect()} fails with {@link io.github.chatwire.core.ConnectionClosedException}
+         * and the connection closes. Default 30 s; zero for no limit.
+         *
+         * @param timeout zero or positive
+         * @return this builder
+         */
+        public Builder initialConnectTimeout(Duration timeout) {
+            this.initialConnectTimeout = nonNegative(timeout, "initialConnectTimeout");
+            return this;
+        }
+
+        /**
+         * The most sent messages the engine remembers per connection while the peer has not
+         * confirmed reading them. With a protocol that proves delivery (binary {@code /api/ws}),
+         * reaching it holds the outbound queue until the peer confirms, so nothing more is poured
+         * into a peer that stopped reading. With other protocols the oldest are forgotten (but
+         * still counted in the report after a lost connection). Default 1024.
+         *
+         * @param max at least 1
+         * @return this builder
+         */
+        public Builder maxUnconfirmedSends(int max) {
+            this.maxUnconfirmedSends = atLeastOne(max, "maxUnconfirmedSends");
             return this;
         }
 

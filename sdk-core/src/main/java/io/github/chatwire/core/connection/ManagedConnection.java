@@ -4,6 +4,8 @@ import io.github.chatwire.core.ChatwireException;
 import io.github.chatwire.core.ChatwireRuntime;
 import io.github.chatwire.core.ConnectionClosedException;
 import io.github.chatwire.core.ConnectionLostException;
+import io.github.chatwire.core.DeliveryUnknownException;
+import io.github.chatwire.core.MessageTooLargeException;
 import io.github.chatwire.core.ProtocolException;
 import io.github.chatwire.core.QueueFullException;
 import io.github.chatwire.core.SendTimeoutException;
@@ -41,10 +43,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class ManagedConnection implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ManagedConnection.class);
+    /** The opt-in TRACE log of every frame, described by the protocol with secrets masked. */
+    private static final Logger frames = LoggerFactory.getLogger("io.github.chatwire.frames");
 
     private final Transport transport;
     private final ProtocolHandler handler;
     private final ConnectionOptions options;
+    private final String tag;
     private final ChatwireRuntime runtime;
     private final boolean sharedRuntime;
     private final Scheduler scheduler;
@@ -60,7 +65,14 @@ public final class ManagedConnection implements AutoCloseable {
     private ConnectionState state = ConnectionState.NEW;
     private Attempt current;
     private int failedAttempts;
-    private boolean closing;
+    private volatile boolean closing; // written under lock; read without it by a reader waiting for listeners
+    private boolean everReady;
+    private ChatwireException lastFailure;
+    private Cancellable initialTimer = Cancellable.NONE;
+    private long transmitted; // the mark of the last message sent, on any attempt
+    private final ArrayDeque<Unconfirmed> unconfirmed = new ArrayDeque<>();
+    private int forgottenUnconfirmed; // sends dropped from the window but not confirmed
+    private long forgottenMark; // the highest mark among them
     private boolean released;
     private int liveTransports;
     private long pausedUntilNanos;
@@ -81,7 +93,8 @@ public final class ManagedConnection implements AutoCloseable {
             this.sharedRuntime = true;
         }
         this.scheduler = runtime.scheduler();
-        this.events = new SerialExecutor(runtime.callbackExecutor());
+        this.tag = options.name() + " " + transport.describe();
+        this.events = new SerialExecutor(runtime.callbackExecutor(), tag, options.maxQueuedCallbacks());
         this.pending = new PendingRequests(scheduler, runtime.callbackExecutor(), options.maxPendingRequests());
     }
 
@@ -100,17 +113,56 @@ public final class ManagedConnection implements AutoCloseable {
      * Starts connecting, and reconnecting as the policy says, until {@link #close()} or a terminal
      * cause. Calling it again returns the same future.
      *
+     * <p>The first connection has its own, finite policy: if it is not READY after
+     * {@link ConnectionOptions#initialConnectAttempts()} failed attempts or within
+     * {@link ConnectionOptions#initialConnectTimeout()}, the connection closes and the future
+     * fails with {@link ConnectionClosedException} whose cause is the last attempt's failure. Once
+     * READY, a lost connection reconnects as the {@link ReconnectPolicy} says (by default forever).
+     *
      * @return a future completed when the connection first becomes READY, or failed with the
-     *     terminal cause if it closes before that (for example refused credentials, or the attempt
-     *     limit reached)
+     *     terminal cause if it closes before that (for example refused credentials, the first
+     *     connection's limits, or {@link ConnectionClosedException} if {@link #close()} was called
+     *     before)
      */
     public CompletableFuture<Void> connect() {
         synchronized (lock) {
-            if (state == ConnectionState.NEW) {
+            if (closing && everReady) {
+                // (One that ended before READY fails with its terminal cause, as its future did.)
+                return Futures.failed(new ConnectionClosedException(
+                        "connect() after close(): this connection is closed for good; build a new one", terminalCause));
+            }
+            if (state == ConnectionState.NEW && !closing) {
+                Duration limit = options.initialConnectTimeout();
+                if (!limit.isZero()) {
+                    initialTimer = scheduler.schedule(this::initialConnectTimedOut, limit);
+                }
                 startAttempt();
             }
         }
         return Futures.copy(firstReady);
+    }
+
+    private void initialConnectTimedOut() {
+        synchronized (lock) {
+            if (closing || everReady) {
+                return;
+            }
+            ChatwireException last = lastFailure;
+            terminate(new ConnectionClosedException("could not connect to " + transport.describe() + " within "
+                    + options.initialConnectTimeout().toMillis() + " ms"
+                    + (last == null ? "" : "; the last attempt failed: " + last.getMessage()), last), 1000, null);
+        }
+    }
+
+    /**
+     * The tag that every log line of this connection carries: its name (protocol, user, as the
+     * client set it) and the transport's description (host, with secrets masked). The same tag
+     * is in the SLF4J MDC under {@code "chatwire"} while this connection's callbacks run.
+     *
+     * @return the tag; never null
+     */
+    public String logTag() {
+        return tag;
     }
 
     /**
@@ -155,15 +207,51 @@ public final class ManagedConnection implements AutoCloseable {
     }
 
     /**
-     * Sends a message: at once when READY, else queued (bounded in count and time) until READY.
+     * Sends a message ("fire and forget"): at once when READY, else queued (bounded in count and
+     * time) until READY.
+     *
+     * <p>The future says the message was handed to the transport, not that the peer read it. If
+     * the connection is lost before the peer confirmed it (by a reply to a later request, or a
+     * protocol proof such as a Pong), the connection's listeners get one
+     * {@link DeliveryUnknownException} error event counting every such message. Use
+     * {@link #sendConfirmed} where the protocol can prove delivery.
      *
      * @param message the message; never null
      * @return a future completed when the transport accepted the message, or failed with
-     *     {@link QueueFullException}, {@link SendTimeoutException} or
-     *     {@link ConnectionClosedException}; never silently dropped
+     *     {@link MessageTooLargeException} (at once, over {@link ConnectionOptions#maxOutboundMessageBytes()};
+     *     not retryable), {@link QueueFullException}, {@link SendTimeoutException} or
+     *     {@link ConnectionClosedException}; never silently dropped. A failure that nobody observes
+     *     (no dependent on the future when it fails) is logged once at WARN.
      */
     public CompletableFuture<Void> send(Outbound message) {
+        return enqueueSend(message, false);
+    }
+
+    /**
+     * Sends a message and completes the future only when the peer has provably read it, for
+     * protocols that can prove it ({@link ProtocolHandler#provesDelivery()}; binary
+     * {@code /api/ws}: a Pong to a Ping sent after the message). Queued like {@link #send}.
+     *
+     * @param message the message; never null
+     * @return a future completed on the callback executor when the peer confirmed the message, or
+     *     failed like {@link #send}, or with {@link DeliveryUnknownException} (not retryable: it
+     *     may have arrived) if the connection is lost after it went out but before the proof
+     * @throws UnsupportedOperationException if the protocol cannot prove delivery
+     */
+    public CompletableFuture<Void> sendConfirmed(Outbound message) {
+        if (!handler.provesDelivery()) {
+            throw new UnsupportedOperationException("this protocol cannot prove delivery; use send() and watch for "
+                    + "DeliveryUnknownException error events");
+        }
+        return enqueueSend(message, true);
+    }
+
+    private CompletableFuture<Void> enqueueSend(Outbound message, boolean confirm) {
         Objects.requireNonNull(message, "message");
+        MessageTooLargeException tooLarge = tooLarge(message);
+        if (tooLarge != null) {
+            return Futures.failed(tooLarge);
+        }
         CompletableFuture<Void> sent = new CompletableFuture<>();
         synchronized (lock) {
             ChatwireException refusal = refusal();
@@ -173,9 +261,16 @@ public final class ManagedConnection implements AutoCloseable {
             if (queue.size() >= options.outboundQueueCapacity()) {
                 return Futures.failed(queueFull());
             }
-            enqueue(new QueuedSend(message, sent, null, null));
+            QueuedSend q = new QueuedSend(message, sent, null, null);
+            q.confirm = confirm;
+            enqueue(q);
         }
         return sent;
+    }
+
+    private MessageTooLargeException tooLarge(Outbound message) {
+        long limit = options.maxOutboundMessageBytes();
+        return message.exceeds(limit) ? MessageTooLargeException.outbound(message.sizeBytes(), limit) : null;
     }
 
     /**
@@ -193,22 +288,32 @@ public final class ManagedConnection implements AutoCloseable {
 
     /**
      * Sends a request and waits for the reply that the protocol correlates by {@code key}. The
-     * request is queued like {@link #send} while the connection is not READY. The future fails
-     * with {@link io.github.chatwire.core.RequestTimeoutException} when no reply comes within the
-     * timeout (counted from this call), {@link ConnectionLostException} if the connection drops
-     * after the request went out, {@link QueueFullException} if too many requests are pending,
-     * or whatever the protocol fails it with (server error, rate limit). Cancelling the future
-     * forgets the request.
+     * request is queued like {@link #send} while the connection is not READY, for at most
+     * {@link ConnectionOptions#outboundQueueMaxWait()} (then it fails with the retryable
+     * {@link SendTimeoutException}: it was never sent). The reply timeout counts from the moment
+     * the request goes out on the wire. The future fails with
+     * {@link io.github.chatwire.core.RequestTimeoutException} when no reply comes within it,
+     * {@link DeliveryUnknownException} if the connection drops after the request went out (both
+     * not retryable, because the server may have acted on it, unless the message is
+     * {@link Outbound#idempotent()}; an idempotent request lost in flight fails with a plain,
+     * retryable {@link ConnectionLostException}), {@link MessageTooLargeException} at once for an
+     * oversized request, {@link QueueFullException} if too many requests are pending, or whatever
+     * the protocol fails it with (server error, rate limit). Cancelling the future forgets the
+     * request.
      *
      * @param key the correlation key, unique among pending requests; never null
      * @param message the request; never null
-     * @param timeout the timeout; positive
+     * @param timeout the reply timeout, from transmission; positive
      * @param <T> the reply type the protocol completes it with
      * @return a future of the reply, completed on the callback executor
      */
     public <T> CompletableFuture<T> request(Object key, Outbound message, Duration timeout) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(message, "message");
+        MessageTooLargeException tooLarge = tooLarge(message);
+        if (tooLarge != null) {
+            return Futures.failed(tooLarge);
+        }
         synchronized (lock) {
             ChatwireException refusal = refusal();
             if (refusal != null) {
@@ -219,7 +324,7 @@ public final class ManagedConnection implements AutoCloseable {
             }
             CompletableFuture<T> reply;
             try {
-                reply = pending.register(key, message.tag(), timeout);
+                reply = pending.registerUnsent(key, message.tag(), timeout, message.isIdempotent());
             } catch (ChatwireException | IllegalArgumentException e) {
                 return Futures.failed(e);
             }
@@ -315,7 +420,7 @@ public final class ManagedConnection implements AutoCloseable {
             if (queue.remove(send)) {
                 send.dequeued = true;
                 SendTimeoutException e = new SendTimeoutException(options.outboundQueueMaxWait());
-                completeAsync(send.sent, e);
+                failSend(send, e);
                 if (send.reply != null) {
                     pending.failIfSame(send.requestKey, send.reply, e);
                 }
@@ -336,6 +441,24 @@ public final class ManagedConnection implements AutoCloseable {
         }
         pauseActive = false;
         Attempt attempt = current;
+        boolean proofWanted = false;
+        boolean proves = handler.provesDelivery();
+        try {
+            drainInto(attempt, now, proves);
+        } finally {
+            proofWanted = attempt.proofWanted;
+            attempt.proofWanted = false;
+        }
+        if (proofWanted && proves && attempt.live()) {
+            try {
+                handler.onProofWanted(attempt);
+            } catch (RuntimeException e) {
+                attempt.handlerFailed("onProofWanted", e);
+            }
+        }
+    }
+
+    private void drainInto(Attempt attempt, long now, boolean proves) {
         while (!queue.isEmpty()) {
             QueuedSend head = queue.peek();
             if (head.reply != null && head.reply.isDone()) {
@@ -344,6 +467,11 @@ public final class ManagedConnection implements AutoCloseable {
                 head.dequeued = true;
                 head.expiry.cancel();
                 continue;
+            }
+            if (proves && head.reply == null && unconfirmed.size() >= options.maxUnconfirmedSends()) {
+                // The peer has not confirmed what it got: send nothing more until it does.
+                attempt.proofWanted = true;
+                return;
             }
             long wait = options.throttle().delayNanos(head.message, now);
             if (wait > 0) {
@@ -359,9 +487,80 @@ public final class ManagedConnection implements AutoCloseable {
             head.dequeued = true;
             head.expiry.cancel();
             if (head.reply != null) {
-                pending.markSent(head.requestKey, head.reply);
+                pending.markSent(head.requestKey, head.reply, transmitted);
+                completeAsync(head.sent, null);
+            } else {
+                track(new Unconfirmed(transmitted, head.message.tag(), head.confirm ? head.sent : null));
+                if (head.confirm) {
+                    attempt.proofWanted = true;
+                } else {
+                    completeAsync(head.sent, null);
+                }
             }
-            completeAsync(head.sent, null);
+        }
+    }
+
+    /** Remembers a sent message until the peer confirms it; bounded (see maxUnconfirmedSends). */
+    private void track(Unconfirmed u) {
+        if (unconfirmed.size() >= options.maxUnconfirmedSends()) {
+            // Only reachable for protocols without proofs (the others stop draining first).
+            Unconfirmed oldest = unconfirmed.poll();
+            forgottenUnconfirmed++;
+            forgottenMark = oldest.mark;
+            if (oldest.confirmed != null) {
+                failSend(oldest.confirmed, null, new DeliveryUnknownException(
+                        "too many unconfirmed messages; this one is no longer tracked", null));
+            }
+        }
+        unconfirmed.add(u);
+    }
+
+    /** The peer read everything up to the mark. */
+    private void confirmThrough(long mark) {
+        boolean any = false;
+        while (!unconfirmed.isEmpty() && unconfirmed.peek().mark <= mark) {
+            Unconfirmed u = unconfirmed.poll();
+            if (u.confirmed != null) {
+                completeAsync(u.confirmed, null);
+            }
+            any = true;
+        }
+        if (forgottenUnconfirmed > 0 && mark >= forgottenMark) {
+            forgottenUnconfirmed = 0;
+        }
+        if (any) {
+            drain();
+        }
+    }
+
+    /**
+     * The attempt is over: every sent message the peer did not confirm is reported, so nothing is
+     * lost silently. Confirmed sends fail one by one; fire-and-forget ones are counted in one
+     * error event.
+     */
+    private void reportUnconfirmed(ChatwireException cause) {
+        int fireAndForget = forgottenUnconfirmed;
+        java.util.LinkedHashSet<String> tags = new java.util.LinkedHashSet<>();
+        for (Unconfirmed u : unconfirmed) {
+            if (u.confirmed != null) {
+                failSend(u.confirmed, null, new DeliveryUnknownException("the message went out, but the connection ended "
+                        + "before the peer confirmed it; it may or may not have arrived", cause));
+            } else {
+                fireAndForget++;
+                if (tags.size() < 5) {
+                    tags.add(u.tag == null ? "untagged" : u.tag);
+                }
+            }
+        }
+        unconfirmed.clear();
+        forgottenUnconfirmed = 0;
+        forgottenMark = 0;
+        if (fireAndForget > 0) {
+            DeliveryUnknownException e = new DeliveryUnknownException(fireAndForget + " sent message(s) " + tags
+                    + " were not confirmed by the peer before the connection ended; they may not have arrived", cause,
+                    fireAndForget);
+            log.info("[{}] {}", tag, e.getMessage());
+            reportError(e);
         }
     }
 
@@ -384,6 +583,18 @@ public final class ManagedConnection implements AutoCloseable {
         });
     }
 
+    /** Fails a queued send, logging it once if nobody observes its future. */
+    private void failSend(QueuedSend send, ChatwireException error) {
+        failSend(send.sent, send.reply, error);
+    }
+
+    private void failSend(CompletableFuture<Void> sent, CompletableFuture<?> reply, ChatwireException error) {
+        if (reply == null && !sent.isDone() && sent.getNumberOfDependents() == 0) {
+            log.warn("[{}] a send failed and nobody observes its future: {}", tag, error.toString());
+        }
+        completeAsync(sent, error);
+    }
+
     private void runtimeExecute(Runnable r) {
         Execution.executeOrRun(runtime.callbackExecutor(), r);
     }
@@ -393,9 +604,9 @@ public final class ManagedConnection implements AutoCloseable {
         state = next;
         StateChange change = new StateChange(previous, next, cause, failedAttempts, retryIn);
         if (next == ConnectionState.RECONNECTING || next == ConnectionState.CLOSED) {
-            log.info("[{}] {}", options.name(), change);
+            log.info("[{}] {}", tag, change);
         } else {
-            log.debug("[{}] {}", options.name(), change);
+            log.debug("[{}] {}", tag, change);
         }
         events.execute(() -> {
             for (ConnectionListener l : listeners) {
@@ -405,7 +616,7 @@ public final class ManagedConnection implements AutoCloseable {
     }
 
     private void reportError(ChatwireException error) {
-        log.debug("[{}] error: {}", options.name(), error.toString());
+        log.debug("[{}] error: {}", tag, error.toString());
         events.execute(() -> {
             for (ConnectionListener l : listeners) {
                 l.onError(error);
@@ -442,11 +653,15 @@ public final class ManagedConnection implements AutoCloseable {
     private void afterAttempt(Attempt attempt, ChatwireException cause) {
         current = null;
         attempt.cancelTimers();
-        pending.failSent(new ConnectionLostException("connection lost before the reply arrived", cause));
+        pending.failSent(new ConnectionLostException("connection lost before the reply arrived", cause),
+                new DeliveryUnknownException("connection lost after the request was sent and before its reply; "
+                        + "the server may have processed it, so it is not retried", cause));
+        reportUnconfirmed(cause);
         notifyDisconnected(cause);
         if (closing) {
             return;
         }
+        lastFailure = cause;
         if (!cause.isRetryable()) {
             terminate(cause, 1000, null);
             return;
@@ -460,6 +675,11 @@ public final class ManagedConnection implements AutoCloseable {
                             : "gave up after " + policy.maxAttempts() + " reconnect attempts",
                     cause);
             terminate(gaveUp, 1000, null);
+            return;
+        }
+        if (!everReady && failedAttempts >= options.initialConnectAttempts()) {
+            terminate(new ConnectionClosedException("could not connect to " + transport.describe() + ": "
+                    + failedAttempts + " attempts failed; the last: " + cause.getMessage(), cause), 1000, null);
             return;
         }
         Duration delay = policy.delayFor(failedAttempts, options.random().getAsDouble());
@@ -481,11 +701,13 @@ public final class ManagedConnection implements AutoCloseable {
         terminalCause = cause;
         reconnectTimer.cancel();
         drainTimer.cancel();
+        initialTimer.cancel();
         Attempt attempt = current;
         current = null;
         if (attempt != null) {
             attempt.cancelTimers();
             attempt.closeTransport(code, reason);
+            reportUnconfirmed(cause);
         }
         ConnectionClosedException closed = cause instanceof ConnectionClosedException
                 ? (ConnectionClosedException) cause
@@ -495,7 +717,7 @@ public final class ManagedConnection implements AutoCloseable {
             QueuedSend s = queue.poll();
             s.dequeued = true;
             s.expiry.cancel();
-            completeAsync(s.sent, closed);
+            failSend(s, closed);
         }
         if (state != ConnectionState.CLOSED) {
             setState(ConnectionState.CLOSED, cause, null);
@@ -514,7 +736,7 @@ public final class ManagedConnection implements AutoCloseable {
         try {
             handler.onDisconnected(cause);
         } catch (RuntimeException e) {
-            log.error("[{}] protocol handler failed in onDisconnected", options.name(), e);
+            log.error("[{}] protocol handler failed in onDisconnected", tag, e);
         }
     }
 
@@ -536,8 +758,9 @@ public final class ManagedConnection implements AutoCloseable {
     private final class Attempt implements TransportListener, ProtocolContext {
         TransportSession session;
         boolean transportDone;
-        boolean ended;
-        boolean stable;
+        volatile boolean ended; // written under lock; read without it by a reader waiting for listeners
+        volatile boolean readerWaiting; // the reader thread waits for slow listeners
+        boolean proofWanted;
         Cancellable handshakeTimer = Cancellable.NONE;
         Cancellable pingTimer = Cancellable.NONE;
         Cancellable watchdogTimer = Cancellable.NONE;
@@ -560,7 +783,31 @@ public final class ManagedConnection implements AutoCloseable {
             if (s == null) {
                 return false;
             }
-            return message.isText() ? s.sendText(message.text()) : s.sendBinary(message.bytesUnsafe());
+            boolean accepted = message.isText() ? s.sendText(message.text()) : s.sendBinary(message.bytesUnsafe());
+            if (accepted) {
+                transmitted++;
+                if (frames.isTraceEnabled()) {
+                    frames.trace("[{}] -> {}", tag, message.isText()
+                            ? handler.traceText(message.text()) : handler.traceBinary(message.bytesUnsafe()));
+                }
+            }
+            return accepted;
+        }
+
+        /**
+         * Backpressure: while this connection's listeners are too far behind, the reader thread
+         * (the transport's own, one per connection) waits here, outside the lock, so nothing
+         * more is read from the socket. Timers, sends and close() go on; close() ends the wait.
+         */
+        private void awaitListeners() {
+            readerWaiting = true;
+            try {
+                if (events.awaitRoom(options.maxQueuedCallbacks(), () -> !ended && !closing)) {
+                    log.debug("[{}] socket reading resumes: listeners caught up", tag);
+                }
+            } finally {
+                readerWaiting = false;
+            }
         }
 
         void closeTransport(int code, String reason) {
@@ -625,11 +872,15 @@ public final class ManagedConnection implements AutoCloseable {
 
         @Override
         public void onText(String text) {
+            awaitListeners();
             synchronized (lock) {
                 if (!live()) {
                     return;
                 }
                 lastInboundNanos = scheduler.nanoTime();
+                if (frames.isTraceEnabled()) {
+                    frames.trace("[{}] <- {}", tag, handler.traceText(text));
+                }
                 try {
                     handler.onText(this, text);
                 } catch (RuntimeException e) {
@@ -640,11 +891,15 @@ public final class ManagedConnection implements AutoCloseable {
 
         @Override
         public void onBinary(byte[] bytes) {
+            awaitListeners();
             synchronized (lock) {
                 if (!live()) {
                     return;
                 }
                 lastInboundNanos = scheduler.nanoTime();
+                if (frames.isTraceEnabled()) {
+                    frames.trace("[{}] <- {}", tag, handler.traceBinary(bytes));
+                }
                 try {
                     handler.onBinary(this, bytes);
                 } catch (RuntimeException e) {
@@ -653,8 +908,8 @@ public final class ManagedConnection implements AutoCloseable {
             }
         }
 
-        private void handlerFailed(String where, RuntimeException e) {
-            log.error("[{}] protocol handler failed in {}", options.name(), where, e);
+        void handlerFailed(String where, RuntimeException e) {
+            log.error("[{}] protocol handler failed in {}", tag, where, e);
             ManagedConnection.this.reportError(e instanceof ChatwireException
                     ? (ChatwireException) e
                     : new ProtocolException("protocol handler failed in " + where + ": " + e, e));
@@ -710,6 +965,8 @@ public final class ManagedConnection implements AutoCloseable {
                     return;
                 }
                 handshakeTimer.cancel();
+                initialTimer.cancel();
+                everReady = true;
                 lastInboundNanos = scheduler.nanoTime();
                 if (!options.pingInterval().isZero()) {
                     schedulePing();
@@ -759,6 +1016,10 @@ public final class ManagedConnection implements AutoCloseable {
                         return;
                     }
                     long idle = options.idleTimeout().toNanos();
+                    if (readerWaiting) {
+                        // Silent because our own listeners hold the reader, not because the peer is.
+                        lastInboundNanos = scheduler.nanoTime();
+                    }
                     long silent = scheduler.nanoTime() - lastInboundNanos;
                     if (silent >= idle) {
                         failAttempt(new ConnectionLostException("nothing received for "
@@ -783,15 +1044,53 @@ public final class ManagedConnection implements AutoCloseable {
         @Override
         public boolean completeRequest(Object key, Object value) {
             synchronized (lock) {
-                return live() && pending.complete(key, value);
+                if (!live()) {
+                    return false;
+                }
+                long mark = pending.sentMark(key);
+                boolean done = pending.complete(key, value);
+                if (done && mark > 0) {
+                    // The peer read the request, so it read everything sent before it.
+                    confirmThrough(mark);
+                }
+                return done;
             }
         }
 
         @Override
         public boolean failRequest(Object key, ChatwireException error) {
             synchronized (lock) {
-                return live() && pending.fail(key, error);
+                if (!live()) {
+                    return false;
+                }
+                long mark = pending.sentMark(key);
+                boolean done = pending.fail(key, error);
+                if (done && mark > 0) {
+                    confirmThrough(mark);
+                }
+                return done;
             }
+        }
+
+        @Override
+        public long sentMark() {
+            synchronized (lock) {
+                return transmitted;
+            }
+        }
+
+        @Override
+        public void confirmDelivered(long mark) {
+            synchronized (lock) {
+                if (live()) {
+                    confirmThrough(mark);
+                }
+            }
+        }
+
+        @Override
+        public String logTag() {
+            return tag;
         }
 
         @Override
@@ -853,12 +1152,26 @@ public final class ManagedConnection implements AutoCloseable {
         final CompletableFuture<?> reply;
         Cancellable expiry = Cancellable.NONE;
         boolean dequeued;
+        boolean confirm; // complete only when the peer confirmed it
 
         QueuedSend(Outbound message, CompletableFuture<Void> sent, Object requestKey, CompletableFuture<?> reply) {
             this.message = message;
             this.sent = sent;
             this.requestKey = requestKey;
             this.reply = reply;
+        }
+    }
+
+    /** A sent message not yet confirmed by the peer. */
+    private static final class Unconfirmed {
+        final long mark;
+        final String tag;
+        final CompletableFuture<Void> confirmed; // null for fire-and-forget
+
+        Unconfirmed(long mark, String tag, CompletableFuture<Void> confirmed) {
+            this.mark = mark;
+            this.tag = tag;
+            this.confirmed = confirmed;
         }
     }
 

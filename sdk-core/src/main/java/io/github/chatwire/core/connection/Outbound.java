@@ -4,18 +4,85 @@ import java.util.Objects;
 
 /**
  * One message to send: text or binary, with an optional tag that names its kind (for example a
- * command name) for an {@link OutboundThrottle}. Immutable; {@link #toString()} shows the tag and
- * size only, never the content (which may hold secrets).
+ * command name) for an {@link OutboundThrottle}, and whether repeating it is harmless
+ * ({@link #idempotent()}). Immutable; {@link #toString()} shows the tag and size only, never the
+ * content (which may hold secrets).
  */
 public final class Outbound {
     private final String text;
     private final byte[] bytes;
     private final String tag;
+    private final boolean idempotent;
 
-    private Outbound(String text, byte[] bytes, String tag) {
+    private Outbound(String text, byte[] bytes, String tag, boolean idempotent) {
         this.text = text;
         this.bytes = bytes;
         this.tag = tag;
+        this.idempotent = idempotent;
+    }
+
+    private Outbound(String text, byte[] bytes, String tag) {
+        this(text, bytes, tag, false);
+    }
+
+    /**
+     * This message marked idempotent: sending it twice has the same effect as once (a read, a
+     * ping, a "set" to a fixed value). A request so marked that times out or is lost in flight
+     * fails with a retryable exception; an unmarked one with a non-retryable one, because the
+     * server may have acted on it.
+     *
+     * @return a copy marked idempotent
+     */
+    public Outbound idempotent() {
+        return new Outbound(text, bytes, tag, true);
+    }
+
+    /**
+     * Whether this message was marked {@link #idempotent()}.
+     *
+     * @return true if repeating it is harmless
+     */
+    public boolean isIdempotent() {
+        return idempotent;
+    }
+
+    /**
+     * The size on the wire in bytes (for text, its UTF-8 length).
+     *
+     * @return the size
+     */
+    public long sizeBytes() {
+        if (bytes != null) {
+            return bytes.length;
+        }
+        int n = text.length();
+        long utf8 = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                utf8++;
+            } else if (c < 0x800) {
+                utf8 += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                utf8 += 4;
+                i++;
+            } else {
+                utf8 += 3;
+            }
+        }
+        return utf8;
+    }
+
+    /**
+     * Whether the message is larger than the limit, cheaply: text is only measured when its
+     * length could exceed it.
+     */
+    boolean exceeds(long limitBytes) {
+        if (bytes != null) {
+            return bytes.length > limitBytes;
+        }
+        // A Java char is at most 3 UTF-8 bytes.
+        return (long) text.length() * 3 > limitBytes && sizeBytes() > limitBytes;
     }
 
     /**

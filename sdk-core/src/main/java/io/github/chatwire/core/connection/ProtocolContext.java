@@ -117,4 +117,37 @@ public interface ProtocolContext {
      * @return false once the attempt has ended
      */
     boolean isCurrent();
+
+    /**
+     * A mark of everything sent on this attempt so far (queued user messages and
+     * {@link #sendNow} messages alike, in wire order). Take it right after sending a probe whose
+     * answer proves the peer read everything before it (a Ping answered in order), and pass it
+     * to {@link #confirmDelivered(long)} when the answer comes.
+     *
+     * @return the mark; grows with every message sent
+     */
+    default long sentMark() {
+        return 0;
+    }
+
+    /**
+     * The peer has provably read every message sent up to the mark: sends waiting for a
+     * confirmation ({@link ManagedConnection#sendConfirmed}) complete, and those messages are no
+     * longer reported as "delivery unknown" if the connection is lost. A reply to a request
+     * confirms by itself everything sent up to that request; protocols call this for other
+     * proofs (a Pong, an echo of the client's own message).
+     *
+     * @param mark a value of {@link #sentMark()} on this attempt
+     */
+    default void confirmDelivered(long mark) {}
+
+    /**
+     * The connection's log tag (protocol name, user and host as the client set them; never a
+     * secret), for the protocol's own log lines.
+     *
+     * @return the tag; never null
+     */
+    default String logTag() {
+        return "";
+    }
 }

@@ -82,4 +82,49 @@ public interface ProtocolHandler {
      * @param cause why; never null
      */
     default void onDisconnected(ChatwireException cause) {}
+
+    /**
+     * Whether this protocol proves that the peer read what was sent, by calling
+     * {@link ProtocolContext#confirmDelivered(long)} (for example with Pongs that answer Pings in
+     * order). When true, {@link ManagedConnection#sendConfirmed} is available, and at most
+     * {@link ConnectionOptions#maxUnconfirmedSends()} messages go out unconfirmed before the
+     * outbound queue waits for a proof. Default false.
+     *
+     * @return true if the protocol confirms delivery
+     */
+    default boolean provesDelivery() {
+        return false;
+    }
+
+    /**
+     * Something sent wants a proof of delivery soon (a confirmed send went out, or the
+     * unconfirmed window is full): send a probe now if none is under way, then confirm with
+     * {@link ProtocolContext#confirmDelivered(long)}. Called only if {@link #provesDelivery()};
+     * may be called from inside the context's own methods (for example {@code ready()}).
+     *
+     * @param ctx the context; never null
+     */
+    default void onProofWanted(ProtocolContext ctx) {}
+
+    /**
+     * How a text frame appears in the opt-in TRACE log of frames (logger
+     * {@code io.github.chatwire.frames}). Override to show content with secrets masked; the
+     * default shows only the size, so no secret can leak.
+     *
+     * @param text the frame; never null
+     * @return a description without secrets; never null
+     */
+    default String traceText(String text) {
+        return "text of " + text.length() + " chars";
+    }
+
+    /**
+     * How a binary frame appears in the TRACE log of frames; see {@link #traceText(String)}.
+     *
+     * @param bytes the frame; never null; must not be modified
+     * @return a description without secrets; never null
+     */
+    default String traceBinary(byte[] bytes) {
+        return "binary of " + bytes.length + " bytes";
+    }
 }

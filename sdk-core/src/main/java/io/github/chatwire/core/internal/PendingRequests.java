@@ -16,7 +16,7 @@ import java.util.concurrent.Executor;
 
 /**
  * The correlation table: requests awaiting a reply, keyed by a protocol-chosen key, each with a
- * timeout. Bounded. Futures are completed on the given executor, never on the caller's thread.
+ * reply timeout that starts when the request is sent. Bounded. Futures are completed on the given executor, never on the caller's thread.
  * Thread-safe.
  */
 public final class PendingRequests {
@@ -42,7 +42,7 @@ public final class PendingRequests {
     }
 
     /**
-     * Registers a request.
+     * Registers a request whose timeout starts now (it is treated as sent at once).
      *
      * @param key the correlation key
      * @param name the request's name for messages; may be null
@@ -52,14 +52,33 @@ public final class PendingRequests {
      * @throws QueueFullException if the table is full
      * @throws IllegalArgumentException if the key is already pending
      */
-    @SuppressWarnings("unchecked")
     public <T> CompletableFuture<T> register(Object key, String name, Duration timeout) {
+        CompletableFuture<T> f = registerUnsent(key, name, timeout, false);
+        markSent(key, f, 0);
+        return f;
+    }
+
+    /**
+     * Registers a request that has not been sent yet: its reply timeout starts only at
+     * {@link #markSent}, so time spent in an outbound queue does not count.
+     *
+     * @param key the correlation key
+     * @param name the request's name for messages; may be null
+     * @param timeout the reply timeout, counted from transmission
+     * @param idempotent whether repeating the request is harmless (makes its timeout and loss retryable)
+     * @param <T> the reply type
+     * @return the future of the reply
+     * @throws QueueFullException if the table is full
+     * @throws IllegalArgumentException if the key is already pending or the timeout out of range
+     */
+    @SuppressWarnings("unchecked")
+    public <T> CompletableFuture<T> registerUnsent(Object key, String name, Duration timeout, boolean idempotent) {
         Objects.requireNonNull(key, "key");
         if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
             throw new IllegalArgumentException("timeout must be positive and at most " + MAX_TIMEOUT.toDays() + " days");
         }
         CompletableFuture<Object> future = new CompletableFuture<>();
-        Entry entry = new Entry(future);
+        Entry entry = new Entry(future, name, timeout, idempotent);
         synchronized (this) {
             if (entries.size() >= capacity) {
                 throw new QueueFullException("too many pending requests (" + capacity + ")");
@@ -68,9 +87,6 @@ public final class PendingRequests {
                 throw new IllegalArgumentException("a request with key " + key + " is already pending");
             }
             entries.put(key, entry);
-            entry.timer = scheduler.schedule(() -> settle(take(key, future), null, new RequestTimeoutException(
-                    "no reply to " + (name == null ? "request" : "'" + name + "'") + " " + key + " within "
-                            + timeout.toMillis() + " ms", timeout)), timeout);
         }
         // A caller that cancels (or completes) the future itself frees the slot.
         future.whenComplete((v, e) -> remove(key, entry));
@@ -97,16 +113,38 @@ public final class PendingRequests {
     }
 
     /**
-     * Notes that the request went out on the wire (so a lost connection fails it).
+     * Notes that the request went out on the wire: a lost connection now fails it, and its reply
+     * timeout starts.
      *
      * @param key the key
      * @param future the future of the request meant; a newer request under the key is left alone
+     * @param mark the engine's transmission mark of the request (see {@link #sentMark})
      */
-    public synchronized void markSent(Object key, CompletableFuture<?> future) {
+    public synchronized void markSent(Object key, CompletableFuture<?> future, long mark) {
         Entry e = entries.get(key);
-        if (e != null && e.future == future) {
-            e.sent = true;
+        if (e == null || e.future != future || e.sent) {
+            return;
         }
+        e.sent = true;
+        e.mark = mark;
+        Duration timeout = e.timeout;
+        String name = e.name;
+        e.timer = scheduler.schedule(() -> settle(take(key, future), null, new RequestTimeoutException(
+                "no reply to " + (name == null ? "request" : "'" + name + "'") + " " + key + " within "
+                        + timeout.toMillis() + " ms of sending it"
+                        + (e.idempotent ? "" : "; it may have been processed, so it is not retried"),
+                timeout, true, e.idempotent)), timeout);
+    }
+
+    /**
+     * The transmission mark given to {@link #markSent} for the request under the key.
+     *
+     * @param key the key
+     * @return the mark, or -1 if no sent request is pending under the key
+     */
+    public synchronized long sentMark(Object key) {
+        Entry e = entries.get(key);
+        return e == null || !e.sent ? -1 : e.mark;
     }
 
     /**
@@ -171,10 +209,11 @@ public final class PendingRequests {
     /**
      * Fails every request that already went out on the wire.
      *
-     * @param error the failure
+     * @param idempotentError the failure of requests registered as idempotent
+     * @param error the failure of the others (whose effect on the server is unknown)
      */
-    public void failSent(ChatwireException error) {
-        failWhere(true, error);
+    public void failSent(ChatwireException idempotentError, ChatwireException error) {
+        failWhere(true, idempotentError, error);
     }
 
     /**
@@ -183,10 +222,10 @@ public final class PendingRequests {
      * @param error the failure
      */
     public void failAll(ChatwireException error) {
-        failWhere(false, error);
+        failWhere(false, error, error);
     }
 
-    private void failWhere(boolean onlySent, ChatwireException error) {
+    private void failWhere(boolean onlySent, ChatwireException idempotentError, ChatwireException error) {
         List<Entry> failed = new ArrayList<>();
         synchronized (this) {
             entries.values().removeIf(e -> {
@@ -198,7 +237,7 @@ public final class PendingRequests {
             });
         }
         for (Entry e : failed) {
-            settle(e, null, error);
+            settle(e, null, e.idempotent ? idempotentError : error);
         }
     }
 
@@ -215,11 +254,18 @@ public final class PendingRequests {
 
     private static final class Entry {
         final CompletableFuture<Object> future;
-        Cancellable timer = Cancellable.NONE;
-        boolean sent;
+        final String name;
+        final Duration timeout;
+        final boolean idempotent;
+        Cancellable timer = Cancellable.NONE; // guarded by the table
+        boolean sent; // guarded by the table
+        long mark; // guarded by the table
 
-        Entry(CompletableFuture<Object> future) {
+        Entry(CompletableFuture<Object> future, String name, Duration timeout, boolean idempotent) {
             this.future = future;
+            this.name = name;
+            this.timeout = timeout;
+            this.idempotent = idempotent;
         }
     }
 }

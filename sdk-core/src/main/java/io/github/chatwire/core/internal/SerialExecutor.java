@@ -3,29 +3,54 @@ package io.github.chatwire.core.internal;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Runs tasks one at a time, in submission order, on a delegate executor. A task that throws is
- * logged and does not stop the ones after it. Thread-safe.
+ * logged and does not stop the ones after it. A producer may wait for room with
+ * {@link #awaitRoom}; that is how the engine bounds a connection's listener backlog. Thread-safe.
  */
 public final class SerialExecutor implements Executor {
     private static final Logger log = LoggerFactory.getLogger(SerialExecutor.class);
-    private static final int BACKLOG_WARNING = 10_000;
+    /** The MDC key under which a connection's log tag is set while its callbacks run. */
+    public static final String MDC_KEY = "chatwire";
+    private static final int DEFAULT_WARNING = 10_000;
 
     private final Executor delegate;
+    private final String tag;
+    private final int warnAt;
     private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
     private boolean running; // guarded by tasks
     private boolean warned; // guarded by tasks
+    private int maxBacklog; // guarded by tasks; the deepest backlog of the current episode
+    private int waiters; // guarded by tasks
+    private int warnings; // guarded by tasks
+
+    /**
+     * Creates a serial executor without a log tag that warns at 10 000 waiting tasks.
+     *
+     * @param delegate the executor that runs the tasks; never null
+     */
+    public SerialExecutor(Executor delegate) {
+        this(delegate, null, DEFAULT_WARNING);
+    }
 
     /**
      * Creates a serial executor.
      *
      * @param delegate the executor that runs the tasks; never null
+     * @param tag the log tag set in the MDC under {@link #MDC_KEY} while a task runs and shown in
+     *     its warnings; may be null
+     * @param warnAt the backlog at which a "callbacks behind" warning is logged, once per episode
+     *     (an episode ends when the backlog is empty again); at least 1
      */
-    public SerialExecutor(Executor delegate) {
+    public SerialExecutor(Executor delegate, String tag, int warnAt) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.tag = tag;
+        this.warnAt = Math.max(1, warnAt);
     }
 
     @Override
@@ -33,9 +58,15 @@ public final class SerialExecutor implements Executor {
         Objects.requireNonNull(task, "task");
         synchronized (tasks) {
             tasks.add(task);
-            if (tasks.size() > BACKLOG_WARNING && !warned) {
+            int size = tasks.size();
+            if (size > maxBacklog) {
+                maxBacklog = size;
+            }
+            if (size >= warnAt && !warned) {
                 warned = true;
-                log.warn("listener callbacks are {} behind: a listener is too slow", tasks.size());
+                warnings++;
+                log.warn("{}listener callbacks are {} behind: a listener is too slow (warned once until it catches up)",
+                        prefix(), size);
             }
             if (running) {
                 return;
@@ -46,21 +77,95 @@ public final class SerialExecutor implements Executor {
         Execution.executeOrRun(delegate, this::drain);
     }
 
+    private String prefix() {
+        return tag == null ? "" : "[" + tag + "] ";
+    }
+
+    /**
+     * The number of tasks waiting (not counting one that is running).
+     *
+     * @return the backlog
+     */
+    public int backlog() {
+        synchronized (tasks) {
+            return tasks.size();
+        }
+    }
+
+    /** The number of "callbacks behind" warnings logged so far (for tests). */
+    int warnings() {
+        synchronized (tasks) {
+            return warnings;
+        }
+    }
+
+    /**
+     * Blocks the calling thread while the backlog is at or over {@code limit}: returns at once if
+     * it is under the limit, else once it has drained to half the limit (so a producer resumes
+     * in bursts rather than one task at a time), or once {@code keepWaiting} says false (checked
+     * at least every 50 ms; it must not take locks), or when the thread is interrupted (the
+     * interrupt flag is kept).
+     *
+     * @param limit the backlog at which to wait; at least 1
+     * @param keepWaiting false ends the wait early; never null
+     * @return true if the call waited
+     */
+    public boolean awaitRoom(int limit, BooleanSupplier keepWaiting) {
+        synchronized (tasks) {
+            if (tasks.size() < limit) {
+                return false;
+            }
+            int resumeAt = limit / 2;
+            waiters++;
+            try {
+                while (tasks.size() > resumeAt && keepWaiting.getAsBoolean()) {
+                    tasks.wait(50);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                waiters--;
+            }
+            return true;
+        }
+    }
+
     private void drain() {
-        while (true) {
-            Runnable next;
-            synchronized (tasks) {
-                next = tasks.poll();
-                if (next == null) {
-                    running = false;
-                    warned = false;
-                    return;
+        String previous = tag == null ? null : MDC.get(MDC_KEY);
+        if (tag != null) {
+            MDC.put(MDC_KEY, tag);
+        }
+        try {
+            while (true) {
+                Runnable next;
+                synchronized (tasks) {
+                    next = tasks.poll();
+                    if (waiters > 0) {
+                        tasks.notifyAll();
+                    }
+                    if (next == null) {
+                        running = false;
+                        if (warned) {
+                            log.info("{}listener callbacks caught up (the backlog reached {})", prefix(), maxBacklog);
+                        }
+                        warned = false;
+                        maxBacklog = 0;
+                        return;
+                    }
+                }
+                try {
+                    next.run();
+                } catch (RuntimeException | Error e) {
+                    log.error("{}listener callback threw", prefix(), e);
                 }
             }
-            try {
-                next.run();
-            } catch (RuntimeException | Error e) {
-                log.error("listener callback threw", e);
+        } finally {
+            if (tag != null) {
+                if (previous == null) {
+                    MDC.remove(MDC_KEY);
+                } else {
+                    MDC.put(MDC_KEY, previous);
+                }
             }
         }
     }

@@ -126,8 +126,11 @@ class EngineReliabilityTest {
     @Test
     void queuedRequestExpiresAfterTheQueueWaitAsNotSentAndRetryable() {
         ManagedConnection c = connection(ConnectionOptions.builder()
-                .requestTimeout(Duration.ofSeconds(10)).outboundQueueMaxWait(Duration.ofSeconds(60)));
+                .requestTimeout(Duration.ofSeconds(10)).outboundQueueMaxWait(Duration.ofSeconds(60))
+                .reconnectPolicy(ReconnectPolicy.builder().initialDelay(Duration.ofMinutes(5))
+                        .maxDelay(Duration.ofMinutes(5)).build()));
         c.connect();
+        handshake(transport).serverClose(1011, "outage");
         CompletableFuture<String> reply = c.request("k", Outbound.text("req:k"));
         time.advance(Duration.ofSeconds(59));
         assertFalse(reply.isDone());
@@ -208,7 +211,7 @@ class EngineReliabilityTest {
         for (int i = 0; i < 2; i++) {
             transport.last().fail(new ConnectionLostException("connection refused"));
             assertFalse(ready.isDone());
-            time.advance(Duration.ofMinutes(1));
+            time.advance(listener.last().retryIn());
         }
         transport.last().fail(new ConnectionLostException("connection refused"));
         assertEquals(CLOSED, c.state());

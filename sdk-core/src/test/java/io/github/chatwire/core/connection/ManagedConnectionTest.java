@@ -187,7 +187,9 @@ class ManagedConnectionTest {
 
     @Test
     void attemptLimitEndsTheConnection() {
+        // The first connection's own limits are lifted, so the reconnect policy's is the one met.
         ManagedConnection c = connection(ConnectionOptions.builder()
+                .initialConnectAttempts(Integer.MAX_VALUE).initialConnectTimeout(Duration.ZERO)
                 .reconnectPolicy(ReconnectPolicy.builder().maxAttempts(2).build()));
         CompletableFuture<Void> ready = c.connect();
         transport.last().fail(new ConnectionLostException("refused"));
@@ -268,7 +270,8 @@ class ManagedConnectionTest {
         time.advance(Duration.ofMillis(1));
         Throwable cause = failure(reply);
         assertInstanceOf(RequestTimeoutException.class, cause);
-        assertTrue(((ChatwireException) cause).isRetryable());
+        assertTrue(((RequestTimeoutException) cause).sent());
+        assertFalse(((ChatwireException) cause).isRetryable(), "it was sent: the server may have acted on it");
         assertTrue(cause.getMessage().contains("get_user"), cause.getMessage());
         assertEquals(0, c.pendingCount());
         // A late reply is ignored.
@@ -305,12 +308,12 @@ class ManagedConnectionTest {
 
     @Test
     void requestThatTimesOutWhileQueuedLeavesTheQueue() {
-        ManagedConnection c = connection(ConnectionOptions.builder());
+        ManagedConnection c = connection(ConnectionOptions.builder().outboundQueueMaxWait(Duration.ofSeconds(2)));
         c.connect();
         CompletableFuture<Object> r = c.request("q", Outbound.text("q"), Duration.ofSeconds(2));
         assertEquals(1, c.queuedCount());
         time.advance(Duration.ofSeconds(2));
-        assertInstanceOf(RequestTimeoutException.class, failure(r));
+        assertInstanceOf(SendTimeoutException.class, failure(r));
         assertEquals(0, c.queuedCount(), "the timed-out request no longer takes a queue slot");
         assertEquals(List.of(), time.pendingDelays().stream().filter(d -> d.compareTo(Duration.ofSeconds(30)) > 0).toList(),
                 "its queue-expiry timer is cancelled too");

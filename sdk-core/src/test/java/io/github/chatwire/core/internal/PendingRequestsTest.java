@@ -27,13 +27,37 @@ class PendingRequestsTest {
 
     @Test
     void failSentKeepsRequestsThatNeverWentOut() {
-        CompletableFuture<Object> sent = table.register("a", null, Duration.ofSeconds(5));
-        CompletableFuture<Object> queued = table.register("b", null, Duration.ofSeconds(5));
-        table.markSent("a", sent);
-        table.failSent(new ConnectionLostException("lost"));
+        CompletableFuture<Object> sent = table.registerUnsent("a", null, Duration.ofSeconds(5), false);
+        CompletableFuture<Object> queued = table.registerUnsent("b", null, Duration.ofSeconds(5), false);
+        table.markSent("a", sent, 1);
+        table.failSent(new ConnectionLostException("lost"), new ConnectionLostException("lost"));
         assertTrue(sent.isCompletedExceptionally());
         assertFalse(queued.isDone());
         assertTrue(table.contains("b"));
+    }
+
+    @Test
+    void replyTimeoutStartsWhenTheRequestIsSent() {
+        CompletableFuture<Object> f = table.registerUnsent("a", "get", Duration.ofSeconds(5), false);
+        time.advance(Duration.ofSeconds(60));
+        assertFalse(f.isDone(), "an unsent request has no reply timeout");
+        table.markSent("a", f, 7);
+        assertEquals(7, table.sentMark("a"));
+        time.advance(Duration.ofSeconds(5));
+        assertTrue(f.isCompletedExceptionally());
+    }
+
+    @Test
+    void lossOfAnIdempotentRequestGetsTheRetryableError() {
+        CompletableFuture<Object> plain = table.registerUnsent("a", null, Duration.ofSeconds(5), false);
+        CompletableFuture<Object> idem = table.registerUnsent("b", null, Duration.ofSeconds(5), true);
+        table.markSent("a", plain, 1);
+        table.markSent("b", idem, 2);
+        ConnectionLostException retryable = new ConnectionLostException("lost");
+        ConnectionLostException unknown = new io.github.chatwire.core.DeliveryUnknownException("lost", null);
+        table.failSent(retryable, unknown);
+        assertTrue(plain.handle((v, e) -> e == unknown).join());
+        assertTrue(idem.handle((v, e) -> e == retryable).join());
     }
 
     @Test
