@@ -357,6 +357,17 @@ public final class ManagedConnection implements AutoCloseable {
     }
 
     /**
+     * The number of listener callbacks waiting to run for this connection (its listeners'
+     * backlog). It stays at most about {@link ConnectionOptions#maxQueuedCallbacks()}: at that
+     * point the connection stops reading its socket until the listeners catch up.
+     *
+     * @return the count
+     */
+    public int queuedCallbackCount() {
+        return events.backlog();
+    }
+
+    /**
      * The number of requests awaiting a reply.
      *
      * @return the count

@@ -1,0 +1,70 @@
+package io.github.chatwire.core.connection;
+
+import io.github.chatwire.core.ChatwireRuntime;
+import io.github.chatwire.core.testing.FakeTransport;
+import io.github.chatwire.core.testing.FakeTransport.FakeSession;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Run in a forked small-heap JVM by {@link ListenerBacklogMemoryTest}: a server floods small
+ * messages as fast as the reader can take them while the listener takes 10 ms per event. Exits 0
+ * after the flood if the heap held (and prints the numbers); an OutOfMemoryError exits non-zero
+ * (-XX:+ExitOnOutOfMemoryError).
+ */
+public final class FloodMain {
+    private FloodMain() {}
+
+    public static void main(String[] args) throws Exception {
+        long floodMillis = Long.parseLong(args[0]);
+        ChatwireRuntime runtime = ChatwireRuntime.builder().build();
+        AtomicLong handled = new AtomicLong();
+        ProtocolHandler protocol = new ProtocolHandler() {
+            @Override
+            public void onOpen(ProtocolContext ctx) {
+                ctx.ready();
+            }
+
+            @Override
+            public void onText(ProtocolContext ctx, String text) {
+                ctx.emit(() -> {
+                    try {
+                        Thread.sleep(10); // a slow listener
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    handled.incrementAndGet();
+                });
+            }
+        };
+        FakeTransport transport = new FakeTransport();
+        ManagedConnection c = ManagedConnection.builder(transport, protocol).runtime(runtime).build();
+        c.connect();
+        FakeSession s = transport.last();
+        s.open();
+        AtomicLong offered = new AtomicLong();
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(floodMillis);
+        Thread reader = new Thread(() -> {
+            StringBuilder payload = new StringBuilder();
+            for (int i = 0; i < 200; i++) {
+                payload.append('x');
+            }
+            while (System.nanoTime() < end) {
+                s.receive(payload.toString() + offered.incrementAndGet());
+            }
+        }, "flood-reader");
+        reader.setDaemon(true);
+        reader.start();
+        int maxBacklog = 0;
+        while (System.nanoTime() < end) {
+            maxBacklog = Math.max(maxBacklog, c.queuedCallbackCount());
+            Thread.sleep(20);
+        }
+        Runtime rt = Runtime.getRuntime();
+        System.out.println("offered=" + offered.get() + " handled=" + handled.get() + " maxBacklog=" + maxBacklog
+                + " heapUsedMiB=" + (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
+        c.close();
+        runtime.close();
+        System.exit(maxBacklog <= ConnectionOptions.DEFAULT_MAX_QUEUED_CALLBACKS + 1 ? 0 : 2);
+    }
+}
