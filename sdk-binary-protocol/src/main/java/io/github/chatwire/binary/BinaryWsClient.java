@@ -161,7 +161,11 @@ public final class BinaryWsClient implements AutoCloseable {
      *
      * @param settings the settings; never null; every key registered in the builder's
      *     {@link Builder#settings(SettingRegistry)}
-     * @return a future completed when the transport accepted the message, or failed with
+     * @return a future completed when the transport accepted the message (not yet proof that
+     *     the server read it: see {@link #sendConfirmed(List)}; if the connection is lost before a
+     *     Pong confirmed it, listeners get a {@link io.github.chatwire.core.DeliveryUnknownException}
+     *     error event), or failed with
+     *     {@link io.github.chatwire.core.MessageTooLargeException} (at once, not retryable),
      *     {@link io.github.chatwire.core.QueueFullException},
      *     {@link io.github.chatwire.core.SendTimeoutException} or
      *     {@link io.github.chatwire.core.ConnectionClosedException}
@@ -180,6 +184,26 @@ public final class BinaryWsClient implements AutoCloseable {
      * @throws IllegalArgumentException if a packet is a Ping, is not registered, or cannot be encoded
      */
     public CompletableFuture<Void> send(List<? extends ServerboundPacket> packets) {
+        return connection.send(encode(packets));
+    }
+
+    /**
+     * Sends several packets in one WebSocket message like {@link #send(List)}, but completes the
+     * future only when the server has provably read them: the client sends a Ping right after
+     * them, and the server answers Pings in order, so its Pong proves it read everything before.
+     *
+     * @param packets the packets; never null or empty, each registered server-bound
+     * @return a future completed on the callback executor when the server's Pong confirmed the
+     *     message; failed as for {@link #sendSettings(Settings)}, or with
+     *     {@link io.github.chatwire.core.DeliveryUnknownException} (not retryable: it may have
+     *     arrived) if the connection is lost after the message went out and before the Pong
+     * @throws IllegalArgumentException if a packet is a Ping, is not registered, or cannot be encoded
+     */
+    public CompletableFuture<Void> sendConfirmed(List<? extends ServerboundPacket> packets) {
+        return connection.sendConfirmed(encode(packets));
+    }
+
+    private Outbound encode(List<? extends ServerboundPacket> packets) {
         Objects.requireNonNull(packets, "packets");
         for (ServerboundPacket p : packets) {
             if (p instanceof Ping) {
@@ -187,7 +211,7 @@ public final class BinaryWsClient implements AutoCloseable {
             }
         }
         byte[] bytes = codec.encode(packets);
-        return connection.send(Outbound.binary(bytes, packets.get(0).getClass().getSimpleName()));
+        return Outbound.binary(bytes, packets.get(0).getClass().getSimpleName());
     }
 
     /**

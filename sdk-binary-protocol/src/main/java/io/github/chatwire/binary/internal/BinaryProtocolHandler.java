@@ -114,7 +114,7 @@ public final class BinaryProtocolHandler implements ProtocolHandler {
             }
             Scheduler clock = ctx.scheduler();
             if (ctx.sendNow(Outbound.binary(authMessage, "auth"))) {
-                remember(clock);
+                remember(clock, ctx.sentMark());
                 phase = Phase.AWAIT_PONG;
             }
             return;
@@ -144,11 +144,15 @@ public final class BinaryProtocolHandler implements ProtocolHandler {
         return sb.toString();
     }
 
-    private void remember(Scheduler clock) {
+    /**
+     * Remembers a Ping (or the auth message, which the server also answers with a Pong): when it
+     * was sent, and the engine's mark of everything sent up to it, which its Pong proves read.
+     */
+    private void remember(Scheduler clock, long mark) {
         if (outstanding.size() == MAX_OUTSTANDING) {
             outstanding.poll();
         }
-        outstanding.add(new long[] {clock.nanoTime(), clock.currentTimeMillis()});
+        outstanding.add(new long[] {clock.nanoTime(), clock.currentTimeMillis(), mark});
     }
 
     private void onPong(ProtocolContext ctx, Pong pong) {
@@ -157,6 +161,9 @@ public final class BinaryProtocolHandler implements ProtocolHandler {
         Duration rtt = null;
         long offset;
         if (sent != null) {
+            // The server answers Pings in order, so this Pong proves it read every packet sent
+            // before its Ping.
+            ctx.confirmDelivered(sent[2]);
             rtt = Duration.ofNanos(Math.max(0, clock.nanoTime() - sent[0]));
             offset = pong.serverTimeMillis() - (sent[1] + rtt.toMillis() / 2);
         } else {
@@ -173,8 +180,30 @@ public final class BinaryProtocolHandler implements ProtocolHandler {
     @Override
     public void onPingDue(ProtocolContext ctx) {
         if (phase == Phase.READY && ctx.sendNow(Outbound.binary(pingMessage, "ping"))) {
-            remember(ctx.scheduler());
+            remember(ctx.scheduler(), ctx.sentMark());
         }
+    }
+
+    /** Pongs answer Pings in order: a Pong proves the server read everything before its Ping. */
+    @Override
+    public boolean provesDelivery() {
+        return true;
+    }
+
+    /**
+     * Sends a Ping at once, unless one sent after everything is already waiting for its Pong (or
+     * too many are), so a confirmed send is proven within one round trip.
+     */
+    @Override
+    public void onProofWanted(ProtocolContext ctx) {
+        if (phase != Phase.READY || outstanding.size() >= MAX_OUTSTANDING) {
+            return;
+        }
+        long[] last = outstanding.peekLast();
+        if (last != null && last[2] >= ctx.sentMark()) {
+            return;
+        }
+        onPingDue(ctx);
     }
 
     @Override
