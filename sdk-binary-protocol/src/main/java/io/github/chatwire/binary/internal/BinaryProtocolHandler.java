@@ -184,6 +184,22 @@ public final class BinaryProtocolHandler implements ProtocolHandler {
         }
     }
 
+    /**
+     * Frames in the TRACE log: packets in hex (at most 64 bytes), except the authentication
+     * message, which carries the access key and is shown by size only.
+     */
+    @Override
+    public String traceBinary(byte[] bytes) {
+        if (bytes == authMessage || (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xb6 && (bytes[1] & 0xFF) == 0xc4)) {
+            return "auth message of " + bytes.length + " bytes (key redacted)";
+        }
+        StringBuilder sb = new StringBuilder().append(bytes.length).append(" bytes:");
+        for (int i = 0; i < Math.min(64, bytes.length); i++) {
+            sb.append(String.format(" %02x", bytes[i] & 0xFF));
+        }
+        return bytes.length > 64 ? sb.append(" ...").toString() : sb.toString();
+    }
+
     /** Pongs answer Pings in order: a Pong proves the server read everything before its Ping. */
     @Override
     public boolean provesDelivery() {

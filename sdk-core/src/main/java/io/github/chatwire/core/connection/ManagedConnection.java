@@ -27,6 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The connection engine: one logical connection that opens a {@link Transport}, runs a
@@ -37,7 +38,18 @@ import org.slf4j.LoggerFactory;
  * <p>Threads: the engine adds no thread of its own. Inbound messages are handled on the
  * transport's reader thread, timers on the runtime's scheduler; listener callbacks and future
  * completions run on the runtime's callback executor (listener callbacks in order), never on a
- * reader thread. All methods are thread-safe and non-blocking.
+ * reader thread. When this connection's listeners are {@link ConnectionOptions#maxQueuedCallbacks()}
+ * events behind, its reader thread waits until they are down to half (backpressure on this
+ * socket only; timers, sends and {@link #close()} go on). All public methods are thread-safe and
+ * non-blocking.
+ *
+ * <p>Delivery: a {@link #send} future means "handed to the transport"; messages the peer has
+ * not confirmed when the connection ends are reported as one {@link DeliveryUnknownException}
+ * error event. {@link #sendConfirmed} waits for a proof where the protocol has one.
+ *
+ * <p>Logging: every line carries {@link #logTag()}; the SLF4J MDC key {@code chatwire} holds it
+ * while this connection's callbacks and transport events run; frames are logged at TRACE on
+ * {@code io.github.chatwire.frames}, as the protocol describes them (secrets masked).
  *
  * <p>Protocol clients wrap this class; applications usually meet it only through them.
  */
@@ -594,6 +606,26 @@ public final class ManagedConnection implements AutoCloseable {
         });
     }
 
+    /**
+     * Sets this connection's tag in the MDC for the duration of an engine entry point (transport
+     * callback, timer), so that log lines of the protocol handler carry it too.
+     *
+     * @return the previous value, for {@link #untag(String)}
+     */
+    private String tagMdc() {
+        String previous = MDC.get(SerialExecutor.MDC_KEY);
+        MDC.put(SerialExecutor.MDC_KEY, tag);
+        return previous;
+    }
+
+    private static void untag(String previous) {
+        if (previous == null) {
+            MDC.remove(SerialExecutor.MDC_KEY);
+        } else {
+            MDC.put(SerialExecutor.MDC_KEY, previous);
+        }
+    }
+
     /** Fails a queued send, logging it once if nobody observes its future. */
     private void failSend(QueuedSend send, ChatwireException error) {
         failSend(send.sent, send.reply, error);
@@ -867,6 +899,15 @@ public final class ManagedConnection implements AutoCloseable {
 
         @Override
         public void onOpen() {
+            String mdc = tagMdc();
+            try {
+                onOpenTagged();
+            } finally {
+                untag(mdc);
+            }
+        }
+
+        private void onOpenTagged() {
             synchronized (lock) {
                 if (!live()) {
                     return;
@@ -883,6 +924,15 @@ public final class ManagedConnection implements AutoCloseable {
 
         @Override
         public void onText(String text) {
+            String mdc = tagMdc();
+            try {
+                onTextTagged(text);
+            } finally {
+                untag(mdc);
+            }
+        }
+
+        private void onTextTagged(String text) {
             awaitListeners();
             synchronized (lock) {
                 if (!live()) {
@@ -902,6 +952,15 @@ public final class ManagedConnection implements AutoCloseable {
 
         @Override
         public void onBinary(byte[] bytes) {
+            String mdc = tagMdc();
+            try {
+                onBinaryTagged(bytes);
+            } finally {
+                untag(mdc);
+            }
+        }
+
+        private void onBinaryTagged(byte[] bytes) {
             awaitListeners();
             synchronized (lock) {
                 if (!live()) {
@@ -928,6 +987,15 @@ public final class ManagedConnection implements AutoCloseable {
 
         @Override
         public void onClosed(int code, String reason) {
+            String mdc = tagMdc();
+            try {
+                onClosedTagged(code, reason);
+            } finally {
+                untag(mdc);
+            }
+        }
+
+        private void onClosedTagged(int code, String reason) {
             synchronized (lock) {
                 transportFinished();
                 if (!live()) {
@@ -945,6 +1013,15 @@ public final class ManagedConnection implements AutoCloseable {
 
         @Override
         public void onFailure(ChatwireException failure) {
+            String mdc = tagMdc();
+            try {
+                onFailureTagged(failure);
+            } finally {
+                untag(mdc);
+            }
+        }
+
+        private void onFailureTagged(ChatwireException failure) {
             synchronized (lock) {
                 transportFinished();
                 if (!live()) {

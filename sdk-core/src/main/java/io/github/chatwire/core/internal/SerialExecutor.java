@@ -18,6 +18,8 @@ public final class SerialExecutor implements Executor {
     /** The MDC key under which a connection's log tag is set while its callbacks run. */
     public static final String MDC_KEY = "chatwire";
     private static final int DEFAULT_WARNING = 10_000;
+    /** A backlog that empties and fills again within this time is the same episode. */
+    private static final long EPISODE_GAP_NANOS = 30_000_000_000L;
 
     private final Executor delegate;
     private final String tag;
@@ -28,6 +30,7 @@ public final class SerialExecutor implements Executor {
     private int maxBacklog; // guarded by tasks; the deepest backlog of the current episode
     private int waiters; // guarded by tasks
     private int warnings; // guarded by tasks
+    private long lastBehindNanos; // guarded by tasks; when the backlog was last at warnAt or more
 
     /**
      * Creates a serial executor without a log tag that warns at 10 000 waiting tasks.
@@ -62,11 +65,19 @@ public final class SerialExecutor implements Executor {
             if (size > maxBacklog) {
                 maxBacklog = size;
             }
-            if (size >= warnAt && !warned) {
-                warned = true;
-                warnings++;
-                log.warn("{}listener callbacks are {} behind: a listener is too slow (warned once until it catches up)",
-                        prefix(), size);
+            if (size >= warnAt) {
+                long now = System.nanoTime();
+                if (warned && now - lastBehindNanos >= EPISODE_GAP_NANOS) {
+                    warned = false; // behind again after a long while: a new episode
+                    maxBacklog = size;
+                }
+                if (!warned) {
+                    warned = true;
+                    warnings++;
+                    log.warn("{}listener callbacks are {} behind: a listener is too slow (logged once per episode)",
+                            prefix(), size);
+                }
+                lastBehindNanos = now;
             }
             if (running) {
                 return;
@@ -145,11 +156,13 @@ public final class SerialExecutor implements Executor {
                     }
                     if (next == null) {
                         running = false;
-                        if (warned) {
+                        // The episode ends once the backlog has stayed under the mark for a while,
+                        // not at every moment it happens to be empty.
+                        if (warned && System.nanoTime() - lastBehindNanos >= EPISODE_GAP_NANOS) {
                             log.info("{}listener callbacks caught up (the backlog reached {})", prefix(), maxBacklog);
+                            warned = false;
+                            maxBacklog = 0;
                         }
-                        warned = false;
-                        maxBacklog = 0;
                         return;
                     }
                 }

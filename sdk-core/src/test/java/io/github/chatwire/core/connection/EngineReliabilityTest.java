@@ -251,4 +251,18 @@ class EngineReliabilityTest {
         handshake(transport);
         assertEquals(READY, c.state());
     }
+
+    // ---- issue 14 item 4: an instance tag on every log line, never a secret ----
+
+    @Test
+    void logTagNamesTheConnectionAndHostWithoutSecrets() {
+        io.github.chatwire.core.transport.OkHttpWebSocketTransport t = io.github.chatwire.core.transport
+                .OkHttpWebSocketTransport.builder("wss://chat.example.org/ws?token=hunter2").build();
+        ManagedConnection c = ManagedConnection.builder(t, protocol)
+                .options(ConnectionOptions.builder().name("originchats:alice").build()).runtime(runtime).build();
+        String tag = c.logTag();
+        assertTrue(tag.contains("originchats:alice") && tag.contains("chat.example.org"), tag);
+        assertFalse(tag.contains("hunter2"), tag);
+        c.close();
+    }
 }

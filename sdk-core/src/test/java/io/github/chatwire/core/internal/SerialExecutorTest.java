@@ -62,4 +62,22 @@ class SerialExecutorTest {
         serial.execute(() -> log.add("ran"));
         assertEquals(List.of("ran"), log);
     }
+
+    /** Issue 11 item 3: "callbacks behind" once per episode, not after every drain. */
+    @Test
+    void behindWarningIsLoggedOncePerEpisodeNotAfterEveryDrain() {
+        java.util.ArrayDeque<Runnable> drains = new java.util.ArrayDeque<>();
+        SerialExecutor serial = new SerialExecutor(drains::add, "test", 3);
+        for (int burst = 0; burst < 5; burst++) {
+            for (int i = 0; i < 5; i++) {
+                serial.execute(() -> { });
+            }
+            // The listener catches up between bursts: the backlog is empty for a moment.
+            while (!drains.isEmpty()) {
+                drains.poll().run();
+            }
+            assertEquals(0, serial.backlog());
+        }
+        assertEquals(1, serial.warnings(), "one episode of bursts, one warning");
+    }
 }

@@ -217,6 +217,8 @@ class TauriQuicEndToEndTest {
                 .runtime(runtime)
                 .connectionOptions(ConnectionOptions.builder()
                         .handshakeTimeout(Duration.ofSeconds(30))
+                        // The first connection's own 30 s limit would end it before the retry under test.
+                        .initialConnectTimeout(Duration.ofMinutes(2))
                         .reconnectPolicy(ReconnectPolicy.builder().initialDelay(Duration.ofSeconds(1)).jitter(0).build())
                         .build())
                 .build());
