@@ -85,6 +85,7 @@ public final class ManagedConnection implements AutoCloseable {
     private final ArrayDeque<Unconfirmed> unconfirmed = new ArrayDeque<>();
     private int forgottenUnconfirmed; // sends dropped from the window but not confirmed
     private long forgottenMark; // the highest mark among them
+    private int unobservedFailures; // sends that failed with no dependent on their future (logged)
     private boolean released;
     private int liveTransports;
     private long pausedUntilNanos;
@@ -406,6 +407,13 @@ public final class ManagedConnection implements AutoCloseable {
         }
     }
 
+    /** The number of failed sends logged because nobody observed their future (for tests). */
+    int unobservedFailures() {
+        synchronized (lock) {
+            return unobservedFailures;
+        }
+    }
+
     /**
      * A future completed when the connection is closed and its transport and runtime share are
      * released.
@@ -633,6 +641,7 @@ public final class ManagedConnection implements AutoCloseable {
 
     private void failSend(CompletableFuture<Void> sent, CompletableFuture<?> reply, ChatwireException error) {
         if (reply == null && !sent.isDone() && sent.getNumberOfDependents() == 0) {
+            unobservedFailures++;
             log.warn("[{}] a send failed and nobody observes its future: {}", tag, error.toString());
         }
         completeAsync(sent, error);
@@ -1131,28 +1140,22 @@ public final class ManagedConnection implements AutoCloseable {
 
         @Override
         public boolean completeRequest(Object key, Object value) {
-            synchronized (lock) {
-                if (!live()) {
-                    return false;
-                }
-                long mark = pending.sentMark(key);
-                boolean done = pending.complete(key, value);
-                if (done && mark > 0) {
-                    // The peer read the request, so it read everything sent before it.
-                    confirmThrough(mark);
-                }
-                return done;
-            }
+            return settleRequest(key, k -> pending.complete(k, value));
         }
 
         @Override
         public boolean failRequest(Object key, ChatwireException error) {
+            return settleRequest(key, k -> pending.fail(k, error));
+        }
+
+        /** Settles a pending request; its reply proves the peer read everything sent up to it. */
+        private boolean settleRequest(Object key, java.util.function.Predicate<Object> settle) {
             synchronized (lock) {
                 if (!live()) {
                     return false;
                 }
                 long mark = pending.sentMark(key);
-                boolean done = pending.fail(key, error);
+                boolean done = settle.test(key);
                 if (done && mark > 0) {
                     confirmThrough(mark);
                 }

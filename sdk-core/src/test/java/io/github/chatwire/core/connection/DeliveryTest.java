@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.chatwire.core.ChatwireException;
 import io.github.chatwire.core.ChatwireRuntime;
 import io.github.chatwire.core.DeliveryUnknownException;
+import static io.github.chatwire.core.testing.Outcomes.failure;
+import static io.github.chatwire.core.testing.Outcomes.handshake;
+
 import io.github.chatwire.core.testing.FakeTransport;
 import io.github.chatwire.core.testing.FakeTransport.FakeSession;
 import io.github.chatwire.core.testing.RecordingListener;
@@ -18,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -82,15 +84,6 @@ class DeliveryTest {
         return c;
     }
 
-    private static Throwable failure(CompletableFuture<?> f) {
-        assertTrue(f.isCompletedExceptionally(), "future should have failed");
-        try {
-            f.join();
-            throw new AssertionError("unreachable");
-        } catch (CompletionException e) {
-            return e.getCause();
-        }
-    }
 
     private List<DeliveryUnknownException> deliveryReports() {
         return listener.errors.stream().filter(DeliveryUnknownException.class::isInstance)
@@ -101,9 +94,7 @@ class DeliveryTest {
     void unconfirmedFireAndForgetSendsAreReportedWhenTheConnectionDies() {
         ManagedConnection c = connection(new TestProtocol(), ConnectionOptions.builder());
         c.connect();
-        FakeSession s = transport.last();
-        s.open();
-        s.receive("welcome");
+        FakeSession s = handshake(transport);
         for (int i = 0; i < 3; i++) {
             assertTrue(c.send(Outbound.text("m" + i, "post")).isDone(), "handed to the transport");
         }
@@ -119,9 +110,7 @@ class DeliveryTest {
     void aReplyToALaterRequestConfirmsEverySendBeforeIt() {
         ManagedConnection c = connection(new TestProtocol(), ConnectionOptions.builder());
         c.connect();
-        FakeSession s = transport.last();
-        s.open();
-        s.receive("welcome");
+        FakeSession s = handshake(transport);
         c.send(Outbound.text("a"));
         c.send(Outbound.text("b"));
         CompletableFuture<String> r = c.request("k", Outbound.text("req:k"));
@@ -191,9 +180,7 @@ class DeliveryTest {
     void withoutProofsTheWindowForgetsTheOldestButStillCountsThem() {
         ManagedConnection c = connection(new TestProtocol(), ConnectionOptions.builder().maxUnconfirmedSends(2));
         c.connect();
-        FakeSession s = transport.last();
-        s.open();
-        s.receive("welcome");
+        FakeSession s = handshake(transport);
         for (int i = 0; i < 5; i++) {
             c.send(Outbound.text("m" + i));
         }
@@ -206,9 +193,7 @@ class DeliveryTest {
     void closeByTheApplicationReportsUnconfirmedSendsToo() {
         ManagedConnection c = connection(new TestProtocol(), ConnectionOptions.builder());
         c.connect();
-        FakeSession s = transport.last();
-        s.open();
-        s.receive("welcome");
+        FakeSession s = handshake(transport);
         c.send(Outbound.text("m"));
         c.close();
         assertEquals(1, deliveryReports().size());

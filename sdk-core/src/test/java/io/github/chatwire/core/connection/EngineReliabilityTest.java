@@ -14,6 +14,9 @@ import io.github.chatwire.core.ConnectionLostException;
 import io.github.chatwire.core.MessageTooLargeException;
 import io.github.chatwire.core.RequestTimeoutException;
 import io.github.chatwire.core.SendTimeoutException;
+import static io.github.chatwire.core.testing.Outcomes.failure;
+import static io.github.chatwire.core.testing.Outcomes.handshake;
+
 import io.github.chatwire.core.testing.FakeTransport;
 import io.github.chatwire.core.testing.FakeTransport.FakeSession;
 import io.github.chatwire.core.testing.RecordingListener;
@@ -22,7 +25,6 @@ import io.github.chatwire.core.time.VirtualScheduler;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,22 +51,7 @@ class EngineReliabilityTest {
         return c;
     }
 
-    private static FakeSession handshake(FakeTransport transport) {
-        FakeSession s = transport.last();
-        s.open();
-        s.receive("welcome");
-        return s;
-    }
 
-    private static Throwable failure(CompletableFuture<?> f) {
-        assertTrue(f.isCompletedExceptionally(), "future should have failed");
-        try {
-            f.join();
-            throw new AssertionError("unreachable");
-        } catch (CompletionException e) {
-            return e.getCause();
-        }
-    }
 
     // ---- item 9: connect() after close() ----
 
@@ -264,5 +251,19 @@ class EngineReliabilityTest {
         assertTrue(tag.contains("originchats:alice") && tag.contains("chat.example.org"), tag);
         assertFalse(tag.contains("hunter2"), tag);
         c.close();
+    }
+
+    @Test
+    void aFailedSendIsLoggedOnceOnlyWhenNobodyObservesItsFuture() {
+        ManagedConnection c = connection(ConnectionOptions.builder().outboundQueueMaxWait(Duration.ofSeconds(5)));
+        c.connect();
+        c.send(Outbound.text("ignored")); // fire and forget, future dropped
+        CompletableFuture<Void> watched = c.send(Outbound.text("watched"));
+        watched.whenComplete((v, e) -> { });
+        time.advance(Duration.ofSeconds(5));
+        assertInstanceOf(SendTimeoutException.class, failure(watched));
+        assertEquals(1, c.unobservedFailures(), "only the unobserved failure is logged");
+        c.close();
+        assertEquals(1, c.unobservedFailures(), "and only once");
     }
 }

@@ -19,24 +19,14 @@ public final class FloodMain {
         long floodMillis = Long.parseLong(args[0]);
         ChatwireRuntime runtime = ChatwireRuntime.builder().build();
         AtomicLong handled = new AtomicLong();
-        ProtocolHandler protocol = new ProtocolHandler() {
-            @Override
-            public void onOpen(ProtocolContext ctx) {
-                ctx.ready();
+        ProtocolHandler protocol = new ListenerBacklogTest.EventProtocol(() -> {
+            try {
+                Thread.sleep(10); // a slow listener
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-
-            @Override
-            public void onText(ProtocolContext ctx, String text) {
-                ctx.emit(() -> {
-                    try {
-                        Thread.sleep(10); // a slow listener
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    handled.incrementAndGet();
-                });
-            }
-        };
+            handled.incrementAndGet();
+        });
         FakeTransport transport = new FakeTransport();
         ManagedConnection c = ManagedConnection.builder(transport, protocol).runtime(runtime).build();
         c.connect();

@@ -23,10 +23,20 @@ import org.junit.jupiter.api.Test;
 class ListenerBacklogTest {
     private static final long WAIT_SECONDS = 10;
 
-    /** Emits one user event per inbound text; the event runs the given listener body. */
+    /** Emits one user event per inbound text; the event runs the listener body, then records the text. */
     static final class EventProtocol implements ProtocolHandler {
         final List<String> delivered = new CopyOnWriteArrayList<>();
         volatile CountDownLatch gate = new CountDownLatch(0);
+        private final Runnable body;
+
+        EventProtocol() {
+            this(null);
+        }
+
+        /** @param body the slow listener's work; null waits for {@link #gate} */
+        EventProtocol(Runnable body) {
+            this.body = body;
+        }
 
         @Override
         public void onOpen(ProtocolContext ctx) {
@@ -36,10 +46,14 @@ class ListenerBacklogTest {
         @Override
         public void onText(ProtocolContext ctx, String text) {
             ctx.emit(() -> {
-                try {
-                    gate.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                if (body != null) {
+                    body.run();
+                } else {
+                    try {
+                        gate.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
                 delivered.add(text);
             });
