@@ -146,11 +146,14 @@ public final class BinaryWsClient implements AutoCloseable {
 
     /**
      * Starts connecting (and reconnecting as needed) until {@link #close()} or a terminal cause.
-     * Calling it again returns an equivalent future.
+     * Calling it again returns an equivalent future. The first connection gives up after the
+     * options' {@code initialConnectAttempts} (3) or {@code initialConnectTimeout} (30 s); once
+     * READY, the client reconnects as the reconnect policy says (by default forever).
      *
      * @return a future completed on the callback executor when the connection first becomes
      *     READY, or failed with the terminal cause (e.g. {@link UnauthorizedException},
-     *     {@link HandshakeException}) if it closes first
+     *     {@link HandshakeException}, or {@link io.github.chatwire.core.ConnectionClosedException}
+     *     when the first connection's limits are reached or the client was closed)
      */
     public CompletableFuture<Void> connect() {
         return connection.connect();

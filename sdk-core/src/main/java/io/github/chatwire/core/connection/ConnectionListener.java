@@ -18,7 +18,10 @@ public interface ConnectionListener {
 
     /**
      * Something went wrong that did not end the connection by itself: a malformed inbound
-     * message, an unknown packet, a failure inside the protocol's handling.
+     * message, an unknown packet, a failure inside the protocol's handling. Also, after a
+     * connection ended, one {@link io.github.chatwire.core.DeliveryUnknownException} counting the
+     * sent messages the peer had not confirmed (they may not have arrived; see
+     * {@link ManagedConnection#send}).
      *
      * @param error the error; never null
      */

@@ -44,6 +44,11 @@ class ListenerBacklogTest {
         }
 
         @Override
+        public void onPingDue(ProtocolContext ctx) {
+            ctx.sendNow(Outbound.text("ping"));
+        }
+
+        @Override
         public void onText(ProtocolContext ctx, String text) {
             ctx.emit(() -> {
                 if (body != null) {
@@ -69,7 +74,8 @@ class ListenerBacklogTest {
         FakeTransport transport = new FakeTransport();
         int max = 100;
         ManagedConnection c = ManagedConnection.builder(transport, protocol).runtime(runtime)
-                .options(ConnectionOptions.builder().maxQueuedCallbacks(max).idleTimeout(Duration.ofSeconds(30)).build())
+                .options(ConnectionOptions.builder().maxQueuedCallbacks(max).idleTimeout(Duration.ofSeconds(30))
+                        .pingInterval(Duration.ofSeconds(20)).build())
                 .build();
         try {
             c.connect();
@@ -90,9 +96,10 @@ class ListenerBacklogTest {
             }
             assertTrue(reader.isAlive(), "the reader was not held back: it pushed all " + total + " events");
             assertTrue(c.queuedCallbackCount() <= max + 1, "backlog " + c.queuedCallbackCount() + " over " + max);
-            // 60 s of our own listeners' slowness is not silence of the peer.
+            // 60 s of our own listeners' slowness is not silence of the peer, and pings still go out.
             time.advance(Duration.ofSeconds(60));
             assertEquals(ConnectionState.READY, c.state());
+            assertEquals(List.of("ping", "ping", "ping"), s.sent());
             protocol.gate.countDown();
             reader.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
             assertFalse(reader.isAlive(), "the reader resumed");
