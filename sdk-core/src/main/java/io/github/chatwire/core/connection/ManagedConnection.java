@@ -55,6 +55,8 @@ import org.slf4j.MDC;
  */
 public final class ManagedConnection implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ManagedConnection.class);
+    /** How often a queue held by a full transport buffer looks again. */
+    private static final long BUFFER_POLL_MILLIS = 50;
     /** The opt-in TRACE log of every frame, described by the protocol with secrets masked. */
     private static final Logger frames = LoggerFactory.getLogger("io.github.chatwire.frames");
 
@@ -504,6 +506,12 @@ public final class ManagedConnection implements AutoCloseable {
                 attempt.proofWanted = true;
                 return;
             }
+            if (!attempt.fits(head.message)) {
+                // The transport's outbound buffer is full for now: wait for it to drain rather
+                // than have the send refused (which reads as a dying session and reconnects).
+                drainTimer = scheduler.schedule(this::drainLocked, BUFFER_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                return;
+            }
             long wait = options.throttle().delayNanos(head.message, now);
             if (wait > 0) {
                 drainTimer = scheduler.schedule(this::drainLocked, wait, TimeUnit.NANOSECONDS);
@@ -844,6 +852,23 @@ public final class ManagedConnection implements AutoCloseable {
                 }
             }
             return accepted;
+        }
+
+        /**
+         * Whether the message fits the transport's outbound buffer now. A message larger than the
+         * whole buffer "fits" (an empty buffer is all it can get; the transport decides).
+         */
+        boolean fits(Outbound message) {
+            TransportSession s = session;
+            if (s == null) {
+                return true;
+            }
+            long max = s.maxQueuedBytes();
+            if (max == Long.MAX_VALUE) {
+                return true;
+            }
+            long queued = s.queuedBytes();
+            return queued == 0 || queued + message.sizeBytes() <= max;
         }
 
         /**

@@ -33,4 +33,25 @@ public interface TransportSession {
 
     /** Drops the session at once, without a close handshake. */
     void cancel();
+
+    /**
+     * How many bytes of accepted messages are still waiting to be written to the network. With
+     * {@link #maxQueuedBytes()} it lets the engine hold a message that would not fit (keeping it
+     * queued) instead of having it refused, which looks like a dying session. Thread-safe.
+     *
+     * @return the bytes waiting; 0 if the transport does not know
+     */
+    default long queuedBytes() {
+        return 0;
+    }
+
+    /**
+     * The most bytes this session buffers for sending: a send that would take
+     * {@link #queuedBytes()} over it is refused (OkHttp: 16 MiB).
+     *
+     * @return the limit; {@link Long#MAX_VALUE} if unbounded or unknown
+     */
+    default long maxQueuedBytes() {
+        return Long.MAX_VALUE;
+    }
 }

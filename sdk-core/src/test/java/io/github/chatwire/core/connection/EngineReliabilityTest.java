@@ -189,6 +189,24 @@ class EngineReliabilityTest {
         assertEquals(READY, c.state());
     }
 
+    @Test
+    void aFullTransportBufferHoldsTheQueueInsteadOfReconnecting() {
+        ManagedConnection c = connection(ConnectionOptions.builder());
+        c.connect();
+        FakeSession s = handshake(transport);
+        s.bufferBytes = 100;
+        s.queuedBytes = 60; // an earlier large message is still being written
+        CompletableFuture<Void> sent = c.send(Outbound.text("y".repeat(50)));
+        assertFalse(sent.isDone());
+        assertEquals(READY, c.state());
+        time.advance(Duration.ofSeconds(1));
+        assertEquals(1, transport.sessions.size(), "no reconnect");
+        s.queuedBytes = 0;
+        time.advance(Duration.ofMillis(50));
+        assertTrue(sent.isDone() && !sent.isCompletedExceptionally());
+        assertEquals(2, s.sent().size());
+    }
+
     // ---- issue 14 item 3: the first connection has a finite policy ----
 
     @Test

@@ -41,6 +41,8 @@ public final class FakeTransport implements Transport {
         public volatile boolean cancelled;
         /** Like OkHttp's outbound buffer: a message larger than this is refused. */
         public volatile long bufferBytes = Long.MAX_VALUE;
+        /** Bytes "still being written", as the test says; refuses what would overflow bufferBytes. */
+        public volatile long queuedBytes;
 
         FakeSession(TransportListener listener) {
             this.listener = listener;
@@ -48,7 +50,7 @@ public final class FakeTransport implements Transport {
 
         @Override
         public synchronized boolean sendText(String text) {
-            if (refuseSends || closedWith != null || text.length() > bufferBytes) {
+            if (refuseSends || closedWith != null || queuedBytes + text.length() > bufferBytes) {
                 return false;
             }
             sent.add(text);
@@ -57,7 +59,7 @@ public final class FakeTransport implements Transport {
 
         @Override
         public synchronized boolean sendBinary(byte[] bytes) {
-            if (bytes.length > bufferBytes) {
+            if (queuedBytes + bytes.length > bufferBytes) {
                 return false;
             }
             return sendText("bin:" + bytes.length);
@@ -71,6 +73,16 @@ public final class FakeTransport implements Transport {
         @Override
         public void cancel() {
             cancelled = true;
+        }
+
+        @Override
+        public long queuedBytes() {
+            return queuedBytes;
+        }
+
+        @Override
+        public long maxQueuedBytes() {
+            return bufferBytes;
         }
 
         public synchronized List<String> sent() {
