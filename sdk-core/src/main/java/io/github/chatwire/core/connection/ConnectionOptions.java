@@ -15,6 +15,8 @@ public final class ConnectionOptions {
     public static final long DEFAULT_MAX_OUTBOUND_MESSAGE_BYTES = 8L * 1024 * 1024;
     /** The default {@link Builder#maxQueuedCallbacks(int)}: 8192. */
     public static final int DEFAULT_MAX_QUEUED_CALLBACKS = 8192;
+    /** The default {@link Builder#maxQueuedCallbackBytes(long)}: 16 MiB. */
+    public static final long DEFAULT_MAX_QUEUED_CALLBACK_BYTES = 16L * 1024 * 1024;
 
     private final String name;
     private final ReconnectPolicy reconnectPolicy;
@@ -29,6 +31,7 @@ public final class ConnectionOptions {
     private final DoubleSupplier random;
     private final long maxOutboundMessageBytes;
     private final int maxQueuedCallbacks;
+    private final long maxQueuedCallbackBytes;
     private final int initialConnectAttempts;
     private final Duration initialConnectTimeout;
     private final int maxUnconfirmedSends;
@@ -47,6 +50,7 @@ public final class ConnectionOptions {
         this.random = b.random;
         this.maxOutboundMessageBytes = b.maxOutboundMessageBytes;
         this.maxQueuedCallbacks = b.maxQueuedCallbacks;
+        this.maxQueuedCallbackBytes = b.maxQueuedCallbackBytes;
         this.initialConnectAttempts = b.initialConnectAttempts;
         this.initialConnectTimeout = b.initialConnectTimeout;
         this.maxUnconfirmedSends = b.maxUnconfirmedSends;
@@ -81,6 +85,7 @@ public final class ConnectionOptions {
         b.random = random;
         b.maxOutboundMessageBytes = maxOutboundMessageBytes;
         b.maxQueuedCallbacks = maxQueuedCallbacks;
+        b.maxQueuedCallbackBytes = maxQueuedCallbackBytes;
         b.initialConnectAttempts = initialConnectAttempts;
         b.initialConnectTimeout = initialConnectTimeout;
         b.maxUnconfirmedSends = maxUnconfirmedSends;
@@ -152,6 +157,11 @@ public final class ConnectionOptions {
         return maxQueuedCallbacks;
     }
 
+    /** @return the most inbound bytes held by one connection's waiting listener callbacks */
+    public long maxQueuedCallbackBytes() {
+        return maxQueuedCallbackBytes;
+    }
+
     /** @return how many attempts the first connection makes before {@code connect()} fails */
     public int initialConnectAttempts() {
         return initialConnectAttempts;
@@ -182,6 +192,7 @@ public final class ConnectionOptions {
         private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
         private long maxOutboundMessageBytes = DEFAULT_MAX_OUTBOUND_MESSAGE_BYTES;
         private int maxQueuedCallbacks = DEFAULT_MAX_QUEUED_CALLBACKS;
+        private long maxQueuedCallbackBytes = DEFAULT_MAX_QUEUED_CALLBACK_BYTES;
         private int initialConnectAttempts = 3;
         private Duration initialConnectTimeout = Duration.ofSeconds(30);
         private int maxUnconfirmedSends = 1024;
@@ -350,6 +361,25 @@ public final class ConnectionOptions {
          */
         public Builder maxQueuedCallbacks(int max) {
             this.maxQueuedCallbacks = atLeastOne(max, "maxQueuedCallbacks");
+            return this;
+        }
+
+        /**
+         * The most inbound bytes one connection's waiting listener callbacks may hold (each
+         * inbound message counts, as 2 bytes per char of text or its binary size, until the first
+         * event decoded from it has run). Reaching it pauses reading that connection's socket like
+         * {@link #maxQueuedCallbacks(int)}, so large messages into a slow listener are bounded in
+         * bytes as well as in count. Default {@link #DEFAULT_MAX_QUEUED_CALLBACK_BYTES} (16 MiB);
+         * a single message larger than this is still delivered (then reading waits).
+         *
+         * @param bytes at least 1
+         * @return this builder
+         */
+        public Builder maxQueuedCallbackBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxQueuedCallbackBytes must be at least 1");
+            }
+            this.maxQueuedCallbackBytes = bytes;
             return this;
         }
 

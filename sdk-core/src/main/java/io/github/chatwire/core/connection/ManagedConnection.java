@@ -826,6 +826,7 @@ public final class ManagedConnection implements AutoCloseable {
         Cancellable watchdogTimer = Cancellable.NONE;
         Cancellable stableTimer = Cancellable.NONE;
         long lastInboundNanos;
+        long inboundBytes; // guarded by lock: the size of the inbound message being handled, until an event takes it
 
         private boolean live() {
             return current == this && !ended;
@@ -879,7 +880,8 @@ public final class ManagedConnection implements AutoCloseable {
         private void awaitListeners() {
             readerWaiting = true;
             try {
-                if (events.awaitRoom(options.maxQueuedCallbacks(), () -> !ended && !closing)) {
+                if (events.awaitRoom(options.maxQueuedCallbacks(), options.maxQueuedCallbackBytes(),
+                        () -> !ended && !closing)) {
                     log.debug("[{}] socket reading resumes: listeners caught up", tag);
                 }
             } finally {
@@ -976,10 +978,14 @@ public final class ManagedConnection implements AutoCloseable {
                 if (frames.isTraceEnabled()) {
                     frames.trace("[{}] <- {}", tag, handler.traceText(text));
                 }
+                // A Java String holds up to 2 bytes per char.
+                inboundBytes = 2L * text.length();
                 try {
                     handler.onText(this, text);
                 } catch (RuntimeException e) {
                     handlerFailed("onText", e);
+                } finally {
+                    inboundBytes = 0;
                 }
             }
         }
@@ -1004,10 +1010,13 @@ public final class ManagedConnection implements AutoCloseable {
                 if (frames.isTraceEnabled()) {
                     frames.trace("[{}] <- {}", tag, handler.traceBinary(bytes));
                 }
+                inboundBytes = bytes.length;
                 try {
                     handler.onBinary(this, bytes);
                 } catch (RuntimeException e) {
                     handlerFailed("onBinary", e);
+                } finally {
+                    inboundBytes = 0;
                 }
             }
         }
@@ -1218,7 +1227,16 @@ public final class ManagedConnection implements AutoCloseable {
 
         @Override
         public void emit(Runnable event) {
-            events.execute(event);
+            // The first event of an inbound message is taken to hold that message's memory (the
+            // decoded event keeps about as much) until it has run; the backlog bound counts it.
+            // Only inside the engine's own call of the handler (which holds the lock); emit from
+            // elsewhere must not take the lock (the caller may hold locks of its own).
+            long bytes = 0;
+            if (Thread.holdsLock(lock)) {
+                bytes = inboundBytes;
+                inboundBytes = 0;
+            }
+            events.execute(event, bytes);
         }
 
         @Override

@@ -25,6 +25,7 @@ public final class SerialExecutor implements Executor {
     private final String tag;
     private final int warnAt;
     private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+    private long weight; // guarded by tasks; the sum of the waiting tasks' weights (bytes they hold)
     private boolean running; // guarded by tasks
     private boolean warned; // guarded by tasks
     private int maxBacklog; // guarded by tasks; the deepest backlog of the current episode
@@ -58,9 +59,22 @@ public final class SerialExecutor implements Executor {
 
     @Override
     public void execute(Runnable task) {
+        execute(task, 0);
+    }
+
+    /**
+     * Runs a task that holds about {@code bytes} of memory until it has run (for example the
+     * inbound message it was decoded from); {@link #awaitRoom} bounds the sum as well as the count.
+     *
+     * @param task the task; never null
+     * @param bytes its weight; zero or positive
+     */
+    public void execute(Runnable task, long bytes) {
         Objects.requireNonNull(task, "task");
+        Runnable queued = bytes <= 0 ? task : new Weighted(task, bytes);
         synchronized (tasks) {
-            tasks.add(task);
+            tasks.add(queued);
+            weight += Math.max(0, bytes);
             int size = tasks.size();
             if (size > maxBacklog) {
                 maxBacklog = size;
@@ -111,25 +125,50 @@ public final class SerialExecutor implements Executor {
     }
 
     /**
-     * Blocks the calling thread while the backlog is at or over {@code limit}: returns at once if
-     * it is under the limit, else once it has drained to half the limit (so a producer resumes
-     * in bursts rather than one task at a time), or once {@code keepWaiting} says false (checked
-     * at least every 50 ms; it must not take locks), or when the thread is interrupted (the
-     * interrupt flag is kept).
+     * The sum of the weights of the waiting tasks (see {@link #execute(Runnable, long)}).
+     *
+     * @return bytes
+     */
+    public long backlogBytes() {
+        synchronized (tasks) {
+            return weight;
+        }
+    }
+
+    /**
+     * Blocks the calling thread while the backlog is at or over {@code limit} tasks: returns at
+     * once if it is under the limit, else once it has drained to half the limit (so a producer
+     * resumes in bursts rather than one task at a time), or once {@code keepWaiting} says false
+     * (checked at least every 50 ms; it must not take locks), or when the thread is interrupted
+     * (the interrupt flag is kept).
      *
      * @param limit the backlog at which to wait; at least 1
      * @param keepWaiting false ends the wait early; never null
      * @return true if the call waited
      */
     public boolean awaitRoom(int limit, BooleanSupplier keepWaiting) {
+        return awaitRoom(limit, Long.MAX_VALUE, keepWaiting);
+    }
+
+    /**
+     * Like {@link #awaitRoom(int, BooleanSupplier)}, waiting also while the waiting tasks'
+     * weights add up to {@code byteLimit} or more (until they are down to half).
+     *
+     * @param limit the backlog in tasks at which to wait; at least 1
+     * @param byteLimit the backlog in bytes at which to wait; at least 1
+     * @param keepWaiting false ends the wait early; never null
+     * @return true if the call waited
+     */
+    public boolean awaitRoom(int limit, long byteLimit, BooleanSupplier keepWaiting) {
         synchronized (tasks) {
-            if (tasks.size() < limit) {
+            if (tasks.size() < limit && weight < byteLimit) {
                 return false;
             }
             int resumeAt = limit / 2;
+            long resumeBytes = byteLimit / 2;
             waiters++;
             try {
-                while (tasks.size() > resumeAt && keepWaiting.getAsBoolean()) {
+                while ((tasks.size() > resumeAt || weight > resumeBytes) && keepWaiting.getAsBoolean()) {
                     tasks.wait(50);
                 }
             } catch (InterruptedException e) {
@@ -151,6 +190,9 @@ public final class SerialExecutor implements Executor {
                 Runnable next;
                 synchronized (tasks) {
                     next = tasks.poll();
+                    if (next instanceof Weighted) {
+                        weight -= ((Weighted) next).bytes;
+                    }
                     if (waiters > 0) {
                         tasks.notifyAll();
                     }
@@ -180,6 +222,22 @@ public final class SerialExecutor implements Executor {
                     MDC.put(MDC_KEY, previous);
                 }
             }
+        }
+    }
+
+    /** A task with the bytes it holds. */
+    private static final class Weighted implements Runnable {
+        final Runnable task;
+        final long bytes;
+
+        Weighted(Runnable task, long bytes) {
+            this.task = task;
+            this.bytes = bytes;
+        }
+
+        @Override
+        public void run() {
+            task.run();
         }
     }
 }

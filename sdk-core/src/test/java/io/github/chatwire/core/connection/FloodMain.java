@@ -15,8 +15,13 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FloodMain {
     private FloodMain() {}
 
+    /**
+     * Arguments: the flood's duration in milliseconds; optionally a ws:// URL of a server that
+     * floods (then the real OkHttp transport reads it), else an in-memory reader floods.
+     */
     public static void main(String[] args) throws Exception {
         long floodMillis = Long.parseLong(args[0]);
+        String url = args.length > 1 ? args[1] : null;
         ChatwireRuntime runtime = ChatwireRuntime.builder().build();
         AtomicLong handled = new AtomicLong();
         ProtocolHandler protocol = new ListenerBacklogTest.EventProtocol(() -> {
@@ -27,13 +32,21 @@ public final class FloodMain {
             }
             handled.incrementAndGet();
         });
+        AtomicLong offered = new AtomicLong();
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(floodMillis);
+        if (url != null) {
+            ManagedConnection c = ManagedConnection.builder(
+                    io.github.chatwire.core.transport.OkHttpWebSocketTransport.builder(url).build(), protocol)
+                    .runtime(runtime).build();
+            c.connect().get(30, TimeUnit.SECONDS);
+            report(c, end, offered, handled);
+            return;
+        }
         FakeTransport transport = new FakeTransport();
         ManagedConnection c = ManagedConnection.builder(transport, protocol).runtime(runtime).build();
         c.connect();
         FakeSession s = transport.last();
         s.open();
-        AtomicLong offered = new AtomicLong();
-        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(floodMillis);
         Thread reader = new Thread(() -> {
             StringBuilder payload = new StringBuilder();
             for (int i = 0; i < 200; i++) {
@@ -45,6 +58,11 @@ public final class FloodMain {
         }, "flood-reader");
         reader.setDaemon(true);
         reader.start();
+        report(c, end, offered, handled);
+    }
+
+    private static void report(ManagedConnection c, long end, AtomicLong offered, AtomicLong handled)
+            throws InterruptedException {
         int maxBacklog = 0;
         while (System.nanoTime() < end) {
             maxBacklog = Math.max(maxBacklog, c.queuedCallbackCount());
@@ -54,7 +72,6 @@ public final class FloodMain {
         System.out.println("offered=" + offered.get() + " handled=" + handled.get() + " maxBacklog=" + maxBacklog
                 + " heapUsedMiB=" + (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
         c.close();
-        runtime.close();
         System.exit(maxBacklog <= ConnectionOptions.DEFAULT_MAX_QUEUED_CALLBACKS + 1 ? 0 : 2);
     }
 }

@@ -119,6 +119,41 @@ class ListenerBacklogTest {
     }
 
     @Test
+    void largeMessagesAreBoundedInBytesToo() throws Exception {
+        ChatwireRuntime runtime = ChatwireRuntime.builder().build();
+        EventProtocol protocol = new EventProtocol();
+        protocol.gate = new CountDownLatch(1);
+        FakeTransport transport = new FakeTransport();
+        ManagedConnection c = ManagedConnection.builder(transport, protocol).runtime(runtime)
+                .options(ConnectionOptions.builder().maxQueuedCallbackBytes(100_000).build()).build();
+        try {
+            c.connect();
+            FakeSession s = transport.last();
+            s.open();
+            String big = "y".repeat(10_000); // 20 000 bytes as a Java string
+            Thread reader = new Thread(() -> {
+                for (int i = 0; i < 100; i++) {
+                    s.receive(big + i);
+                }
+            }, "fake-reader");
+            reader.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+            while (System.nanoTime() < deadline && reader.getState() != Thread.State.TIMED_WAITING) {
+                Thread.sleep(5);
+            }
+            assertTrue(reader.isAlive(), "the reader pushed all 100 large messages past a stuck listener");
+            assertTrue(c.queuedCallbackCount() <= 6, "about 100 000 bytes: " + c.queuedCallbackCount() + " messages");
+            protocol.gate.countDown();
+            reader.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+            assertFalse(reader.isAlive());
+        } finally {
+            protocol.gate.countDown();
+            c.close();
+            runtime.close();
+        }
+    }
+
+    @Test
     void closeReleasesAReaderWaitingForListeners() throws Exception {
         ChatwireRuntime runtime = ChatwireRuntime.builder().build();
         EventProtocol protocol = new EventProtocol();
