@@ -284,7 +284,9 @@ class OmikronClientProtocolTest {
             "{\"public_key\":\"" + goodKey + "\",\"challenge\":\"AAAA\"}",
             "{\"public_key\":\"!!\",\"challenge\":\"AAAA\"}",
         };
-        build(options().build(), IdentificationStrategy.x448Challenge());
+        // Four failed first attempts: lift the first connection's own limit (3 attempts, 30 s).
+        build(options().initialConnectAttempts(Integer.MAX_VALUE).initialConnectTimeout(Duration.ZERO).build(),
+                IdentificationStrategy.x448Challenge());
         CompletableFuture<Void> connected = client.connect();
         for (int i = 0; i < bad.length; i++) {
             server.accept();
