@@ -120,9 +120,10 @@ public final class TtpOmikronMapping {
 
     /**
      * A fresh TTP message id: random, non-zero, as decimal text for {@link OmikronMessage#id()}.
+     * Like the new client's ids it stays below {@code 0xFFFFFFFF}.
      *
      * @param random the source of randomness; never null
-     * @return the id, 1 to 4,294,967,295 in decimal
+     * @return the id, 1 to 4,294,967,294 in decimal
      * @throws NullPointerException if {@code random} is null
      */
     public static String newMessageId(Random random) {
@@ -130,7 +131,7 @@ public final class TtpOmikronMapping {
         long id;
         do {
             id = random.nextInt() & 0xFFFF_FFFFL;
-        } while (id == 0);
+        } while (id == 0 || id == TtpMessage.MAX_ID);
         return Long.toString(id);
     }
 
