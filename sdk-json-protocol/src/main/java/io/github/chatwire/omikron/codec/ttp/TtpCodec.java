@@ -88,10 +88,10 @@ public final class TtpCodec {
             out.u32(message.id());
         }
         if (message.sender() != 0) {
-            out.u48(message.sender());
+            out.be(message.sender(), 6);
         }
         if (message.receiver() != 0) {
-            out.u48(message.receiver());
+            out.be(message.receiver(), 6);
         }
         writeContainer(out, message.data());
         int payload = out.size - 4;
@@ -155,7 +155,7 @@ public final class TtpCodec {
     private void writePayload(Out out, TtpValue v) {
         switch (v.kind()) {
             case INT64:
-                out.u64(v.asLong());
+                out.be(v.asLong(), 8);
                 break;
             case STRING:
                 out.bytes(v.asString().getBytes(StandardCharsets.UTF_8));
@@ -225,17 +225,10 @@ public final class TtpCodec {
             }
         }
 
-        void u48(long v) {
-            ensure(6);
-            for (int i = 0; i < 6; i++) {
-                buf[size++] = (byte) (v >>> (40 - 8 * i));
-            }
-        }
-
-        void u64(long v) {
-            ensure(8);
-            for (int i = 0; i < 8; i++) {
-                buf[size++] = (byte) (v >>> (56 - 8 * i));
+        void be(long v, int n) {
+            ensure(n);
+            for (int i = n - 1; i >= 0; i--) {
+                buf[size++] = (byte) (v >>> (8 * i));
             }
         }
 
@@ -324,25 +317,10 @@ public final class TtpCodec {
             return v;
         }
 
-        long u32() {
+        /** An unsigned big-endian number of {@code n} bytes (n = 8 gives the i64's bits). */
+        long be(int n) {
             long v = 0;
-            for (int i = 0; i < 4; i++) {
-                v = (v << 8) | (b[pos++] & 0xFF);
-            }
-            return v;
-        }
-
-        long u48() {
-            long v = 0;
-            for (int i = 0; i < 6; i++) {
-                v = (v << 8) | (b[pos++] & 0xFF);
-            }
-            return v;
-        }
-
-        long i64() {
-            long v = 0;
-            for (int i = 0; i < 8; i++) {
+            for (int i = 0; i < n; i++) {
                 v = (v << 8) | (b[pos++] & 0xFF);
             }
             return v;
@@ -350,7 +328,7 @@ public final class TtpCodec {
 
         TtpMessage message() throws TtpDecodeException {
             need(4, limit, "message length");
-            long declared = u32();
+            long declared = be(4);
             long remaining = limit - pos;
             if (declared > limits.maxMessageBytes()) {
                 throw error("declared message length " + declared + " exceeds the limit of "
@@ -371,15 +349,15 @@ public final class TtpCodec {
             long receiver = 0;
             if ((flags & FLAG_ID) != 0) {
                 need(4, limit, "message id");
-                id = u32();
+                id = be(4);
             }
             if ((flags & FLAG_SENDER) != 0) {
                 need(6, limit, "sender");
-                sender = u48();
+                sender = be(6);
             }
             if ((flags & FLAG_RECEIVER) != 0) {
                 need(6, limit, "receiver");
-                receiver = u48();
+                receiver = be(6);
             }
             TtpContainer data = pos == limit ? TtpContainer.EMPTY : container(limit, 1);
             if (pos != limit) {
@@ -458,7 +436,7 @@ public final class TtpCodec {
                     if (len != 8) {
                         throw error("i64 payload is " + len + " bytes, not 8", pos);
                     }
-                    v = TtpValue.of(i64());
+                    v = TtpValue.of(be(8));
                     break;
                 case TtpKind.MARK_STRING:
                     v = TtpValue.of(utf8(len));
