@@ -11,6 +11,14 @@ import javax.net.ssl.X509TrustManager;
  * checked against the certificate's DNS names (the QUIC stack ignores IP-address entries, so
  * connect by host name), except in {@link #insecureTrustAnyServerForTestsOnly()}.
  *
+ * <p>Chains are validated as for TLS 1.3, where the server authenticates by signing: a key usage
+ * extension, if present, must allow {@code digitalSignature} (nothing more: an ECDSA certificate
+ * with {@code digitalSignature} only, as public CAs issue them, is accepted), and an extended key
+ * usage, if present, must allow {@code serverAuth}. A trust manager of your own is called with the
+ * authType {@code ECDHE_ECDSA} (EC key), {@code ECDHE_RSA} (RSA key) or {@code UNKNOWN}. A refused
+ * chain ends the client with a {@link TauriTlsException} whose message gives the reason (expired,
+ * not issued by a trusted CA, ...) and whose cause is the validator's exception.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class TauriTrust {

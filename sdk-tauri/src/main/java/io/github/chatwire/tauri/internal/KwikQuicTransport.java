@@ -7,11 +7,13 @@ import io.github.chatwire.core.transport.Transport;
 import io.github.chatwire.core.transport.TransportListener;
 import io.github.chatwire.core.transport.TransportSession;
 import io.github.chatwire.tauri.TauriClientIdentity;
+import io.github.chatwire.tauri.TauriTlsException;
 import io.github.chatwire.tauri.TauriTrust;
 import io.github.chatwire.tauri.codec.TauriFraming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -200,6 +202,12 @@ public final class KwikQuicTransport implements Transport {
             if (closeRequested) {
                 return QuicEnd.close(closeCode, closeReason);
             }
+            ServerCertificateCheck check;
+            try {
+                check = ServerCertificateCheck.of(cfg.trust());
+            } catch (IllegalStateException e) {
+                return QuicEnd.fail(new TauriTlsException("cannot check server certificates: " + e.getMessage(), e));
+            }
             QuicClientConnection c;
             try {
                 QuicClientConnection.Builder b = QuicClientConnection.newBuilder()
@@ -212,13 +220,10 @@ public final class KwikQuicTransport implements Transport {
                 if (cfg.identity() != null) {
                     b.clientCertificate(cfg.identity().certificate()).clientCertificateKey(cfg.identity().privateKey());
                 }
-                TauriTrust t = cfg.trust();
-                if (t.isInsecure()) {
+                if (check == null) {
                     b.noServerCertificateCheck();
-                } else if (t.trustStore() != null) {
-                    b.customTrustStore(t.trustStore());
-                } else if (t.trustManagerOrNull() != null) {
-                    b.customTrustManager(t.trustManagerOrNull());
+                } else {
+                    b.customTrustManager(check);
                 }
                 c = b.build();
             } catch (IOException | RuntimeException e) {
@@ -239,6 +244,12 @@ public final class KwikQuicTransport implements Transport {
             } catch (IOException e) {
                 if (closeRequested) {
                     return QuicEnd.close(closeCode, closeReason);
+                }
+                CertificateException refused = check == null ? null : check.refusal();
+                if (refused != null) {
+                    // kwik says only "bad_certificate"; the validator knows why.
+                    return QuicEnd.fail(new TauriTlsException("server certificate refused: "
+                            + ServerCertificateCheck.describe(refused), refused));
                 }
                 awaitEvent(1000);
                 QuicEnd known = endFromKwik(false);

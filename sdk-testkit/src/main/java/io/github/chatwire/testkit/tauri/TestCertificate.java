@@ -10,14 +10,20 @@ import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.Objects;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -27,16 +33,42 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * P-256 keys with {@code SHA256withECDSA} signatures, or RSA 2048 with {@code SHA256withRSA},
  * which is what the kwik QUIC stack can use for client authentication.
  *
+ * <p>Server certificates can be issued by a test CA the way public CAs issue them
+ * ({@link #issueServer(String)}: key usage {@code digitalSignature} only, extended key usage
+ * {@code serverAuth}), so a client can be tested with the CA as its trust anchor rather than a
+ * pinned self-signed certificate (which skips the checks a real chain gets).
+ *
  * <p>Immutable and thread-safe. {@link #toString()} never shows the key.
  *
  * @param certificate the certificate; never null
  * @param privateKey its private key; never null
+ * @param issuers the certificates above it up to the root, nearest first (what a server sends
+ *     after its own certificate); never null, empty for a self-signed certificate
  */
-public record TestCertificate(X509Certificate certificate, PrivateKey privateKey) {
+public record TestCertificate(X509Certificate certificate, PrivateKey privateKey, List<X509Certificate> issuers) {
     /** Validates the components. */
     public TestCertificate {
         Objects.requireNonNull(certificate, "certificate");
         Objects.requireNonNull(privateKey, "privateKey");
+        issuers = List.copyOf(Objects.requireNonNull(issuers, "issuers"));
+    }
+
+    /**
+     * A certificate without issuers (self-signed).
+     *
+     * @param certificate the certificate; never null
+     * @param privateKey its private key; never null
+     */
+    public TestCertificate(X509Certificate certificate, PrivateKey privateKey) {
+        this(certificate, privateKey, List.of());
+    }
+
+    /** Key algorithms for test certificates. */
+    public enum KeyType {
+        /** EC on the P-256 curve, signed with {@code SHA256withECDSA}. */
+        EC_P256,
+        /** RSA 2048, signed with {@code SHA256withRSA}. */
+        RSA_2048
     }
 
     /**
@@ -46,7 +78,7 @@ public record TestCertificate(X509Certificate certificate, PrivateKey privateKey
      * @return the certificate
      */
     public static TestCertificate selfSignedServer(String dnsName) {
-        return create("CN=" + dnsName, dnsName, false, null, "EC");
+        return create("CN=" + dnsName, dnsName, false, null, KeyType.EC_P256, null, null, null, null);
     }
 
     /**
@@ -56,7 +88,7 @@ public record TestCertificate(X509Certificate certificate, PrivateKey privateKey
      * @return the certificate
      */
     public static TestCertificate selfSignedClient(String commonName) {
-        return create("CN=" + commonName, null, false, null, "EC");
+        return create("CN=" + commonName, null, false, null, KeyType.EC_P256, null, null, null, null);
     }
 
     /**
@@ -66,7 +98,7 @@ public record TestCertificate(X509Certificate certificate, PrivateKey privateKey
      * @return the certificate
      */
     public static TestCertificate selfSignedRsaClient(String commonName) {
-        return create("CN=" + commonName, null, false, null, "RSA");
+        return create("CN=" + commonName, null, false, null, KeyType.RSA_2048, null, null, null, null);
     }
 
     /**
@@ -76,7 +108,33 @@ public record TestCertificate(X509Certificate certificate, PrivateKey privateKey
      * @return the CA certificate
      */
     public static TestCertificate certificateAuthority(String commonName) {
-        return create("CN=" + commonName, null, true, null, "EC");
+        return certificateAuthority(commonName, KeyType.EC_P256);
+    }
+
+    /**
+     * A self-signed certificate authority with the given key type (key usage
+     * {@code keyCertSign, cRLSign}, basic constraints CA).
+     *
+     * @param commonName the CA's common name; never null
+     * @param keyType the CA's key; never null
+     * @return the CA certificate
+     */
+    public static TestCertificate certificateAuthority(String commonName, KeyType keyType) {
+        return create("CN=" + commonName, null, true, null, Objects.requireNonNull(keyType, "keyType"),
+                new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign), null, null, null);
+    }
+
+    /**
+     * Starts a server certificate issued by this certificate (which must be a CA), for
+     * {@code dnsName} as CN and DNS SAN. Defaults are what public CAs issue: EC P-256, key usage
+     * {@code digitalSignature} only, extended key usage {@code serverAuth}, valid from an hour ago
+     * for 30 days.
+     *
+     * @param dnsName the host name; never null
+     * @return a builder
+     */
+    public ServerCertificateBuilder issueServer(String dnsName) {
+        return new ServerCertificateBuilder(this, Objects.requireNonNull(dnsName, "dnsName"));
     }
 
     /**
@@ -86,11 +144,23 @@ public record TestCertificate(X509Certificate certificate, PrivateKey privateKey
      * @return the issued certificate
      */
     public TestCertificate issueClient(String commonName) {
-        return create("CN=" + commonName, null, false, this, "EC");
+        return create("CN=" + commonName, null, false, this, KeyType.EC_P256, null, null, null, null);
     }
 
     /**
-     * A PKCS#12 key store holding the key and certificate under {@code alias}.
+     * The certificate followed by its issuers: the chain a server presents.
+     *
+     * @return the chain, leaf first; never null
+     */
+    public List<X509Certificate> chain() {
+        List<X509Certificate> chain = new ArrayList<>();
+        chain.add(certificate);
+        chain.addAll(issuers);
+        return chain;
+    }
+
+    /**
+     * A PKCS#12 key store holding the key and the chain ({@link #chain()}) under {@code alias}.
      *
      * @param alias the entry alias; never null
      * @param password the store and key password; never null
@@ -100,7 +170,7 @@ public record TestCertificate(X509Certificate certificate, PrivateKey privateKey
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, null);
-            ks.setKeyEntry(alias, privateKey, password, new Certificate[] {certificate});
+            ks.setKeyEntry(alias, privateKey, password, chain().toArray(new Certificate[0]));
             return ks;
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new IllegalStateException("cannot build a key store", e);
@@ -140,12 +210,15 @@ public record TestCertificate(X509Certificate certificate, PrivateKey privateKey
                 + "\n-----END " + type + "-----\n";
     }
 
-    private static TestCertificate create(String subject, String dnsName, boolean ca, TestCertificate issuer, String keyType) {
+    private static TestCertificate create(String subject, String dnsName, boolean ca, TestCertificate issuer, KeyType keyType,
+            KeyUsage keyUsage, KeyPurposeId[] extendedKeyUsage, Instant notBefore, Instant notAfter) {
         try {
-            KeyPairGenerator gen = KeyPairGenerator.getInstance(keyType);
-            if ("EC".equals(keyType)) {
+            KeyPairGenerator gen;
+            if (keyType == KeyType.EC_P256) {
+                gen = KeyPairGenerator.getInstance("EC");
                 gen.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
             } else {
+                gen = KeyPairGenerator.getInstance("RSA");
                 gen.initialize(2048, new SecureRandom());
             }
             KeyPair pair = gen.generateKeyPair();
@@ -154,11 +227,18 @@ public record TestCertificate(X509Certificate certificate, PrivateKey privateKey
                     : X500Name.getInstance(issuer.certificate.getSubjectX500Principal().getEncoded());
             PrivateKey signer = issuer == null ? pair.getPrivate() : issuer.privateKey;
             long now = System.currentTimeMillis();
+            Date from = notBefore != null ? Date.from(notBefore) : new Date(now - 3_600_000L);
+            Date to = notAfter != null ? Date.from(notAfter) : new Date(now + 30L * 86_400_000L);
             JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuerName,
-                    new BigInteger(64, new SecureRandom()).add(BigInteger.ONE),
-                    new Date(now - 3_600_000L), new Date(now + 30L * 86_400_000L), subjectName, pair.getPublic());
+                    new BigInteger(64, new SecureRandom()).add(BigInteger.ONE), from, to, subjectName, pair.getPublic());
             if (ca) {
                 b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+            }
+            if (keyUsage != null) {
+                b.addExtension(Extension.keyUsage, true, keyUsage);
+            }
+            if (extendedKeyUsage != null) {
+                b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(extendedKeyUsage));
             }
             if (dnsName != null) {
                 b.addExtension(Extension.subjectAlternativeName, false,
@@ -167,9 +247,103 @@ public record TestCertificate(X509Certificate certificate, PrivateKey privateKey
             String sigAlg = "EC".equals(signer.getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
             X509Certificate cert = new JcaX509CertificateConverter()
                     .getCertificate(b.build(new JcaContentSignerBuilder(sigAlg).build(signer)));
-            return new TestCertificate(cert, pair.getPrivate());
+            return new TestCertificate(cert, pair.getPrivate(), issuer == null ? List.of() : issuer.chain());
         } catch (Exception e) {
             throw new IllegalStateException("cannot generate a test certificate: " + e.getMessage(), e);
+        }
+    }
+
+    /** Key usage bits of a test server certificate. */
+    public enum Usage {
+        /** {@code digitalSignature}: the key signs (all a TLS 1.3 server needs). */
+        DIGITAL_SIGNATURE(KeyUsage.digitalSignature),
+        /** {@code keyEncipherment}: the key encrypts keys (RSA key exchange before TLS 1.3). */
+        KEY_ENCIPHERMENT(KeyUsage.keyEncipherment),
+        /** {@code keyAgreement}. */
+        KEY_AGREEMENT(KeyUsage.keyAgreement);
+
+        private final int bit;
+
+        Usage(int bit) {
+            this.bit = bit;
+        }
+    }
+
+    /** Builds a CA-issued server certificate ({@link #issueServer(String)}). Not thread-safe. */
+    public static final class ServerCertificateBuilder {
+        private final TestCertificate issuer;
+        private final String dnsName;
+        private KeyType keyType = KeyType.EC_P256;
+        private int usage = KeyUsage.digitalSignature;
+        private boolean withKeyUsage = true;
+        private KeyPurposeId[] extendedKeyUsage = {KeyPurposeId.id_kp_serverAuth};
+        private Instant notBefore;
+        private Instant notAfter;
+
+        private ServerCertificateBuilder(TestCertificate issuer, String dnsName) {
+            this.issuer = issuer;
+            this.dnsName = dnsName;
+        }
+
+        /**
+         * The key type. Default EC P-256.
+         *
+         * @param keyType never null
+         * @return this builder
+         */
+        public ServerCertificateBuilder keyType(KeyType keyType) {
+            this.keyType = Objects.requireNonNull(keyType, "keyType");
+            return this;
+        }
+
+        /**
+         * The key usage extension's bits; none given means no key usage extension at all.
+         * Default {@code digitalSignature}.
+         *
+         * @param usages the bits
+         * @return this builder
+         */
+        public ServerCertificateBuilder keyUsage(Usage... usages) {
+            usage = 0;
+            for (Usage u : usages) {
+                usage |= u.bit;
+            }
+            withKeyUsage = usages.length > 0;
+            return this;
+        }
+
+        /**
+         * Only {@code clientAuth} as extended key usage (a certificate a server must not use).
+         * Default {@code serverAuth}.
+         *
+         * @return this builder
+         */
+        public ServerCertificateBuilder clientAuthOnly() {
+            extendedKeyUsage = new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth};
+            return this;
+        }
+
+        /**
+         * The validity period. Default: from an hour ago for 30 days.
+         *
+         * @param notBefore never null
+         * @param notAfter never null
+         * @return this builder
+         */
+        public ServerCertificateBuilder validity(Instant notBefore, Instant notAfter) {
+            this.notBefore = Objects.requireNonNull(notBefore, "notBefore");
+            this.notAfter = Objects.requireNonNull(notAfter, "notAfter");
+            return this;
+        }
+
+        /**
+         * Generates the key and issues the certificate.
+         *
+         * @return the certificate with its key and the issuer chain
+         */
+        public TestCertificate issue() {
+            return create("CN=" + dnsName, dnsName, false, issuer, keyType, withKeyUsage ? new KeyUsage(usage) : null,
+                    extendedKeyUsage, notBefore, notAfter);
         }
     }
 }
