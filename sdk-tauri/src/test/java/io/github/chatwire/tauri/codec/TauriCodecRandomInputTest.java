@@ -1,6 +1,7 @@
 package io.github.chatwire.tauri.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.chatwire.core.MessageTooLargeException;
@@ -80,18 +81,30 @@ class TauriCodecRandomInputTest {
 
     @Test
     void encodeDecodeRoundTripsRandomIds() {
+        // Any text survives encoding and framing; on decoding, a valid id comes back equal and
+        // anything else is refused as a bad id (never as broken JSON).
         Random random = new Random(3);
+        String idChars = "abcXYZ0189-_.:";
+        int valid = 0;
         for (int i = 0; i < 2_000; i++) {
             StringBuilder id = new StringBuilder();
             int n = random.nextInt(20);
+            boolean anyText = random.nextInt(4) == 0;
             for (int k = 0; k < n; k++) {
-                id.append((char) (random.nextInt(0xD7FF - 1) + 1));
+                id.append(anyText ? (char) (random.nextInt(0xD7FF - 1) + 1) : idChars.charAt(random.nextInt(idChars.length())));
             }
             TauriMessage m = new TauriMessage.PushNotification(id.toString());
             byte[] framed = TauriFraming.NEWLINE_DELIMITED.encode(TauriMessageCodec.encode(m));
             String line = TauriFraming.NEWLINE_DELIMITED.newDecoder(1 << 16).feed(framed, 0, framed.length).get(0);
-            assertEquals(m, TauriMessageCodec.decode(line));
+            if (id.toString().matches("[A-Za-z0-9._:-]{1,64}")) {
+                assertEquals(m, TauriMessageCodec.decode(line));
+                valid++;
+            } else {
+                TauriDecodeException e = assertThrows(TauriDecodeException.class, () -> TauriMessageCodec.decode(line));
+                assertEquals("data.sender_id", e.field());
+            }
         }
+        assertTrue(valid > 1_000 && valid < 2_000, "both kinds were tried: " + valid);
     }
 
     private static String mutate(String seed, Random random) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.chatwire.core.ProtocolException;
 import io.github.chatwire.tauri.model.TauriMessage;
@@ -78,6 +79,31 @@ class TauriMessageCodecTest {
         };
         for (String s : bad) {
             assertThrows(ProtocolException.class, () -> TauriMessageCodec.decode(s), s);
+        }
+    }
+
+    @Test
+    void idsAreBoundedAndValidated() {
+        String huge = "9".repeat(50_000);
+        TauriDecodeException e = assertThrows(TauriDecodeException.class, () -> TauriMessageCodec.decode(
+                "{\"type\":\"push_notification\",\"data\":{\"sender_id\":" + huge + "}}"));
+        assertEquals("push_notification", e.messageType());
+        assertEquals("data.sender_id", e.field());
+        assertTrue(e.getMessage().length() < 300, "the message does not echo the id: " + e.getMessage().length());
+        assertTrue(e.getMessage().contains("50000"), e.getMessage());
+        assertThrows(TauriDecodeException.class, () -> TauriMessageCodec.decode(
+                "{\"type\":\"read_notification\",\"data\":{\"sender_id\":\"" + huge + "\"}}"));
+        assertThrows(TauriDecodeException.class, () -> TauriMessageCodec.decode(
+                "{\"type\":\"success\",\"id\":\"" + "a".repeat(TauriMessageCodec.MAX_ID_LENGTH + 1) + "\"}"));
+        for (String bad : new String[] {"\"\"", "\"a b\"", "\"a\\nb\"", "\"\\u0000\"", "true", "\"<script>\""}) {
+            assertThrows(TauriDecodeException.class, () -> TauriMessageCodec.decode(
+                    "{\"type\":\"push_notification\",\"data\":{\"sender_id\":" + bad + "}}"), bad);
+        }
+        // What real ids look like stays accepted: int64, negative, UUID, up to the limit.
+        String longest = "7".repeat(TauriMessageCodec.MAX_ID_LENGTH);
+        for (String good : new String[] {"9223372036854775807", "-1", "123e4567-e89b-12d3-a456-426614174000", "user_9.x:1", longest}) {
+            assertEquals(new TauriMessage.PushNotification(good), TauriMessageCodec.decode(
+                    "{\"type\":\"push_notification\",\"data\":{\"sender_id\":\"" + good + "\"}}"));
         }
     }
 }

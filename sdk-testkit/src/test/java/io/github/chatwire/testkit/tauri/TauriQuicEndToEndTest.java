@@ -271,6 +271,25 @@ class TauriQuicEndToEndTest {
     }
 
     @Test
+    void aFiftyThousandDigitSenderIdIsADecodeErrorAndTheConnectionStaysUp() throws Exception {
+        FakeOmegaQuicServer server = server(FakeOmegaQuicServer.builder());
+        RecordingListener listener = new RecordingListener();
+        TauriPushClient client = track(client(server, listener).build());
+        client.connect().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        FakeTauriConnection conn = server.awaitIdentified(WAIT);
+
+        conn.sendRaw("{\"type\":\"push_notification\",\"data\":{\"sender_id\":" + "7".repeat(50_000) + "}}");
+        conn.push("alice");
+        assertEquals("push:alice", drainUntilPush(listener), "the bad id is not delivered, the next push is");
+        assertEquals(1, listener.errors.size(), listener.errors.toString());
+        var error = assertInstanceOf(io.github.chatwire.tauri.codec.TauriDecodeException.class, listener.errors.get(0));
+        assertEquals("data.sender_id", error.field());
+        assertEquals(ConnectionState.READY, client.state());
+        assertEquals(0, listener.count(ConnectionState.RECONNECTING));
+        assertEquals(1, server.connections().size(), "same connection");
+    }
+
+    @Test
     void hostNameIsVerifiedByDefaultAndOnlyTheInsecureTestModeSkipsIt() throws Exception {
         FakeOmegaQuicServer server = server(FakeOmegaQuicServer.builder());
         // The certificate names "localhost"; an IP literal does not match it.
