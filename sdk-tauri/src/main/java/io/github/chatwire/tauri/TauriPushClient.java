@@ -37,6 +37,19 @@ import java.util.function.LongUnaryOperator;
  * refused ALPN end the client for good (CLOSED with {@link ClientCertificateRejectedException},
  * {@link TauriTlsException} or {@link io.github.chatwire.core.IncompatibleProtocolException}).
  *
+ * <p>QUIC application error codes the client closes with (the Tauri spec defines none):
+ * <table>
+ * <caption>Client close codes</caption>
+ * <tr><th>code</th><th>when</th></tr>
+ * <tr><td>0 (no error)</td><td>{@link #close()}, and ends the engine calls normal</td></tr>
+ * <tr><td>{@link #CLOSE_MESSAGE_TOO_LARGE} (0x1009)</td><td>an inbound message above
+ *     {@link Builder#maxMessageBytes(int)}; the failure is a {@link TauriMessageTooLargeException}</td></tr>
+ * <tr><td>{@link #CLOSE_BAD_FRAME} (0x1002)</td><td>a frame that cannot be decoded (broken length
+ *     prefix, invalid UTF-8)</td></tr>
+ * <tr><td>1001</td><td>the engine gives up on the connection (watchdog, handshake timeout)</td></tr>
+ * </table>
+ * The failure reported to listeners names the code that was actually sent.
+ *
  * <p>Threads: the blocking QUIC work (DNS, handshake, stream reads and writes) runs on two daemon
  * threads per connection owned by the transport, never on the caller's thread or a listener's.
  * Listener callbacks run on the runtime's callback executor, in order. All methods are
@@ -52,6 +65,19 @@ public final class TauriPushClient implements AutoCloseable {
     public static final int DEFAULT_PORT = 9189;
     /** Default watchdog: seconds without any message from the server before reconnecting. */
     public static final int DEFAULT_WATCHDOG_SECONDS = 90;
+    /**
+     * QUIC application error code {@code 0x1009} with which the client closes the connection
+     * after an inbound message above {@link Builder#maxMessageBytes(int)} (then it reconnects).
+     * The value is WebSocket's "message too big" (1009) read as hexadecimal, so it cannot be
+     * taken for 0 (no error) or for a code a server defines.
+     */
+    public static final long CLOSE_MESSAGE_TOO_LARGE = 0x1009;
+    /**
+     * QUIC application error code {@code 0x1002} with which the client closes the connection
+     * after a frame it cannot decode (a broken length prefix, invalid UTF-8): the stream is out
+     * of sync. WebSocket's "protocol error" (1002) read as hexadecimal.
+     */
+    public static final long CLOSE_BAD_FRAME = 0x1002;
 
     private final ManagedConnection connection;
     private final CopyOnWriteArrayList<TauriPushListener> listeners = new CopyOnWriteArrayList<>();
@@ -288,8 +314,9 @@ public final class TauriPushClient implements AutoCloseable {
         }
 
         /**
-         * The largest inbound message accepted; a larger one ends the connection (and it
-         * reconnects). Default 64 KiB.
+         * The largest inbound message accepted; a larger one ends the connection with
+         * {@link TauriPushClient#CLOSE_MESSAGE_TOO_LARGE} and a {@link TauriMessageTooLargeException}
+         * (and it reconnects). Default 64 KiB.
          *
          * @param bytes positive
          * @return this builder

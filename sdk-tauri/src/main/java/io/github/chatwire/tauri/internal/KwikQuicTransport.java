@@ -3,10 +3,13 @@ package io.github.chatwire.tauri.internal;
 import io.github.chatwire.core.ChatwireException;
 import io.github.chatwire.core.ChatwireRuntime;
 import io.github.chatwire.core.ConnectionLostException;
+import io.github.chatwire.core.MessageTooLargeException;
 import io.github.chatwire.core.transport.Transport;
 import io.github.chatwire.core.transport.TransportListener;
 import io.github.chatwire.core.transport.TransportSession;
 import io.github.chatwire.tauri.TauriClientIdentity;
+import io.github.chatwire.tauri.TauriMessageTooLargeException;
+import io.github.chatwire.tauri.TauriPushClient;
 import io.github.chatwire.tauri.TauriTlsException;
 import io.github.chatwire.tauri.TauriTrust;
 import io.github.chatwire.tauri.codec.TauriFraming;
@@ -117,6 +120,11 @@ public final class KwikQuicTransport implements Transport {
         private volatile String closeReason = "";
         private volatile boolean connectReturned;
         private volatile boolean peerGone;
+        // Set when this client ends the connection for a protocol failure of the server's; the
+        // close then carries ownErrorCode, and the session ends with ownFailure.
+        private volatile ChatwireException ownFailure;
+        private volatile long ownErrorCode;
+        private volatile String ownErrorReason = "";
         private final Slf4jKwikLogger kwikLog = new Slf4jKwikLogger(this::onPeerGone);
         private boolean finished; // guarded by deliverLock
 
@@ -191,7 +199,9 @@ public final class KwikQuicTransport implements Transport {
                 log.warn("[{}] unexpected failure in the QUIC reader", name, e);
                 end = QuicEnd.fail(new ConnectionLostException("QUIC session failed: " + e, e));
             }
-            if (closeRequested) {
+            if (ownFailure != null) {
+                end = QuicEnd.fail(ownFailure);
+            } else if (closeRequested) {
                 end = QuicEnd.close(closeCode, closeReason);
             }
             shutdown();
@@ -299,15 +309,41 @@ public final class KwikQuicTransport implements Transport {
                 List<String> messages;
                 try {
                     messages = decoder.feed(buf, 0, n);
-                } catch (ConnectionLostException e) {
-                    return QuicEnd.fail(e); // oversized message
                 } catch (ChatwireException e) {
-                    // The byte stream is out of sync; a new connection starts clean.
-                    return QuicEnd.fail(new ConnectionLostException("corrupt frame on the Tauri stream: " + e.getMessage(), e));
+                    return QuicEnd.fail(frameFailure(e));
                 }
                 for (String m : messages) {
                     deliverText(m);
                 }
+            }
+        }
+
+        /**
+         * A frame the decoder refused: the stream is out of sync, so the connection ends (a new
+         * one starts clean) with our own application error code, and the failure says which.
+         */
+        private ChatwireException frameFailure(ChatwireException e) {
+            ChatwireException failure;
+            long code;
+            String reason;
+            if (e instanceof MessageTooLargeException) {
+                MessageTooLargeException big = (MessageTooLargeException) e;
+                code = TauriPushClient.CLOSE_MESSAGE_TOO_LARGE;
+                reason = "message too big";
+                failure = new TauriMessageTooLargeException(big.size(), big.limit(), code);
+            } else {
+                code = TauriPushClient.CLOSE_BAD_FRAME;
+                reason = "bad frame";
+                failure = new ConnectionLostException("corrupt frame on the Tauri stream: " + e.getMessage()
+                        + "; closed the QUIC connection with QUIC application error 0x" + Long.toHexString(code), e);
+            }
+            synchronized (this) {
+                if (ownFailure == null) {
+                    ownErrorCode = code;
+                    ownErrorReason = reason;
+                    ownFailure = failure;
+                }
+                return ownFailure;
             }
         }
 
@@ -403,7 +439,8 @@ public final class KwikQuicTransport implements Transport {
             } catch (ChatwireException e) {
                 // A broken frame on a side stream ends the session like one on the main stream.
                 log.debug("[{}] bad frame on a server-opened stream: {}", name, e.toString());
-                requestClose(1002, "bad frame", true);
+                frameFailure(e);
+                requestClose(1000, "", true);
             }
         }
 
@@ -455,7 +492,9 @@ public final class KwikQuicTransport implements Transport {
         private void closeConnection(QuicClientConnection c) {
             try {
                 int code = closeCode;
-                if (code == 1000 || code == 0) {
+                if (ownFailure != null) {
+                    c.close(ownErrorCode, ownErrorReason);
+                } else if (code == 1000 || code == 0) {
                     c.close();
                 } else {
                     c.close(code, closeReason);

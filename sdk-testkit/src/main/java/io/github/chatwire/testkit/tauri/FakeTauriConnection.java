@@ -32,11 +32,47 @@ public final class FakeTauriConnection {
     private volatile String userId;
     private volatile QuicStream stream;
     private volatile boolean ended;
+    private final CountDownLatch terminatedLatch = new CountDownLatch(1);
+    private volatile ConnectionEnd end;
+
+    /**
+     * How the QUIC connection ended, as this server saw it on the wire.
+     *
+     * @param byClient whether the client closed it (else the server, or the idle timer)
+     * @param applicationErrorCode the application error code of the client's CONNECTION_CLOSE;
+     *     null if it carried none (no error, or a transport close)
+     * @param transportErrorCode the transport error code; null if none
+     * @param reason kwik's description or the client's reason phrase; may be null
+     */
+    public record ConnectionEnd(boolean byClient, Long applicationErrorCode, Long transportErrorCode, String reason) {}
 
     FakeTauriConnection(FakeOmegaQuicServer server, QuicConnection quic, TauriFraming framing) {
         this.server = server;
         this.quic = quic;
         this.framing = framing;
+        quic.setConnectionListener(ev -> {
+            end = new ConnectionEnd(ev.closedByPeer(), ev.applicationErrorCode(), ev.transportErrorCode(), ev.errorDescription());
+            terminatedLatch.countDown();
+        });
+    }
+
+    /**
+     * Waits until the QUIC connection has ended and tells how.
+     *
+     * @param timeout the longest wait
+     * @return the end; never null
+     * @throws AssertionError if the connection did not end in time
+     */
+    public ConnectionEnd awaitConnectionEnd(Duration timeout) {
+        try {
+            if (!terminatedLatch.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("the QUIC connection did not end within " + timeout);
+            }
+            return end;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     /** Reads one client-opened stream until it ends; runs on a thread of the fake server. */

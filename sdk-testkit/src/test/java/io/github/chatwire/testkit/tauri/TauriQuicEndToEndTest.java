@@ -266,8 +266,30 @@ class TauriQuicEndToEndTest {
         }
         var reconnecting = listener.awaitState(ConnectionState.RECONNECTING, WAIT);
         assertTrue(reconnecting.cause() instanceof io.github.chatwire.core.MessageTooLargeException, reconnecting.toString());
+        // What went on the wire is what the client reports: its own application error code.
+        FakeTauriConnection.ConnectionEnd end = first.awaitConnectionEnd(WAIT);
+        assertTrue(end.byClient(), end.toString());
+        assertEquals(TauriPushClient.CLOSE_MESSAGE_TOO_LARGE, end.applicationErrorCode(), end.toString());
+        String message = reconnecting.cause().getMessage();
+        assertTrue(message.contains("QUIC application error 0x1009"), message);
+        assertTrue(!message.contains("closed with 1009"), message);
         server.awaitIdentified(WAIT).push("small");
         assertEquals("push:small", drainUntilPush(listener));
+    }
+
+    @Test
+    void aFrameThatIsNotUtf8ClosesWithTheBadFrameCodeAndSaysSo() throws Exception {
+        FakeOmegaQuicServer server = server(FakeOmegaQuicServer.builder());
+        RecordingListener listener = new RecordingListener();
+        TauriPushClient client = track(client(server, listener).build());
+        client.connect().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        FakeTauriConnection first = server.awaitIdentified(WAIT);
+        first.sendBytes(new byte[] {'{', (byte) 0xFF, (byte) 0xFE, '}', '\n'});
+        var reconnecting = listener.awaitState(ConnectionState.RECONNECTING, WAIT);
+        assertTrue(reconnecting.cause().getMessage().contains("QUIC application error 0x1002"), reconnecting.toString());
+        FakeTauriConnection.ConnectionEnd end = first.awaitConnectionEnd(WAIT);
+        assertEquals(TauriPushClient.CLOSE_BAD_FRAME, end.applicationErrorCode(), end.toString());
+        assertEquals("user-1", server.awaitIdentified(WAIT).userId());
     }
 
     @Test
