@@ -78,6 +78,8 @@ public final class TauriPushClient implements AutoCloseable {
      * of sync. WebSocket's "protocol error" (1002) read as hexadecimal.
      */
     public static final long CLOSE_BAD_FRAME = 0x1002;
+    /** Default share of the negotiated QUIC idle timeout after which a keep-alive PING is sent. */
+    public static final double DEFAULT_QUIC_KEEP_ALIVE_FRACTION = 0.3;
 
     private final ManagedConnection connection;
     private final CopyOnWriteArrayList<TauriPushListener> listeners = new CopyOnWriteArrayList<>();
@@ -89,7 +91,8 @@ public final class TauriPushClient implements AutoCloseable {
         Transport transport = b.transport;
         if (transport == null) {
             transport = new KwikQuicTransport(new KwikQuicTransport.Config(b.host, b.port, b.alpn, b.framing,
-                    b.maxMessageBytes, b.identity, b.trust, b.connectTimeout, b.quicIdleTimeout, b.outboundFrames));
+                    b.maxMessageBytes, b.identity, b.trust, b.connectTimeout, b.quicIdleTimeout, b.outboundFrames,
+                    b.quicKeepAlive ? b.quicKeepAliveFraction : 0));
         }
         TauriProtocolHandler handler = new TauriProtocolHandler(b.userId, b.pongValue, listeners, b.authCloseCodes);
         ManagedConnection.Builder mb = ManagedConnection.builder(transport, handler).options(b.options);
@@ -187,6 +190,8 @@ public final class TauriPushClient implements AutoCloseable {
         private TauriTrust trust = TauriTrust.system();
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration quicIdleTimeout = Duration.ofSeconds(60);
+        private boolean quicKeepAlive = true;
+        private double quicKeepAliveFraction = DEFAULT_QUIC_KEEP_ALIVE_FRACTION;
         private int maxMessageBytes = 64 * 1024;
         private int outboundFrames = 256;
         private LongUnaryOperator pongValue = v -> v;
@@ -310,6 +315,43 @@ public final class TauriPushClient implements AutoCloseable {
          */
         public Builder quicIdleTimeout(Duration timeout) {
             this.quicIdleTimeout = positive(timeout);
+            return this;
+        }
+
+        /**
+         * Whether the client sends QUIC PING frames to keep the connection alive: whenever it has
+         * sent nothing for {@link #quicKeepAliveFraction(double)} of the negotiated idle timeout
+         * (the smaller of {@link #quicIdleTimeout(Duration)} and the server's). Default on: many
+         * servers (quic-go, quinn) default to a 30 s idle timeout, and a server pinging every 30 s
+         * or more would otherwise drop the connection again and again. The PINGs are sent from the
+         * transport's writer thread; they cost one small packet each.
+         *
+         * <p>kwik's PING is reached through its {@code tech.kwik.core.impl} package; on the Java
+         * module path, where kwik does not export it, the client logs a warning once and sends no
+         * keep-alives (unless {@code --add-exports tech.kwik.core/tech.kwik.core.impl=ALL-UNNAMED}).
+         *
+         * @param enabled false to send none
+         * @return this builder
+         */
+        public Builder quicKeepAlive(boolean enabled) {
+            this.quicKeepAlive = enabled;
+            return this;
+        }
+
+        /**
+         * The share of the negotiated QUIC idle timeout after which, with nothing sent, the client
+         * sends a PING. Default {@value TauriPushClient#DEFAULT_QUIC_KEEP_ALIVE_FRACTION} (two
+         * chances per idle period, so one lost PING does not end the connection).
+         *
+         * @param fraction greater than 0 and less than 1
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         */
+        public Builder quicKeepAliveFraction(double fraction) {
+            if (!(fraction > 0 && fraction < 1)) {
+                throw new IllegalArgumentException("quicKeepAliveFraction must be > 0 and < 1: " + fraction);
+            }
+            this.quicKeepAliveFraction = fraction;
             return this;
         }
 

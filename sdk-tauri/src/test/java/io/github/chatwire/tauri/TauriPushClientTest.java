@@ -217,5 +217,8 @@ class TauriPushClientTest {
         assertThrows(IllegalStateException.class, () -> TauriPushClient.builder().userId("u").build());
         assertThrows(IllegalArgumentException.class, () -> TauriPushClient.builder().alpn(" "));
         assertThrows(IllegalArgumentException.class, () -> TauriPushClient.builder().port(0));
+        for (double bad : new double[] {0, 1, -0.1, 1.5, Double.NaN}) {
+            assertThrows(IllegalArgumentException.class, () -> TauriPushClient.builder().quicKeepAliveFraction(bad), "" + bad);
+        }
     }
 }

@@ -47,6 +47,11 @@ public final class KwikQuicTransport implements Transport {
     private static final AtomicInteger SESSIONS = new AtomicInteger();
     private static final Object CLOSE = new Object();
     private static final Object WAKE = new Object();
+    /** Tells the writer to recompute its keep-alive wait (the idle timeout became known). */
+    private static final Object RECHECK = new Object();
+    /** Shortest keep-alive interval, whatever the idle timeout. */
+    private static final long MIN_KEEP_ALIVE_MILLIS = 50;
+    private static volatile boolean keepAliveUnavailableLogged;
 
     /**
      * Settings of the transport.
@@ -61,10 +66,12 @@ public final class KwikQuicTransport implements Transport {
      * @param connectTimeout QUIC handshake timeout
      * @param quicIdleTimeout QUIC idle timeout
      * @param outboundFrames most frames queued for writing
+     * @param keepAliveFraction share of the negotiated idle timeout without sending after which a
+     *     PING is sent; 0 for no keep-alive, else greater than 0 and less than 1
      */
     public record Config(String host, int port, String alpn, TauriFraming framing, int maxMessageBytes,
             TauriClientIdentity identity, TauriTrust trust, Duration connectTimeout, Duration quicIdleTimeout,
-            int outboundFrames) {
+            int outboundFrames, double keepAliveFraction) {
         /** Validates the components. */
         public Config {
             Objects.requireNonNull(host, "host");
@@ -73,6 +80,9 @@ public final class KwikQuicTransport implements Transport {
             Objects.requireNonNull(trust, "trust");
             Objects.requireNonNull(connectTimeout, "connectTimeout");
             Objects.requireNonNull(quicIdleTimeout, "quicIdleTimeout");
+            if (!(keepAliveFraction == 0 || (keepAliveFraction > 0 && keepAliveFraction < 1))) {
+                throw new IllegalArgumentException("keepAliveFraction must be 0 or in (0, 1): " + keepAliveFraction);
+            }
         }
     }
 
@@ -85,6 +95,17 @@ public final class KwikQuicTransport implements Transport {
      */
     public KwikQuicTransport(Config config) {
         this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /**
+     * The keep-alive interval for an idle timeout.
+     *
+     * @param idleTimeoutMillis the negotiated idle timeout, positive
+     * @param fraction the share of it, in (0, 1)
+     * @return milliseconds, at least {@value #MIN_KEEP_ALIVE_MILLIS}
+     */
+    static long keepAliveInterval(long idleTimeoutMillis, double fraction) {
+        return Math.max(MIN_KEEP_ALIVE_MILLIS, (long) (idleTimeoutMillis * fraction));
     }
 
     @Override
@@ -269,6 +290,7 @@ public final class KwikQuicTransport implements Transport {
                 return QuicEnd.classifyConnectFailure(e.getMessage(), cfg.alpn());
             }
             connectReturned = true;
+            outbox.offerFirst(RECHECK); // the negotiated idle timeout is known now
             InputStream in;
             try {
                 QuicStream s = c.createStream(true);
@@ -506,10 +528,57 @@ public final class KwikQuicTransport implements Transport {
 
         // ---- writer thread ----
 
+        /**
+         * How long the writer may stay silent before it sends a keep-alive PING: the configured
+         * fraction of the negotiated idle timeout (the client's own until the handshake tells).
+         *
+         * @return milliseconds; 0 for no keep-alive (or not yet connected)
+         */
+        private long keepAliveMillis() {
+            if (cfg.keepAliveFraction() == 0 || !connectReturned || keepAliveBroken) {
+                return 0;
+            }
+            long idle = kwikLog.negotiatedIdleTimeoutMillis();
+            if (idle <= 0) {
+                idle = cfg.quicIdleTimeout().toMillis();
+            }
+            return keepAliveInterval(idle, cfg.keepAliveFraction());
+        }
+
+        private volatile boolean keepAliveBroken;
+
+        private void sendKeepAlive() {
+            QuicClientConnection c = conn;
+            if (c == null || closeRequested || peerGone) {
+                return;
+            }
+            try {
+                KwikPing.ping(c);
+            } catch (LinkageError e) {
+                // The module path hides tech.kwik.core.impl; say so once, and stop trying.
+                keepAliveBroken = true;
+                if (!keepAliveUnavailableLogged) {
+                    keepAliveUnavailableLogged = true;
+                    log.warn("QUIC keep-alive is off: kwik's PING is not accessible ({}); add --add-exports "
+                            + "tech.kwik.core/tech.kwik.core.impl=ALL-UNNAMED to enable it", e.toString());
+                }
+            } catch (RuntimeException e) {
+                log.debug("[{}] keep-alive PING not sent: {}", name, e.toString());
+            }
+        }
+
         private void runWriter() {
             try {
                 while (true) {
-                    Object next = outbox.takeFirst();
+                    long keepAlive = keepAliveMillis();
+                    Object next = keepAlive > 0 ? outbox.pollFirst(keepAlive, TimeUnit.MILLISECONDS) : outbox.takeFirst();
+                    if (next == null) {
+                        sendKeepAlive(); // nothing sent for the keep-alive interval
+                        continue;
+                    }
+                    if (next == RECHECK) {
+                        continue;
+                    }
                     if (next == WAKE) {
                         abortRead();
                         continue;

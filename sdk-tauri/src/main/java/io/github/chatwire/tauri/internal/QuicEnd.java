@@ -57,6 +57,10 @@ public final class QuicEnd {
         if ("IdleTimeout".equals(reason)) {
             return fail(new ConnectionLostException("QUIC idle timeout: the server sent nothing"));
         }
+        if ("ConnectionLost".equals(reason)) {
+            return fail(new ConnectionLostException("QUIC connection lost: the server stopped answering until the idle timeout"
+                    + " (packets left unacknowledged)"));
+        }
         if (transportErrorCode != null && transportErrorCode >= CRYPTO_ERROR_BASE && transportErrorCode < CRYPTO_ERROR_BASE + 0x100) {
             int alert = (int) (transportErrorCode - CRYPTO_ERROR_BASE);
             if (byPeer) {

@@ -12,13 +12,16 @@ import tech.kwik.core.log.BaseLogger;
  * <p>It also remembers how the peer closed the connection: kwik 0.10.9 logs the peer's
  * CONNECTION_CLOSE ("Peer is closing ... with error ...") even when it never delivers the
  * matching event to the connection listener (a close at the end of the handshake), and this is
- * the only place the reason is visible. One instance per connection.
+ * the only place the reason is visible. Likewise the negotiated idle timeout, which the
+ * keep-alive needs, is only logged. One instance per connection.
  */
 public final class Slf4jKwikLogger extends BaseLogger {
     private static final Logger log = LoggerFactory.getLogger("io.github.chatwire.tauri.kwik");
+    private static final String IDLE_PREFIX = "Effective idle timeout is ";
 
     private final Runnable onPeerClose;
     private volatile String peerClose;
+    private volatile long idleTimeoutMillis = -1;
 
     /**
      * Creates the logger with kwik's default categories (errors only).
@@ -38,6 +41,28 @@ public final class Slf4jKwikLogger extends BaseLogger {
             onPeerClose.run();
         }
         super.info(message);
+    }
+
+    @Override
+    public void debug(String message) {
+        // kwik 0.10.9 tells the negotiated idle timeout (min of both sides) only here.
+        if (message != null && message.startsWith(IDLE_PREFIX)) {
+            try {
+                idleTimeoutMillis = Long.parseLong(message.substring(IDLE_PREFIX.length()).trim());
+            } catch (NumberFormatException e) {
+                // not the line we know; keep the configured timeout
+            }
+        }
+        super.debug(message);
+    }
+
+    /**
+     * The idle timeout kwik negotiated with the server, once the handshake got that far.
+     *
+     * @return milliseconds; -1 if not known (yet)
+     */
+    public long negotiatedIdleTimeoutMillis() {
+        return idleTimeoutMillis;
     }
 
     /**

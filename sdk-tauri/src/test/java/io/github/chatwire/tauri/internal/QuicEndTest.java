@@ -14,6 +14,20 @@ import org.junit.jupiter.api.Test;
 class QuicEndTest {
 
     @Test
+    void keepAliveIntervalIsTheFractionOfTheNegotiatedIdleTimeoutWithAFloor() {
+        assertEquals(3_000, KwikQuicTransport.keepAliveInterval(10_000, 0.3));
+        assertEquals(600, KwikQuicTransport.keepAliveInterval(2_000, 0.3));
+        assertEquals(50, KwikQuicTransport.keepAliveInterval(100, 0.1));
+    }
+
+    @Test
+    void aLostConnectionSaysTheServerStoppedAnswering() {
+        QuicEnd e = QuicEnd.classify("ConnectionLost", false, null, null, "No error", true, true, "tauri");
+        assertInstanceOf(ConnectionLostException.class, e.failure());
+        assertTrue(e.failure().getMessage().contains("stopped answering"), e.failure().getMessage());
+    }
+
+    @Test
     void applicationCloseBecomesCloseCode() {
         QuicEnd e = QuicEnd.classify("ImmediateClose", true, null, 4000L, "Application error: 4000 (bye)", true, true, "tauri");
         assertTrue(e.isClose());
