@@ -8,16 +8,19 @@ import io.github.chatwire.core.connection.ConnectionOptions;
 import io.github.chatwire.core.connection.ConnectionState;
 import io.github.chatwire.core.connection.ManagedConnection;
 import io.github.chatwire.core.connection.StateChange;
+import io.github.chatwire.core.event.EventSubscriptions;
 import io.github.chatwire.core.transport.Transport;
 import io.github.chatwire.tauri.codec.TauriFraming;
 import io.github.chatwire.tauri.internal.KwikQuicTransport;
 import io.github.chatwire.tauri.internal.TauriProtocolHandler;
+import io.github.chatwire.tauri.model.TauriMessage;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.LongUnaryOperator;
 
 /**
@@ -83,6 +86,7 @@ public final class TauriPushClient implements AutoCloseable {
 
     private final ManagedConnection connection;
     private final CopyOnWriteArrayList<TauriPushListener> listeners = new CopyOnWriteArrayList<>();
+    private final EventSubscriptions<TauriMessage> subscriptions = new EventSubscriptions<>();
 
     private TauriPushClient(Builder b) {
         if (b.listener != null) {
@@ -94,7 +98,7 @@ public final class TauriPushClient implements AutoCloseable {
                     b.maxMessageBytes, b.identity, b.trust, b.connectTimeout, b.quicIdleTimeout, b.outboundFrames,
                     b.quicKeepAlive ? b.quicKeepAliveFraction : 0));
         }
-        TauriProtocolHandler handler = new TauriProtocolHandler(b.userId, b.pongValue, listeners, b.authCloseCodes);
+        TauriProtocolHandler handler = new TauriProtocolHandler(b.userId, b.pongValue, listeners, b.authCloseCodes, subscriptions);
         ManagedConnection.Builder mb = ManagedConnection.builder(transport, handler).options(b.options);
         if (b.runtime != null) {
             mb.runtime(b.runtime);
@@ -147,6 +151,31 @@ public final class TauriPushClient implements AutoCloseable {
         Objects.requireNonNull(listener, "listener");
         listeners.add(listener);
         return () -> listeners.remove(listener);
+    }
+
+    /**
+     * Subscribes to every message from the server of one type ({@link TauriMessage.PushNotification},
+     * {@link TauriMessage.ReadNotification}, {@link TauriMessage.Ping}, {@link TauriMessage.Success},
+     * {@link TauriMessage.Unknown}, or {@link TauriMessage} for all).
+     *
+     * @param type the message class; never null
+     * @param handler called on the callback executor, after the listeners for the same message;
+     *     a handler that throws is logged; never null
+     * @param <T> the message type
+     * @return a handle whose {@code close()} ends the subscription
+     * @throws NullPointerException if an argument is null
+     */
+    public <T extends TauriMessage> Subscription on(Class<T> type, Consumer<? super T> handler) {
+        return subscriptions.on(type, handler);
+    }
+
+    /**
+     * The connection engine underneath (state, options, listeners of its own).
+     *
+     * @return the connection; never null
+     */
+    public ManagedConnection connection() {
+        return connection;
     }
 
     /**
@@ -408,9 +437,21 @@ public final class TauriPushClient implements AutoCloseable {
          * @param options never null
          * @return this builder
          */
-        public Builder connectionOptions(ConnectionOptions options) {
+        public Builder options(ConnectionOptions options) {
             this.options = Objects.requireNonNull(options, "options");
             return this;
+        }
+
+        /**
+         * The former name of {@link #options(ConnectionOptions)}.
+         *
+         * @param options never null
+         * @return this builder
+         * @deprecated use {@link #options(ConnectionOptions)}, the name every chatwire builder uses
+         */
+        @Deprecated
+        public Builder connectionOptions(ConnectionOptions options) {
+            return options(options);
         }
 
         /**

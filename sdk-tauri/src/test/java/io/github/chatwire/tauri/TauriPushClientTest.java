@@ -54,7 +54,7 @@ class TauriPushClientTest {
                 .userId("u-7")
                 .transport(transport)
                 .runtime(runtime)
-                .connectionOptions(ConnectionOptions.builder()
+                .options(ConnectionOptions.builder()
                         .idleTimeout(Duration.ofSeconds(90))
                         .reconnectPolicy(ReconnectPolicy.builder().initialDelay(Duration.ofSeconds(1)).jitter(0).build())
                         .build())
@@ -220,5 +220,72 @@ class TauriPushClientTest {
         for (double bad : new double[] {0, 1, -0.1, 1.5, Double.NaN}) {
             assertThrows(IllegalArgumentException.class, () -> TauriPushClient.builder().quicKeepAliveFraction(bad), "" + bad);
         }
+    }
+
+    @Test
+    void everyEventReachesOnEventFirstThenItsMethodThenTypedSubscriptions() {
+        List<String> order = new CopyOnWriteArrayList<>();
+        io.github.chatwire.core.connection.ConnectionListener asCore = new TauriPushListener() {
+            @Override
+            public void onEvent(io.github.chatwire.tauri.model.TauriMessage event) {
+                order.add("event:" + event.type());
+            }
+
+            @Override
+            public void onPushNotification(String senderId) {
+                order.add("push:" + senderId);
+            }
+
+            @Override
+            public void onUnknown(io.github.chatwire.tauri.model.TauriMessage.Unknown message) {
+                order.add("unknown:" + message.type());
+            }
+        };
+        TauriPushClient client = builder().listener((TauriPushListener) asCore).build();
+        List<String> typed = new CopyOnWriteArrayList<>();
+        io.github.chatwire.core.Subscription sub = client.on(io.github.chatwire.tauri.model.TauriMessage.PushNotification.class,
+                p -> typed.add(p.senderId()));
+        client.on(io.github.chatwire.tauri.model.TauriMessage.class, m -> order.add("on:" + m.type()));
+        client.connect();
+        FakeTransport.Session s = transport.last();
+        s.listener.onOpen();
+        s.listener.onText("{\"type\":\"success\",\"id\":\"m1\"}");
+        s.listener.onText("{\"type\":\"ping\",\"data\":{\"last_ping\":3}}");
+        s.listener.onText("{\"type\":\"push_notification\",\"data\":{\"sender_id\":\"alice\"}}");
+        s.listener.onText("{\"type\":\"new_thing\",\"data\":{}}");
+        sub.close();
+        s.listener.onText("{\"type\":\"push_notification\",\"data\":{\"sender_id\":\"bob\"}}");
+        assertEquals(List.of("event:success", "on:success", "event:ping", "on:ping",
+                "event:push_notification", "push:alice", "on:push_notification",
+                "event:new_thing", "unknown:new_thing", "on:new_thing",
+                "event:push_notification", "push:bob", "on:push_notification"), order);
+        assertEquals(List.of("alice"), typed, "a closed subscription hears nothing more");
+        client.close();
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void theOldUnknownMessageMethodStillHearsUnknownMessages() {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        TauriPushClient client = readyClient(builder().listener(new TauriPushListener() {
+            @Override
+            public void onUnknownMessage(io.github.chatwire.tauri.model.TauriMessage.Unknown message) {
+                heard.add(message.type());
+            }
+        }));
+        transport.last().listener.onText("{\"type\":\"new_thing\"}");
+        assertEquals(List.of("new_thing"), heard);
+        client.close();
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void connectionOptionsIsADeprecatedAliasOfOptions() {
+        ConnectionOptions o = ConnectionOptions.builder().name("x").build();
+        assertThrows(NullPointerException.class, () -> TauriPushClient.builder().options(null));
+        assertThrows(NullPointerException.class, () -> TauriPushClient.builder().connectionOptions(null));
+        TauriPushClient client = builder().connectionOptions(o).build();
+        assertEquals("x", client.connection().options().name());
+        client.close();
     }
 }

@@ -58,7 +58,7 @@ final class TauriScenario implements Scenario {
                     .clientIdentity(device)
                     // Trust exactly the fake server's self-signed certificate (host name still checked).
                     .trust(TauriTrust.certificates(server.certificate().certificate()))
-                    .connectionOptions(ConnectionOptions.builder().name("tauri-demo")
+                    .options(ConnectionOptions.builder().name("tauri-demo")
                             .idleTimeout(Duration.ofSeconds(90))
                             .reconnectPolicy(ReconnectPolicy.builder().initialDelay(Duration.ofMillis(200)).build())
                             .build())

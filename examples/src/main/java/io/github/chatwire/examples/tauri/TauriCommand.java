@@ -146,7 +146,7 @@ public final class TauriCommand implements Command {
                         }
                         return lastPing; // the pong echoes the ping's value (the SDK's default)
                     })
-                    .connectionOptions(Session.forCli(ConnectionOptions.builder()
+                    .options(Session.forCli(ConnectionOptions.builder()
                             .name("tauri")
                             .idleTimeout(Duration.ofSeconds(TauriPushClient.DEFAULT_WATCHDOG_SECONDS))
                             .handshakeTimeout(Duration.ofSeconds(30))
@@ -257,7 +257,7 @@ public final class TauriCommand implements Command {
         }
 
         @Override
-        public void onUnknownMessage(TauriMessage.Unknown message) {
+        public void onUnknown(TauriMessage.Unknown message) {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("type", message.type());
             f.put("json", message.json());

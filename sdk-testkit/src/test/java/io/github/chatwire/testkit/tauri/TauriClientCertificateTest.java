@@ -65,7 +65,7 @@ class TauriClientCertificateTest {
                 .userId("user-9")
                 .clientIdentity(identity)
                 .trust(TauriTrust.certificates(SERVER.certificate()))
-                .connectionOptions(ConnectionOptions.builder()
+                .options(ConnectionOptions.builder()
                         .reconnectPolicy(ReconnectPolicy.builder().initialDelay(Duration.ofMillis(50)).build())
                         .build())
                 .listener(listener)

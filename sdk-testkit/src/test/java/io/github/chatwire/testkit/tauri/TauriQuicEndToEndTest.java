@@ -59,7 +59,7 @@ class TauriQuicEndToEndTest {
                 .userId("user-1")
                 .clientIdentity(TauriClientIdentity.generateSelfSigned("device-1"))
                 .trust(TauriTrust.certificates(server.certificate().certificate()))
-                .connectionOptions(ConnectionOptions.builder()
+                .options(ConnectionOptions.builder()
                         .reconnectPolicy(ReconnectPolicy.builder().initialDelay(Duration.ofMillis(100)).jitter(0).build())
                         .idleTimeout(Duration.ofSeconds(90))
                         .build())
@@ -183,7 +183,7 @@ class TauriQuicEndToEndTest {
         RecordingListener listener = new RecordingListener();
         TauriPushClient client = track(client(server, listener)
                 .runtime(runtime)
-                .connectionOptions(ConnectionOptions.builder()
+                .options(ConnectionOptions.builder()
                         .reconnectPolicy(ReconnectPolicy.builder().initialDelay(Duration.ofSeconds(1)).jitter(0).build())
                         .idleTimeout(Duration.ofSeconds(90))
                         .build())
@@ -215,7 +215,7 @@ class TauriQuicEndToEndTest {
         RecordingListener listener = new RecordingListener();
         TauriPushClient client = track(client(server, listener)
                 .runtime(runtime)
-                .connectionOptions(ConnectionOptions.builder()
+                .options(ConnectionOptions.builder()
                         .handshakeTimeout(Duration.ofSeconds(30))
                         // The first connection's own 30 s limit would end it before the retry under test.
                         .initialConnectTimeout(Duration.ofMinutes(2))

@@ -55,7 +55,7 @@ class TauriQuicKeepAliveTest {
                 .trust(TauriTrust.certificates(server.certificate().certificate()))
                 // The client asks for the default 60 s: the server's 2 s is what is negotiated.
                 .quicIdleTimeout(Duration.ofSeconds(60))
-                .connectionOptions(ConnectionOptions.builder()
+                .options(ConnectionOptions.builder()
                         .reconnectPolicy(ReconnectPolicy.builder().initialDelay(Duration.ofMillis(100)).jitter(0).build())
                         .build())
                 .listener(listener);

@@ -160,7 +160,7 @@ class TauriServerCertificateTest {
                 .userId("user-1")
                 .clientIdentity(TauriClientIdentity.generateSelfSigned("device-1"))
                 .trust(trust)
-                .connectionOptions(ConnectionOptions.builder()
+                .options(ConnectionOptions.builder()
                         .reconnectPolicy(ReconnectPolicy.builder().initialDelay(Duration.ofMillis(100)).jitter(0).build())
                         .build())
                 .listener(listener)
