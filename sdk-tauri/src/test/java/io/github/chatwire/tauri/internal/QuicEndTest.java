@@ -95,6 +95,10 @@ class QuicEndTest {
         assertInstanceOf(IncompatibleProtocolException.class,
                 QuicEnd.classifyPeerCloseDuringHandshake(prefix + "CRYPTO_ERROR (no_application_protocol)", true, "t").failure());
         assertTrue(QuicEnd.classifyPeerCloseDuringHandshake(prefix + "PROTOCOL_VIOLATION", true, "t").failure().isRetryable());
+        // Go's crypto/tls answers a missing client certificate with bad_certificate, not 116.
+        ClientCertificateRejectedException go = assertInstanceOf(ClientCertificateRejectedException.class,
+                QuicEnd.classifyPeerCloseDuringHandshake(prefix + "CRYPTO_ERROR (bad_certificate)", false, "t").failure());
+        assertEquals(42, go.alert());
     }
 
     @Test
