@@ -33,7 +33,8 @@ import java.util.function.LongUnaryOperator;
  *
  * <p>Life cycle: {@link #connect()} opens the QUIC connection, sends
  * {@code tauri_identification {user_id}} and becomes READY only when the server answers
- * {@code success}. Every {@code ping} is answered at once with a {@code pong}. A watchdog
+ * {@code success}. Every {@code ping} is answered at once with a {@code pong}, and QUIC PINGs keep
+ * the connection alive below the negotiated QUIC idle timeout ({@link Builder#quicKeepAlive}). A watchdog
  * (the {@link ConnectionOptions#idleTimeout()}, default {@value #DEFAULT_WATCHDOG_SECONDS} s)
  * reconnects when the server goes silent; idle timeouts, lost connections and server closes
  * reconnect with backoff. A rejected client certificate, an untrusted server certificate or a

@@ -10,7 +10,6 @@ import io.github.chatwire.core.connection.ConnectionOptions;
 import io.github.chatwire.core.connection.ConnectionState;
 import io.github.chatwire.core.connection.ReconnectPolicy;
 import io.github.chatwire.core.time.VirtualScheduler;
-import io.github.chatwire.tauri.TauriClientIdentity;
 import io.github.chatwire.tauri.TauriPushClient;
 import io.github.chatwire.tauri.TauriTlsException;
 import io.github.chatwire.tauri.TauriTrust;
@@ -21,56 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The Tauri push client against the in-process kwik fake of Omega, over real QUIC on loopback. */
-class TauriQuicEndToEndTest {
-    static {
-        // Before any kwik class is initialised: see FakeOmegaQuicServer.disableKwikAssertions().
-        FakeOmegaQuicServer.disableKwikAssertions();
-    }
-
-    // Generous: on a loaded machine a QUIC handshake can time out (10 s) and be retried.
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    private final List<AutoCloseable> cleanup = new ArrayList<>();
-
-    @AfterEach
-    void tearDown() throws Exception {
-        for (int i = cleanup.size() - 1; i >= 0; i--) {
-            cleanup.get(i).close();
-        }
-    }
-
-    private FakeOmegaQuicServer server(FakeOmegaQuicServer.Builder b) throws Exception {
-        FakeOmegaQuicServer s = b.start();
-        cleanup.add(s);
-        return s;
-    }
-
-    private TauriPushClient.Builder client(FakeOmegaQuicServer server, RecordingListener listener) {
-        return TauriPushClient.builder()
-                .host(server.host())
-                .port(server.port())
-                .alpn(server.alpn())
-                .userId("user-1")
-                .clientIdentity(TauriClientIdentity.generateSelfSigned("device-1"))
-                .trust(TauriTrust.certificates(server.certificate().certificate()))
-                .options(ConnectionOptions.builder()
-                        .reconnectPolicy(ReconnectPolicy.builder().initialDelay(Duration.ofMillis(100)).jitter(0).build())
-                        .idleTimeout(Duration.ofSeconds(90))
-                        .build())
-                .listener(listener);
-    }
-
-    private TauriPushClient track(TauriPushClient c) {
-        cleanup.add(c);
-        return c;
-    }
-
+class TauriQuicEndToEndTest extends TauriQuicTestBase {
     @ParameterizedTest
     @EnumSource(TauriFraming.class)
     void identificationPingPongPushAndReadNotifications(TauriFraming framing) throws Exception {
@@ -178,7 +133,7 @@ class TauriQuicEndToEndTest {
     void watchdogReconnectsWhenTheServerGoesSilent() throws Exception {
         VirtualScheduler clock = new VirtualScheduler();
         ChatwireRuntime runtime = ChatwireRuntime.builder().scheduler(clock).build();
-        cleanup.add(runtime);
+        track(runtime);
         FakeOmegaQuicServer server = server(FakeOmegaQuicServer.builder());
         RecordingListener listener = new RecordingListener();
         TauriPushClient client = track(client(server, listener)
@@ -209,7 +164,7 @@ class TauriQuicEndToEndTest {
     void aServerThatNeverAnswersTheIdentificationIsRetriedAfterTheHandshakeTimeout() throws Exception {
         VirtualScheduler clock = new VirtualScheduler();
         ChatwireRuntime runtime = ChatwireRuntime.builder().scheduler(clock).build();
-        cleanup.add(runtime);
+        track(runtime);
         FakeOmegaQuicServer server = server(FakeOmegaQuicServer.builder());
         server.silent(true);
         RecordingListener listener = new RecordingListener();
@@ -281,9 +236,7 @@ class TauriQuicEndToEndTest {
     void aFrameThatIsNotUtf8ClosesWithTheBadFrameCodeAndSaysSo() throws Exception {
         FakeOmegaQuicServer server = server(FakeOmegaQuicServer.builder());
         RecordingListener listener = new RecordingListener();
-        TauriPushClient client = track(client(server, listener).build());
-        client.connect().get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        FakeTauriConnection first = server.awaitIdentified(WAIT);
+        FakeTauriConnection first = connected(server, client(server, listener));
         first.sendBytes(new byte[] {'{', (byte) 0xFF, (byte) 0xFE, '}', '\n'});
         var reconnecting = listener.awaitState(ConnectionState.RECONNECTING, WAIT);
         assertTrue(reconnecting.cause().getMessage().contains("QUIC application error 0x1002"), reconnecting.toString());
@@ -296,9 +249,7 @@ class TauriQuicEndToEndTest {
     void aFiftyThousandDigitSenderIdIsADecodeErrorAndTheConnectionStaysUp() throws Exception {
         FakeOmegaQuicServer server = server(FakeOmegaQuicServer.builder());
         RecordingListener listener = new RecordingListener();
-        TauriPushClient client = track(client(server, listener).build());
-        client.connect().get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        FakeTauriConnection conn = server.awaitIdentified(WAIT);
+        FakeTauriConnection conn = connected(server, client(server, listener));
 
         conn.sendRaw("{\"type\":\"push_notification\",\"data\":{\"sender_id\":" + "7".repeat(50_000) + "}}");
         conn.push("alice");
@@ -306,7 +257,7 @@ class TauriQuicEndToEndTest {
         assertEquals(1, listener.errors.size(), listener.errors.toString());
         var error = assertInstanceOf(io.github.chatwire.tauri.codec.TauriDecodeException.class, listener.errors.get(0));
         assertEquals("data.sender_id", error.field());
-        assertEquals(ConnectionState.READY, client.state());
+        assertEquals(ConnectionState.READY, listener.states.get(listener.states.size() - 1).current());
         assertEquals(0, listener.count(ConnectionState.RECONNECTING));
         assertEquals(1, server.connections().size(), "same connection");
     }

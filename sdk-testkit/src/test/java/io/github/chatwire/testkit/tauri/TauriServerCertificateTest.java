@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.chatwire.core.connection.ConnectionOptions;
 import io.github.chatwire.core.connection.ConnectionState;
-import io.github.chatwire.core.connection.ReconnectPolicy;
-import io.github.chatwire.tauri.TauriClientIdentity;
 import io.github.chatwire.tauri.TauriPushClient;
 import io.github.chatwire.tauri.TauriTlsException;
 import io.github.chatwire.tauri.TauriTrust;
@@ -22,7 +19,6 @@ import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -34,23 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * loopback against the kwik fake serving the whole chain. Pinned self-signed certificates (the
  * other tests) skip the end-entity checks, which is how a wrong authType went unnoticed.
  */
-class TauriServerCertificateTest {
-    static {
-        // Before any kwik class is initialised: see FakeOmegaQuicServer.disableKwikAssertions().
-        FakeOmegaQuicServer.disableKwikAssertions();
-    }
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    private final List<AutoCloseable> cleanup = new ArrayList<>();
-
-    @AfterEach
-    void tearDown() throws Exception {
-        for (int i = cleanup.size() - 1; i >= 0; i--) {
-            cleanup.get(i).close();
-        }
-    }
-
+class TauriServerCertificateTest extends TauriQuicTestBase {
     static Stream<Arguments> browserAcceptedChains() {
         List<Arguments> cases = new ArrayList<>();
         for (KeyType key : KeyType.values()) {
@@ -68,7 +48,7 @@ class TauriServerCertificateTest {
         TestCertificate leaf = ca.issueServer("localhost").keyType(keyType).keyUsage(usages).issue();
         FakeOmegaQuicServer server = server(leaf);
         RecordingListener listener = new RecordingListener();
-        TauriPushClient client = client(server, TauriTrust.certificates(ca.certificate()), listener);
+        TauriPushClient client = built(server, TauriTrust.certificates(ca.certificate()), listener);
 
         try {
             client.connect().get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -86,7 +66,7 @@ class TauriServerCertificateTest {
         FakeOmegaQuicServer server = server(leaf);
         javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance("PKIX");
         tmf.init(TauriTrust.certificates(ca.certificate()).trustStore());
-        TauriPushClient client = client(server,
+        TauriPushClient client = built(server,
                 TauriTrust.trustManager((javax.net.ssl.X509TrustManager) tmf.getTrustManagers()[0]), new RecordingListener());
         client.connect().get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertEquals("user-1", server.awaitIdentified(WAIT).userId());
@@ -136,7 +116,7 @@ class TauriServerCertificateTest {
 
     private TauriTlsException assertRefused(FakeOmegaQuicServer server, TauriTrust trust) throws Exception {
         RecordingListener listener = new RecordingListener();
-        TauriPushClient client = client(server, trust, listener);
+        TauriPushClient client = built(server, trust, listener);
         ExecutionException e = assertThrows(ExecutionException.class,
                 () -> client.connect().get(WAIT.toSeconds(), TimeUnit.SECONDS));
         TauriTlsException refused = assertInstanceOf(TauriTlsException.class, e.getCause());
@@ -147,25 +127,10 @@ class TauriServerCertificateTest {
     }
 
     private FakeOmegaQuicServer server(TestCertificate certificate) throws Exception {
-        FakeOmegaQuicServer s = FakeOmegaQuicServer.builder().certificate(certificate).start();
-        cleanup.add(s);
-        return s;
+        return server(FakeOmegaQuicServer.builder().certificate(certificate));
     }
 
-    private TauriPushClient client(FakeOmegaQuicServer server, TauriTrust trust, RecordingListener listener) {
-        TauriPushClient c = TauriPushClient.builder()
-                .host(server.host())
-                .port(server.port())
-                .alpn(server.alpn())
-                .userId("user-1")
-                .clientIdentity(TauriClientIdentity.generateSelfSigned("device-1"))
-                .trust(trust)
-                .options(ConnectionOptions.builder()
-                        .reconnectPolicy(ReconnectPolicy.builder().initialDelay(Duration.ofMillis(100)).jitter(0).build())
-                        .build())
-                .listener(listener)
-                .build();
-        cleanup.add(c);
-        return c;
+    private TauriPushClient built(FakeOmegaQuicServer server, TauriTrust trust, RecordingListener listener) {
+        return track(client(server, trust, listener).build());
     }
 }
