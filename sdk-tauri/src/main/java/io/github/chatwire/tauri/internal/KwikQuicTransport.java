@@ -283,6 +283,10 @@ public final class KwikQuicTransport implements Transport {
                             + ServerCertificateCheck.describe(refused), refused));
                 }
                 awaitEvent(1000);
+                if (check != null && check.acceptedAChain() && refusedHostName(e)) {
+                    return QuicEnd.fail(new TauriTlsException("the server certificate is trusted but not valid for the host name '"
+                            + cfg.host() + "' (its DNS names, or its CN, must match; IP addresses are never matched)", e));
+                }
                 QuicEnd known = endFromKwik(false);
                 if (known != null) {
                     return known;
@@ -367,6 +371,16 @@ public final class KwikQuicTransport implements Transport {
                 }
                 return ownFailure;
             }
+        }
+
+        /** Whether this side ended the handshake with certificate_unknown, agent15's host name refusal. */
+        private boolean refusedHostName(IOException e) {
+            ConnectionTerminatedEvent ev = event;
+            if (ev != null && !ev.closedByPeer() && ev.transportErrorCode() != null
+                    && ev.transportErrorCode() == QuicEnd.CRYPTO_ERROR_BASE + 46) {
+                return true;
+            }
+            return String.valueOf(e.getMessage()).contains("servername does not match");
         }
 
         private QuicEnd endAfterReadFailure(IOException e) {

@@ -35,6 +35,7 @@ import javax.net.ssl.X509TrustManager;
 public final class ServerCertificateCheck implements X509TrustManager {
     private final X509TrustManager delegate;
     private volatile CertificateException refusal;
+    private volatile boolean accepted;
 
     private ServerCertificateCheck(X509TrustManager delegate) {
         this.delegate = delegate;
@@ -99,6 +100,7 @@ public final class ServerCertificateCheck implements X509TrustManager {
         }
         try {
             delegate.checkServerTrusted(chain, authTypeFor(chain[0]));
+            accepted = true;
         } catch (CertificateException e) {
             refusal = e;
             throw e;
@@ -117,6 +119,16 @@ public final class ServerCertificateCheck implements X509TrustManager {
     @Override
     public X509Certificate[] getAcceptedIssuers() {
         return delegate.getAcceptedIssuers();
+    }
+
+    /**
+     * Whether a chain passed this check (so a later certificate failure of the handshake is the
+     * host name check's).
+     *
+     * @return true once a chain was trusted
+     */
+    public boolean acceptedAChain() {
+        return accepted;
     }
 
     /**

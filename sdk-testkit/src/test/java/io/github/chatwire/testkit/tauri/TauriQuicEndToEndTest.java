@@ -270,6 +270,7 @@ class TauriQuicEndToEndTest extends TauriQuicTestBase {
         TauriPushClient byIp = track(client(server, listener).host("127.0.0.1").build());
         ExecutionException e = assertThrows(ExecutionException.class, () -> byIp.connect().get(WAIT.toSeconds(), TimeUnit.SECONDS));
         assertInstanceOf(TauriTlsException.class, e.getCause());
+        assertTrue(e.getCause().getMessage().contains("not valid for the host name '127.0.0.1'"), e.getCause().getMessage());
         assertEquals(0, listener.count(ConnectionState.RECONNECTING), "a TLS misconfiguration is not retried");
 
         TauriPushClient insecure = track(client(server, new RecordingListener()).host("127.0.0.1")

@@ -111,7 +111,8 @@ class TauriServerCertificateTest extends TauriQuicTestBase {
         // Accepting more chains must not lose the host name check.
         TestCertificate ca = TestCertificate.certificateAuthority("Test Root CA");
         FakeOmegaQuicServer server = server(ca.issueServer("omega.example").issue());
-        assertRefused(server, TauriTrust.certificates(ca.certificate()));
+        TauriTlsException refused = assertRefused(server, TauriTrust.certificates(ca.certificate()));
+        assertTrue(refused.getMessage().contains("not valid for the host name 'localhost'"), refused.getMessage());
     }
 
     private TauriTlsException assertRefused(FakeOmegaQuicServer server, TauriTrust trust) throws Exception {
