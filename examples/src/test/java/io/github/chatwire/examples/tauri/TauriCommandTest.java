@@ -176,6 +176,21 @@ class TauriCommandTest {
     }
 
     @Test
+    void trustingTheCaThatIssuedAnEcdsaServerCertificateConnects() throws Exception {
+        // The issue's report: --trust ca.pem with a public-CA-style P-256 certificate
+        // (key usage digitalSignature only) was refused with alert 42.
+        TestCertificate ca = TestCertificate.certificateAuthority("Omega Test CA");
+        try (FakeOmegaQuicServer server = FakeOmegaQuicServer.builder()
+                .certificate(ca.issueServer("localhost").issue()).start()) {
+            List<String> a = args(server);
+            a.set(a.indexOf("--trust") + 1, write("ca.pem", ca.certificatePem()).toString());
+            a.add("--json");
+            assertEquals(ExitCode.OK, run(a), out.toString(StandardCharsets.UTF_8));
+            assertEquals("user-1", server.awaitIdentified(WAIT).userId());
+        }
+    }
+
+    @Test
     void unreachableServerExitsWith4() throws Exception {
         int port;
         try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
