@@ -109,14 +109,14 @@ public final class TauriPushClient implements AutoCloseable {
             @Override
             public void onStateChange(StateChange change) {
                 for (TauriPushListener l : listeners) {
-                    l.onStateChange(change);
+                    TauriProtocolHandler.call(l, "state change", x -> x.onStateChange(change));
                 }
             }
 
             @Override
             public void onError(ChatwireException error) {
                 for (TauriPushListener l : listeners) {
-                    l.onError(error);
+                    TauriProtocolHandler.call(l, "error", x -> x.onError(error));
                 }
             }
         });

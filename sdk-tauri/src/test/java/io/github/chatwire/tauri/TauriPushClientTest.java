@@ -288,4 +288,40 @@ class TauriPushClientTest {
         assertEquals("x", client.connection().options().name());
         client.close();
     }
+
+    @Test
+    void aThrowingListenerDoesNotSilenceTheNextOne() {
+        TauriPushClient client = builder().listener(new TauriPushListener() {
+            @Override
+            public void onPushNotification(String senderId) {
+                throw new IllegalStateException("listener bug");
+            }
+
+            @Override
+            public void onStateChange(StateChange change) {
+                throw new IllegalStateException("listener bug");
+            }
+        }).build();
+        List<String> second = new CopyOnWriteArrayList<>();
+        client.addListener(new TauriPushListener() {
+            @Override
+            public void onPushNotification(String senderId) {
+                second.add("push:" + senderId);
+            }
+
+            @Override
+            public void onStateChange(StateChange change) {
+                second.add(change.current().name());
+            }
+        });
+        client.connect();
+        FakeTransport.Session s = transport.last();
+        s.listener.onOpen();
+        s.listener.onText("{\"type\":\"success\"}");
+        s.listener.onText("{\"type\":\"push_notification\",\"data\":{\"sender_id\":\"a\"}}");
+        assertTrue(second.contains("READY"), second.toString());
+        assertTrue(second.contains("push:a"), second.toString());
+        assertEquals(ConnectionState.READY, client.state());
+        client.close();
+    }
 }

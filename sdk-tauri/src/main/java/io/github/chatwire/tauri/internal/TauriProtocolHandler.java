@@ -106,20 +106,27 @@ public final class TauriProtocolHandler implements ProtocolHandler {
     private void deliver(ProtocolContext ctx, TauriMessage m, Consumer<TauriPushListener> specific) {
         ctx.emit(() -> {
             for (TauriPushListener l : listeners) {
-                call(l, m, x -> x.onEvent(m));
+                call(l, m.type(), x -> x.onEvent(m));
                 if (specific != null) {
-                    call(l, m, specific);
+                    call(l, m.type(), specific);
                 }
             }
             subscriptions.publish(m);
         });
     }
 
-    private static void call(TauriPushListener l, TauriMessage m, Consumer<TauriPushListener> method) {
+    /**
+     * Calls one listener method; a listener that throws is logged and does not stop the caller.
+     *
+     * @param l the listener; never null
+     * @param what what it is told, for the log; never null
+     * @param method the call; never null
+     */
+    public static void call(TauriPushListener l, String what, Consumer<TauriPushListener> method) {
         try {
             method.accept(l);
         } catch (RuntimeException e) {
-            log.warn("A Tauri listener threw on '{}'; the connection and the other listeners go on", m.type(), e);
+            log.warn("A Tauri listener threw on '{}'; the connection and the other listeners go on", what, e);
         }
     }
 
