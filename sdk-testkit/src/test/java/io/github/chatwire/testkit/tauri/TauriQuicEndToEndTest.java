@@ -253,7 +253,13 @@ class TauriQuicEndToEndTest extends TauriQuicTestBase {
 
         conn.sendRaw("{\"type\":\"push_notification\",\"data\":{\"sender_id\":" + "7".repeat(50_000) + "}}");
         conn.push("alice");
-        assertEquals("push:alice", drainUntilPush(listener), "the bad id is not delivered, the next push is");
+        String next;
+        try {
+            next = drainUntilPush(listener);
+        } catch (AssertionError e) {
+            throw new AssertionError("states " + listener.states + ", errors " + listener.errors, e);
+        }
+        assertEquals("push:alice", next, "the bad id is not delivered, the next push is");
         assertEquals(1, listener.errors.size(), listener.errors.toString());
         var error = assertInstanceOf(io.github.chatwire.tauri.codec.TauriDecodeException.class, listener.errors.get(0));
         assertEquals("data.sender_id", error.field());
