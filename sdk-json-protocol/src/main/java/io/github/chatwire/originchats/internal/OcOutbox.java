@@ -54,6 +54,11 @@ public final class OcOutbox {
      */
     public static final long MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     private static final long MINUTE_NANOS = TimeUnit.SECONDS.toNanos(60);
+    /**
+     * The longest server cooldown held (a year): a longer {@code rate_limit} length, up to the
+     * saturated {@code Long.MAX_VALUE} of an absurd value, would overflow the clock's arithmetic.
+     */
+    static final long MAX_COOLDOWN_NANOS = TimeUnit.DAYS.toNanos(365);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The engine's request entry point. */
@@ -185,7 +190,7 @@ public final class OcOutbox {
         synchronized (this) {
             boolean free = !closed && up && held.isEmpty() && allowedAt(now) - now <= 0;
             if (free) {
-                sent.addLast(now);
+                count(now);
             } else if (onlyIfFree) {
                 return null;
             } else if (!closed) {
@@ -225,11 +230,12 @@ public final class OcOutbox {
     /**
      * The server refused a limited action: hold limited requests for its length.
      *
-     * @param lengthNanos the rate_limit's length
+     * @param lengthNanos the rate_limit's length; negative counts as zero, more than
+     *     {@link #MAX_COOLDOWN_NANOS} as that
      */
     public synchronized void serverCooldown(long lengthNanos) {
         long now = clock().nanoTime();
-        long until = now + Math.max(0, lengthNanos);
+        long until = now + Math.min(Math.max(0, lengthNanos), MAX_COOLDOWN_NANOS);
         if (!cooling || until - cooldownUntil > 0) {
             cooldownUntil = until;
             cooling = true;
@@ -301,19 +307,40 @@ public final class OcOutbox {
                 cooling = false;
             }
         }
-        if (limits.perMinute() == Integer.MAX_VALUE) {
-            return t;
-        }
-        while (!sent.isEmpty() && now - sent.peekFirst() >= MINUTE_NANOS + MARGIN_NANOS) {
+        long burstWindow = limits.burstWindow().toNanos() + MARGIN_NANOS;
+        long horizon = Math.max(MINUTE_NANOS + MARGIN_NANOS, burstWindow);
+        while (!sent.isEmpty() && now - sent.peekFirst() >= horizon) {
             sent.pollFirst();
         }
-        t = Math.max(t, freeAt(limits.perMinute(), MINUTE_NANOS + MARGIN_NANOS, now));
-        return Math.max(t, freeAt(limits.burst(), limits.burstWindow().toNanos() + MARGIN_NANOS, now));
+        if (limits.perMinute() != Integer.MAX_VALUE) {
+            t = later(t, freeAt(limits.perMinute(), MINUTE_NANOS + MARGIN_NANOS, now));
+        }
+        if (limits.burst() != Integer.MAX_VALUE) {
+            t = later(t, freeAt(limits.burst(), burstWindow, now));
+        }
+        return t;
+    }
+
+    /** The later of two clock readings (compared by difference, as nanoTime values must be). */
+    private static long later(long a, long b) {
+        return a - b >= 0 ? a : b;
+    }
+
+    /** Counts a limited action handed to the engine, unless there is no limit to count it against. */
+    private void count(long now) {
+        if (limits.perMinute() != Integer.MAX_VALUE || limits.burst() != Integer.MAX_VALUE) {
+            sent.addLast(now);
+        }
     }
 
     /** Counts a limited action sent at {@code now} (for tests of the budget). */
     synchronized void record(long now) {
         sent.addLast(now);
+    }
+
+    /** How many sends the limiter remembers (for tests of its bound). */
+    synchronized int trackedSends() {
+        return sent.size();
     }
 
     /** When fewer than {@code max} sends fall inside {@code window} before it. */
@@ -350,7 +377,7 @@ public final class OcOutbox {
                 if (h.proxy.isDone()) {
                     continue;
                 }
-                sent.addLast(now);
+                count(now);
                 go.add(h);
             }
             reschedule(now);

@@ -199,4 +199,47 @@ class OcOutboxTest {
         assertFalse(o.accepts(key, new ServerFrame.SlashCall("slash_call", "roll", raw, null, null, null, null, raw)));
         assertFalse(o.accepts("cw-7", new ServerFrame.Channels("channels_get", List.of(), raw)), "not ours");
     }
+
+    @Test
+    void aHugeServerCooldownHoldsLimitedRequestsInsteadOfOverflowing() {
+        // rate_limit {"length": 1e300} decodes to Long.MAX_VALUE ms, which saturates to Long.MAX_VALUE ns
+        OcOutbox o = loggedIn(RateLimits.DEFAULTS);
+        clock.advance(Duration.ofSeconds(1));
+        o.serverCooldown(TimeUnit.MILLISECONDS.toNanos(Long.MAX_VALUE));
+        submit(o, "message_new");
+        submit(o, "users_list");
+        clock.advance(Duration.ofHours(1));
+        assertEquals(List.of("users_list"), sentCmds, "the cooldown holds the message, it does not wrap around");
+        assertTrue(o.allowedAt(clock.nanoTime()) - clock.nanoTime() > 0);
+    }
+
+    @Test
+    void withoutAPerMinuteLimitTheBurstLimitStillHolds() {
+        RateLimits burstOnly = new RateLimits(Integer.MAX_VALUE, 10, Duration.ofSeconds(10), Duration.ofSeconds(30));
+        OcOutbox o = loggedIn(burstOnly);
+        for (int i = 0; i < 30; i++) {
+            submit(o, "message_new");
+        }
+        clock.advance(Duration.ofSeconds(40));
+        assertEquals(30, sendTimes.size());
+        assertEquals(0, refusals(sendTimes, burstOnly), "ten per window, as with the default limits");
+        assertTrue(sendTimes.get(29) >= 20 * S, "the third ten wait for the second window");
+    }
+
+    @Test
+    void whatTheLimiterRemembersStaysBounded() {
+        OcOutbox none = loggedIn(RateLimits.NONE);
+        for (int i = 0; i < 10_000; i++) {
+            submit(none, "message_new");
+        }
+        assertEquals(10_000, sendTimes.size());
+        assertEquals(0, none.trackedSends(), "with no limit nothing needs remembering");
+        RateLimits burstOnly = new RateLimits(Integer.MAX_VALUE, 10, Duration.ofSeconds(10), Duration.ofSeconds(30));
+        OcOutbox o = loggedIn(burstOnly);
+        for (int i = 0; i < 600; i++) {
+            submit(o, "message_new");
+            clock.advance(Duration.ofSeconds(2));
+        }
+        assertTrue(o.trackedSends() <= 70, "only sends inside the longest window are kept: " + o.trackedSends());
+    }
 }
