@@ -7,6 +7,7 @@ import io.github.chatwire.core.ConnectionLostException;
 import io.github.chatwire.core.Secret;
 import io.github.chatwire.originchats.codec.JsonFields;
 import io.github.chatwire.originchats.codec.OcJson;
+import io.github.chatwire.originchats.internal.OcUploader;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
@@ -82,10 +83,10 @@ public final class RoturValidatorProvider implements ValidatorProvider {
             @Override
             public void onResponse(Call call, Response response) {
                 try (ResponseBody body = response.body()) {
-                    String text = body == null ? "" : body.string();
+                    String text = OcUploader.readBounded(body);
                     result.complete(parse(response.code(), text));
                 } catch (IOException e) {
-                    result.completeExceptionally(new ConnectionLostException("Rotur reply unreadable"));
+                    result.completeExceptionally(new ConnectionLostException("Rotur reply unreadable: " + e.getMessage()));
                 } catch (ChatwireException e) {
                     result.completeExceptionally(e);
                 }

@@ -23,6 +23,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSource;
 import okio.ByteString;
 
 /**
@@ -31,7 +32,29 @@ import okio.ByteString;
  * validator. Thread-safe; stateless.
  */
 public final class OcUploader {
+    /** The largest HTTP reply body read (the upload reply and a Rotur validator are small JSON). */
+    public static final int MAX_REPLY_BYTES = 1024 * 1024;
+
     private OcUploader() {}
+
+    /**
+     * Reads a reply body of at most {@link #MAX_REPLY_BYTES}, without reading more than one byte
+     * past that bound from a server that sends more.
+     *
+     * @param body the body; null for none
+     * @return the body as UTF-8; empty for none
+     * @throws IOException if reading fails, or the body is larger than the bound
+     */
+    public static String readBounded(ResponseBody body) throws IOException {
+        if (body == null) {
+            return "";
+        }
+        BufferedSource source = body.source();
+        if (source.request(MAX_REPLY_BYTES + 1L)) {
+            throw new IOException("HTTP reply larger than " + MAX_REPLY_BYTES + " bytes");
+        }
+        return source.getBuffer().readUtf8();
+    }
 
     /**
      * The HTTP base of a WebSocket URL (ws to http, wss to https).
@@ -61,7 +84,8 @@ public final class OcUploader {
      * @param mimeType the MIME type; never null
      * @param data the content; never null
      * @return the stored attachment; fails with {@link OriginChatsServerException} for an HTTP
-     *     error, {@link ConnectionLostException} for a network error or an unreadable reply,
+     *     error, {@link ConnectionLostException} for a network error or an unreadable reply (also
+     *     one larger than {@link #MAX_REPLY_BYTES}),
      *     {@link IllegalStateException} if no HTTP URL can be derived
      */
     public static CompletableFuture<Attachment> upload(ChatwireRuntime runtime, String wsUrl, ValidatorProvider provider,
@@ -91,7 +115,7 @@ public final class OcUploader {
                 @Override
                 public void onResponse(Call call, Response response) {
                     try (ResponseBody rb = response.body()) {
-                        String text = rb == null ? "" : rb.string();
+                        String text = readBounded(rb);
                         Map<String, Object> o;
                         try {
                             o = OcJson.parseObject(text);
