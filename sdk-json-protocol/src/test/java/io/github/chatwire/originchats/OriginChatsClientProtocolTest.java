@@ -377,6 +377,23 @@ class OriginChatsClientProtocolTest {
     }
 
     @Test
+    void aTypingSignalSentAsSoonAsConnectCompletesGoesOut() {
+        // connect() completes at READY; a caller that signals typing (or sends) at once must find
+        // the outbox already open, not skipped as if the budget were spent
+        client = builder(false).build();
+        CompletableFuture<Boolean> typing = client.connect().thenCompose(v -> client.typing(Target.channel("general")));
+        server.accept(ScriptedOcServer.HANDSHAKE_CRACKED);
+        server.next("login");
+        server.loginSucceeds("USR:local_bot");
+        assertFalse(typing.isDone(), "typing is not skipped: it waits for the server's echo");
+        String key = ScriptedOcServer.listener(server.next("typing"));
+        server.serverSends("{\"cmd\":\"typing\",\"channel\":\"general\",\"user\":\"USR:local_bot\","
+                + "\"listener\":\"" + key + "\"}");
+        assertTrue(typing.join());
+        server.answerResync();
+    }
+
+    @Test
     void aRateLimitedRequestTimesOutCountingFromWhenItWasSent() {
         connectAndLogin(false);
         for (int i = 0; i < 11; i++) {

@@ -279,8 +279,11 @@ public final class OcProtocolHandler implements ProtocolHandler {
         boolean reconnected = everReady;
         everReady = true;
         host.accepted(r);
+        // open the outbox before READY: connect() completes in ready(), and a caller that sends or
+        // signals typing from it must find the outbox open. What it releases now is queued in the
+        // engine and goes out at READY, before the re-sync that loggedIn starts.
+        outbox.up();
         ctx.ready();
-        outbox.up(); // what waited for the login goes before the re-sync that loggedIn starts
         ctx.emit(() -> host.loggedIn(r, reconnected));
     }
 
