@@ -96,6 +96,9 @@ final class DirectMessages {
                 synchronized (this) {
                     sendsWaiting--;
                 }
+                if (result.isCancelled()) {
+                    return null; // cancelled while it waited: never sent
+                }
                 String content;
                 try {
                     if (e != null) {

@@ -432,7 +432,8 @@ public final class OmikronClient implements AutoCloseable {
      *     {@link LossyTextException} if the web-client scheme would alter the text and the
      *     {@link LossyTextPolicy} is {@code REJECT} (nothing was sent), with the key lookup's
      *     failure (e.g. {@link OmikronServerException} {@code error_not_found}) if the receiver's
-     *     public key is unavailable, or as {@link #request} fails
+     *     public key is unavailable, or as {@link #request} fails. Cancelling it while the
+     *     message still waits for a key lookup (or for an earlier send) means it is never sent
      */
     public CompletableFuture<Void> sendMessage(OmikronId receiver, String text) {
         return sendMessage(receiver, text, directMessages.scheme());

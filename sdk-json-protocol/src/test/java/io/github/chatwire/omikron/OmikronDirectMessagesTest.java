@@ -169,6 +169,21 @@ class OmikronDirectMessagesTest {
     }
 
     @Test
+    void aSendCancelledWhileItWaitsForTheKeyIsNeverSent() throws Exception {
+        connect(builder().messageScheme(MessageScheme.HKDF_GCM));
+        CompletableFuture<Void> cancelled = client.sendMessage(BOB, "never");
+        CompletableFuture<Void> kept = client.sendMessage(BOB, "kept");
+        assertTrue(cancelled.cancel(false));
+        answerLookup(BOB, bobKey);
+        OmikronMessage send = server.next();
+        assertEquals(MessageCipher.hkdfGcm().encrypt(SharedSecret.agree(myKey.raw(), bobKey.publicKey().raw()), "kept"),
+                send.data().getString("content"), "only the message still wanted goes out");
+        assertTrue(server.sent.isEmpty(), "the cancelled one is not sent");
+        server.serverSends(msg(send.id(), "success", "{}"));
+        assertTrue(kept.isDone() && !kept.isCompletedExceptionally());
+    }
+
+    @Test
     void theNewerSchemeSendsTheFixtureContentAndLossyTextIsRefusedBeforeAnything() throws Exception {
         connect(builder().messageScheme(MessageScheme.HKDF_GCM));
         assertEquals(MessageScheme.HKDF_GCM, client.messageScheme());
