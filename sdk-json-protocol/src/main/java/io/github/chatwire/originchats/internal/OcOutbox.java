@@ -88,6 +88,9 @@ public final class OcOutbox {
     // guarded by this
     private final ArrayDeque<Long> sent = new ArrayDeque<>();
     private final ArrayDeque<Held> held = new ArrayDeque<>();
+    /** Limited requests let go, in order, to be handed to the engine by one thread at a time. */
+    private final ArrayDeque<Held> leaving = new ArrayDeque<>();
+    private boolean handingOff;
     private long cooldownUntil;
     private boolean cooling;
     private boolean up;
@@ -191,6 +194,7 @@ public final class OcOutbox {
             boolean free = !closed && up && held.isEmpty() && allowedAt(now) - now <= 0;
             if (free) {
                 count(now);
+                leaving.addLast(h);
             } else if (onlyIfFree) {
                 return null;
             } else if (!closed) {
@@ -208,8 +212,12 @@ public final class OcOutbox {
                 return h.proxy;
             }
         }
-        // free, or closed: the engine sends it now, or refuses it with the connection's terminal cause
-        return sender.request(h.key, h.message, h.timeout);
+        if (closed) {
+            // the engine refuses it with the connection's terminal cause
+            return sender.request(h.key, h.message, h.timeout);
+        }
+        drain();
+        return h.proxy;
     }
 
     /**
@@ -368,7 +376,6 @@ public final class OcOutbox {
     }
 
     private void release() {
-        List<Held> go = new ArrayList<>();
         synchronized (this) {
             long now = clock().nanoTime();
             while (up && !closed && !held.isEmpty() && allowedAt(now) - now <= 0) {
@@ -378,12 +385,39 @@ public final class OcOutbox {
                     continue;
                 }
                 count(now);
-                go.add(h);
+                leaving.addLast(h);
             }
             reschedule(now);
         }
-        for (Held h : go) {
-            handOff(h);
+        drain();
+    }
+
+    /**
+     * Hands what was let go to the engine, outside this lock and in the order it was let go: one
+     * thread at a time does it, and one that finds another at work leaves its requests to it (the
+     * release timer and a caller's send never overtake each other on their way to the engine).
+     */
+    private void drain() {
+        synchronized (this) {
+            if (handingOff) {
+                return;
+            }
+            handingOff = true;
+        }
+        while (true) {
+            Held h;
+            synchronized (this) {
+                h = leaving.pollFirst();
+                if (h == null) {
+                    handingOff = false;
+                    return;
+                }
+            }
+            try {
+                handOff(h);
+            } catch (RuntimeException e) {
+                h.proxy.completeExceptionally(e);
+            }
         }
     }
 

@@ -242,4 +242,28 @@ class OcOutboxTest {
         }
         assertTrue(o.trackedSends() <= 70, "only sends inside the longest window are kept: " + o.trackedSends());
     }
+
+    @Test
+    void aSendMadeWhileHeldOnesAreHandedOffDoesNotOvertakeThem() {
+        // The release timer hands held messages to the engine outside the outbox's lock; a send
+        // made by another thread in that moment (simulated here from inside the engine call) must
+        // still reach the engine after every message queued before it.
+        List<String> order = new ArrayList<>();
+        OcOutbox[] box = new OcOutbox[1];
+        box[0] = new OcOutbox(RateLimits.DEFAULTS, () -> runtime, (key, message, timeout) -> {
+            order.add(message.text());
+            if (message.text().equals("m10")) {
+                box[0].submit(box[0].newKey(), "message_new", "late", ServerFrame.class, Duration.ofSeconds(10));
+            }
+            return new CompletableFuture<>();
+        }, 1000, Duration.ofMinutes(20));
+        OcOutbox o = box[0];
+        o.up();
+        for (int i = 0; i < 12; i++) {
+            o.submit(o.newKey(), "message_new", "m" + i, ServerFrame.class, Duration.ofSeconds(10));
+        }
+        assertEquals(10, order.size());
+        clock.advance(Duration.ofSeconds(11));
+        assertEquals(List.of("m10", "m11", "late"), order.subList(10, order.size()), "call order kept");
+    }
 }
