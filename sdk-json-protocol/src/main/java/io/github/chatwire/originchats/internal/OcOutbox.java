@@ -190,8 +190,9 @@ public final class OcOutbox {
 
     private CompletableFuture<ServerFrame> submitLimited(Held h, boolean onlyIfFree) {
         long now = clock().nanoTime();
+        boolean free;
         synchronized (this) {
-            boolean free = !closed && up && held.isEmpty() && allowedAt(now) - now <= 0;
+            free = !closed && up && held.isEmpty() && allowedAt(now) - now <= 0;
             if (free) {
                 count(now);
                 leaving.addLast(h);
@@ -212,8 +213,8 @@ public final class OcOutbox {
                 return h.proxy;
             }
         }
-        if (closed) {
-            // the engine refuses it with the connection's terminal cause
+        if (!free) {
+            // closed: the engine refuses it with the connection's terminal cause
             return sender.request(h.key, h.message, h.timeout);
         }
         drain();
