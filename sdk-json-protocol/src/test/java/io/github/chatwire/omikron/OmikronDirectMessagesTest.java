@@ -280,6 +280,34 @@ class OmikronDirectMessagesTest {
         assertTrue(server.sent.isEmpty(), "refreshed once, not in a loop");
     }
 
+    @Test
+    void aRefreshThatFailsKeepsTheWorkingKeyAndIsNotRetriedAtOnce() throws Exception {
+        connect(builder());
+        String hello = (String) vector("client_hkdf_aes_gcm", 0).get("content");
+        live(hello);
+        answerLookup(BOB, bobKey);
+        assertEquals("hello", ((DirectMessage) events.get(0)).text());
+        // Someone sends bob's chat a blob that opens with no key; the refetch it causes fails
+        // (Omega or the Omikron briefly unavailable).
+        String garbage = garbageFor(SharedSecret.agree(myKey.raw(), bobKey.publicKey().raw()));
+        clock.advance(Duration.ofSeconds(11));
+        live(garbage);
+        OmikronMessage refetch = server.next();
+        assertEquals(MessageType.GET_USER_DATA, refetch.type());
+        server.serverSends(msg(refetch.id(), "error_internal", "{}"));
+        assertInstanceOf(UndecryptableMessage.class, events.get(1));
+        // The key that worked is still used: bob's next message opens and a send needs no lookup.
+        live(hello);
+        assertEquals("hello", ((DirectMessage) events.get(2)).text(), "the cached key survived the failed refresh");
+        client.sendMessage(BOB, "still here", MessageScheme.HKDF_GCM);
+        assertEquals(MessageType.MESSAGE_SEND, server.next().type(), "no lookup: the key is cached");
+        // More garbage right away does not start a lookup per message.
+        live(garbage);
+        live(garbage);
+        assertEquals(5, events.size());
+        assertTrue(server.sent.isEmpty(), "one refresh attempt per interval, failed or not");
+    }
+
     /**
      * Three random AES blocks that open with neither scheme under this secret (CBC without a MAC
      * accepts about one random blob in 256 as valid padding, which is why we pick).

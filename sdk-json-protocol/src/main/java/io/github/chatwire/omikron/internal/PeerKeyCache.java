@@ -21,8 +21,9 @@ import java.util.function.Function;
  * fetched on first use (one lookup however many callers ask at once), kept for a time-to-live
  * measured on the runtime's clock, and at most {@code maxEntries} peers are kept (least recently
  * used go first). When a message does not decrypt, {@link #refresh} fetches the key again — once:
- * not if the cached key is younger than the minimum refresh interval (it is the current key then),
- * and concurrent refreshes share one lookup. Lookups in flight are bounded by {@code maxEntries}
+ * not if the cached key is younger than the minimum refresh interval (it is the current key then)
+ * or was refreshed within it (even if that refresh failed: the key that worked is kept), and
+ * concurrent refreshes share one lookup. Lookups in flight are bounded by {@code maxEntries}
  * as well, so a flood of unknown senders cannot start unbounded requests.
  *
  * <p>Thread-safe. Holds secrets in memory; {@link PeerKey#toString()} never shows them.
@@ -33,11 +34,14 @@ public final class PeerKeyCache {
         private final OmikronPublicKey publicKey;
         private final SharedSecret secret;
         private final long fetchedAtNanos;
+        /** When it was fetched or last refreshed, successfully or not; guarded by the cache. */
+        private long triedAtNanos;
 
         PeerKey(OmikronPublicKey publicKey, SharedSecret secret, long fetchedAtNanos) {
             this.publicKey = publicKey;
             this.secret = secret;
             this.fetchedAtNanos = fetchedAtNanos;
+            this.triedAtNanos = fetchedAtNanos;
         }
 
         /** @return the peer's public key */
@@ -130,7 +134,9 @@ public final class PeerKeyCache {
 
     /**
      * Fetches a peer's key again after a message did not decrypt with {@code stale}, unless that
-     * key is younger than the minimum refresh interval or someone already replaced it.
+     * key was fetched or refreshed (successfully or not) within the minimum refresh interval, or
+     * someone already replaced it. The stale key stays cached until a new one arrives, so a
+     * refresh that fails does not cost the key that works.
      *
      * @param peer the peer; never null
      * @param stale the key that failed; never null
@@ -148,10 +154,11 @@ public final class PeerKeyCache {
             if (cur != null && cur != stale) {
                 return CompletableFuture.completedFuture(cur);
             }
-            if (clock.nanoTime() - stale.fetchedAtNanos < minRefreshNanos) {
+            long now = clock.nanoTime();
+            if (now - stale.triedAtNanos < minRefreshNanos) {
                 return CompletableFuture.completedFuture(stale);
             }
-            cache.remove(peer);
+            stale.triedAtNanos = now;
             started = reserve(peer);
         }
         return start(peer, started).thenApply(fresh -> fresh.publicKey.equals(stale.publicKey) ? stale : fresh);
