@@ -43,6 +43,12 @@ import java.util.Map;
  * {@code val} or {@code roles} in roles_list, {@code wait_time} for {@code length}, ids as string or
  * number, missing {@code src}. Unknown commands become {@link ServerFrame.Unknown}; unknown fields stay
  * in {@link ServerFrame#raw()}. Pure and stateless; safe from any thread.
+ *
+ * <p>The frames that arrive most often (message_new, message_edit, message_delete, reactions,
+ * typing, ping/pong, user_disconnect) are decoded straight from the text without a tree; their
+ * {@code raw()} maps are views over the text, parsed on first read. All other frames, and any frame
+ * with an error, go through one tree ({@link OcJson#parse}), with the same field rules, so both paths
+ * give equal results and fail alike. A name repeated within one object counts with its first value.
  */
 public final class FrameDecoder {
     private FrameDecoder() {}
@@ -56,6 +62,10 @@ public final class FrameDecoder {
      *     field has the wrong type (the exception carries cmd and listener when readable)
      */
     public static ServerFrame decode(String text) {
+        ServerFrame streamed = StreamingDecoder.decode(text);
+        if (streamed != null) {
+            return streamed;
+        }
         Map<String, Object> o;
         try {
             o = OcJson.parseObject(text);

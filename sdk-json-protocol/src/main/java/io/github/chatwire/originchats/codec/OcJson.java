@@ -1,10 +1,9 @@
 package io.github.chatwire.originchats.codec;
 
-import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonEncodingException;
-import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import io.github.chatwire.core.ProtocolException;
+import io.github.chatwire.core.internal.json.JsonCursor;
+import io.github.chatwire.core.internal.json.JsonTree;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,15 +14,18 @@ import okio.Buffer;
 
 /**
  * Parses JSON text into an immutable tree ({@code Map<String,Object>}, {@code List<Object>},
- * {@code String}, {@code Double}, {@code Boolean}, null) and writes such trees back, with Moshi's
- * streaming reader and writer. Pure functions: no I/O, threads or clocks; safe from any thread.
+ * {@code String}, {@code Double}, {@code Boolean}, null) and writes such trees back. Parsing uses
+ * chatwire's one shared JSON reader (sdk-core's {@code JsonTree}: one depth limit, one number
+ * rule); writing uses Moshi's streaming writer. Pure functions: no I/O, threads or clocks; safe
+ * from any thread.
  *
- * <p>Numbers are read as {@link Double} (as JSON has no integer type); integral values are written
- * back without a fraction. The tree keeps every field, so unknown fields survive decoding.
+ * <p>Numbers are read as {@link Double} (as JSON has no integer type) and must be finite;
+ * integral values are written back without a fraction. A name repeated within one object keeps
+ * its first value. The tree keeps every field, so unknown fields survive decoding.
  */
 public final class OcJson {
-    /** The deepest nesting accepted, well below Moshi's own limit. */
-    public static final int MAX_DEPTH = 64;
+    /** The deepest nesting accepted (the shared reader's limit). */
+    public static final int MAX_DEPTH = JsonCursor.MAX_DEPTH;
 
     private OcJson() {}
 
@@ -35,18 +37,7 @@ public final class OcJson {
      * @throws ProtocolException if the text is not one well-formed JSON value
      */
     public static Object parse(String text) {
-        try {
-            JsonReader reader = JsonReader.of(new Buffer().writeUtf8(text));
-            Object value = freeze(reader.readJsonValue(), 0);
-            if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-                throw new ProtocolException("trailing data after the JSON value");
-            }
-            return value;
-        } catch (JsonEncodingException | JsonDataException e) {
-            throw new ProtocolException("malformed JSON: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new ProtocolException("unreadable JSON: " + e.getMessage(), e);
-        }
+        return JsonTree.parse(text, JsonTree.DOUBLES);
     }
 
     /**
