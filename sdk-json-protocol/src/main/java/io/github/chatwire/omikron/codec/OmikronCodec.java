@@ -1,8 +1,10 @@
 package io.github.chatwire.omikron.codec;
 
-import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
+import io.github.chatwire.core.internal.json.JsonCursor;
+import io.github.chatwire.core.internal.json.JsonFormatException;
+import io.github.chatwire.core.internal.json.JsonNames;
+import io.github.chatwire.core.internal.json.JsonTree;
 import io.github.chatwire.omikron.model.JsonNumber;
 import io.github.chatwire.omikron.model.LogInfo;
 import io.github.chatwire.omikron.model.MessageType;
@@ -26,11 +28,18 @@ import okio.Buffer;
  * {@code sender_id}/{@code receiver_id}, each a number, a numeric string or a UUID string (0 or
  * empty means none); an optional {@code log}; unknown top-level fields and unknown {@code data}
  * keys are kept. Writing uses the {@link WireShape} the peer expects.
+ *
+ * <p>Decoding reads the text directly with chatwire's shared JSON scanner (sdk-core): envelope
+ * fields are selected by index, {@code data} becomes its tree in one pass. One set of JSON rules
+ * for every protocol: at most 64 levels of nesting, numbers in the JSON grammar (kept as their
+ * literal, {@link JsonNumber}, of any magnitude), a repeated name keeps its first value.
  */
 public final class OmikronCodec {
-    private static final JsonReader.Options ENVELOPE = JsonReader.Options.of(
+    private static final JsonNames ENVELOPE = JsonNames.of(
             "id", "type", "sender", "receiver", "data", "sender_id", "receiver_id", "log");
-    private static final JsonReader.Options LOG = JsonReader.Options.of("message", "log_level");
+    private static final JsonNames LOG = JsonNames.of("message", "log_level");
+    /** The number rule of Omikron trees: the literal kept exactly, as a {@link JsonNumber}. */
+    private static final JsonTree.Numbers NUMBERS = c -> JsonNumber.of(c.numberText());
 
     private OmikronCodec() {}
 
@@ -43,9 +52,9 @@ public final class OmikronCodec {
      *     field has an impossible type (the message names the place, never the value)
      */
     public static OmikronMessage decode(String json) {
-        JsonReader reader = JsonReader.of(new Buffer().writeUtf8(json));
+        JsonCursor c = new JsonCursor(json).keepAnyNumber();
         try {
-            if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
+            if (c.peek() != JsonCursor.OBJECT) {
                 throw new OmikronFormatException("message is not a JSON object");
             }
             String id = null;
@@ -55,52 +64,62 @@ public final class OmikronCodec {
             OmikronData data = OmikronData.EMPTY;
             LogInfo log = null;
             Map<String, Object> extras = null;
-            reader.beginObject();
-            while (reader.hasNext()) {
-                switch (reader.selectName(ENVELOPE)) {
+            int seen = 0;
+            c.beginObject();
+            while (c.hasMember()) {
+                int field = c.name(ENVELOPE);
+                // a repeated name keeps its first value, as in every chatwire JSON tree
+                int bit = field < 0 ? 0 : 1 << (field == 5 ? 2 : field == 6 ? 3 : field);
+                if ((seen & bit) != 0) {
+                    c.skipValue();
+                    continue;
+                }
+                seen |= bit;
+                switch (field) {
                     case 0:
-                        id = readId(reader);
+                        id = readId(c);
                         break;
                     case 1:
-                        if (reader.peek() != JsonReader.Token.STRING) {
-                            throw new OmikronFormatException("'type' is not a string at " + reader.getPath());
+                        if (c.peek() != JsonCursor.STRING) {
+                            throw new OmikronFormatException("'type' is not a string at offset " + c.position());
                         }
-                        type = reader.nextString();
+                        type = c.string();
                         break;
                     case 2:
                     case 5:
-                        sender = readRouting(reader);
+                        sender = readRouting(c);
                         break;
                     case 3:
                     case 6:
-                        receiver = readRouting(reader);
+                        receiver = readRouting(c);
                         break;
                     case 4:
-                        data = readData(reader);
+                        data = readData(c);
                         break;
                     case 7:
-                        log = readLog(reader);
+                        log = readLog(c);
                         break;
                     default:
-                        String name = reader.nextName();
+                        String name = c.lastName();
                         if (extras == null) {
                             extras = new LinkedHashMap<>();
                         }
-                        extras.put(name, readValue(reader));
+                        if (extras.containsKey(name)) {
+                            c.skipValue();
+                        } else {
+                            extras.put(name, JsonTree.read(c, NUMBERS));
+                        }
                 }
             }
-            reader.endObject();
-            if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-                throw new OmikronFormatException("trailing content after the message");
-            }
+            c.end();
             if (type == null) {
                 throw new OmikronFormatException("message has no 'type'");
             }
             return new OmikronMessage(id, MessageType.of(type), sender, receiver, data, log, extras);
         } catch (OmikronFormatException e) {
             throw e;
-        } catch (IOException | JsonDataException | IllegalArgumentException | ArithmeticException e) {
-            throw new OmikronFormatException("malformed message at " + reader.getPath(), e);
+        } catch (JsonFormatException | IllegalArgumentException | ArithmeticException e) {
+            throw new OmikronFormatException("malformed message near offset " + c.position(), e);
         }
     }
 
@@ -112,43 +131,34 @@ public final class OmikronCodec {
      * @return the object
      * @throws OmikronFormatException if it is not exactly one JSON object
      */
-    @SuppressWarnings("unchecked")
     public static OmikronData decodeObject(String json) {
-        JsonReader reader = JsonReader.of(new Buffer().writeUtf8(json));
-        try {
-            if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
-                throw new OmikronFormatException("body is not a JSON object");
-            }
-            Object v = readValue(reader);
-            if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-                throw new OmikronFormatException("trailing content after the object");
-            }
-            return OmikronData.of((Map<String, Object>) v);
-        } catch (OmikronFormatException e) {
-            throw e;
-        } catch (IOException | JsonDataException | IllegalArgumentException | ArithmeticException e) {
-            throw new OmikronFormatException("malformed JSON at " + reader.getPath(), e);
+        JsonCursor c = new JsonCursor(json);
+        if (c.peek() != JsonCursor.OBJECT) {
+            throw new OmikronFormatException("body is not a JSON object");
         }
+        return OmikronData.fromJson(json);
     }
 
-    private static String readId(JsonReader reader) throws IOException {
-        switch (reader.peek()) {
-            case STRING:
-            case NUMBER:
-                String s = reader.nextString();
+    private static String readId(JsonCursor c) {
+        switch (c.peek()) {
+            case JsonCursor.STRING:
+                String s = c.string();
                 return s.isEmpty() ? null : s;
-            case NULL:
-                return reader.nextNull();
+            case JsonCursor.NUMBER:
+                return c.numberText();
+            case JsonCursor.NULL:
+                c.nextIsNull();
+                return null;
             default:
-                throw new OmikronFormatException("'id' is not a string or number at " + reader.getPath());
+                throw new OmikronFormatException("'id' is not a string or number at offset " + c.position());
         }
     }
 
     /** Lenient like the real server: anything that is not a usable id reads as "none". */
-    private static OmikronId readRouting(JsonReader reader) throws IOException {
-        JsonReader.Token token = reader.peek();
-        if (token == JsonReader.Token.NUMBER) {
-            JsonNumber n = JsonNumber.of(reader.nextString());
+    private static OmikronId readRouting(JsonCursor c) {
+        int token = c.peek();
+        if (token == JsonCursor.NUMBER) {
+            JsonNumber n = JsonNumber.of(c.numberText());
             try {
                 long v = n.longValueExact();
                 return v == 0 ? null : OmikronId.of(v);
@@ -156,97 +166,56 @@ public final class OmikronCodec {
                 return null;
             }
         }
-        if (token == JsonReader.Token.STRING) {
-            String s = reader.nextString().trim();
+        if (token == JsonCursor.STRING) {
+            String s = c.string().trim();
             return s.isEmpty() || s.equals("0") ? null : OmikronId.of(s);
         }
-        reader.skipValue();
+        c.skipValue();
         return null;
     }
 
-    @SuppressWarnings("unchecked")
-    private static OmikronData readData(JsonReader reader) throws IOException {
-        JsonReader.Token token = reader.peek();
-        if (token == JsonReader.Token.NULL) {
-            reader.nextNull();
+    private static OmikronData readData(JsonCursor c) {
+        int token = c.peek();
+        if (token == JsonCursor.NULL) {
+            c.nextIsNull();
             return OmikronData.EMPTY;
         }
-        if (token != JsonReader.Token.BEGIN_OBJECT) {
-            throw new OmikronFormatException("'data' is not an object at " + reader.getPath());
+        if (token != JsonCursor.OBJECT) {
+            throw new OmikronFormatException("'data' is not an object at offset " + c.position());
         }
-        return OmikronData.of((Map<String, Object>) readValue(reader));
+        int start = c.valueStart();
+        c.skipValue();
+        return OmikronData.fromJson(c.text(), start, c.position());
     }
 
-    private static LogInfo readLog(JsonReader reader) throws IOException {
-        if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
-            reader.skipValue();
+    private static LogInfo readLog(JsonCursor c) {
+        if (c.peek() != JsonCursor.OBJECT) {
+            c.skipValue();
             return null;
         }
         String message = "";
         int level = 0;
-        reader.beginObject();
-        while (reader.hasNext()) {
-            switch (reader.selectName(LOG)) {
-                case 0:
-                    Object m = readValue(reader);
-                    message = m == null ? "" : m.toString();
-                    break;
-                case 1:
-                    Object l = readValue(reader);
-                    try {
-                        level = l == null ? 0 : Integer.parseInt(l.toString().trim());
-                    } catch (NumberFormatException e) {
-                        level = 0;
-                    }
-                    break;
-                default:
-                    reader.skipName();
-                    reader.skipValue();
+        int seen = 0;
+        c.beginObject();
+        while (c.hasMember()) {
+            int field = c.name(LOG);
+            if (field < 0 || (seen & (1 << field)) != 0) {
+                c.skipValue();
+                continue;
+            }
+            seen |= 1 << field;
+            Object v = JsonTree.read(c, NUMBERS);
+            if (field == 0) {
+                message = v == null ? "" : v.toString();
+            } else {
+                try {
+                    level = v == null ? 0 : Integer.parseInt(v.toString().trim());
+                } catch (NumberFormatException e) {
+                    level = 0;
+                }
             }
         }
-        reader.endObject();
         return new LogInfo(message, level);
-    }
-
-    /**
-     * Reads any JSON value into the tree types of {@link OmikronData}.
-     *
-     * @param reader the reader, positioned at a value
-     * @return the value
-     * @throws IOException on malformed JSON
-     */
-    static Object readValue(JsonReader reader) throws IOException {
-        switch (reader.peek()) {
-            case BEGIN_OBJECT: {
-                Map<String, Object> map = new LinkedHashMap<>();
-                reader.beginObject();
-                while (reader.hasNext()) {
-                    String name = reader.nextName();
-                    map.put(name, readValue(reader));
-                }
-                reader.endObject();
-                return Collections.unmodifiableMap(map);
-            }
-            case BEGIN_ARRAY: {
-                List<Object> list = new ArrayList<>();
-                reader.beginArray();
-                while (reader.hasNext()) {
-                    list.add(readValue(reader));
-                }
-                reader.endArray();
-                return Collections.unmodifiableList(list);
-            }
-            case STRING:
-                return reader.nextString();
-            case NUMBER:
-                return JsonNumber.of(reader.nextString());
-            case BOOLEAN:
-                return reader.nextBoolean();
-            case NULL:
-                return reader.nextNull();
-            default:
-                throw new OmikronFormatException("unexpected " + reader.peek() + " at " + reader.getPath());
-        }
     }
 
     /**

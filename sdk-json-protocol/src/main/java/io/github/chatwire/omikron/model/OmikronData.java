@@ -1,5 +1,8 @@
 package io.github.chatwire.omikron.model;
 
+import io.github.chatwire.core.internal.json.JsonCursor;
+import io.github.chatwire.core.internal.json.JsonFormatException;
+import io.github.chatwire.core.internal.json.JsonTree;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,6 +50,47 @@ public final class OmikronData {
         }
         return b.build();
     }
+
+    /**
+     * Parses a JSON object into data in one pass, without copying: numbers keep their literal
+     * ({@link JsonNumber}), a name repeated in one object keeps its first value, nesting is
+     * limited to 64 levels.
+     *
+     * @param json the text of one JSON object; never null
+     * @return the data
+     * @throws OmikronFormatException if the text is not exactly one well-formed JSON object
+     */
+    public static OmikronData fromJson(String json) {
+        return fromJson(json, 0, json.length());
+    }
+
+    /**
+     * Parses the JSON object found in a part of a text (for example the {@code data} of an
+     * envelope), as {@link #fromJson(String)} does.
+     *
+     * @param text the text; never null
+     * @param start where the object starts
+     * @param end the end of the part, exclusive; only white space may follow the object
+     * @return the data
+     * @throws OmikronFormatException if the part is not exactly one well-formed JSON object
+     * @throws IndexOutOfBoundsException if the range is not within the text
+     */
+    @SuppressWarnings("unchecked")
+    public static OmikronData fromJson(String text, int start, int end) {
+        JsonCursor c = new JsonCursor(Objects.requireNonNull(text, "text"), start, end).keepAnyNumber();
+        try {
+            if (c.peek() != JsonCursor.OBJECT) {
+                throw new OmikronFormatException("not a JSON object");
+            }
+            Map<String, Object> tree = (Map<String, Object>) JsonTree.read(c, JSON_NUMBERS);
+            c.end();
+            return tree.isEmpty() ? EMPTY : new OmikronData(tree);
+        } catch (JsonFormatException | IllegalArgumentException e) {
+            throw new OmikronFormatException("malformed JSON object near offset " + c.position(), e);
+        }
+    }
+
+    private static final JsonTree.Numbers JSON_NUMBERS = c -> JsonNumber.of(c.numberText());
 
     /**
      * Starts building data.

@@ -11,7 +11,8 @@ package io.github.chatwire.core.internal.json;
  * one built by Moshi agree (the differential tests hold them side by side): the literals
  * {@code true}, {@code false} and {@code null} match each letter in either case, escapes are those
  * of JSON plus {@code \'} and an escaped line feed, control characters inside strings are kept as
- * they are, and numbers follow the JSON grammar and must be finite as a {@code double}.
+ * they are, and numbers follow the JSON grammar and must be finite as a {@code double} (unless
+ * {@link #keepAnyNumber()}: for trees that keep the literal).
  *
  * <p>Limits: no value may be nested inside more than {@link #MAX_DEPTH} arrays and objects. A
  * string or array can be no longer than the text it is read from (the connection bounds every
@@ -46,7 +47,11 @@ public final class JsonCursor {
     private long membersHi;
     private long objectsLo;
     private long objectsHi;
+    private boolean anyNumber;
     private int numberEnd;
+    private int nameStart;
+    private int nameEnd;
+    private String lastName;
     private boolean numberIsLong;
     private boolean numberHasExponent;
 
@@ -73,6 +78,18 @@ public final class JsonCursor {
         this.s = text;
         this.pos = start;
         this.limit = end;
+    }
+
+    /**
+     * Lets {@link #skipValue()} and {@link #numberText()} accept numbers beyond the range of a
+     * {@code double}, for trees that keep a number's literal (Omikron's). By default they refuse
+     * them, so that a text this cursor accepted can always be read into a tree of doubles.
+     *
+     * @return this cursor
+     */
+    public JsonCursor keepAnyNumber() {
+        anyNumber = true;
+        return this;
     }
 
     /** @return the text this cursor reads */
@@ -287,22 +304,35 @@ public final class JsonCursor {
     public int name(JsonNames names) {
         int start = ++pos;
         int h = 0;
+        lastName = null;
         for (int i = start; i < limit; i++) {
             char c = s.charAt(i);
             if (c == '"') {
                 pos = i + 1;
+                nameStart = start;
+                nameEnd = i;
                 colon();
                 return names.find(s, start, i, h);
             }
             if (c == '\\') {
                 pos = start - 1;
                 String name = readString();
+                lastName = name;
                 colon();
                 return names.find(name);
             }
             h = 31 * h + c;
         }
         throw error("unterminated name");
+    }
+
+    /**
+     * The name last read by {@link #name(JsonNames)}, for one it did not know.
+     *
+     * @return the name; never null after a call of {@code name}
+     */
+    public String lastName() {
+        return lastName != null ? lastName : s.substring(nameStart, nameEnd);
     }
 
     /**
@@ -373,9 +403,7 @@ public final class JsonCursor {
      */
     public String numberText() {
         int start = scanNumber();
-        if (numberHasExponent || numberEnd - start > 300) {
-            toDouble(start);
-        }
+        checkRange(start);
         return s.substring(start, numberEnd);
     }
 
@@ -439,10 +467,13 @@ public final class JsonCursor {
                 keyword("null", "NULL");
                 return;
             default:
-                int start = scanNumber();
-                if (numberHasExponent || numberEnd - start > 300) {
-                    toDouble(start);
-                }
+                checkRange(scanNumber());
+        }
+    }
+
+    private void checkRange(int start) {
+        if (!anyNumber && (numberHasExponent || numberEnd - start > 300)) {
+            toDouble(start);
         }
     }
 
