@@ -1,6 +1,7 @@
 package io.github.chatwire.originchats.codec;
 
 import static io.github.chatwire.originchats.codec.JsonFields.bool;
+import static io.github.chatwire.originchats.codec.JsonFields.flag;
 import static io.github.chatwire.originchats.codec.JsonFields.id;
 import static io.github.chatwire.originchats.codec.JsonFields.list;
 import static io.github.chatwire.originchats.codec.JsonFields.lng;
@@ -242,7 +243,7 @@ public final class FrameDecoder {
             }
             case "poll_create":
                 return new ServerFrame.PollCreated(cmd, id(o, "poll_id"), id(o, "message_id"), str(o, "channel"),
-                        str(o, "thread_id"), str(o, "question"), pollOptions(o), bool(o, "allow_multiselect", false),
+                        str(o, "thread_id"), str(o, "question"), pollOptions(o), flag(o, "allow_multiselect"),
                         num(o, "expires_at"), o);
             case "poll_vote_update":
             case "poll_vote":
@@ -408,7 +409,7 @@ public final class FrameDecoder {
         Limits limits = lim == null ? null : new Limits(lng(lim, "post_content"), lng(lim, "search_results"), lim);
         Map<String, Object> a = obj(v, "attachments");
         AttachmentSettings att = a == null ? null
-                : new AttachmentSettings(bool(a, "enabled", false), lng(a, "max_size"), strings(a, "allowed_types"),
+                : new AttachmentSettings(flag(a, "enabled"), lng(a, "max_size"), strings(a, "allowed_types"),
                         lng(a, "max_attachments_per_user"), a);
         List<String> caps = v.get("capabilities") == null ? null : strings(v, "capabilities");
         return new ServerFrame.Handshake(cmd, server, limits, att, str(v, "version"), str(v, "validator_key"),
@@ -503,7 +504,7 @@ public final class FrameDecoder {
      */
     public static Attachment attachment(Map<String, Object> a) {
         return new Attachment(id(a, "id"), str(a, "name"), str(a, "mime_type"), lng(a, "size"), str(a, "url"),
-                num(a, "expires_at"), bool(a, "permanent", false), a);
+                num(a, "expires_at"), flag(a, "permanent"), a);
     }
 
     /**
@@ -536,7 +537,7 @@ public final class FrameDecoder {
      */
     public static ForumThread thread(Map<String, Object> t) {
         return new ForumThread(id(t, "id"), str(t, "name"), str(t, "parent_channel"), userField(t, "created_by"),
-                num(t, "created_at"), bool(t, "locked", false), bool(t, "archived", false), strings(t, "participants"),
+                num(t, "created_at"), flag(t, "locked"), flag(t, "archived"), strings(t, "participants"),
                 id(t, "last_message_id"), t);
     }
 
@@ -551,7 +552,7 @@ public final class FrameDecoder {
             return null;
         }
         return new User(str(u, "username"), str(u, "nickname"), strings(u, "roles"), str(u, "color"),
-                status(u.get("status")), bool(u, "cracked", false), u.containsKey("pfp") ? str(u, "pfp") : str(u, "pfp_url"), u);
+                status(u.get("status")), flag(u, "cracked"), u.containsKey("pfp") ? str(u, "pfp") : str(u, "pfp_url"), u);
     }
 
     private static UserStatus status(Object s) {
@@ -583,7 +584,7 @@ public final class FrameDecoder {
     }
 
     private static VoiceParticipant participant(Map<String, Object> p) {
-        return new VoiceParticipant(id(p, "id"), str(p, "username"), bool(p, "muted", false), str(p, "peer_id"));
+        return new VoiceParticipant(id(p, "id"), str(p, "username"), flag(p, "muted"), str(p, "peer_id"));
     }
 
     private static ServerFrame roles(String cmd, Map<String, Object> o) {
@@ -605,8 +606,8 @@ public final class FrameDecoder {
     private static Role role(String name, Map<String, Object> r) {
         List<String> perms = r.get("permissions") instanceof List ? strings(r, "permissions")
                 : Collections.<String>emptyList();
-        return new Role(name, id(r, "id"), str(r, "description"), str(r, "color"), bool(r, "hoisted", false), perms,
-                bool(r, "self_assignable", false), str(r, "category"), lng(r, "position"), r);
+        return new Role(name, id(r, "id"), str(r, "description"), str(r, "color"), flag(r, "hoisted"), perms,
+                flag(r, "self_assignable"), str(r, "category"), lng(r, "position"), r);
     }
 
     private static SlashCommandInfo slashCommand(Map<String, Object> s) {
@@ -617,7 +618,7 @@ public final class FrameDecoder {
         }
         return new SlashCommandInfo(str(s, "name"), str(s, "description"), Collections.unmodifiableList(opts),
                 s.get("whitelistRoles") == null ? null : strings(s, "whitelistRoles"),
-                s.get("blacklistRoles") == null ? null : strings(s, "blacklistRoles"), bool(s, "ephemeral", false),
+                s.get("blacklistRoles") == null ? null : strings(s, "blacklistRoles"), flag(s, "ephemeral"),
                 userField(s, "registeredBy"), s);
     }
 
@@ -654,8 +655,8 @@ public final class FrameDecoder {
      */
     public static PollInfo pollInfo(Map<String, Object> p) {
         return new PollInfo(id(p, "id"), id(p, "message_id"), str(p, "channel"), str(p, "thread_id"),
-                str(p, "question"), pollOptions(p), bool(p, "allow_multiselect", false),
-                num(p, "expires_at"), userField(p, "created_by"), num(p, "created_at"), bool(p, "ended", false),
+                str(p, "question"), pollOptions(p), flag(p, "allow_multiselect"),
+                num(p, "expires_at"), userField(p, "created_by"), num(p, "created_at"), flag(p, "ended"),
                 num(p, "ended_at"), strings(p, "user_votes"), p);
     }
 
@@ -714,8 +715,8 @@ public final class FrameDecoder {
             opts.add(new PollResults.Option(id(op, "id"), str(op, "text"), str(op, "emoji"), lng(op, "votes"),
                     strings(op, "voters")));
         }
-        return new PollResults(id(r, "poll_id"), str(r, "question"), bool(r, "allow_multiselect", false),
-                bool(r, "ended", false), lng(r, "total_votes"), Collections.unmodifiableList(opts), r);
+        return new PollResults(id(r, "poll_id"), str(r, "question"), flag(r, "allow_multiselect"),
+                flag(r, "ended"), lng(r, "total_votes"), Collections.unmodifiableList(opts), r);
     }
 
     private static ServerFrame webhooks(String cmd, Map<String, Object> o) {

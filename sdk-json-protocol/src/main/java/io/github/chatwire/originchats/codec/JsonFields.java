@@ -101,6 +101,21 @@ public final class JsonFields {
     }
 
     /**
+     * A boolean field whose absence means "unknown" (issue 10: absent is not false).
+     *
+     * @param o the object; may be null
+     * @param key the field name; never null
+     * @return the value, or null if absent or JSON null
+     */
+    public static Boolean flag(Map<String, Object> o, String key) {
+        Object v = o == null ? null : o.get(key);
+        if (v == null || v instanceof Boolean) {
+            return (Boolean) v;
+        }
+        throw wrong(key, "boolean", v);
+    }
+
+    /**
      * An object field.
      *
      * @param o the object; may be null

@@ -254,7 +254,7 @@ final class StreamingDecoder {
             int[] f = object(start, ATTACHMENT);
             JsonObjectView raw = view(start, c.position());
             out.add(new Attachment(id(f[0], "id"), str(f[1], "name"), str(f[2], "mime_type"), lng(f[3], "size"),
-                    str(f[4], "url"), num(f[5], "expires_at"), bool(f[6], "permanent", false), raw));
+                    str(f[4], "url"), num(f[5], "expires_at"), flag(f[6], "permanent"), raw));
         }
         return Collections.unmodifiableList(out);
     }
@@ -381,6 +381,21 @@ final class StreamingDecoder {
         int kind = c.peek();
         if (kind == JsonCursor.NULL) {
             return dflt;
+        }
+        if (kind == JsonCursor.BOOLEAN) {
+            return c.bool();
+        }
+        throw wrong(key, "boolean", kind);
+    }
+
+    private Boolean flag(int at, String key) {
+        if (at < 0) {
+            return null;
+        }
+        c.seek(at);
+        int kind = c.peek();
+        if (kind == JsonCursor.NULL) {
+            return null;
         }
         if (kind == JsonCursor.BOOLEAN) {
             return c.bool();

@@ -11,12 +11,12 @@ import java.util.Map;
  * @param parentChannel the forum channel; may be null
  * @param createdBy the creator's username; may be null
  * @param createdAt Unix seconds; may be null
- * @param locked whether locked
- * @param archived whether archived
+ * @param locked whether locked (null when the frame did not say: absent means unknown, not false)
+ * @param archived whether archived (null when the frame did not say: absent means unknown, not false)
  * @param participants usernames; never null
  * @param lastMessageId the newest message; may be null
  * @param raw the whole JSON object; never null
  */
 public record ForumThread(String id, String name, String parentChannel, String createdBy, Double createdAt,
-        boolean locked, boolean archived, List<String> participants, String lastMessageId,
+        Boolean locked, Boolean archived, List<String> participants, String lastMessageId,
         Map<String, Object> raw) {}

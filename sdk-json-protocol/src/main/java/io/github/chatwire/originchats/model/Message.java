@@ -15,7 +15,8 @@ import java.util.Map;
  * @param timestamp Unix seconds with a fraction; may be null
  * @param type "message" when present; may be null
  * @param pinned whether pinned; null when the server left it out
- * @param edited whether edited
+ * @param edited whether edited; false when absent, which is exact: the server writes {@code edited}
+ *     only once a message is edited
  * @param replyTo the message this one answers; may be null
  * @param interaction the slash command that produced it; may be null
  * @param reactions emoji to usernames; never null, empty when none

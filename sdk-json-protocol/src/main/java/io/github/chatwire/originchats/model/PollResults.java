@@ -8,13 +8,13 @@ import java.util.Map;
  *
  * @param pollId the poll id; may be null
  * @param question may be null
- * @param allowMultiselect whether several options may be chosen
- * @param ended whether ended
+ * @param allowMultiselect whether several options may be chosen (null when the frame did not say: absent means unknown, not false)
+ * @param ended whether ended (null when the frame did not say: absent means unknown, not false)
  * @param totalVotes the vote count; null if absent
  * @param options per-option results; never null
  * @param raw the whole JSON object; never null
  */
-public record PollResults(String pollId, String question, boolean allowMultiselect, boolean ended,
+public record PollResults(String pollId, String question, Boolean allowMultiselect, Boolean ended,
         Long totalVotes, List<Option> options, Map<String, Object> raw) {
 
     /**

@@ -392,12 +392,12 @@ public interface ServerFrame {
      * @param threadId may be null
      * @param question may be null
      * @param options the options as the server stored them (ids assigned); never null
-     * @param allowMultiselect whether several options may be chosen
+     * @param allowMultiselect whether several options may be chosen (null when the frame did not say: absent means unknown, not false)
      * @param expiresAt Unix seconds when it ends by itself; null if it does not expire
      * @param raw the JSON object; never null
      */
     record PollCreated(String cmd, String pollId, String messageId, String channel, String threadId,
-            String question, List<PollOption> options, boolean allowMultiselect, Double expiresAt,
+            String question, List<PollOption> options, Boolean allowMultiselect, Double expiresAt,
             Map<String, Object> raw) implements ServerFrame {}
 
     /**

@@ -12,12 +12,13 @@ import java.util.Map;
  * @param roles role names, the first decides the colour; never null
  * @param color "#RRGGBB"; may be null
  * @param status the presence; may be null
- * @param cracked whether a local (password) account
+ * @param cracked whether a local (password) account; null when the frame does not say
+ *     ({@code user_join} and {@code user_connect} carry no {@code cracked})
  * @param pfp profile picture URL; may be null
  * @param raw the whole JSON object; never null
  */
 public record User(String username, String nickname, List<String> roles, String color, UserStatus status,
-        boolean cracked, String pfp, Map<String, Object> raw) {
+        Boolean cracked, String pfp, Map<String, Object> raw) {
 
     /**
      * The name to show: the nickname when set, else the username.

@@ -102,6 +102,15 @@ public final class ReferenceJsonFields {
         throw wrong(key, "boolean", v);
     }
 
+    /** Issue 10 item 8: a boolean that is null when absent. */
+    public static Boolean flag(Map<String, Object> o, String key) {
+        Object v = o == null ? null : o.get(key);
+        if (v == null || v instanceof Boolean) {
+            return (Boolean) v;
+        }
+        throw wrong(key, "boolean", v);
+    }
+
     /**
      * An object field.
      *

@@ -307,7 +307,7 @@ class TypedRepliesTest {
         ServerFrame.PollCreated bare = (ServerFrame.PollCreated) FrameDecoder.decode(
                 "{\"cmd\":\"poll_create\",\"poll_id\":\"p2\"}");
         assertTrue(bare.options().isEmpty());
-        assertFalse(bare.allowMultiselect());
+        assertNull(bare.allowMultiselect()); // absent means unknown (issue 10 item 8)
         assertNull(bare.expiresAt());
         refused("{\"cmd\":\"poll_create\",\"poll_id\":\"p\",\"allow_multiselect\":\"sekrit-bool\"}", "poll_create",
                 "allow_multiselect", "sekrit-bool");
