@@ -131,7 +131,10 @@ public final class Session implements ConnectionListener {
     public int requestFailed(String request, Throwable failure) {
         Throwable cause = failure instanceof ExecutionException || failure instanceof java.util.concurrent.CompletionException
                 ? failure.getCause() : failure;
-        out.error(cause.getClass().getSimpleName(), request + ": " + cause.getMessage());
+        String message = cause.getMessage();
+        // server errors already name the failed command ("message_new: Channel not found"): once is enough
+        boolean named = message != null && message.startsWith(request + ": ");
+        out.error(cause.getClass().getSimpleName(), named ? message : request + ": " + message);
         int status = ExitCode.forFailure(cause);
         return status == ExitCode.UNREACHABLE || status == ExitCode.AUTH_REFUSED ? status : ExitCode.FAILED;
     }

@@ -1,6 +1,7 @@
 package io.github.chatwire.examples.originchats;
 
 import io.github.chatwire.core.ChatwireException;
+import io.github.chatwire.core.connection.ConnectionState;
 import io.github.chatwire.core.connection.StateChange;
 import io.github.chatwire.examples.cli.Output;
 import io.github.chatwire.examples.cli.Session;
@@ -23,7 +24,8 @@ import java.util.Set;
  * other server frame under its own {@code cmd} ({@code message_new}, {@code typing},
  * {@code message_edit}, {@code handshake}, {@code ready}, ...) with its decoded fields. Direct
  * replies to this client's requests are left to the command, which prints them as {@code "reply"}.
- * Also remembers when the connection closed for good, for {@link #listen(int)}.
+ * Also remembers when the connection closed for good, for {@link #listen(int)}; the terminal
+ * {@code CLOSED} state line is always the last line printed.
  *
  * <p>Callbacks come one at a time on the SDK's callback thread; {@link #listen} may be called from
  * any thread.
@@ -34,6 +36,8 @@ final class OriginChatsPrinter implements OriginChatsListener {
 
     private final Output out;
     private final Session session;
+    /** Set once the terminal CLOSED line is printed; only the callback thread touches it. */
+    private boolean closed;
 
     /**
      * Creates a printer.
@@ -59,6 +63,7 @@ final class OriginChatsPrinter implements OriginChatsListener {
     @Override
     public void onStateChange(StateChange change) {
         session.onStateChange(change);
+        closed = change.current() == ConnectionState.CLOSED;
     }
 
     @Override
@@ -87,6 +92,11 @@ final class OriginChatsPrinter implements OriginChatsListener {
     public void onFrame(ServerFrame frame) {
         if (frame.listener() != null || frame instanceof ServerFrame.Error) {
             return; // a reply to our own request (printed as "reply"), or already reported by onError
+        }
+        if (closed) {
+            // the terminal CLOSED line is the run's last line; the SDK may still hand over the frame
+            // that ended it (auth_error after a wrong password), whose text the CLOSED cause already has
+            return;
         }
         String name = frame.cmd();
         Map<String, Object> f = OriginChatsFields.frame(frame);

@@ -217,6 +217,36 @@ class OriginChatsCommandTest {
     }
 
     @Test
+    void unknownChannelNamesTheCommandOnce() throws Exception {
+        // issue 10 item 9: printed "message_new: message_new: Channel not found"
+        server();
+        int status = run("originchats", "--url", server.wsUrl(), "--login", "carol", "--password", PASSWORD,
+                "--send", "no-such-channel", "hello", "--json");
+        assertEquals(ExitCode.FAILED, status, stdout());
+        Map<?, ?> error = events(jsonLines(), "error").get(0);
+        assertEquals("message_new: Channel not found", error.get("message"), error.toString());
+    }
+
+    @Test
+    void theTerminalClosedLineIsTheLastLineAfterAWrongPassword() throws Exception {
+        // issue 10 item 9: the auth_error event was printed after the terminal CLOSED line
+        server();
+        int status = run("originchats", "--url", server.wsUrl(), "--login", "carol", "--password", "wrong-pw-xyz",
+                "--json");
+        assertEquals(ExitCode.AUTH_REFUSED, status, stdout());
+        List<Map<?, ?>> lines = jsonLines();
+        int closed = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if ("CLOSED".equals(lines.get(i).get("state"))) {
+                closed = i;
+            }
+        }
+        assertTrue(closed >= 0, stdout());
+        assertEquals(lines.size() - 1, closed, "nothing may follow CLOSED: " + stdout());
+        assertTrue(((String) lines.get(closed).get("cause")).contains("AuthenticationException"), stdout());
+    }
+
+    @Test
     void usageErrorsExitWith2() {
         String url = "ws://127.0.0.1:1/";
         assertEquals(ExitCode.USAGE, run("originchats", "--login", "carol", "--password", "secret-pw-9"));
