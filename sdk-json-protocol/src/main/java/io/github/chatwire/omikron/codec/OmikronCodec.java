@@ -38,6 +38,18 @@ public final class OmikronCodec {
     private static final JsonNames ENVELOPE = JsonNames.of(
             "id", "type", "sender", "receiver", "data", "sender_id", "receiver_id", "log");
     private static final JsonNames LOG = JsonNames.of("message", "log_level");
+    /** The known types by exact wire name, matched in place (other spellings go through MessageType.of). */
+    private static final MessageType[] TYPES = MessageType.knownTypes().toArray(new MessageType[0]);
+    private static final JsonNames TYPE_NAMES = typeNames();
+
+    private static JsonNames typeNames() {
+        String[] names = new String[TYPES.length];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = TYPES[i].wireName();
+        }
+        return JsonNames.of(names);
+    }
+
     /** The number rule of Omikron trees: the literal kept exactly, as a {@link JsonNumber}. */
     private static final JsonTree.Numbers NUMBERS = c -> JsonNumber.of(c.numberText());
 
@@ -58,7 +70,7 @@ public final class OmikronCodec {
                 throw new OmikronFormatException("message is not a JSON object");
             }
             String id = null;
-            String type = null;
+            MessageType type = null;
             OmikronId sender = null;
             OmikronId receiver = null;
             OmikronData data = OmikronData.EMPTY;
@@ -83,7 +95,8 @@ public final class OmikronCodec {
                         if (c.peek() != JsonCursor.STRING) {
                             throw new OmikronFormatException("'type' is not a string at offset " + c.position());
                         }
-                        type = c.string();
+                        int known = c.stringIn(TYPE_NAMES);
+                        type = known >= 0 ? TYPES[known] : MessageType.of(c.lastName());
                         break;
                     case 2:
                     case 5:
@@ -115,7 +128,7 @@ public final class OmikronCodec {
             if (type == null) {
                 throw new OmikronFormatException("message has no 'type'");
             }
-            return new OmikronMessage(id, MessageType.of(type), sender, receiver, data, log, extras);
+            return new OmikronMessage(id, type, sender, receiver, data, log, extras);
         } catch (OmikronFormatException e) {
             throw e;
         } catch (JsonFormatException | IllegalArgumentException | ArithmeticException e) {
@@ -183,9 +196,9 @@ public final class OmikronCodec {
         if (token != JsonCursor.OBJECT) {
             throw new OmikronFormatException("'data' is not an object at offset " + c.position());
         }
-        int start = c.valueStart();
-        c.skipValue();
-        return OmikronData.fromJson(c.text(), start, c.position());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> tree = (Map<String, Object>) JsonTree.read(c, NUMBERS);
+        return OmikronData.of(tree); // kept as it is, no copy: see OmikronData.of
     }
 
     private static LogInfo readLog(JsonCursor c) {

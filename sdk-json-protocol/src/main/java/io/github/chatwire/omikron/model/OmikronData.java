@@ -37,13 +37,20 @@ public final class OmikronData {
     }
 
     /**
-     * Wraps a map, copying it and converting nested values to the tree's value types.
+     * Wraps a map, copying it and converting nested values to the tree's value types. A tree that
+     * chatwire's own JSON reader built (deeply immutable, numbers as {@link JsonNumber}) is kept
+     * as it is, without a copy.
      *
      * @param map the fields; never null
      * @return the data
      * @throws IllegalArgumentException if a value has a type that JSON cannot hold
      */
+    @SuppressWarnings("unchecked")
     public static OmikronData of(Map<String, ?> map) {
+        if (JsonTree.isTree(map, JsonNumber.class)) {
+            // a tree from chatwire's JSON reader is deeply immutable and held by no one: keep it
+            return map.isEmpty() ? EMPTY : new OmikronData((Map<String, Object>) map);
+        }
         Builder b = builder();
         for (Map.Entry<String, ?> e : map.entrySet()) {
             b.put(e.getKey(), e.getValue());
@@ -151,6 +158,15 @@ public final class OmikronData {
         if (values.containsKey(key)) {
             return key;
         }
+        if (values.size() <= 8) {
+            // a few keys (most data objects): compare in place rather than build the index
+            for (String k : values.keySet()) {
+                if (sameNormalized(k, key)) {
+                    return k;
+                }
+            }
+            return null;
+        }
         Map<String, String> index = normalizedKeys;
         if (index == null) {
             // Built once, on the first inexact lookup; a benign race may build it twice.
@@ -161,6 +177,26 @@ public final class OmikronData {
             normalizedKeys = index = m;
         }
         return index.get(normalize(key));
+    }
+
+    /** Whether two keys are equal ignoring case and underscores, as {@link #normalize} compares them. */
+    private static boolean sameNormalized(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (true) {
+            while (i < a.length() && a.charAt(i) == '_') {
+                i++;
+            }
+            while (j < b.length() && b.charAt(j) == '_') {
+                j++;
+            }
+            if (i == a.length() || j == b.length()) {
+                return i == a.length() && j == b.length();
+            }
+            if (Character.toLowerCase(a.charAt(i++)) != Character.toLowerCase(b.charAt(j++))) {
+                return false;
+            }
+        }
     }
 
     static String normalize(String key) {

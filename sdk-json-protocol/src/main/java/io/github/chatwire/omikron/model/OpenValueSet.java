@@ -24,6 +24,8 @@ import java.util.function.BiFunction;
 final class OpenValueSet<T extends OpenValue> {
     private final Map<String, T> known = new LinkedHashMap<>();
     private final Map<String, T> aliases = new HashMap<>();
+    /** The constants by their exact wire name: the common case, looked up without normalising. */
+    private final Map<String, T> exact = new HashMap<>();
     private final BiFunction<String, Boolean, T> factory;
 
     /**
@@ -42,6 +44,7 @@ final class OpenValueSet<T extends OpenValue> {
     T known(String name) {
         T v = factory.apply(name, true);
         known.put(normalize(name), v);
+        exact.put(name, v);
         return v;
     }
 
@@ -64,6 +67,10 @@ final class OpenValueSet<T extends OpenValue> {
      */
     T of(String name) {
         Objects.requireNonNull(name, "name");
+        T e = exact.get(name);
+        if (e != null) {
+            return e;
+        }
         String n = normalize(name);
         T v = known.get(n);
         if (v == null) {

@@ -116,7 +116,25 @@ final class StreamingDecoder {
             return null;
         }
         String cmd = COMMANDS.name(command);
-        int[] at = index(TOP, true);
+        // index the top level; the message of message_new/message_edit is decoded where it stands
+        int[] at = new int[TOP.size()];
+        Arrays.fill(at, -1);
+        at[T_CMD] = 0;
+        boolean inline = command == C_MESSAGE_NEW || command == C_MESSAGE_EDIT;
+        Message message = null;
+        while (c.hasMember()) {
+            int n = c.name(TOP);
+            if (n < 0 || at[n] >= 0) {
+                c.skipValue();
+                continue;
+            }
+            at[n] = c.valueStart();
+            if (n == T_MESSAGE && inline && c.peek() == JsonCursor.OBJECT) {
+                message = messageHere();
+            } else {
+                c.skipValue();
+            }
+        }
         int end = c.position();
         c.end();
         JsonObjectView raw = view(start, end);
@@ -133,9 +151,10 @@ final class StreamingDecoder {
         }
         switch (command) {
             case C_MESSAGE_NEW:
-                return messageNew(cmd, at, raw);
+                return messageNew(cmd, at, message, raw);
             case C_MESSAGE_EDIT: {
-                Message m = at[T_MESSAGE] < 0 || nullAt(at[T_MESSAGE]) ? null : message(obj(at[T_MESSAGE], "message"));
+                Message m = message != null || at[T_MESSAGE] < 0 || nullAt(at[T_MESSAGE]) ? message
+                        : message(obj(at[T_MESSAGE], "message"));
                 return new ServerFrame.MessageEdit(cmd, id(at[M_ID], "id"), str(at[M_CONTENT], "content"), m,
                         str(at[T_CHANNEL], "channel"), str(at[T_THREAD_ID], "thread_id"), raw);
             }
@@ -159,10 +178,10 @@ final class StreamingDecoder {
         }
     }
 
-    private ServerFrame messageNew(String cmd, int[] at, JsonObjectView raw) {
+    private ServerFrame messageNew(String cmd, int[] at, Message inline, JsonObjectView raw) {
         int m = at[T_MESSAGE];
-        if (m >= 0 && !nullAt(m)) {
-            Message message = message(obj(m, "message"));
+        if (inline != null || m >= 0 && !nullAt(m)) {
+            Message message = inline != null ? inline : message(obj(m, "message"));
             return new ServerFrame.MessageNew(cmd, message, str(at[T_CHANNEL], "channel"),
                     str(at[T_THREAD_ID], "thread_id"), false, raw);
         }
@@ -172,121 +191,275 @@ final class StreamingDecoder {
                 str(at[T_THREAD_ID], "thread_id"), true, raw);
     }
 
-    /** Reads the message object at the cursor (already checked to be an object). */
+    /** Reads the message object at an offset (checked to be an object), in one pass. */
     private Message message(int start) {
         c.seek(start);
+        return messageHere();
+    }
+
+    /** Reads the message object at the cursor, in one pass (a repeated name: the first counts). */
+    private Message messageHere() {
+        int start = c.valueStart();
         c.beginObject();
-        int[] at = index(MESSAGE, false);
-        return message(at, view(start, c.position()));
-    }
-
-    private Message message(int[] at, Map<String, Object> raw) {
-        Message.ReplyRef replyTo = null;
-        int r = at[M_REPLY_TO];
-        if (r >= 0 && !nullAt(r)) {
-            int[] f = object(obj(r, "reply_to"), REPLY_TO);
-            replyTo = new Message.ReplyRef(id(f[0], "id"), userField(f[1], "user"));
-        }
-        Message.Interaction interaction = null;
-        int i = at[M_INTERACTION];
-        if (i >= 0 && !nullAt(i)) {
-            int[] f = object(obj(i, "interaction"), INTERACTION);
-            interaction = new Message.Interaction(str(f[0], "command"), userField(f[1], "username"));
-        }
-        Map<String, List<String>> reactions = reactions(at[M_REACTIONS]);
-        List<Attachment> attachments = attachments(at[M_ATTACHMENTS]);
-        String webhookName = null;
-        int w = at[M_WEBHOOK];
-        if (w >= 0 && !nullAt(w)) {
-            webhookName = str(object(obj(w, "webhook"), WEBHOOK)[0], "name");
-        }
-        Message.Pings pings = null;
-        int p = at[M_PINGS];
-        if (p >= 0 && !nullAt(p)) {
-            int[] f = object(obj(p, "pings"), PINGS);
-            pings = new Message.Pings(strings(f[0], "users"), strings(f[1], "roles"), strings(f[2], "replies"));
-        }
-        Boolean pinned = null;
-        int pi = at[M_PINNED];
-        if (pi >= 0 && !nullAt(pi)) {
-            c.seek(pi);
-            if (c.peek() != JsonCursor.BOOLEAN) {
-                throw new IllegalArgumentException("field 'pinned': expected boolean");
+        MessageParts parts = new MessageParts();
+        int seen = 0;
+        while (c.hasMember()) {
+            int n = c.name(MESSAGE);
+            if (n < 0 || (seen & (1 << n)) != 0) {
+                c.skipValue();
+                continue;
             }
-            pinned = c.bool();
+            seen |= 1 << n;
+            parts.read(n);
         }
-        return new Message(id(at[M_ID], "id"), userField(at[M_USER], "user"), str(at[M_CONTENT], "content"),
-                num(at[M_TIMESTAMP], "timestamp"), str(at[M_TYPE], "type"), pinned, bool(at[M_EDITED], "edited", false),
-                replyTo, interaction, reactions, objects(at[M_EMBEDS], "embeds"), attachments, webhookName, pings,
-                id(at[M_POLL_ID], "poll_id"), raw);
+        return parts.build(view(start, c.position()));
     }
 
-    private Map<String, List<String>> reactions(int at) {
-        if (at < 0 || nullAt(at)) {
+    /** The flat form: the message fields indexed at the top level of the frame. */
+    private Message message(int[] at, Map<String, Object> raw) {
+        MessageParts parts = new MessageParts();
+        for (int n = 0; n < MESSAGE_FIELDS.length; n++) {
+            if (at[n] >= 0) {
+                c.seek(at[n]);
+                parts.read(n);
+            }
+        }
+        return parts.build(raw);
+    }
+
+    /** The fields of a message as they are read, in any order; the rules of FrameDecoder.message. */
+    private final class MessageParts {
+        private String id;
+        private String user;
+        private String content;
+        private Double timestamp;
+        private String type;
+        private Boolean pinned;
+        private boolean edited;
+        private Message.ReplyRef replyTo;
+        private Message.Interaction interaction;
+        private Map<String, List<String>> reactions = Collections.emptyMap();
+        private List<Map<String, Object>> embeds = Collections.emptyList();
+        private List<Attachment> attachments = Collections.emptyList();
+        private String webhookName;
+        private Message.Pings pings;
+        private String pollId;
+
+        /** Reads field {@code n} at the cursor. */
+        void read(int n) {
+            switch (n) {
+                case M_ID:
+                    id = idHere("id");
+                    break;
+                case M_USER:
+                    user = userFieldHere("user");
+                    break;
+                case M_CONTENT:
+                    content = strHere("content");
+                    break;
+                case M_TIMESTAMP:
+                    timestamp = numHere("timestamp");
+                    break;
+                case M_TYPE:
+                    type = strHere("type");
+                    break;
+                case M_PINNED:
+                    pinned = flagHere("pinned");
+                    break;
+                case M_EDITED: {
+                    Boolean e = flagHere("edited");
+                    edited = e != null && e;
+                    break;
+                }
+                case M_REPLY_TO:
+                    if (!nullOrObject("reply_to")) {
+                        String[] f = fields(REPLY_TO, "id", "user");
+                        replyTo = new Message.ReplyRef(f[0], f[1]);
+                    }
+                    break;
+                case M_INTERACTION:
+                    if (!nullOrObject("interaction")) {
+                        String[] f = fields(INTERACTION, "command", "username");
+                        interaction = new Message.Interaction(f[0], f[1]);
+                    }
+                    break;
+                case M_REACTIONS:
+                    reactions = reactionsHere();
+                    break;
+                case M_EMBEDS:
+                    embeds = objectsHere("embeds");
+                    break;
+                case M_ATTACHMENTS:
+                    attachments = attachmentsHere();
+                    break;
+                case M_WEBHOOK:
+                    if (!nullOrObject("webhook")) {
+                        webhookName = fields(WEBHOOK, "name")[0];
+                    }
+                    break;
+                case M_PINGS:
+                    if (!nullOrObject("pings")) {
+                        pings = pingsHere();
+                    }
+                    break;
+                default:
+                    pollId = idHere("poll_id");
+            }
+        }
+
+        Message build(Map<String, Object> raw) {
+            return new Message(id, user, content, timestamp, type, pinned, edited, replyTo, interaction, reactions,
+                    embeds, attachments, webhookName, pings, pollId, raw);
+        }
+    }
+
+    /** Consumes a null and returns true, or checks that an object follows and returns false. */
+    private boolean nullOrObject(String key) {
+        if (c.nextIsNull()) {
+            return true;
+        }
+        int kind = c.peek();
+        if (kind != JsonCursor.OBJECT) {
+            throw wrong(key, "object", kind);
+        }
+        return false;
+    }
+
+    /**
+     * Reads the object at the cursor whose members of interest are strings or user references
+     * (the last key of a set named "user"/"username" is a user reference, the others strings or ids).
+     */
+    private String[] fields(JsonNames names, String... keys) {
+        String[] out = new String[keys.length];
+        int seen = 0;
+        c.beginObject();
+        while (c.hasMember()) {
+            int n = c.name(names);
+            if (n < 0 || (seen & (1 << n)) != 0) {
+                c.skipValue();
+                continue;
+            }
+            seen |= 1 << n;
+            String key = keys[n];
+            out[n] = key.equals("id") ? idHere(key) : key.startsWith("user") ? userFieldHere(key) : strHere(key);
+        }
+        return out;
+    }
+
+    private Message.Pings pingsHere() {
+        List<String> users = Collections.emptyList();
+        List<String> roles = Collections.emptyList();
+        List<String> replies = Collections.emptyList();
+        int seen = 0;
+        c.beginObject();
+        while (c.hasMember()) {
+            int n = c.name(PINGS);
+            if (n < 0 || (seen & (1 << n)) != 0) {
+                c.skipValue();
+                continue;
+            }
+            seen |= 1 << n;
+            List<String> l = stringsHere(PINGS.name(n));
+            if (n == 0) {
+                users = l;
+            } else if (n == 1) {
+                roles = l;
+            } else {
+                replies = l;
+            }
+        }
+        return new Message.Pings(users, roles, replies);
+    }
+
+    private Map<String, List<String>> reactionsHere() {
+        if (nullOrObject("reactions")) {
             return Collections.emptyMap();
         }
-        c.seek(obj(at, "reactions"));
         c.beginObject();
-        Map<String, Integer> offsets = new LinkedHashMap<>();
+        Map<String, List<String>> out = new LinkedHashMap<>();
         while (c.hasMember()) {
             String emoji = c.nameString();
-            int v = c.valueStart();
-            offsets.putIfAbsent(emoji, v);
-            c.skipValue();
-        }
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Integer> e : offsets.entrySet()) {
-            out.put(e.getKey(), strings(e.getValue(), e.getKey()));
+            if (out.containsKey(emoji)) {
+                c.skipValue();
+            } else {
+                out.put(emoji, stringsHere(emoji));
+            }
         }
         return Collections.unmodifiableMap(out);
     }
 
-    private List<Attachment> attachments(int at) {
-        if (at < 0 || nullAt(at)) {
+    private List<Attachment> attachmentsHere() {
+        if (c.nextIsNull()) {
             return Collections.emptyList();
         }
-        List<Integer> starts = elements(at, "attachments", JsonCursor.OBJECT, "object");
-        if (starts.isEmpty()) {
-            return Collections.emptyList();
+        int k = c.peek();
+        if (k != JsonCursor.ARRAY) {
+            throw wrong("attachments", "array", k);
         }
-        List<Attachment> out = new ArrayList<>(starts.size());
-        for (int start : starts) {
-            int[] f = object(start, ATTACHMENT);
-            JsonObjectView raw = view(start, c.position());
-            out.add(new Attachment(id(f[0], "id"), str(f[1], "name"), str(f[2], "mime_type"), lng(f[3], "size"),
-                    str(f[4], "url"), num(f[5], "expires_at"), flag(f[6], "permanent"), raw));
-        }
-        return Collections.unmodifiableList(out);
-    }
-
-    // ---- the rules of JsonFields, on offsets (-1: absent)
-
-    /**
-     * Indexes the members of the object the cursor is in: the offset of the first value of each
-     * known name, -1 where absent. Later repeats of a name are skipped (the tree keeps the first).
-     */
-    private int[] index(JsonNames names, boolean afterFirst) {
-        int[] at = new int[names.size()];
-        Arrays.fill(at, -1);
-        if (afterFirst) {
-            at[T_CMD] = 0; // the member already read
-        }
-        while (c.hasMember()) {
-            int n = c.name(names);
-            if (n >= 0 && at[n] < 0) {
-                at[n] = c.valueStart();
+        c.beginArray();
+        List<Attachment> out = null;
+        while (c.hasElement()) {
+            if (c.nextIsNull()) {
+                continue;
             }
-            c.skipValue();
+            int e = c.peek();
+            if (e != JsonCursor.OBJECT) {
+                throw wrong("attachments[]", "object", e);
+            }
+            if (out == null) {
+                out = new ArrayList<>();
+            }
+            out.add(attachmentHere());
         }
-        return at;
+        return out == null ? Collections.emptyList() : Collections.unmodifiableList(out);
     }
 
-    /** Indexes the object at an offset; leaves the cursor behind it. */
-    private int[] object(int start, JsonNames names) {
-        c.seek(start);
+    private Attachment attachmentHere() {
+        int start = c.valueStart();
+        String id = null;
+        String name = null;
+        String mime = null;
+        Double size = null;
+        String url = null;
+        Double expiresAt = null;
+        Boolean permanent = null;
+        int seen = 0;
         c.beginObject();
-        return index(names, false);
+        while (c.hasMember()) {
+            int n = c.name(ATTACHMENT);
+            if (n < 0 || (seen & (1 << n)) != 0) {
+                c.skipValue();
+                continue;
+            }
+            seen |= 1 << n;
+            switch (n) {
+                case 0:
+                    id = idHere("id");
+                    break;
+                case 1:
+                    name = strHere("name");
+                    break;
+                case 2:
+                    mime = strHere("mime_type");
+                    break;
+                case 3:
+                    size = numHere("size");
+                    break;
+                case 4:
+                    url = strHere("url");
+                    break;
+                case 5:
+                    expiresAt = numHere("expires_at");
+                    break;
+                default:
+                    permanent = flagHere("permanent");
+            }
+        }
+        return new Attachment(id, name, mime, size == null ? null : (long) size.doubleValue(), url, expiresAt,
+                permanent, view(start, c.position()));
     }
+
+    // ---- the rules of JsonFields: at an offset (-1: absent), or "Here" at the cursor
 
     private boolean nullAt(int at) {
         c.seek(at);
@@ -308,8 +481,13 @@ final class StreamingDecoder {
             return null;
         }
         c.seek(at);
+        return strHere(key);
+    }
+
+    private String strHere(String key) {
         int kind = c.peek();
         if (kind == JsonCursor.NULL) {
+            c.nextIsNull();
             return null;
         }
         if (kind == JsonCursor.STRING) {
@@ -347,19 +525,31 @@ final class StreamingDecoder {
             return null;
         }
         c.seek(at);
-        if (c.peek() == JsonCursor.OBJECT) {
-            return str(object(at, USERNAME)[0], "username");
-        }
-        return idHere(key);
+        return userFieldHere(key);
     }
 
-    private Double num(int at, String key) {
-        if (at < 0) {
-            return null;
+    private String userFieldHere(String key) {
+        if (c.peek() != JsonCursor.OBJECT) {
+            return idHere(key);
         }
-        c.seek(at);
+        c.beginObject();
+        String name = null;
+        boolean seen = false;
+        while (c.hasMember()) {
+            if (c.name(USERNAME) == 0 && !seen) {
+                seen = true;
+                name = strHere("username");
+            } else {
+                c.skipValue();
+            }
+        }
+        return name;
+    }
+
+    private Double numHere(String key) {
         int kind = c.peek();
         if (kind == JsonCursor.NULL) {
+            c.nextIsNull();
             return null;
         }
         if (kind == JsonCursor.NUMBER) {
@@ -368,33 +558,10 @@ final class StreamingDecoder {
         throw wrong(key, "number", kind);
     }
 
-    private Long lng(int at, String key) {
-        Double d = num(at, key);
-        return d == null ? null : (long) d.doubleValue();
-    }
-
-    private boolean bool(int at, String key, boolean dflt) {
-        if (at < 0) {
-            return dflt;
-        }
-        c.seek(at);
+    private Boolean flagHere(String key) {
         int kind = c.peek();
         if (kind == JsonCursor.NULL) {
-            return dflt;
-        }
-        if (kind == JsonCursor.BOOLEAN) {
-            return c.bool();
-        }
-        throw wrong(key, "boolean", kind);
-    }
-
-    private Boolean flag(int at, String key) {
-        if (at < 0) {
-            return null;
-        }
-        c.seek(at);
-        int kind = c.peek();
-        if (kind == JsonCursor.NULL) {
+            c.nextIsNull();
             return null;
         }
         if (kind == JsonCursor.BOOLEAN) {
@@ -403,13 +570,10 @@ final class StreamingDecoder {
         throw wrong(key, "boolean", kind);
     }
 
-    private List<String> strings(int at, String key) {
-        if (at < 0) {
-            return Collections.emptyList();
-        }
-        c.seek(at);
+    private List<String> stringsHere(String key) {
         int kind = c.peek();
         if (kind == JsonCursor.NULL) {
+            c.nextIsNull();
             return Collections.emptyList();
         }
         if (kind != JsonCursor.ARRAY) {
@@ -438,35 +602,10 @@ final class StreamingDecoder {
         return out == null ? Collections.emptyList() : Collections.unmodifiableList(out);
     }
 
-    /** Offsets of the elements of an array of {@code kind} (nulls dropped). */
-    private List<Integer> elements(int at, String key, int kind, String kindName) {
-        c.seek(at);
-        int k = c.peek();
-        if (k != JsonCursor.ARRAY) {
-            throw wrong(key, "array", k);
-        }
-        c.beginArray();
-        List<Integer> out = new ArrayList<>();
-        while (c.hasElement()) {
-            int e = c.peek();
-            if (e == JsonCursor.NULL) {
-                c.nextIsNull();
-                continue;
-            }
-            if (e != kind) {
-                throw wrong(key + "[]", kindName, e);
-            }
-            out.add(c.valueStart());
-            c.skipValue();
-        }
-        return out;
-    }
-
-    private List<Map<String, Object>> objects(int at, String key) {
-        if (at < 0 || nullAt(at)) {
+    private List<Map<String, Object>> objectsHere(String key) {
+        if (c.nextIsNull()) {
             return Collections.emptyList();
         }
-        c.seek(at);
         int k = c.peek();
         if (k != JsonCursor.ARRAY) {
             throw wrong(key, "array", k);

@@ -132,7 +132,8 @@ public final class JsonCursor {
     }
 
     /**
-     * Reads a string and selects it from a set without allocating (for command names).
+     * Reads a string and selects it from a set without allocating (for command names); for a
+     * string not in the set, {@link #lastName()} gives it.
      *
      * @param names the strings to match; never null
      * @return the index in {@code names}, or -1 for another string
@@ -144,14 +145,18 @@ public final class JsonCursor {
         }
         int start = pos + 1;
         int h = 0;
+        lastName = null;
         for (int i = start; i < limit; i++) {
             char c = s.charAt(i);
             if (c == '"') {
                 pos = i + 1;
+                nameStart = start;
+                nameEnd = i;
                 return names.find(s, start, i, h);
             }
             if (c == '\\') {
-                return names.find(readString());
+                lastName = readString();
+                return names.find(lastName);
             }
             h = 31 * h + c;
         }
@@ -327,7 +332,8 @@ public final class JsonCursor {
     }
 
     /**
-     * The name last read by {@link #name(JsonNames)}, for one it did not know.
+     * The name (or string) last read by {@link #name(JsonNames)} or {@link #stringIn(JsonNames)},
+     * for one it did not know.
      *
      * @return the name; never null after a call of {@code name}
      */

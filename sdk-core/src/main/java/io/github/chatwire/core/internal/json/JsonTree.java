@@ -1,6 +1,5 @@
 package io.github.chatwire.core.internal.json;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +45,100 @@ public final class JsonTree {
         return v;
     }
 
+    private static Map<String, Object> readMembers(JsonCursor c, Numbers numbers) {
+        // small objects (most on the wire) in two arrays; a hash map beyond SmallJsonObject.MAX_SIZE
+        String[] keys = null;
+        Object[] values = null;
+        int n = 0;
+        Map<String, Object> map = null;
+        while (c.hasMember()) {
+            String name = c.nameString();
+            if (map != null) {
+                if (map.containsKey(name)) {
+                    c.skipValue();
+                } else {
+                    map.put(name, read(c, numbers));
+                }
+                continue;
+            }
+            boolean repeated = false;
+            for (int i = 0; i < n && !repeated; i++) {
+                repeated = keys[i].equals(name);
+            }
+            if (repeated) {
+                c.skipValue();
+                continue;
+            }
+            Object value = read(c, numbers);
+            if (keys == null) {
+                keys = new String[4];
+                values = new Object[4];
+            } else if (n == keys.length && n < SmallJsonObject.MAX_SIZE) {
+                keys = java.util.Arrays.copyOf(keys, SmallJsonObject.MAX_SIZE);
+                values = java.util.Arrays.copyOf(values, SmallJsonObject.MAX_SIZE);
+            }
+            if (n == SmallJsonObject.MAX_SIZE) {
+                map = new LinkedHashMap<>();
+                for (int i = 0; i < n; i++) {
+                    map.put(keys[i], values[i]);
+                }
+                map.put(name, value);
+            } else {
+                keys[n] = name;
+                values[n++] = value;
+            }
+        }
+        if (map != null) {
+            return new LargeJsonObject((LinkedHashMap<String, Object>) map);
+        }
+        return n == 0 ? Collections.emptyMap() : new SmallJsonObject(keys, values, n);
+    }
+
+    /**
+     * Whether a value is a tree this class built (or a leaf): deeply unmodifiable, held by no one
+     * else, so that it can be kept without a copy. Walks the whole tree without allocating.
+     *
+     * @param v the value; may be null
+     * @param numbers the class every number in it must have
+     * @return true if every object and array in it came from this reader and every number has
+     *     that class; false for anything else (copy it then)
+     */
+    public static boolean isTree(Object v, Class<?> numbers) {
+        if (v == null || v instanceof String || v instanceof Boolean) {
+            return true;
+        }
+        if (v instanceof Number) {
+            return numbers.isInstance(v);
+        }
+        if (v instanceof SmallJsonObject) {
+            SmallJsonObject o = (SmallJsonObject) v;
+            for (int i = 0, n = o.size(); i < n; i++) {
+                if (!isTree(o.valueAt(i), numbers)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (v instanceof LargeJsonObject || v == Collections.emptyMap()) {
+            for (Object e : ((Map<?, ?>) v).values()) {
+                if (!isTree(e, numbers)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (v instanceof JsonArray || v == Collections.emptyList()) {
+            List<?> l = (List<?>) v;
+            for (int i = 0, n = l.size(); i < n; i++) {
+                if (!isTree(l.get(i), numbers)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     /**
      * Reads the next value at a cursor into a tree.
      *
@@ -58,24 +151,22 @@ public final class JsonTree {
         switch (c.peek()) {
             case JsonCursor.OBJECT: {
                 c.beginObject();
-                Map<String, Object> map = new LinkedHashMap<>();
-                while (c.hasMember()) {
-                    String name = c.nameString();
-                    if (map.containsKey(name)) {
-                        c.skipValue();
-                    } else {
-                        map.put(name, read(c, numbers));
-                    }
-                }
-                return Collections.unmodifiableMap(map);
+                return readMembers(c, numbers);
             }
             case JsonCursor.ARRAY: {
                 c.beginArray();
-                List<Object> list = new ArrayList<>();
+                Object[] values = null;
+                int n = 0;
                 while (c.hasElement()) {
-                    list.add(read(c, numbers));
+                    Object v = read(c, numbers);
+                    if (values == null) {
+                        values = new Object[4];
+                    } else if (n == values.length) {
+                        values = java.util.Arrays.copyOf(values, n * 2);
+                    }
+                    values[n++] = v;
                 }
-                return Collections.unmodifiableList(list);
+                return n == 0 ? Collections.emptyList() : new JsonArray(values, n);
             }
             case JsonCursor.STRING:
                 return c.string();
