@@ -461,6 +461,12 @@ final class StreamingDecoder {
 
     // ---- the rules of JsonFields: at an offset (-1: absent), or "Here" at the cursor
 
+    /** Moves the cursor to an offset; always true, to read a value there in one expression. */
+    private boolean seek(int at) {
+        c.seek(at);
+        return true;
+    }
+
     private boolean nullAt(int at) {
         c.seek(at);
         return c.peek() == JsonCursor.NULL;
@@ -477,11 +483,7 @@ final class StreamingDecoder {
     }
 
     private String str(int at, String key) {
-        if (at < 0) {
-            return null;
-        }
-        c.seek(at);
-        return strHere(key);
+        return at >= 0 && seek(at) ? strHere(key) : null;
     }
 
     private String strHere(String key) {
@@ -497,35 +499,19 @@ final class StreamingDecoder {
     }
 
     private String id(int at, String key) {
-        if (at < 0) {
-            return null;
-        }
-        c.seek(at);
-        return idHere(key);
+        return at >= 0 && seek(at) ? idHere(key) : null;
     }
 
     private String idHere(String key) {
-        int kind = c.peek();
-        if (kind == JsonCursor.NULL) {
-            c.nextIsNull();
-            return null;
-        }
-        if (kind == JsonCursor.STRING) {
-            return c.string();
-        }
-        if (kind == JsonCursor.NUMBER) {
+        if (c.peek() == JsonCursor.NUMBER) {
             double d = c.number();
             return d == Math.rint(d) && Math.abs(d) < 1e18 ? Long.toString((long) d) : Double.toString(d);
         }
-        throw wrong(key, "string or number", kind);
+        return strHere(key); // (the message of an error here does not matter: the tree path reports it)
     }
 
     private String userField(int at, String key) {
-        if (at < 0) {
-            return null;
-        }
-        c.seek(at);
-        return userFieldHere(key);
+        return at >= 0 && seek(at) ? userFieldHere(key) : null;
     }
 
     private String userFieldHere(String key) {

@@ -143,24 +143,7 @@ public final class JsonCursor {
         if (startValue() != '"') {
             throw expected("a string");
         }
-        int start = pos + 1;
-        int h = 0;
-        lastName = null;
-        for (int i = start; i < limit; i++) {
-            char c = s.charAt(i);
-            if (c == '"') {
-                pos = i + 1;
-                nameStart = start;
-                nameEnd = i;
-                return names.find(s, start, i, h);
-            }
-            if (c == '\\') {
-                lastName = readString();
-                return names.find(lastName);
-            }
-            h = 31 * h + c;
-        }
-        throw error("unterminated string");
+        return select(names);
     }
 
     /** @return how many arrays and objects are open */
@@ -254,23 +237,10 @@ public final class JsonCursor {
      *     then closed)
      */
     public boolean hasMember() {
-        int level = depth - 1;
-        int c = skipWs();
-        if (c == '}') {
-            pos++;
-            depth--;
+        if (!hasNext('}')) {
             return false;
         }
-        if (bit(level, true)) {
-            if (c != ',') {
-                throw expected("',' or '}'");
-            }
-            pos++;
-            c = skipWs();
-        } else {
-            setBit(level, true, true);
-        }
-        if (c != '"') {
+        if (skipWs() != '"') {
             throw expected("a name");
         }
         return true;
@@ -282,16 +252,21 @@ public final class JsonCursor {
      * @return true if an element follows; false if the array ended (it is then closed)
      */
     public boolean hasElement() {
+        return hasNext(']');
+    }
+
+    /** Steps over the comma before a member or element; false (and closed) at the closing bracket. */
+    private boolean hasNext(char close) {
         int level = depth - 1;
         int c = skipWs();
-        if (c == ']') {
+        if (c == close) {
             pos++;
             depth--;
             return false;
         }
         if (bit(level, true)) {
             if (c != ',') {
-                throw expected("',' or ']'");
+                throw expected("',' or '" + close + "'");
             }
             pos++;
         } else {
@@ -307,6 +282,13 @@ public final class JsonCursor {
      * @return the name's index in {@code names}, or -1 for any other name
      */
     public int name(JsonNames names) {
+        int index = select(names);
+        colon();
+        return index;
+    }
+
+    /** Reads the string at pos (its opening quote) and selects it from names. */
+    private int select(JsonNames names) {
         int start = ++pos;
         int h = 0;
         lastName = null;
@@ -316,19 +298,16 @@ public final class JsonCursor {
                 pos = i + 1;
                 nameStart = start;
                 nameEnd = i;
-                colon();
                 return names.find(s, start, i, h);
             }
             if (c == '\\') {
                 pos = start - 1;
-                String name = readString();
-                lastName = name;
-                colon();
-                return names.find(name);
+                lastName = readString();
+                return names.find(lastName);
             }
             h = 31 * h + c;
         }
-        throw error("unterminated name");
+        throw error("unterminated string");
     }
 
     /**
