@@ -1,15 +1,13 @@
 package io.github.chatwire.examples.cli;
 
-import com.squareup.moshi.JsonWriter;
 import io.github.chatwire.core.Redaction;
 import io.github.chatwire.core.Secret;
-import java.io.IOException;
+import io.github.chatwire.core.internal.json.JsonText;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import okio.Buffer;
 
 /**
  * Where the tool writes what happens: with {@code --json}, exactly one JSON object per line, each
@@ -133,44 +131,15 @@ public final class Output {
     }
 
     private static String toJson(String event, Map<String, Object> fields) {
-        Buffer buffer = new Buffer();
-        try (JsonWriter w = JsonWriter.of(buffer)) {
-            w.setSerializeNulls(true);
-            w.beginObject();
-            w.name("event").value(event);
-            for (Map.Entry<String, Object> e : fields.entrySet()) {
-                w.name(e.getKey());
-                write(w, e.getValue());
-            }
-            w.endObject();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        // chatwire's one JSON writer (sdk-core), lenient: anything unknown is written as its text
+        StringBuilder line = new StringBuilder(128).append("{\"event\":");
+        JsonText.string(event, line);
+        for (Map.Entry<String, Object> e : fields.entrySet()) {
+            line.append(',');
+            JsonText.string(e.getKey(), line);
+            line.append(':');
+            JsonText.append(e.getValue(), true, line);
         }
-        return buffer.readUtf8();
-    }
-
-    private static void write(JsonWriter w, Object v) throws IOException {
-        if (v == null) {
-            w.nullValue();
-        } else if (v instanceof Boolean) {
-            w.value((Boolean) v);
-        } else if (v instanceof Number) {
-            w.value((Number) v);
-        } else if (v instanceof Map) {
-            w.beginObject();
-            for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
-                w.name(String.valueOf(e.getKey()));
-                write(w, e.getValue());
-            }
-            w.endObject();
-        } else if (v instanceof Iterable) {
-            w.beginArray();
-            for (Object o : (Iterable<?>) v) {
-                write(w, o);
-            }
-            w.endArray();
-        } else {
-            w.value(String.valueOf(v));
-        }
+        return line.append('}').toString();
     }
 }

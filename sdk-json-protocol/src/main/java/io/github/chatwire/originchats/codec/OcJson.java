@@ -1,22 +1,20 @@
 package io.github.chatwire.originchats.codec;
 
-import com.squareup.moshi.JsonWriter;
 import io.github.chatwire.core.ProtocolException;
 import io.github.chatwire.core.internal.json.JsonCursor;
+import io.github.chatwire.core.internal.json.JsonText;
 import io.github.chatwire.core.internal.json.JsonTree;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import okio.Buffer;
 
 /**
  * Parses JSON text into an immutable tree ({@code Map<String,Object>}, {@code List<Object>},
  * {@code String}, {@code Double}, {@code Boolean}, null) and writes such trees back. Parsing uses
  * chatwire's one shared JSON reader (sdk-core's {@code JsonTree}: one depth limit, one number
- * rule); writing uses Moshi's streaming writer. Pure functions: no I/O, threads or clocks; safe
+ * rule) and its one writer ({@code JsonText}). Pure functions: no I/O, threads or clocks; safe
  * from any thread.
  *
  * <p>Numbers are read as {@link Double} (as JSON has no integer type) and must be finite;
@@ -59,61 +57,15 @@ public final class OcJson {
 
     /**
      * Writes a tree as compact JSON. Accepts maps with string keys, lists, strings, numbers,
-     * booleans and null.
+     * booleans and null. Integral doubles are written without a fraction; other numbers as their
+     * {@code toString()}.
      *
      * @param value the tree; may be null
      * @return the JSON text; never null
      * @throws IllegalArgumentException if the tree holds another kind of value
      */
     public static String write(Object value) {
-        Buffer buffer = new Buffer();
-        try (JsonWriter writer = JsonWriter.of(buffer)) {
-            writer.setSerializeNulls(true);
-            writeValue(writer, value, 0);
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to a memory buffer failed", e);
-        }
-        return buffer.readUtf8();
-    }
-
-    private static void writeValue(JsonWriter w, Object v, int depth) throws IOException {
-        if (depth > MAX_DEPTH) {
-            throw new IllegalArgumentException("JSON nested deeper than " + MAX_DEPTH);
-        }
-        if (v == null) {
-            w.nullValue();
-        } else if (v instanceof String) {
-            w.value((String) v);
-        } else if (v instanceof Boolean) {
-            w.value((Boolean) v);
-        } else if (v instanceof Double || v instanceof Float) {
-            double d = ((Number) v).doubleValue();
-            if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
-                w.value((long) d);
-            } else {
-                w.value(d);
-            }
-        } else if (v instanceof Number) {
-            w.value(((Number) v).longValue());
-        } else if (v instanceof Map) {
-            w.beginObject();
-            for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
-                if (!(e.getKey() instanceof String)) {
-                    throw new IllegalArgumentException("JSON object keys must be strings");
-                }
-                w.name((String) e.getKey());
-                writeValue(w, e.getValue(), depth + 1);
-            }
-            w.endObject();
-        } else if (v instanceof List) {
-            w.beginArray();
-            for (Object o : (List<?>) v) {
-                writeValue(w, o, depth + 1);
-            }
-            w.endArray();
-        } else {
-            throw new IllegalArgumentException("not a JSON value: " + v.getClass().getName());
-        }
+        return JsonText.write(value, false);
     }
 
     /**
