@@ -111,7 +111,7 @@ class OriginChatsCommandTest {
         server();
         Thread other = new Thread(() -> {
             try {
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
                 while (!server.receivedCommands().contains("users_online") && System.nanoTime() < deadline) {
                     Thread.sleep(10); // until the tool has logged in and re-synced
                 }
@@ -128,8 +128,8 @@ class OriginChatsCommandTest {
         server.addAccount("bob", "bob-pw");
         other.start();
         int status = run("originchats", "--url", server.wsUrl(), "--login", "carol", "--password", PASSWORD,
-                "--listen", "4", "--json");
-        other.join(10_000);
+                "--listen", "15", "--json"); // bob has 15 s of wall clock even on a loaded machine
+        other.join(20_000);
         assertEquals(ExitCode.OK, status, stdout());
         List<Map<?, ?>> lines = jsonLines();
         Map<?, ?> typing = events(lines, "typing").get(0);
