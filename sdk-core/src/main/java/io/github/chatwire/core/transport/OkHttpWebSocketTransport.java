@@ -60,7 +60,7 @@ public final class OkHttpWebSocketTransport implements Transport {
         this.closeTimeout = b.closeTimeout;
     }
 
-    private static HttpUrl parse(String url) {
+    static HttpUrl parse(String url) {
         String u = url;
         // OkHttp accepts ws/wss in newWebSocket via Request.Builder.url(String); HttpUrl needs http(s).
         if (u.regionMatches(true, 0, "ws:", 0, 3)) {
@@ -310,7 +310,7 @@ public final class OkHttpWebSocketTransport implements Transport {
         }
 
         /** Refuses what OkHttp would refuse later, without ever quoting a secret value. */
-        private static void checkHeader(String name, String value, boolean secret) {
+        static void checkHeader(String name, String value, boolean secret) {
             if (name.isEmpty()) {
                 throw new IllegalArgumentException("header name is empty");
             }

@@ -59,7 +59,7 @@ class ManySocketsAndThreadsTest {
         }
         List<ManagedConnection> connections = new ArrayList<>();
         try (ChatwireRuntime runtime = ChatwireRuntime.builder().build()) {
-            OkHttpWebSocketTransport transport = OkHttpWebSocketTransport.builder(server.url("/ws").toString()).build();
+            WebSocketTransport transport = WebSocketTransport.builder(server.url("/ws").toString()).build();
             List<CompletableFuture<Void>> ready = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 ManagedConnection c = ManagedConnection.builder(transport, new TestProtocol()).runtime(runtime).build();
@@ -95,12 +95,12 @@ class ManySocketsAndThreadsTest {
                 server.enqueue(new MockResponse().withWebSocketUpgrade(new ServerSocket()));
                 // No runtime given: each connection shares the default runtime.
                 ManagedConnection c = ManagedConnection.builder(
-                        OkHttpWebSocketTransport.builder(server.url("/ws").toString()).build(), new TestProtocol()).build();
+                        WebSocketTransport.builder(server.url("/ws").toString()).build(), new TestProtocol()).build();
                 connections.add(c);
                 c.connect().get(10, TimeUnit.SECONDS);
             }
-            // OkHttp renames a reader thread while it reads ("OkHttp http://..."); the group still finds it.
-            assertTrue(chatwireThreads().stream().anyMatch(n -> n.startsWith("OkHttp")),
+            // The transport names a reader thread after its URL while it reads; the pool prefix stays.
+            assertTrue(chatwireThreads().stream().anyMatch(n -> n.startsWith("chatwire-ws")),
                     "reader threads exist while connected: " + chatwireThreads());
             for (ManagedConnection c : connections) {
                 c.close();

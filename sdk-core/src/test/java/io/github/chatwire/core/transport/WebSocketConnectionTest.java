@@ -63,7 +63,7 @@ class WebSocketConnectionTest {
     }
 
     private ManagedConnection connect(ConnectionOptions.Builder options, RecordingListener listener, long maxInbound) {
-        OkHttpWebSocketTransport transport = OkHttpWebSocketTransport.builder(server.url("/ws").toString())
+        WebSocketTransport transport = WebSocketTransport.builder(server.url("/ws").toString())
                 .maxInboundMessageBytes(maxInbound)
                 .build();
         ManagedConnection c = ManagedConnection.builder(transport, new TestProtocol())
@@ -77,7 +77,7 @@ class WebSocketConnectionTest {
     }
 
     private ManagedConnection connect(ConnectionOptions.Builder options, RecordingListener listener) {
-        return connect(options, listener, OkHttpWebSocketTransport.DEFAULT_MAX_INBOUND_BYTES);
+        return connect(options, listener, WebSocketTransport.DEFAULT_MAX_INBOUND_BYTES);
     }
 
     @Test
@@ -242,7 +242,7 @@ class WebSocketConnectionTest {
         server.enqueue(new MockResponse().withWebSocketUpgrade(s));
         RecordingListener listener = new RecordingListener();
         ManagedConnection c = ManagedConnection.builder(
-                        OkHttpWebSocketTransport.builder(server.url("/ws").toString()).build(), new TestProtocol())
+                        WebSocketTransport.builder(server.url("/ws").toString()).build(), new TestProtocol())
                 .runtime(own).build();
         c.addListener(listener);
         c.connect();

@@ -1,0 +1,93 @@
+package io.github.chatwire.core.transport;
+
+/**
+ * Strict incremental UTF-8 validation (RFC 3629): no overlong forms, no surrogates, nothing above
+ * U+10FFFF. Fed fragment by fragment, so a sequence split across frames is judged as a whole and
+ * an invalid one is caught in the fragment where it starts. Not thread-safe.
+ */
+final class Utf8Validator {
+    /** Continuation bytes still expected for the current sequence. */
+    private int need;
+    /** Allowed range of the next continuation byte (unsigned). */
+    private int lo = 0x80;
+    private int hi = 0xBF;
+
+    /**
+     * Checks more bytes of the same text.
+     *
+     * @return false as soon as the bytes cannot be part of valid UTF-8
+     */
+    boolean update(byte[] b, int off, int len) {
+        int end = off + len;
+        int i = off;
+        while (i < end) {
+            if (need == 0) {
+                // ASCII fast path.
+                while (i < end && b[i] >= 0) {
+                    i++;
+                }
+                if (i == end) {
+                    return true;
+                }
+                int c = b[i++] & 0xFF;
+                if (c >= 0xC2 && c <= 0xDF) {
+                    need = 1;
+                    lo = 0x80;
+                    hi = 0xBF;
+                } else if (c == 0xE0) {
+                    need = 2;
+                    lo = 0xA0;
+                    hi = 0xBF;
+                } else if (c == 0xED) {
+                    need = 2;
+                    lo = 0x80;
+                    hi = 0x9F;
+                } else if (c >= 0xE1 && c <= 0xEF) {
+                    need = 2;
+                    lo = 0x80;
+                    hi = 0xBF;
+                } else if (c == 0xF0) {
+                    need = 3;
+                    lo = 0x90;
+                    hi = 0xBF;
+                } else if (c >= 0xF1 && c <= 0xF3) {
+                    need = 3;
+                    lo = 0x80;
+                    hi = 0xBF;
+                } else if (c == 0xF4) {
+                    need = 3;
+                    lo = 0x80;
+                    hi = 0x8F;
+                } else {
+                    return false;
+                }
+            } else {
+                int c = b[i++] & 0xFF;
+                if (c < lo || c > hi) {
+                    return false;
+                }
+                need--;
+                lo = 0x80;
+                hi = 0xBF;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the bytes so far end on a character boundary. */
+    boolean complete() {
+        return need == 0;
+    }
+
+    void reset() {
+        need = 0;
+        lo = 0x80;
+        hi = 0xBF;
+    }
+
+    /** Validates one complete text. */
+    static boolean isValid(byte[] b, int off, int len) {
+        Utf8Validator v = new Utf8Validator();
+        return v.update(b, off, len) && v.complete();
+    }
+}
