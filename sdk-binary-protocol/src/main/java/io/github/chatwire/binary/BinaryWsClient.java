@@ -22,7 +22,7 @@ import io.github.chatwire.core.connection.ManagedConnection;
 import io.github.chatwire.core.connection.Outbound;
 import io.github.chatwire.core.connection.ProtocolContext;
 import io.github.chatwire.core.connection.StateChange;
-import io.github.chatwire.core.transport.OkHttpWebSocketTransport;
+import io.github.chatwire.core.transport.WebSocketTransport;
 import io.github.chatwire.core.transport.Transport;
 import java.time.Duration;
 import java.util.List;
@@ -104,7 +104,7 @@ public final class BinaryWsClient implements AutoCloseable {
                 });
         Transport transport = b.transport != null
                 ? b.transport
-                : OkHttpWebSocketTransport.builder(b.url).maxInboundMessageBytes(b.maxInboundMessageBytes).build();
+                : WebSocketTransport.builder(b.url).maxInboundMessageBytes(b.maxInboundMessageBytes).build();
         ManagedConnection.Builder cb = ManagedConnection.builder(transport, handler).options(options);
         if (b.runtime != null) {
             cb.runtime(b.runtime);

@@ -2,7 +2,7 @@ package io.github.chatwire.omikron;
 
 import io.github.chatwire.core.ChatwireRuntime;
 import io.github.chatwire.core.connection.ConnectionOptions;
-import io.github.chatwire.core.transport.OkHttpWebSocketTransport;
+import io.github.chatwire.core.transport.WebSocketTransport;
 import io.github.chatwire.core.transport.Transport;
 import io.github.chatwire.omikron.codec.WireShape;
 import io.github.chatwire.omikron.internal.OmikronProtocolHandler;
@@ -148,7 +148,7 @@ abstract class ConnectionBuilder<B extends ConnectionBuilder<B, L>, L> {
      * @return a new, unconnected session
      */
     final OmikronSession newSession(OmikronProtocolHandler handler) {
-        Transport t = transport != null ? transport : OkHttpWebSocketTransport.builder(url).build();
+        Transport t = transport != null ? transport : WebSocketTransport.builder(url).build();
         return new OmikronSession(t, handler, options, runtime);
     }
 }

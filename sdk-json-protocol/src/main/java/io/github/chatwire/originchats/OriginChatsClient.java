@@ -15,7 +15,7 @@ import io.github.chatwire.core.connection.ManagedConnection;
 import io.github.chatwire.core.connection.Outbound;
 import io.github.chatwire.core.connection.StateChange;
 import io.github.chatwire.core.internal.Futures;
-import io.github.chatwire.core.transport.OkHttpWebSocketTransport;
+import io.github.chatwire.core.transport.WebSocketTransport;
 import io.github.chatwire.core.transport.Transport;
 import io.github.chatwire.originchats.codec.CommandEncoder;
 import io.github.chatwire.originchats.codec.ContentRules;
@@ -102,7 +102,7 @@ public final class OriginChatsClient implements AutoCloseable {
                 options.outboundQueueCapacity(), options.outboundQueueMaxWait());
         this.events.listeners.addAll(b.listeners);
         Transport transport = b.transport != null ? b.transport
-                : OkHttpWebSocketTransport.builder(b.url).maxInboundMessageBytes(MAX_FRAME_BYTES).build();
+                : WebSocketTransport.builder(b.url).maxInboundMessageBytes(MAX_FRAME_BYTES).build();
         OcProtocolHandler handler = new OcProtocolHandler(new OcProtocolHandler.Login(b.validatorProvider,
                 b.username, b.password, b.register, this::runtime), outbox, new Host());
         ManagedConnection.Builder cb = ManagedConnection.builder(transport, handler).options(options);

@@ -10,7 +10,7 @@ import io.github.chatwire.core.connection.ProtocolContext;
 import io.github.chatwire.core.connection.ProtocolHandler;
 import io.github.chatwire.core.connection.ReconnectPolicy;
 import io.github.chatwire.core.connection.StateChange;
-import io.github.chatwire.core.transport.OkHttpWebSocketTransport;
+import io.github.chatwire.core.transport.WebSocketTransport;
 import io.github.chatwire.examples.cli.Output;
 import java.time.Duration;
 import java.util.List;
@@ -58,7 +58,7 @@ final class EngineScenario implements Scenario {
         server.enqueue(new MockResponse().withWebSocketUpgrade(echo));
         server.start();
         ManagedConnection connection = ManagedConnection.builder(
-                        OkHttpWebSocketTransport.builder(server.url("/ws").toString()).build(), new EchoProtocol())
+                        WebSocketTransport.builder(server.url("/ws").toString()).build(), new EchoProtocol())
                 .options(ConnectionOptions.builder()
                         .name("engine-demo")
                         .reconnectPolicy(ReconnectPolicy.builder().initialDelay(Duration.ofMillis(200)).build())

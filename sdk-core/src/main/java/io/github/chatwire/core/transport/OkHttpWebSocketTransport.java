@@ -24,7 +24,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A WebSocket {@link Transport} on OkHttp.
+ * A WebSocket {@link Transport} on OkHttp's own WebSocket implementation. Kept for comparison and
+ * as a fallback; the SDK's clients use {@link WebSocketTransport}, which bounds what OkHttp cannot:
+ * OkHttp reads whole frames before their size can be checked, queues one pong per ping without a
+ * bound, replaces invalid UTF-8, drops invalid closes without a 1002 close frame and accepts
+ * extensions the client never offered. Do not use this transport against untrusted servers.
  *
  * <ul>
  *   <li>Uses the runtime's WebSocket client ({@link ChatwireRuntime#webSocketClient()}): its own

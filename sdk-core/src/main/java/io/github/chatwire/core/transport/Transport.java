@@ -3,8 +3,9 @@ package io.github.chatwire.core.transport;
 import io.github.chatwire.core.ChatwireRuntime;
 
 /**
- * A way to open message-oriented connections to one server: WebSocket over OkHttp
- * ({@link OkHttpWebSocketTransport}), QUIC, or an in-memory fake in tests. A transport knows
+ * A way to open message-oriented connections to one server: WebSocket
+ * ({@link WebSocketTransport}, or {@link OkHttpWebSocketTransport} on OkHttp's implementation),
+ * QUIC, or an in-memory fake in tests. A transport knows
  * nothing about the protocol spoken over it.
  *
  * <p>Implementations are immutable and thread-safe; each {@link #open} starts a new, independent

@@ -70,6 +70,8 @@ final class WebSocketSession implements TransportSession {
     static final int READ_BUFFER_BYTES = 4096;
     /** Pings tolerated while the pong for an earlier one still cannot be written. */
     static final int MAX_PINGS_WHILE_PONG_PENDING = 1000;
+    /** Bytes read and discarded at most after failing a connection, waiting for the peer's close. */
+    static final int LINGER_DRAIN_BYTES = 64 * 1024;
 
     private static final int MAX_HEAD_LINE = 8192;
     private static final int MAX_HEAD_BYTES = 64 * 1024;
@@ -115,7 +117,6 @@ final class WebSocketSession implements TransportSession {
     private boolean writing;
     private long writesDone;
     private long writesDoneAtLastTick = -1;
-    private Cancellable closeTimer = Cancellable.NONE;
     private Cancellable writeWatchdog = Cancellable.NONE;
 
     /** A failure decided outside the reader (timeouts); reported when the reader stops. */
@@ -188,12 +189,8 @@ final class WebSocketSession implements TransportSession {
                 cancelLocked();
                 return;
             }
+            // The writer waits for the peer's answer after writing the frame (see writeLoop).
             queueCloseLocked(code, reason, false);
-            closeTimer = scheduler.schedule(() -> {
-                pendingFailure = new ConnectionLostException(
-                        name + " did not answer the close within " + config.closeTimeout.toMillis() + " ms");
-                dropSocket();
-            }, config.closeTimeout);
         }
     }
 
@@ -211,13 +208,6 @@ final class WebSocketSession implements TransportSession {
         queuedBytes = 0;
         closeQuietly(socket);
         lock.notifyAll();
-    }
-
-    private void dropSocket() {
-        synchronized (lock) {
-            closeQuietly(socket);
-            lock.notifyAll();
-        }
     }
 
     // ---------------------------------------------------------------- reader thread
@@ -261,8 +251,8 @@ final class WebSocketSession implements TransportSession {
     private void finish(Runnable terminal) {
         if (finished.compareAndSet(false, true)) {
             synchronized (lock) {
-                closeTimer.cancel();
                 writeWatchdog.cancel();
+                lock.notifyAll();
             }
             terminal.run();
         }
@@ -508,8 +498,63 @@ final class WebSocketSession implements TransportSession {
         }
         if (wait) {
             awaitCloseWritten();
+            lingerBeforeClose();
         }
         closeSocketAndFinish(() -> listener.onFailure(cause));
+    }
+
+    /**
+     * After failing the connection: half-closes, then gives the peer up to half a second to read
+     * the close frame before the socket goes. Closing a socket with unread input resets the
+     * connection, and a reset can destroy the close frame before the peer has read it. At most
+     * {@link #LINGER_DRAIN_BYTES} more are read (and discarded) to see the peer's own close; after
+     * that the wait reads nothing, so a peer that keeps streaming is not read any further.
+     */
+    private void lingerBeforeClose() {
+        Socket s;
+        synchronized (lock) {
+            s = socket;
+        }
+        if (s == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + Math.min(config.closeTimeout.toNanos(), TimeUnit.MILLISECONDS.toNanos(500));
+        try {
+            try {
+                s.shutdownOutput();
+            } catch (UnsupportedOperationException e) {
+                // some SSL sockets cannot half-close; the close frame is written already
+            }
+            int drained = 0;
+            while (drained < LINGER_DRAIN_BYTES) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return;
+                }
+                s.setSoTimeout((int) Math.max(1, left));
+                int n = in.read(buf, 0, Math.min(buf.length, LINGER_DRAIN_BYTES - drained));
+                if (n < 0) {
+                    return; // the peer closed: done
+                }
+                drained += n;
+            }
+        } catch (IOException e) {
+            return; // timed out or reset: close now
+        }
+        synchronized (lock) {
+            while (!cancelled) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(lock, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** Waits (real time, at most the close timeout) until the writer has written the close frame. */
@@ -622,6 +667,11 @@ final class WebSocketSession implements TransportSession {
                     } else if (opcode == OP_CLOSE) {
                         closeWritten = true;
                         lock.notifyAll();
+                        if (!closeBeforeData) {
+                            awaitPeerCloseLocked();
+                            writerActive = false;
+                            return;
+                        }
                     } else {
                         queuedBytes -= payload.length;
                     }
@@ -636,6 +686,30 @@ final class WebSocketSession implements TransportSession {
                 lock.notifyAll();
             }
             log.debug("{}: write failed", name, e);
+        }
+    }
+
+    /**
+     * After a local close frame: waits (real time, so no timer is needed and none can be lost with
+     * a closed runtime) for the reader to see the peer's answer, then drops the socket.
+     */
+    private void awaitPeerCloseLocked() {
+        long deadline = System.nanoTime() + config.closeTimeout.toNanos();
+        while (!finished.get() && !cancelled) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                pendingFailure = new ConnectionLostException(
+                        name + " did not answer the close within " + config.closeTimeout.toMillis() + " ms");
+                closeQuietly(socket);
+                return;
+            }
+            try {
+                TimeUnit.NANOSECONDS.timedWait(lock, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                closeQuietly(socket);
+                return;
+            }
         }
     }
 

@@ -74,6 +74,8 @@ class WebSocketConformanceTest {
     /** The server gets the close code, the client reports a retryable protocol error with it. */
     private void assertFailsWith(Peer peer, int code) throws Exception {
         assertEquals(code, peer.closeCode(), "close code the client sent");
+        // As a server should after a close frame (7.1.1): close its side, so the client need not linger.
+        peer.socket.shutdownOutput();
         WebSocketProtocolException e = protocolError(events.failure(), code);
         assertTrue(e.isRetryable(), "a peer's protocol violation reconnects with backoff");
         assertTrue(peer.endsWithin(5000), "the client closes the TCP connection after failing it");

@@ -593,7 +593,7 @@ class OmikronEndToEndTest {
         FakeOmikron f = fake(FakeOmikron.builder());
         OmikronPrivateKey newKey = OmikronPrivateKey.generate(RANDOM);
         OmikronId id = IotaConnection.register(
-                io.github.chatwire.core.transport.OkHttpWebSocketTransport.builder(f.iotaUrl()).build(),
+                io.github.chatwire.core.transport.WebSocketTransport.builder(f.iotaUrl()).build(),
                 newKey.publicKey(), null, Duration.ofSeconds(10)).get(10, SECONDS);
         assertNotNull(id);
         FakeIota iota = iota(f, id, newKey, Set.of());
