@@ -30,34 +30,23 @@ final class Utf8Validator {
                     return true;
                 }
                 int c = b[i++] & 0xFF;
+                // RFC 3629 section 4: the lead byte fixes the length and the range of the next byte.
                 if (c >= 0xC2 && c <= 0xDF) {
-                    need = 1;
-                    lo = 0x80;
-                    hi = 0xBF;
+                    expect(1, 0x80);
                 } else if (c == 0xE0) {
-                    need = 2;
-                    lo = 0xA0;
-                    hi = 0xBF;
+                    expect(2, 0xA0);
                 } else if (c == 0xED) {
-                    need = 2;
-                    lo = 0x80;
-                    hi = 0x9F;
+                    expect(2, 0x80);
+                    hi = 0x9F; // no surrogates
                 } else if (c >= 0xE1 && c <= 0xEF) {
-                    need = 2;
-                    lo = 0x80;
-                    hi = 0xBF;
+                    expect(2, 0x80);
                 } else if (c == 0xF0) {
-                    need = 3;
-                    lo = 0x90;
-                    hi = 0xBF;
+                    expect(3, 0x90);
                 } else if (c >= 0xF1 && c <= 0xF3) {
-                    need = 3;
-                    lo = 0x80;
-                    hi = 0xBF;
+                    expect(3, 0x80);
                 } else if (c == 0xF4) {
-                    need = 3;
-                    lo = 0x80;
-                    hi = 0x8F;
+                    expect(3, 0x80);
+                    hi = 0x8F; // nothing above U+10FFFF
                 } else {
                     return false;
                 }
@@ -74,15 +63,19 @@ final class Utf8Validator {
         return true;
     }
 
+    private void expect(int continuations, int nextLo) {
+        need = continuations;
+        lo = nextLo;
+        hi = 0xBF;
+    }
+
     /** Whether the bytes so far end on a character boundary. */
     boolean complete() {
         return need == 0;
     }
 
     void reset() {
-        need = 0;
-        lo = 0x80;
-        hi = 0xBF;
+        expect(0, 0x80);
     }
 
     /** Validates one complete text. */

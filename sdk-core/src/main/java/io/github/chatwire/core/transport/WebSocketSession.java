@@ -115,8 +115,7 @@ final class WebSocketSession implements TransportSession {
     private boolean writeBroken;
     private boolean writerActive;
     private boolean writing;
-    private long writesDone;
-    private long writesDoneAtLastTick = -1;
+    private long writeStartedNanos;
     private Cancellable writeWatchdog = Cancellable.NONE;
 
     /** A failure decided outside the reader (timeouts); reported when the reader stops. */
@@ -656,11 +655,11 @@ final class WebSocketSession implements TransportSession {
                         return;
                     }
                     writing = true;
+                    writeStartedNanos = System.nanoTime();
                 }
                 writeFrame(o, opcode, payload);
                 synchronized (lock) {
                     writing = false;
-                    writesDone++;
                     if (opcode == OP_PONG) {
                         // The peer takes what is written: the flood counter starts again.
                         pingsWhilePongPending = 0;
@@ -755,7 +754,12 @@ final class WebSocketSession implements TransportSession {
         o.flush();
     }
 
-    /** Fails the session when one write has been blocked for a whole write-timeout period. */
+    /**
+     * Fails the session when one write has been blocked for longer than the write timeout. The
+     * ticks come from the runtime's scheduler (one per timeout period, so a blocked write is found
+     * within two periods); the elapsed time is real time, because a blocked socket write is not
+     * something virtual time can speed up.
+     */
     private void scheduleWriteWatchdog() {
         int timeoutMillis = client.writeTimeoutMillis();
         if (timeoutMillis <= 0) {
@@ -771,14 +775,14 @@ final class WebSocketSession implements TransportSession {
 
     private void writeWatchdogTick() {
         synchronized (lock) {
-            if (writing && writesDone == writesDoneAtLastTick) {
+            if (writing && System.nanoTime() - writeStartedNanos
+                    > TimeUnit.MILLISECONDS.toNanos(client.writeTimeoutMillis())) {
                 pendingFailure = new ConnectionLostException("write to " + name + " blocked for more than "
                         + client.writeTimeoutMillis() + " ms (the server does not read)");
                 closeQuietly(socket);
                 lock.notifyAll();
                 return;
             }
-            writesDoneAtLastTick = writesDone;
         }
         scheduleWriteWatchdog();
     }
