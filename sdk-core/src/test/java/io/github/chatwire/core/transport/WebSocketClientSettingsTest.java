@@ -145,6 +145,26 @@ class WebSocketClientSettingsTest {
     }
 
     @Test
+    void writeBlockedLongerThanTheWriteTimeoutFailsTheSession() throws Exception {
+        try (RawWsServer server = new RawWsServer()) {
+            open(new OkHttpClient.Builder().writeTimeout(java.time.Duration.ofMillis(300)).build(),
+                    WebSocketTransport.builder(server.url()).build());
+            Peer peer = server.accept().upgrade(); // and never reads again
+            events.next(Events.Opened.class);
+            byte[] mib = new byte[1024 * 1024];
+            int accepted = 0;
+            for (int i = 0; i < 16; i++) {
+                accepted += session.sendBinary(mib) ? 1 : 0;
+            }
+            assertTrue(accepted > 0);
+            io.github.chatwire.core.ChatwireException e = events.failure();
+            assertInstanceOf(io.github.chatwire.core.ConnectionLostException.class, e);
+            assertTrue(e.getMessage().contains("blocked for more than 300 ms"), e.getMessage());
+            peer.close();
+        }
+    }
+
+    @Test
     void customDnsResolvesTheHost() throws Exception {
         try (RawWsServer server = new RawWsServer()) {
             OkHttpClient client = new OkHttpClient.Builder()
