@@ -16,6 +16,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -123,6 +124,10 @@ final class WebSocketSession implements TransportSession {
 
     // Reader-thread state.
     private InputStream in;
+    private Socket readSocket;
+    /** True from a frame's first byte to its last: the client's read timeout applies. */
+    private boolean inFrame;
+    private int soTimeout = -1;
     private final byte[] buf = new byte[READ_BUFFER_BYTES];
     private int pos;
     private int lim;
@@ -274,7 +279,9 @@ final class WebSocketSession implements TransportSession {
         long limit = config.maxInboundBytes;
         try {
             while (true) {
+                inFrame = false;
                 int b0 = readByte();
+                inFrame = true;
                 int b1 = readByte();
                 boolean fin = (b0 & 0x80) != 0;
                 int opcode = b0 & 0x0F;
@@ -396,6 +403,10 @@ final class WebSocketSession implements TransportSession {
             }
         } catch (IOException e) {
             ChatwireException cause = pendingFailure;
+            if (cause == null && e instanceof SocketTimeoutException) {
+                cause = new ConnectionLostException("connection to " + name + " stalled inside a frame for more than "
+                        + client.readTimeoutMillis() + " ms (the client's read timeout)", e);
+            }
             if (cause == null) {
                 String what = e instanceof EOFException
                         ? "closed by the server without a close frame"
@@ -802,6 +813,7 @@ final class WebSocketSession implements TransportSession {
         pos += buffered;
         int done = buffered;
         while (done < len) {
+            applyReadTimeout();
             int n = in.read(dst, off + done, len - done);
             if (n < 0) {
                 throw new EOFException();
@@ -810,7 +822,23 @@ final class WebSocketSession implements TransportSession {
         }
     }
 
+    /**
+     * No timeout between frames (a quiet connection is the engine's to judge); the client's read
+     * timeout inside a frame, as OkHttp does. Changed only when a read must block.
+     */
+    private void applyReadTimeout() throws IOException {
+        if (readSocket == null) {
+            return; // the opening handshake sets its own
+        }
+        int want = inFrame ? client.readTimeoutMillis() : 0;
+        if (want != soTimeout) {
+            readSocket.setSoTimeout(want);
+            soTimeout = want;
+        }
+    }
+
     private void fill() throws IOException {
+        applyReadTimeout();
         int n = in.read(buf, 0, buf.length);
         if (n < 0) {
             throw new EOFException();
@@ -1141,6 +1169,8 @@ final class WebSocketSession implements TransportSession {
             }
         }
         s.setSoTimeout(0);
+        soTimeout = 0;
+        readSocket = s;
         HttpUrl url = response.request().url();
         List<Cookie> cookies = Cookie.parseAll(url, response.headers());
         if (!cookies.isEmpty()) {

@@ -23,8 +23,8 @@ import okhttp3.OkHttpClient;
  * request and the 101 response), DNS, proxy or proxy selector (HTTP proxies through
  * {@code CONNECT}, SOCKS proxies), proxy authenticator (one retry on 407), socket factory, SSL
  * socket factory, hostname verifier, certificate pinner, the TLS versions and cipher suites of its
- * first TLS connection spec, cookie jar, and its connect, read (opening handshake only) and write
- * timeouts. Not used: network interceptors (OkHttp skips them for WebSockets too), the connection
+ * first TLS connection spec, cookie jar, and its connect, read (opening handshake, and inside a frame: never between
+ * frames) and write timeouts. Not used: network interceptors (OkHttp skips them for WebSockets too), the connection
  * pool (an upgraded connection is never shared, and a failed upgrade's connection is closed),
  * redirects and the server authenticator (a non-101 status fails the attempt with
  * {@link io.github.chatwire.core.UpgradeRejectedException}), and OkHttp's automatic WebSocket pings

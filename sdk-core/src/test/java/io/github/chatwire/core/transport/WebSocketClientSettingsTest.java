@@ -165,6 +165,25 @@ class WebSocketClientSettingsTest {
     }
 
     @Test
+    void readTimeoutAppliesInsideAFrameButNotBetweenFrames() throws Exception {
+        try (RawWsServer server = new RawWsServer()) {
+            open(new OkHttpClient.Builder().readTimeout(java.time.Duration.ofMillis(300)).build(),
+                    WebSocketTransport.builder(server.url()).build());
+            Peer peer = server.accept().upgrade();
+            events.next(Events.Opened.class);
+            Thread.sleep(900); // quiet between frames: three read timeouts, still open
+            peer.text("still here");
+            assertEquals("still here", events.next(Events.Text.class).text());
+            peer.raw(Peer.header(0x81, 10));
+            peer.raw("abc".getBytes(StandardCharsets.UTF_8)); // and the other 7 bytes never come
+            io.github.chatwire.core.ChatwireException e = events.failure();
+            assertTrue(e.isRetryable());
+            assertTrue(e.getMessage().contains("stalled inside a frame for more than 300 ms"), e.getMessage());
+            peer.close();
+        }
+    }
+
+    @Test
     void customDnsResolvesTheHost() throws Exception {
         try (RawWsServer server = new RawWsServer()) {
             OkHttpClient client = new OkHttpClient.Builder()
