@@ -35,13 +35,14 @@ import okhttp3.OkHttpClient;
  * <ul>
  *   <li>An inbound message larger than {@link Builder#maxInboundMessageBytes(long)} is refused from
  *       its frame headers, before its payload is read: the connection is closed with 1009 after
- *       reading at most the limit plus the read buffer ({@value WebSocketSession#READ_BUFFER_BYTES}
- *       bytes), whatever the frame lengths say and however many continuation frames there are. The
- *       session fails with {@link MessageTooLargeException}.
+ *       reading at most the limit plus the 4 KiB read buffer, whatever the frame lengths say and
+ *       however many continuation frames there are (then at most 64 KiB more are read and
+ *       discarded while the close frame reaches the peer). The session fails with
+ *       {@link MessageTooLargeException}.
  *   <li>Automatic pongs never queue: only the latest ping's pong waits (RFC 6455 5.5.3 allows
- *       answering only the most recent ping). A peer that sends more than
- *       {@value WebSocketSession#MAX_PINGS_WHILE_PONG_PENDING} pings while a pong cannot be
- *       written (it does not read) is failed with 1008 and {@link WebSocketProtocolException}.
+ *       answering only the most recent ping). A peer that sends more than 1,000 pings while a
+ *       pong cannot be written (it does not read) is failed with 1008 and
+ *       {@link WebSocketProtocolException}.
  *   <li>Invalid UTF-8 in a text message (also split across fragments) or in a close reason fails
  *       the connection with 1007; an invalid close code, a 1-byte close payload, reserved bits or
  *       opcodes, masked server frames, fragmented or oversized control frames and broken
