@@ -386,9 +386,9 @@ final class WebSocketSession implements TransportSession {
                 }
                 byte[] delivered = message;
                 int deliveredLength = messageLength;
-                // A text message's small buffer is kept for the next one (the String is a copy); a
-                // binary message's array now belongs to the listener, and a large one goes back to the heap.
-                message = text && message.length <= 16 * 1024 ? message : null;
+                // Not kept for the next message: a binary message's array now belongs to the
+                // listener, and an idle connection should hold no message buffer.
+                message = null;
                 messageLength = 0;
                 if (closeQueuedNow()) {
                     continue; // closing: the engine no longer wants data
