@@ -7,6 +7,7 @@ import io.github.chatwire.core.MessageTooLargeException;
 import io.github.chatwire.core.Redaction;
 import io.github.chatwire.core.Secret;
 import io.github.chatwire.core.UpgradeRejectedException;
+import io.github.chatwire.core.WebSocketProtocolException;
 import io.github.chatwire.core.time.Cancellable;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -186,6 +187,16 @@ public final class OkHttpWebSocketTransport implements Transport {
 
         @Override
         public void onOpen(WebSocket webSocket, Response response) {
+            String extensions = response.header("Sec-WebSocket-Extensions");
+            if (extensions != null) {
+                // The runtime's client offers none; OkHttp would use permessage-deflate anyway.
+                // Never open (so the protocol sends no credentials) and say who refused.
+                localFailure = new WebSocketProtocolException("WebSocket upgrade to " + describe()
+                        + " failed: the server enabled extension(s) that the client never offered;"
+                        + " refused by the client (1010)", 1010, false);
+                close(1010, "extension refused");
+                return;
+            }
             if (!discarding()) {
                 listener.onOpen();
             }

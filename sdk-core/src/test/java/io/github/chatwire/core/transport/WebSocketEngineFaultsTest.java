@@ -110,6 +110,19 @@ class WebSocketEngineFaultsTest {
     }
 
     @Test
+    void okHttpTransportAlsoReportsAnUnofferedExtensionAsRefusedByTheClient() throws Exception {
+        RecordingListener listener = connect(OkHttpWebSocketTransport.builder(server.url()).build());
+        Peer peer = server.accept().upgrade("Sec-WebSocket-Extensions: permessage-deflate");
+        Frame only = peer.read();
+        assertEquals(0x8, only.opcode(), "no 'hello' before the close");
+        assertEquals(1010, only.closeCode());
+        peer.close(1010, "");
+        StateChange closed = listener.await(CLOSED, WAIT);
+        WebSocketProtocolException e = assertInstanceOf(WebSocketProtocolException.class, closed.cause());
+        assertTrue(e.getMessage().contains("refused by the client"), e.getMessage());
+    }
+
+    @Test
     void invalidCloseCodeSurfacesAsTheSdksProtocolErrorAndReconnects() throws Exception {
         RecordingListener listener = connect();
         Peer peer = ready(server.accept().upgrade(), listener);
