@@ -234,6 +234,59 @@ class WebSocketClientSettingsTest {
         }
     }
 
+    @Test
+    void proxyAuthenticatorAnswersA407Once() throws Exception {
+        try (RawWsServer server = new RawWsServer();
+                ServerSocket proxy = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            java.util.List<String> heads = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread proxyThread = new Thread(() -> {
+                try {
+                    try (Socket first = proxy.accept()) {
+                        heads.add(readHead(first.getInputStream()));
+                        first.getOutputStream().write(("HTTP/1.1 407 Proxy Authentication Required\r\n"
+                                + "Proxy-Authenticate: Basic realm=\"test\"\r\nContent-Length: 0\r\n\r\n")
+                                .getBytes(StandardCharsets.ISO_8859_1));
+                    }
+                    try (Socket second = proxy.accept();
+                            Socket upstream = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+                        heads.add(readHead(second.getInputStream()));
+                        second.getOutputStream().write("HTTP/1.1 200 OK\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                        Thread up = pump(second.getInputStream(), upstream.getOutputStream());
+                        pump(upstream.getInputStream(), second.getOutputStream()).join();
+                        up.join();
+                    }
+                } catch (Exception e) {
+                    // test over
+                }
+            });
+            proxyThread.setDaemon(true);
+            proxyThread.start();
+            OkHttpClient client = new OkHttpClient.Builder()
+                    .proxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress(InetAddress.getLoopbackAddress(), proxy.getLocalPort())))
+                    .proxyAuthenticator((route, response) -> response.request().newBuilder()
+                            .header("Proxy-Authorization", okhttp3.Credentials.basic("user", "pw")).build())
+                    .build();
+            open(client, WebSocketTransport.builder("ws://upstream.example:" + server.port() + "/ws").build());
+            server.accept().upgrade();
+            events.next(Events.Opened.class);
+            assertEquals(2, heads.size());
+            assertFalse(heads.get(0).contains("Proxy-Authorization"));
+            assertTrue(heads.get(1).contains("Proxy-Authorization: " + okhttp3.Credentials.basic("user", "pw")), heads.get(1));
+        }
+    }
+
+    private static String readHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int c = in.read();
+            if (c < 0) {
+                throw new IOException("eof");
+            }
+            head.append((char) c);
+        }
+        return head.toString();
+    }
+
     private static Thread pump(InputStream in, OutputStream out) {
         Thread t = new Thread(() -> {
             byte[] b = new byte[8192];
