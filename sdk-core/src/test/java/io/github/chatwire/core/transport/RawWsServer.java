@@ -94,6 +94,23 @@ final class RawWsServer implements AutoCloseable {
         return new Peer(s);
     }
 
+    /**
+     * Accepts one connection on a background thread and reads its request, for a client that is
+     * expected to give up earlier (for example during the TLS handshake).
+     */
+    Thread acceptInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                accept().readRequest();
+            } catch (Exception expected) {
+                // the client refused the connection
+            }
+        }, "raw-ws-accept");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
     @Override
     public void close() throws IOException {
         server.close();

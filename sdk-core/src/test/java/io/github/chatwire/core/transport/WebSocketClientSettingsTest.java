@@ -340,14 +340,7 @@ class WebSocketClientSettingsTest {
     @Test
     void certificateForAnotherHostIsRefusedAsACertificateFailure() throws Exception {
         try (RawWsServer server = new RawWsServer("tls/other-host.p12")) {
-            Thread t = new Thread(() -> {
-                try {
-                    server.accept().readRequest();
-                } catch (Exception expected) {
-                    // refused
-                }
-            });
-            t.start();
+            Thread t = server.acceptInBackground();
             open(trusting("tls/other-host.p12"), WebSocketTransport.builder(server.url()).build());
             TlsCertificateException e = assertInstanceOf(TlsCertificateException.class, events.failure());
             assertFalse(e.isRetryable());
@@ -358,14 +351,7 @@ class WebSocketClientSettingsTest {
     @Test
     void certificateFailuresCanBeMadeRetryable() throws Exception {
         try (RawWsServer server = new RawWsServer("tls/loopback.p12")) {
-            Thread t = new Thread(() -> {
-                try {
-                    server.accept().readRequest();
-                } catch (Exception expected) {
-                    // refused
-                }
-            });
-            t.start();
+            Thread t = server.acceptInBackground();
             open(new OkHttpClient(), WebSocketTransport.builder(server.url()).retryCertificateFailures(true).build());
             assertTrue(assertInstanceOf(TlsCertificateException.class, events.failure()).isRetryable());
             t.join(10_000);

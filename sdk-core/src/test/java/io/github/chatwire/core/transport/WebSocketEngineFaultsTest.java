@@ -149,14 +149,7 @@ class WebSocketEngineFaultsTest {
     @Test
     void untrustedTlsCertificateIsTerminalWithAClearCause() throws Exception {
         try (RawWsServer tls = new RawWsServer("tls/loopback.p12")) {
-            Thread handshake = new Thread(() -> {
-                try {
-                    tls.accept().readRequest();
-                } catch (Exception expected) {
-                    // the client refuses the certificate during the TLS handshake
-                }
-            });
-            handshake.start();
+            Thread handshake = tls.acceptInBackground();
             RecordingListener listener = connect(WebSocketTransport.builder(tls.url()).build());
             StateChange closed = listener.await(CLOSED, WAIT);
             TlsCertificateException e = assertInstanceOf(TlsCertificateException.class, closed.cause());
