@@ -46,6 +46,9 @@ import org.slf4j.LoggerFactory;
 public final class OkHttpWebSocketTransport implements Transport {
     private static final Logger log = LoggerFactory.getLogger(OkHttpWebSocketTransport.class);
 
+    /** OkHttp's fixed outbound buffer: a send that would overflow it closes the socket. */
+    private static final long OKHTTP_MAX_QUEUE_BYTES = 16L * 1024 * 1024;
+
     /** The default limit for inbound messages: 4 MiB. */
     public static final long DEFAULT_MAX_INBOUND_BYTES = 4L * 1024 * 1024;
 
@@ -152,6 +155,17 @@ public final class OkHttpWebSocketTransport implements Transport {
         @Override
         public boolean sendBinary(byte[] bytes) {
             return !closing.get() && socket.send(ByteString.of(bytes));
+        }
+
+        @Override
+        public long queuedBytes() {
+            WebSocket s = socket;
+            return s == null ? 0 : s.queueSize();
+        }
+
+        @Override
+        public long maxQueuedBytes() {
+            return OKHTTP_MAX_QUEUE_BYTES;
         }
 
         @Override

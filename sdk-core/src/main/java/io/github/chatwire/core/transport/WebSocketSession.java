@@ -178,6 +178,18 @@ final class WebSocketSession implements TransportSession {
     }
 
     @Override
+    public long queuedBytes() {
+        synchronized (lock) {
+            return queuedBytes;
+        }
+    }
+
+    @Override
+    public long maxQueuedBytes() {
+        return config.maxOutboundBytes;
+    }
+
+    @Override
     public void close(int code, String reason) {
         if (!validCloseCode(code)) {
             log.warn("{}: cannot close with code {}; cancelling instead", name, code);

@@ -232,9 +232,15 @@ class WebSocketConformanceTest {
     @Test
     void fullOutboundBufferRefusesTheMessageAndStaysUp() throws Exception {
         Peer peer = open(WebSocketTransport.builder(server.url()).maxOutboundBufferBytes(1024));
+        assertEquals(1024, session.maxQueuedBytes());
         assertFalse(session.sendText("x".repeat(1025)), "more than the buffer can hold");
         assertTrue(session.sendText("still up"));
         assertEquals("still up", peer.read().text());
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (session.queuedBytes() != 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5); // the writer accounts for the frame once it is written
+        }
+        assertEquals(0, session.queuedBytes());
     }
 
     @Test
