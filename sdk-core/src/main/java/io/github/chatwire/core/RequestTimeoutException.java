@@ -10,6 +10,7 @@ import java.time.Duration;
 public class RequestTimeoutException extends ChatwireException {
     private static final long serialVersionUID = 1L;
 
+    /** The timeout that elapsed. */
     private final Duration timeout;
     private final boolean sent;
 
