@@ -5,8 +5,27 @@
 // built, so the check always runs against this build.
 // Variables from the invoker: basedir (the cloned project), readme, testingGuide, chatwireVersion.
 def text = new File(readme).getText('UTF-8') + '\n' + new File(testingGuide).getText('UTF-8')
-def marker = ~/(?s)<!-- consumer-check: (\S+) -->\s*```[a-z]*\n(.*?)```/
+// "<!-- consumer-check: into PATH -->" marks a fragment (statements): it replaces the lines between
+// "// consumer-check: README begin" and "// consumer-check: README end" in PATH, with its wss:// URL
+// literal replaced by the variable url.
 def found = [] as Set
+def into = ~/(?s)<!-- consumer-check: into (\S+) -->\s*```[a-z]*\n(.*?)```/
+text.eachMatch(into) { all, path, body ->
+    if (path.contains('..') || path.startsWith('/')) {
+        throw new IllegalStateException("consumer-check path must stay inside the project: " + path)
+    }
+    def target = new File(basedir, path)
+    def code = target.getText('UTF-8')
+    def region = ~/(?s)(\n[ \t]*\/\/ consumer-check: README begin\n).*?(\n?[ \t]*\/\/ consumer-check: README end)/
+    if (!(code =~ region).find()) {
+        throw new IllegalStateException(path + " has no consumer-check README begin/end markers")
+    }
+    def fragment = body.replaceAll(/"wss:\/\/[^"]*"/, 'url').replace('\\', '\\\\').replace('$', '\\$')
+    target.setText(code.replaceFirst(region, '$1' + fragment + '$2'), 'UTF-8')
+    found << path
+    println "consumer-check: the README's fragment put into " + path
+}
+def marker = ~/(?s)<!-- consumer-check: ([^\s>]+) -->\s*```[a-z]*\n(.*?)```/
 text.eachMatch(marker) { all, path, body ->
     if (path.contains('..') || path.startsWith('/')) {
         throw new IllegalStateException("consumer-check path must stay inside the project: " + path)
@@ -28,6 +47,6 @@ if (!found.contains('pom.xml')) {
     throw new IllegalStateException("README.md has no block marked <!-- consumer-check: pom.xml -->")
 }
 if (!found.any { it.endsWith('EchoBot.java') }) {
-    println "consumer-check: README.md marks no EchoBot.java yet; using the mirrored src/main/java/EchoBot.java"
+    throw new IllegalStateException("README.md marks no echo bot (<!-- consumer-check: into src/main/java/EchoBot.java -->)")
 }
 return true

@@ -21,8 +21,8 @@ class EchoBotTest {
         try (FakeOriginChatsServer server = FakeOriginChatsServer.builder().build().start()) {
             server.addAccount("echo-bot", "bot-password");
             server.addAccount("alice", "alice-password");
-            OriginChatsClient bot = EchoBot.start(server.wsUrl(), "echo-bot", Secret.of("bot-password"));
-            OriginChatsClient alice = OriginChatsClient.builder(server.wsUrl())
+            OriginChatsClient bot = EchoBot.start(server.wsUrl(), "bot-password");
+            OriginChatsClient alice = OriginChatsClient.builder().url(server.wsUrl())
                     .password("alice", Secret.of("alice-password")).build();
             try {
                 alice.connect().get(30, TimeUnit.SECONDS);
