@@ -18,6 +18,7 @@ public class MessageTooLargeException extends ConnectionLostException {
     private final long size;
     /** The configured maximum, in bytes. */
     private final long limit;
+    /** Whether the message was outbound (refused locally, before sending). */
     private final boolean outbound;
 
     /**

@@ -12,6 +12,7 @@ public class RequestTimeoutException extends ChatwireException {
 
     /** The timeout that elapsed. */
     private final Duration timeout;
+    /** Whether the request had been sent when it timed out. */
     private final boolean sent;
 
     /**
