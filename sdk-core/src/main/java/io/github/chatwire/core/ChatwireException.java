@@ -13,6 +13,7 @@ package io.github.chatwire.core;
 public class ChatwireException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** Whether trying the same operation again later may succeed. */
     private final boolean retryable;
 
     /**

@@ -13,6 +13,7 @@ package io.github.chatwire.core;
 public class DeliveryUnknownException extends ConnectionLostException {
     private static final long serialVersionUID = 1L;
 
+    /** How many sends the peer had not confirmed when the connection was lost. */
     private final int unconfirmed;
 
     /**

@@ -14,8 +14,11 @@ package io.github.chatwire.core;
 public class MessageTooLargeException extends ConnectionLostException {
     private static final long serialVersionUID = 1L;
 
+    /** The size of the message that arrived, in bytes. */
     private final long size;
+    /** The configured maximum, in bytes. */
     private final long limit;
+    /** Whether the message was outbound (refused locally, before sending). */
     private final boolean outbound;
 
     /**

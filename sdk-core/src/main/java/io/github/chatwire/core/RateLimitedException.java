@@ -9,6 +9,7 @@ import java.time.Duration;
 public class RateLimitedException extends ChatwireException {
     private static final long serialVersionUID = 1L;
 
+    /** How long to wait before trying again; zero if unknown. */
     private final Duration retryAfter;
 
     /**

@@ -10,7 +10,9 @@ import java.time.Duration;
 public class RequestTimeoutException extends ChatwireException {
     private static final long serialVersionUID = 1L;
 
+    /** The timeout that elapsed. */
     private final Duration timeout;
+    /** Whether the request had been sent when it timed out. */
     private final boolean sent;
 
     /**

@@ -7,6 +7,7 @@ package io.github.chatwire.core;
 public class ServerErrorException extends ChatwireException {
     private static final long serialVersionUID = 1L;
 
+    /** The protocol's error code or type; null if the server gave none. */
     private final String code;
 
     /**

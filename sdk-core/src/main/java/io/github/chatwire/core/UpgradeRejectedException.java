@@ -8,6 +8,7 @@ package io.github.chatwire.core;
 public class UpgradeRejectedException extends ConnectionLostException {
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status of the refusal. */
     private final int status;
 
     /**

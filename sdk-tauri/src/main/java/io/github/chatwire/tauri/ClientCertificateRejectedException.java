@@ -12,6 +12,7 @@ import io.github.chatwire.core.AuthenticationException;
 public class ClientCertificateRejectedException extends AuthenticationException {
     private static final long serialVersionUID = 1L;
 
+    /** The TLS alert code the server sent. */
     private final int alert;
 
     /**

@@ -10,6 +10,7 @@ import io.github.chatwire.core.ServerErrorException;
 public class OmegaHttpException extends ServerErrorException {
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status of the answer. */
     private final int status;
 
     /**

@@ -11,6 +11,7 @@ import io.github.chatwire.core.MessageTooLargeException;
 public final class TauriMessageTooLargeException extends MessageTooLargeException {
     private static final long serialVersionUID = 1L;
 
+    /** The QUIC application error code the client closed the connection with. */
     private final long applicationErrorCode;
 
     /**

@@ -30,16 +30,33 @@ public final class BinaryCommand implements Command {
 
     @Override
     public String usage() {
-        return "binary --url WS_URL --access-key B64 [--setting ID=VALUE ...] [--listen SECONDS] [--json]";
+        return "binary --url WS_URL (--access-key-file FILE | --access-key B64) [--setting ID=VALUE ...]"
+                + " [--listen SECONDS] [--json]";
+    }
+
+    @Override
+    public String description() {
+        return "Connects to a binary /api/ws server, authenticates with the access key (READY on the first\n"
+                + "Pong), sends the settings given, then prints pongs and packets while it listens.";
     }
 
     @Override
     public int run(List<String> words, PrintStream stdout, PrintStream err) throws Exception {
         Args args = new Args()
-                .option("--url", 1, false).option("--access-key", 1, false)
-                .option("--setting", 1, true).option("--listen", 1, false).option("--json", 0, false)
+                .option("--url", "WS_URL", "the server's ws:// or wss:// URL of /api/ws (required)")
+                .option("--access-key-file", "FILE", "file holding the base64 access key (one line)")
+                .option("--access-key", "B64", "the access key inline; visible in ps, prefer the file or CHATWIRE_ACCESS_KEY")
+                .repeatable("--setting", "ID=VALUE", "a setting to send after READY; VALUE may start with byte: short: int: long: bool: str:")
+                .option("--listen", "SECONDS", "keep listening this long after the settings (default: 0)")
+                .option("--json", "", "one JSON object per line (default: text)")
+                .note("The access key comes from --access-key-file, --access-key or the environment variable\n"
+                        + "CHATWIRE_ACCESS_KEY, in that order of preference; it is never printed.")
                 .parse(words);
-        Secret key = Secret.of(args.require("--access-key"));
+        Secret key = args.secret("--access-key", "--access-key-file", "CHATWIRE_ACCESS_KEY", err);
+        if (key == null) {
+            throw new io.github.chatwire.examples.cli.UsageException(
+                    "an access key is required: --access-key-file FILE, CHATWIRE_ACCESS_KEY or --access-key");
+        }
         Output out = new Output(stdout, args.has("--json"), System.console() != null);
         out.hide(key);
         String url = args.require("--url");

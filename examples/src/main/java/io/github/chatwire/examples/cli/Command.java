@@ -20,6 +20,15 @@ public interface Command {
     String usage();
 
     /**
+     * A few sentences for {@code chatwire NAME --help}, shown between the usage line and the options.
+     *
+     * @return the description; never null
+     */
+    default String description() {
+        return "";
+    }
+
+    /**
      * Runs the subcommand.
      *
      * @param args the words after the subcommand's name

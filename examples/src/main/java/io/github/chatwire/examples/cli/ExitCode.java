@@ -21,6 +21,20 @@ public final class ExitCode {
     private ExitCode() {}
 
     /**
+     * The exit statuses as shown in every {@code --help}.
+     *
+     * @return the text, ending with a newline
+     */
+    public static String help() {
+        return "exit status:\n"
+                + "  0  success\n"
+                + "  1  other failure (a request failed, a scenario did not pass)\n"
+                + "  2  usage error (wrong command line, unreadable secret file)\n"
+                + "  3  authentication refused by the server\n"
+                + "  4  server unreachable, not ready in time, or connection lost for good\n";
+    }
+
+    /**
      * The exit status for a failure: {@link #AUTH_REFUSED} if authentication was refused anywhere
      * in the cause chain, {@link #UNREACHABLE} if the connection could not be made or was lost for
      * good, {@link #USAGE} for a usage error, {@link #FAILED} otherwise.

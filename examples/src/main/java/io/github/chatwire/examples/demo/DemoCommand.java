@@ -26,6 +26,13 @@ public final class DemoCommand implements Command {
         return "demo [--json]";
     }
 
+    @Override
+    public String description() {
+        return "Starts the testkit's fake servers in this process (loopback only, no network) and runs a short\n"
+                + "scenario against each protocol: handshake, requests, events, a forced disconnect and the\n"
+                + "reconnect. Prints a summary; exits 0 only if every scenario passed.";
+    }
+
     /**
      * The scenarios, in the order they run.
      *
@@ -38,7 +45,8 @@ public final class DemoCommand implements Command {
 
     @Override
     public int run(List<String> words, PrintStream out, PrintStream err) {
-        Args args = new Args().option("--json", 0, false).parse(words);
+        Args args = new Args().option("--json", "", "one JSON object per line, each with an \"event\" field (default: text)")
+                .parse(words);
         Output output = new Output(out, args.has("--json"), System.console() != null);
         Map<String, List<String>> summaries = new LinkedHashMap<>();
         List<String> failed = new ArrayList<>();

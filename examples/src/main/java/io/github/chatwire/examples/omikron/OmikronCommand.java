@@ -69,28 +69,51 @@ public final class OmikronCommand implements Command {
 
     @Override
     public String usage() {
-        return "omikron (--url WS_URL | --omega URL) (--user-id ID (--private-key B64 | --key-file FILE)"
-                + " | --iota --iota-id ID --private-key B64) [--auth challenge|private-key-hash] [--answer base64|plain]"
-                + " [--get-user ID] [--ping-count N] [--send-message RECEIVER_ID TEXT] [--cipher web|hkdf-gcm|plain]"
-                + " [--allow-lossy] [--listen SECONDS] [--json]";
+        return "omikron (--url WS_URL | --omega URL) (--key-file FILE | --user-id ID [--private-key-file FILE]"
+                + " | --iota --iota-id ID [--private-key-file FILE]) [--auth challenge|private-key-hash]"
+                + " [--answer base64|plain] [--get-user ID] [--ping-count N] [--send-message RECEIVER_ID TEXT]"
+                + " [--cipher web|hkdf-gcm|plain] [--allow-lossy] [--listen SECONDS] [--json]";
+    }
+
+    @Override
+    public String description() {
+        return "Connects to an Omikron relay as a user's client or as an Iota, identifies (X448 challenge by\n"
+                + "default), runs the requests asked for (--get-user, --ping-count, --send-message, end-to-end\n"
+                + "encrypted for the receiver), then prints events while it listens, live messages decrypted.";
     }
 
     @Override
     public int run(List<String> words, PrintStream stdout, PrintStream err) throws Exception {
         Args args = new Args()
-                .option("--url", 1, false).option("--omega", 1, false)
-                .option("--user-id", 1, false).option("--private-key", 1, false).option("--key-file", 1, false)
-                .option("--iota", 0, false).option("--iota-id", 1, false)
-                .option("--auth", 1, false).option("--answer", 1, false)
-                .option("--get-user", 1, false).option("--ping-count", 1, false)
-                .option("--send-message", 2, false).option("--cipher", 1, false).option("--allow-lossy", 0, false)
-                .option("--listen", 1, false).option("--json", 0, false)
+                .option("--url", "WS_URL", "the relay's ws:// or wss:// /ws/client/ or /ws/iota/ endpoint (or --omega)")
+                .option("--omega", "URL", "ask Omega at this http(s) URL which Omikron serves the user or Iota")
+                .option("--user-id", "ID", "the user's numeric id or UUID (client role)")
+                .option("--private-key-file", "FILE", "file holding the base64 X448 private key (one line)")
+                .option("--private-key", "B64", "the private key inline; visible in ps, prefer the file or CHATWIRE_PRIVATE_KEY")
+                .option("--key-file", "FILE", "a <user_id>::<key> key file (client role; instead of --user-id and the key)")
+                .option("--iota", "", "connect as an Iota instead of a user's client")
+                .option("--iota-id", "ID", "the Iota's id (with --iota)")
+                .option("--auth", "MODE", "challenge or private-key-hash (default: challenge)")
+                .option("--answer", "ENCODING", "how the challenge answer is sent: base64 or plain (default: base64)")
+                .option("--get-user", "ID", "request this user's data and print it")
+                .option("--ping-count", "N", "send N pings and print each round trip (default: 0)")
+                .option("--send-message", "RECEIVER_ID TEXT", "send TEXT to the receiver, end-to-end encrypted with --cipher")
+                .option("--cipher", "SCHEME", "web (the web client's AES-CBC), hkdf-gcm or plain (default: web)")
+                .option("--allow-lossy", "", "with --cipher web, send text it would alter (above U+00FF) instead of refusing")
+                .option("--listen", "SECONDS", "keep printing events this long at the end (default: 0)")
+                .option("--json", "", "one JSON object per line, each with an \"event\" field (default: text)")
+                .note("The private key comes from --key-file, --private-key-file, --private-key or CHATWIRE_PRIVATE_KEY;\n"
+                        + "it is never printed.")
                 .parse(words);
-        Output out = new Output(stdout, args.has("--json"), System.console() != null);
         // Secrets first: nothing may be printed before the output knows what to hide.
-        if (args.has("--private-key")) {
-            out.hide(Secret.of(args.get("--private-key")));
-            out.hide(Secret.of(args.get("--private-key").trim()));
+        boolean inlineKey = args.has("--private-key") || args.has("--private-key-file");
+        Secret privateKey = args.has("--key-file") && !inlineKey
+                ? null : args.secret("--private-key", "--private-key-file", "CHATWIRE_PRIVATE_KEY", err);
+        String privateKeyText = privateKey == null ? null : privateKey.reveal();
+        Output out = new Output(stdout, args.has("--json"), System.console() != null);
+        if (privateKey != null) {
+            out.hide(privateKey);
+            out.hide(Secret.of(privateKeyText.trim()));
         }
         String keyFileText = args.has("--key-file") ? readKeyFile(args.get("--key-file"), out) : null;
 
@@ -112,15 +135,19 @@ public final class OmikronCommand implements Command {
                 }
             }
             OmikronId iotaId = id("--iota-id", args.require("--iota-id"));
-            OmikronPrivateKey key = key(args.require("--private-key"));
+            if (privateKey == null) {
+                throw new UsageException("--private-key-file (or CHATWIRE_PRIVATE_KEY, or --private-key) is required with --iota");
+            }
+            OmikronPrivateKey key = key(privateKeyText);
             out.hide(Secret.of(key.privateKeyHash())); // the older identification sends it like a password
             return new IotaRun(out, iotaId, key, strategy).run(args, getUser, pings, listen);
         }
         if (args.has("--iota-id")) {
             throw new UsageException("--iota-id needs --iota");
         }
-        if (args.has("--private-key") == (keyFileText != null)) {
-            throw new UsageException("give exactly one of --private-key and --key-file");
+        if ((privateKey != null) == (keyFileText != null)) {
+            throw new UsageException("give exactly one of --private-key (or --private-key-file, CHATWIRE_PRIVATE_KEY)"
+                    + " and --key-file");
         }
         OmikronId userId;
         OmikronPrivateKey key;
@@ -138,7 +165,7 @@ public final class OmikronCommand implements Command {
             }
         } else {
             userId = id("--user-id", args.require("--user-id"));
-            key = key(args.get("--private-key"));
+            key = key(privateKeyText);
         }
         out.hide(Secret.of(key.privateKeyHash())); // the older identification sends it like a password
         MessageScheme scheme = cipher(args.get("--cipher"));

@@ -46,23 +46,51 @@ public final class OriginChatsCommand implements Command {
 
     @Override
     public String usage() {
-        return "originchats --url WS_URL (--login USER --password PW | --register USER --password PW"
-                + " | --token ROTUR_TOKEN [--rotur-url URL]) [--send CHANNEL TEXT ...] [--history CHANNEL N]"
+        return "originchats --url WS_URL ((--login | --register) USER [--password-file FILE]"
+                + " | [--token-file FILE] [--rotur-url URL]) [--send CHANNEL TEXT ...] [--history CHANNEL N]"
                 + " [--listen SECONDS] [--json]";
+    }
+
+    @Override
+    public String description() {
+        return "Connects to an OriginChats server, logs in (local account with --login or --register, else a\n"
+                + "Rotur token), sends the messages asked for in order, prints a channel's newest messages,\n"
+                + "then prints events while it listens.";
     }
 
     @Override
     public int run(List<String> words, PrintStream stdout, PrintStream err) throws Exception {
         Args args = new Args()
-                .option("--url", 1, false).option("--login", 1, false).option("--register", 1, false)
-                .option("--password", 1, false).option("--token", 1, false).option("--rotur-url", 1, false)
-                .option("--send", 2, true).option("--history", 2, false).option("--listen", 1, false)
-                .option("--json", 0, false)
+                .option("--url", "WS_URL", "the server's ws:// or wss:// URL (required)")
+                .option("--login", "USER", "log in to this local account (needs a password)")
+                .option("--register", "USER", "register this local account, then log in (needs a password)")
+                .option("--password-file", "FILE", "file holding the password (one line)")
+                .option("--password", "PW", "the password inline; visible in ps, prefer the file or CHATWIRE_PASSWORD")
+                .option("--token-file", "FILE", "file holding the Rotur token, when neither --login nor --register")
+                .option("--token", "ROTUR_TOKEN", "the Rotur token inline; visible in ps, prefer the file or CHATWIRE_TOKEN")
+                .option("--rotur-url", "URL", "the Rotur API asked for validators (default: "
+                        + RoturValidatorProvider.DEFAULT_BASE_URL + ")")
+                .repeatable("--send", "CHANNEL TEXT", "send TEXT to CHANNEL after login, in order; prints the stored message")
+                .option("--history", "CHANNEL N", "print the newest N (1-" + MAX_HISTORY + ") messages of CHANNEL")
+                .option("--listen", "SECONDS", "keep printing events this long at the end (default: 0)")
+                .option("--json", "", "one JSON object per line, each with an \"event\" field (default: text)")
+                .note("The password comes from --password-file, --password or CHATWIRE_PASSWORD; the Rotur token\n"
+                        + "from --token-file, --token or CHATWIRE_TOKEN. Neither is ever printed.")
                 .parse(words);
-        Output out = new Output(stdout, args.has("--json"), System.console() != null);
+        boolean local = args.has("--login") || args.has("--register");
+        if (args.has("--login") && args.has("--register")) {
+            throw new UsageException("give exactly one of --login, --register and --token");
+        }
+        if (local && (args.has("--token") || args.has("--token-file"))) {
+            throw new UsageException("give exactly one of --login, --register and --token");
+        }
+        if (!local && (args.has("--password") || args.has("--password-file"))) {
+            throw new UsageException("--password goes with --login or --register, not with --token");
+        }
         // Secrets first: nothing may be printed before the output knows what to hide.
-        Secret password = args.has("--password") ? Secret.of(args.get("--password")) : null;
-        Secret token = args.has("--token") ? Secret.of(args.get("--token")) : null;
+        Secret password = local ? args.secret("--password", "--password-file", "CHATWIRE_PASSWORD", err) : null;
+        Secret token = local ? null : args.secret("--token", "--token-file", "CHATWIRE_TOKEN", err);
+        Output out = new Output(stdout, args.has("--json"), System.console() != null);
         out.hide(password);
         out.hide(token);
 
@@ -70,15 +98,13 @@ public final class OriginChatsCommand implements Command {
         if (!url.startsWith("ws://") && !url.startsWith("wss://")) {
             throw new UsageException("--url must be a ws:// or wss:// URL, got '" + url + "'");
         }
-        int methods = (args.has("--login") ? 1 : 0) + (args.has("--register") ? 1 : 0) + (token != null ? 1 : 0);
-        if (methods != 1) {
-            throw new UsageException("give exactly one of --login, --register and --token");
+        if (!local && token == null) {
+            throw new UsageException("give exactly one of --login, --register and --token"
+                    + " (the token may come from --token-file or CHATWIRE_TOKEN)");
         }
-        if (token != null && password != null) {
-            throw new UsageException("--password goes with --login or --register, not with --token");
-        }
-        if (token == null && password == null) {
-            throw new UsageException("--password is required with --login and --register");
+        if (local && password == null) {
+            throw new UsageException("--password is required with --login and --register"
+                    + " (or --password-file, or CHATWIRE_PASSWORD)");
         }
         if (token == null && args.has("--rotur-url")) {
             throw new UsageException("--rotur-url goes with --token");

@@ -74,12 +74,26 @@ public final class TauriCommand implements Command {
     }
 
     @Override
+    public String description() {
+        return "Connects to Omega's Tauri push channel (QUIC, UDP) with a client certificate, identifies the\n"
+                + "user, answers pings and prints push and read notifications while it listens.";
+    }
+
+    @Override
     public int run(List<String> words, PrintStream stdout, PrintStream err) throws Exception {
         Args args = new Args()
-                .option("--host", 1, false).option("--port", 1, false).option("--user-id", 1, false)
-                .option("--cert", 1, false).option("--key", 1, false).option("--trust", 1, false)
-                .option("--alpn", 1, false).option("--framing", 1, false).option("--auth-close-code", 1, true)
-                .option("--connect-timeout", 1, false).option("--listen", 1, false).option("--json", 0, false)
+                .option("--host", "HOST", "Omega's host name or address (required)")
+                .option("--port", "PORT", "Omega's UDP port, 1-65535 (required; Omega uses 9189)")
+                .option("--user-id", "ID", "the user this device receives pushes for (required)")
+                .option("--cert", "PEM", "file with the client certificate (chain) in PEM (required)")
+                .option("--key", "PEM", "file with the client certificate's private key in PEM (required; never printed)")
+                .option("--trust", "PEM", "file with the CA certificates to trust (default: the system's trust store)")
+                .option("--alpn", "NAME", "the ALPN protocol offered (default: " + DEFAULT_ALPN + ")")
+                .option("--framing", "MODE", "ndjson or length (default: ndjson)")
+                .repeatable("--auth-close-code", "CODE", "a QUIC close code that means authentication refused (exit 3)")
+                .option("--connect-timeout", "SECONDS", "QUIC handshake timeout, at least 1 (default: 10)")
+                .option("--listen", "SECONDS", "keep printing notifications this long (default: 0)")
+                .option("--json", "", "one JSON object per line, each with an \"event\" field (default: text)")
                 .parse(words);
         String host = args.require("--host");
         int port = args.integer("--port", -1);

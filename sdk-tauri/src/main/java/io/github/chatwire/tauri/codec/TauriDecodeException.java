@@ -12,7 +12,9 @@ import io.github.chatwire.core.ProtocolException;
 public class TauriDecodeException extends ProtocolException {
     private static final long serialVersionUID = 1L;
 
+    /** The wire type of the offending message; null if unknown. */
     private final String messageType;
+    /** The offending field; null if the whole message was unusable. */
     private final String field;
 
     /**

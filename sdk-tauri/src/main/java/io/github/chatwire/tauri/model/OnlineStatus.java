@@ -28,7 +28,11 @@ public record OnlineStatus(String wireValue) {
         OTHER
     }
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param wireValue the value as sent by the server, e.g. {@code user_online}; never null
+     */
     public OnlineStatus {
         Objects.requireNonNull(wireValue, "wireValue");
     }

@@ -26,7 +26,11 @@ public interface TauriMessage {
         /** The wire type. */
         public static final String TYPE = "tauri_identification";
 
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @param userId the user id, sent as a JSON string; never null
+         */
         public Identification {
             Objects.requireNonNull(userId, "userId");
         }
@@ -92,7 +96,11 @@ public interface TauriMessage {
         /** The wire type. */
         public static final String TYPE = "push_notification";
 
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @param senderId the sending user's id (numbers on the wire are kept as their decimal text); never null
+         */
         public PushNotification {
             Objects.requireNonNull(senderId, "senderId");
         }
@@ -113,7 +121,11 @@ public interface TauriMessage {
         /** The wire type. */
         public static final String TYPE = "read_notification";
 
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @param senderId the sending user's id; never null
+         */
         public ReadNotification {
             Objects.requireNonNull(senderId, "senderId");
         }
@@ -131,7 +143,12 @@ public interface TauriMessage {
      * @param json the whole message as received; never null
      */
     record Unknown(String type, String json) implements TauriMessage {
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @param type the wire type; never null
+         * @param json the whole message as received; never null
+         */
         public Unknown {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(json, "json");

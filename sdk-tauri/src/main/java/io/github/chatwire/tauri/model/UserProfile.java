@@ -30,7 +30,21 @@ public record UserProfile(
         String about,
         String avatar,
         String statusMessage) {
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param userId the user id
+     * @param username the user name; never null (empty if the server omitted it)
+     * @param display the display name; never null (empty if omitted)
+     * @param publicKey the user's public key as base64 text; never null (empty if omitted)
+     * @param iotaId the id of the user's Iota
+     * @param onlineStatus the online status; never null ({@code OTHER} with an empty value if omitted)
+     * @param subLevel the subscription level
+     * @param subEnd the end of the subscription, as the server sends it
+     * @param about the "about" text; null if absent
+     * @param avatar the avatar as base64 text; null if absent
+     * @param statusMessage the status message; null if absent
+     */
     public UserProfile {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(display, "display");

@@ -46,7 +46,14 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  *     after its own certificate); never null, empty for a self-signed certificate
  */
 public record TestCertificate(X509Certificate certificate, PrivateKey privateKey, List<X509Certificate> issuers) {
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param certificate the certificate; never null
+     * @param privateKey its private key; never null
+     * @param issuers the certificates above it up to the root, nearest first; never null, empty for
+     *     a self-signed certificate
+     */
     public TestCertificate {
         Objects.requireNonNull(certificate, "certificate");
         Objects.requireNonNull(privateKey, "privateKey");

@@ -13,6 +13,7 @@ import io.github.chatwire.core.ProtocolException;
 public class TtpDecodeException extends ProtocolException {
     private static final long serialVersionUID = 1L;
 
+    /** The byte offset where the problem was found, from the start of the message. */
     private final long offset;
 
     /**
