@@ -15,7 +15,9 @@ package io.github.chatwire.core;
 public class WebSocketProtocolException extends ProtocolException {
     private static final long serialVersionUID = 1L;
 
+    /** The close code the client sent, or 0 if none could be sent. */
     private final int closeCode;
+    /** Whether reconnecting may succeed. */
     private final boolean retryable;
 
     /**
