@@ -59,6 +59,7 @@ public final class BinaryProtocolHandler implements ProtocolHandler {
     private final Sink sink;
     private final byte[] pingMessage;
     private final ArrayDeque<long[]> outstanding = new ArrayDeque<>();
+    private long forgotten; // Pings dropped from outstanding (the oldest); their Pongs come first and prove nothing
     private Phase phase = Phase.AWAIT_HELLO;
 
     /**
@@ -91,6 +92,7 @@ public final class BinaryProtocolHandler implements ProtocolHandler {
     public void onOpen(ProtocolContext ctx) {
         phase = Phase.AWAIT_HELLO;
         outstanding.clear();
+        forgotten = 0;
     }
 
     @Override
@@ -151,13 +153,21 @@ public final class BinaryProtocolHandler implements ProtocolHandler {
     private void remember(Scheduler clock, long mark) {
         if (outstanding.size() == MAX_OUTSTANDING) {
             outstanding.poll();
+            forgotten++;
         }
         outstanding.add(new long[] {clock.nanoTime(), clock.currentTimeMillis(), mark});
     }
 
     private void onPong(ProtocolContext ctx, Pong pong) {
         Scheduler clock = ctx.scheduler();
-        long[] sent = outstanding.poll();
+        long[] sent;
+        if (forgotten > 0) {
+            // This Pong answers a forgotten Ping: matching it to a later one would claim too much.
+            forgotten--;
+            sent = null;
+        } else {
+            sent = outstanding.poll();
+        }
         Duration rtt = null;
         long offset;
         if (sent != null) {
@@ -235,5 +245,6 @@ public final class BinaryProtocolHandler implements ProtocolHandler {
     public void onDisconnected(ChatwireException cause) {
         phase = Phase.AWAIT_HELLO;
         outstanding.clear();
+        forgotten = 0;
     }
 }
