@@ -1303,7 +1303,7 @@ public final class OriginChatsClient implements AutoCloseable {
      * host), unless the application named the connection itself. No secret goes in it.
      */
     private static ConnectionOptions instanceNamed(ConnectionOptions options, String username) {
-        if (!"originchats".equals(options.name()) || username == null) {
+        if (!("originchats".equals(options.name()) || "connection".equals(options.name())) || username == null) {
             return options;
         }
         return options.toBuilder().name("originchats:" + username).build();

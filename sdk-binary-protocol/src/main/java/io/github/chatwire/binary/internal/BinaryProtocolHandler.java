@@ -61,6 +61,7 @@ public final class BinaryProtocolHandler implements ProtocolHandler {
     private final ArrayDeque<long[]> outstanding = new ArrayDeque<>();
     private long forgotten; // Pings dropped from outstanding (the oldest); their Pongs come first and prove nothing
     private Phase phase = Phase.AWAIT_HELLO;
+    private String tag = ""; // the connection's log tag, from the last onOpen
 
     /**
      * Creates the handler.
@@ -90,6 +91,7 @@ public final class BinaryProtocolHandler implements ProtocolHandler {
 
     @Override
     public void onOpen(ProtocolContext ctx) {
+        tag = ctx.logTag();
         phase = Phase.AWAIT_HELLO;
         outstanding.clear();
         forgotten = 0;
@@ -130,7 +132,7 @@ public final class BinaryProtocolHandler implements ProtocolHandler {
             }
         }
         if (decoded.error() != null) {
-            log.debug("undecodable input: {}", decoded.error().getMessage());
+            log.debug("[{}] undecodable input: {}", ctx.logTag(), decoded.error().getMessage());
             ctx.reportError(decoded.error());
         }
     }
@@ -236,7 +238,7 @@ public final class BinaryProtocolHandler implements ProtocolHandler {
     public ChatwireException classifyClose(int code, String reason) {
         ChatwireException cause = closes.apply(code, reason);
         if (code == 3003) {
-            log.warn("server closed for a missing ping (3003): a stalled ping timer or too long a ping interval");
+            log.warn("[{}] server closed for a missing ping (3003): a stalled ping timer or too long a ping interval", tag);
         }
         return cause;
     }

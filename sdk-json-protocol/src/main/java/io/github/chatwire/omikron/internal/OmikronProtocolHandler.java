@@ -115,9 +115,12 @@ public final class OmikronProtocolHandler implements ProtocolHandler {
      */
     public ConnectionOptions named(ConnectionOptions options) {
         String name = options.name();
-        boolean defaultName = name.equals("omikron-client") || name.equals("omikron-iota")
-                || name.equals("omikron-iota-registration");
-        return selfId == null || !defaultName ? options : options.toBuilder().name(name + ":" + selfId).build();
+        if (name.equals("connection")) {
+            name = role == Role.IOTA ? "omikron-iota" : "omikron-client"; // not named by the application
+        } else if (!name.equals("omikron-client") && !name.equals("omikron-iota")) {
+            return options; // the application's own name, or a guest (no id)
+        }
+        return selfId == null ? options : options.toBuilder().name(name + ":" + selfId).build();
     }
 
     @Override
