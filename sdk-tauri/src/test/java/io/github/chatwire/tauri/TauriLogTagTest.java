@@ -32,7 +32,7 @@ class TauriLogTagTest {
     @Test
     void aNameSetByTheApplicationIsKept() {
         TauriPushClient client = TauriPushClient.builder().userId("u-7").transport(transport).runtime(runtime)
-                .connectionOptions(ConnectionOptions.builder().name("phone-push").build()).build();
+                .options(ConnectionOptions.builder().name("phone-push").build()).build();
         try {
             assertEquals("phone-push " + transport.describe(), client.logTag());
         } finally {
