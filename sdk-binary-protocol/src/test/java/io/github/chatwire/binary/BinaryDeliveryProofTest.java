@@ -51,8 +51,12 @@ class BinaryDeliveryProofTest {
     }
 
     private InMemoryTransport.Session ready() {
+        return ready(BinaryWsClient.DEFAULT_PING_INTERVAL.multipliedBy(3));
+    }
+
+    private InMemoryTransport.Session ready(java.time.Duration idleTimeout) {
         client = BinaryWsClient.builder().transport(transport).accessKey(Secret.of(BinaryWsClientTest.KEY))
-                .runtime(runtime).listener(new BinaryWsListener() {
+                .runtime(runtime).idleTimeout(idleTimeout).listener(new BinaryWsListener() {
                     @Override
                     public void onError(ChatwireException error) {
                         errors.add(error);
@@ -120,5 +124,23 @@ class BinaryDeliveryProofTest {
         s.listener.onBinary(pong(clock.currentTimeMillis()));
         s.serverCloses(1006, "");
         assertEquals(List.of(), errors.stream().filter(DeliveryUnknownException.class::isInstance).toList());
+    }
+
+    @Test
+    void aPongIsNeverMatchedToALaterPingAfterTheOutstandingPingsOverflowed() {
+        // A peer that keeps the connection alive but answers no Ping for 65 intervals: the
+        // handler forgets the oldest Ping. The first Pong that comes then answers that oldest Ping
+        // (in order) and proves nothing about the send made after it.
+        InMemoryTransport.Session s = ready(java.time.Duration.ZERO);
+        clock.advance(BinaryWsClient.DEFAULT_PING_INTERVAL); // the first unanswered Ping
+        client.sendSettings(Settings.EMPTY);
+        for (int i = 0; i < 64; i++) {
+            clock.advance(BinaryWsClient.DEFAULT_PING_INTERVAL);
+        }
+        s.listener.onBinary(pong(clock.currentTimeMillis())); // answers the first Ping only
+        s.serverCloses(1006, "");
+        List<ChatwireException> reports = errors.stream().filter(DeliveryUnknownException.class::isInstance).toList();
+        assertEquals(1, reports.size(), "the Settings sent after the answered Ping is unconfirmed; errors: " + errors);
+        assertEquals(1, ((DeliveryUnknownException) reports.get(0)).unconfirmed());
     }
 }

@@ -5,13 +5,18 @@ package io.github.chatwire.core;
  *
  * <ul>
  *   <li>Inbound ({@link #isOutbound()} false): the connection was closed with WebSocket close
- *       code 1009 (message too big); it reconnects like after any lost connection. Retryable.
+ *       code 1009 (message too big); it reconnects like after any lost connection (it is the
+ *       cause of that state change; requests in flight fail with a {@link ConnectionLostException}
+ *       caused by it). Retryable.
  *   <li>Outbound ({@link #isOutbound()} true, made by {@link #outbound(long, long)}): the message
  *       was refused locally, at once, before anything was sent; the connection stays up. Not
  *       retryable: the same message fails the same way.
  * </ul>
+ *
+ * <p>Not a {@link ConnectionLostException} (it was one before 0.2): an outbound refusal loses no
+ * connection. Catch this type, or check {@link #isOutbound()}.
  */
-public class MessageTooLargeException extends ConnectionLostException {
+public class MessageTooLargeException extends ChatwireException {
     private static final long serialVersionUID = 1L;
 
     /** The size of the message that arrived, in bytes. */

@@ -146,6 +146,16 @@ public final class OmikronClient implements AutoCloseable {
         return session.connection().connect();
     }
 
+    /**
+     * The tag on every log line of this client's connection: "omikron-client:USER_ID" (unless
+     * the options name the connection) and the server's URL with secrets masked. Thread-safe.
+     *
+     * @return the tag; never null
+     */
+    public String logTag() {
+        return session.connection().logTag();
+    }
+
     /** @return the user id; never null */
     public OmikronId userId() {
         return userId;

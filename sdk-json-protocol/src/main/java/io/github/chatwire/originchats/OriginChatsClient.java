@@ -105,7 +105,8 @@ public final class OriginChatsClient implements AutoCloseable {
                 : WebSocketTransport.builder(b.url).maxInboundMessageBytes(MAX_FRAME_BYTES).build();
         OcProtocolHandler handler = new OcProtocolHandler(new OcProtocolHandler.Login(b.validatorProvider,
                 b.username, b.password, b.register, this::runtime), outbox, new Host());
-        ManagedConnection.Builder cb = ManagedConnection.builder(transport, handler).options(options);
+        ManagedConnection.Builder cb = ManagedConnection.builder(transport, handler).options(instanceNamed(options,
+                b.username));
         if (b.runtime != null) {
             cb.runtime(b.runtime);
         }
@@ -173,6 +174,17 @@ public final class OriginChatsClient implements AutoCloseable {
      */
     public CompletableFuture<Void> connect() {
         return connection.connect();
+    }
+
+    /**
+     * The tag on every log line of this client's connection: "originchats:USER" (for a password
+     * login; "originchats" otherwise, or the name set in the options) and the server's URL with
+     * secrets masked. Thread-safe.
+     *
+     * @return the tag; never null
+     */
+    public String logTag() {
+        return connection.logTag();
     }
 
     /** Closes the connection for good; pending and waiting requests fail. Returns at once; idempotent. */
@@ -1286,6 +1298,17 @@ public final class OriginChatsClient implements AutoCloseable {
 
     // ---------------------------------------------------------------- internals
 
+    /**
+     * The options with an instance tag for the logs, "originchats:USER" (the transport adds the
+     * host), unless the application named the connection itself. No secret goes in it.
+     */
+    private static ConnectionOptions instanceNamed(ConnectionOptions options, String username) {
+        if (!("originchats".equals(options.name()) || "connection".equals(options.name())) || username == null) {
+            return options;
+        }
+        return options.toBuilder().name("originchats:" + username).build();
+    }
+
     private CompletableFuture<ServerFrame> engineRequest(String key, Outbound message, Duration timeout) {
         return connection.request(key, message, timeout);
     }
@@ -1295,7 +1318,7 @@ public final class OriginChatsClient implements AutoCloseable {
         CompletableFuture<ServerFrame.Users> u = onlineUsers();
         c.thenCombine(u, (cc, uu) -> new Resync(reconnected, cc.channels(), uu.users())).whenComplete((r, e) -> {
             if (e != null) {
-                log.debug("OriginChats re-sync failed: {}", e.toString());
+                log.debug("[{}] OriginChats re-sync failed: {}", connection.logTag(), e.toString());
                 return;
             }
             channels = r.channels();

@@ -100,7 +100,11 @@ public final class TauriPushClient implements AutoCloseable {
                     b.quicKeepAlive ? b.quicKeepAliveFraction : 0));
         }
         TauriProtocolHandler handler = new TauriProtocolHandler(b.userId, b.pongValue, listeners, b.authCloseCodes, subscriptions);
-        ManagedConnection.Builder mb = ManagedConnection.builder(transport, handler).options(b.options);
+        // The instance tag in every log line: protocol and user id (not a secret: mTLS authenticates).
+        String name = b.options.name();
+        ConnectionOptions options = name.equals("tauri") || name.equals("connection")
+                ? b.options.toBuilder().name("tauri:" + b.userId).build() : b.options;
+        ManagedConnection.Builder mb = ManagedConnection.builder(transport, handler).options(options);
         if (b.runtime != null) {
             mb.runtime(b.runtime);
         }
@@ -120,6 +124,16 @@ public final class TauriPushClient implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /**
+     * The tag on every log line of this client's connection: "tauri:USER_ID" (unless the
+     * connection options name it) and the server's address. Thread-safe.
+     *
+     * @return the tag; never null
+     */
+    public String logTag() {
+        return connection.logTag();
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.chatwire.examples.cli;
 import io.github.chatwire.core.AuthenticationException;
 import io.github.chatwire.core.ConnectionClosedException;
 import io.github.chatwire.core.ConnectionLostException;
+import io.github.chatwire.core.MessageTooLargeException;
 import io.github.chatwire.core.UpgradeRejectedException;
 
 /** The exit statuses of the {@code chatwire} tool; scripts rely on these numbers. */
@@ -36,7 +37,8 @@ public final class ExitCode {
 
     /**
      * The exit status for a failure: {@link #AUTH_REFUSED} if authentication was refused anywhere
-     * in the cause chain, {@link #UNREACHABLE} if the connection could not be made or was lost for
+     * in the cause chain, {@link #FAILED} for an outbound message refused as too large (the
+     * connection is up), {@link #UNREACHABLE} if the connection could not be made or was lost for
      * good, {@link #USAGE} for a usage error, {@link #FAILED} otherwise.
      *
      * @param failure the failure; may be a {@link java.util.concurrent.CompletionException} wrapper
@@ -50,6 +52,12 @@ public final class ExitCode {
             }
             if (t instanceof AuthenticationException) {
                 return AUTH_REFUSED;
+            }
+            if (t instanceof MessageTooLargeException && ((MessageTooLargeException) t).isOutbound()) {
+                return FAILED; // refused locally before sending; the connection is up
+            }
+            if (t instanceof MessageTooLargeException) {
+                lost = true; // inbound: the connection was closed with 1009
             }
             if (t instanceof UpgradeRejectedException) {
                 int status = ((UpgradeRejectedException) t).status();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.chatwire.core.AuthenticationException;
 import io.github.chatwire.core.ConnectionClosedException;
 import io.github.chatwire.core.ConnectionLostException;
+import io.github.chatwire.core.MessageTooLargeException;
 import io.github.chatwire.core.RequestTimeoutException;
 import io.github.chatwire.core.UpgradeRejectedException;
 import java.time.Duration;
@@ -21,5 +22,13 @@ class ExitCodeTest {
         assertEquals(4, ExitCode.forFailure(new ConnectionClosedException("gave up", new ConnectionLostException("refused"))));
         assertEquals(1, ExitCode.forFailure(new RequestTimeoutException("slow", Duration.ofSeconds(1))));
         assertEquals(2, ExitCode.forFailure(new UsageException("bad")));
+    }
+
+    @Test
+    void anOutboundMessageTooLargeIsAFailedRequestNotAnUnreachableServer() {
+        // Refused locally before sending; the connection is up, so 4 (unreachable) would be a lie.
+        assertEquals(1, ExitCode.forFailure(new CompletionException(MessageTooLargeException.outbound(20 << 20, 8 << 20))));
+        // An inbound one closed the connection (1009); if that ends the run, the connection was lost.
+        assertEquals(4, ExitCode.forFailure(new ConnectionClosedException("closed", new MessageTooLargeException(2000, 1024))));
     }
 }

@@ -59,7 +59,9 @@ public final class BinaryProtocolHandler implements ProtocolHandler {
     private final Sink sink;
     private final byte[] pingMessage;
     private final ArrayDeque<long[]> outstanding = new ArrayDeque<>();
+    private long forgotten; // Pings dropped from outstanding (the oldest); their Pongs come first and prove nothing
     private Phase phase = Phase.AWAIT_HELLO;
+    private String tag = ""; // the connection's log tag, from the last onOpen
 
     /**
      * Creates the handler.
@@ -89,8 +91,10 @@ public final class BinaryProtocolHandler implements ProtocolHandler {
 
     @Override
     public void onOpen(ProtocolContext ctx) {
+        tag = ctx.logTag();
         phase = Phase.AWAIT_HELLO;
         outstanding.clear();
+        forgotten = 0;
     }
 
     @Override
@@ -128,7 +132,7 @@ public final class BinaryProtocolHandler implements ProtocolHandler {
             }
         }
         if (decoded.error() != null) {
-            log.debug("undecodable input: {}", decoded.error().getMessage());
+            log.debug("[{}] undecodable input: {}", ctx.logTag(), decoded.error().getMessage());
             ctx.reportError(decoded.error());
         }
     }
@@ -151,13 +155,21 @@ public final class BinaryProtocolHandler implements ProtocolHandler {
     private void remember(Scheduler clock, long mark) {
         if (outstanding.size() == MAX_OUTSTANDING) {
             outstanding.poll();
+            forgotten++;
         }
         outstanding.add(new long[] {clock.nanoTime(), clock.currentTimeMillis(), mark});
     }
 
     private void onPong(ProtocolContext ctx, Pong pong) {
         Scheduler clock = ctx.scheduler();
-        long[] sent = outstanding.poll();
+        long[] sent;
+        if (forgotten > 0) {
+            // This Pong answers a forgotten Ping: matching it to a later one would claim too much.
+            forgotten--;
+            sent = null;
+        } else {
+            sent = outstanding.poll();
+        }
         Duration rtt = null;
         long offset;
         if (sent != null) {
@@ -226,7 +238,7 @@ public final class BinaryProtocolHandler implements ProtocolHandler {
     public ChatwireException classifyClose(int code, String reason) {
         ChatwireException cause = closes.apply(code, reason);
         if (code == 3003) {
-            log.warn("server closed for a missing ping (3003): a stalled ping timer or too long a ping interval");
+            log.warn("[{}] server closed for a missing ping (3003): a stalled ping timer or too long a ping interval", tag);
         }
         return cause;
     }
@@ -235,5 +247,6 @@ public final class BinaryProtocolHandler implements ProtocolHandler {
     public void onDisconnected(ChatwireException cause) {
         phase = Phase.AWAIT_HELLO;
         outstanding.clear();
+        forgotten = 0;
     }
 }

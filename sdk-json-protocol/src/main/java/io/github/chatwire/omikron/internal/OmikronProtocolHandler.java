@@ -2,6 +2,7 @@ package io.github.chatwire.omikron.internal;
 
 import io.github.chatwire.core.ChatwireException;
 import io.github.chatwire.core.ProtocolException;
+import io.github.chatwire.core.connection.ConnectionOptions;
 import io.github.chatwire.core.connection.Outbound;
 import io.github.chatwire.core.connection.ProtocolContext;
 import io.github.chatwire.core.connection.ProtocolHandler;
@@ -69,6 +70,7 @@ public final class OmikronProtocolHandler implements ProtocolHandler {
     private boolean identified;
     private boolean answeredChallenge;
     private final Map<String, Long> pingsInFlight = new LinkedHashMap<>();
+    private String tag = ""; // the connection's log tag, from the last onOpen (called with the engine's lock)
 
     /**
      * Creates a handler.
@@ -104,8 +106,26 @@ public final class OmikronProtocolHandler implements ProtocolHandler {
         return Outbound.text(OmikronCodec.encode(m, shape), m.type().wireName());
     }
 
+    /**
+     * The options with an instance tag for the logs, the default name and ":ID" (user or Iota id;
+     * never a key), unless the application named the connection itself.
+     *
+     * @param options the connection's options; never null
+     * @return the options to build the connection with
+     */
+    public ConnectionOptions named(ConnectionOptions options) {
+        String name = options.name();
+        if (name.equals("connection")) {
+            name = role == Role.IOTA ? "omikron-iota" : "omikron-client"; // not named by the application
+        } else if (!name.equals("omikron-client") && !name.equals("omikron-iota")) {
+            return options; // the application's own name, or a guest (no id)
+        }
+        return selfId == null ? options : options.toBuilder().name(name + ":" + selfId).build();
+    }
+
     @Override
     public void onOpen(ProtocolContext ctx) {
+        tag = ctx.logTag();
         identified = false;
         answeredChallenge = false;
         pingsInFlight.clear();
@@ -286,7 +306,7 @@ public final class OmikronProtocolHandler implements ProtocolHandler {
     @Override
     public void onDisconnected(ChatwireException cause) {
         if (log.isDebugEnabled()) {
-            log.debug("{} {} disconnected: {}", role, selfId, cause.toString());
+            log.debug("[{}] {} {} disconnected: {}", tag, role, selfId, cause.toString());
         }
         identified = false;
         answeredChallenge = false;

@@ -3,6 +3,7 @@ package io.github.chatwire.omikron.internal;
 import io.github.chatwire.core.ChatwireRuntime;
 import io.github.chatwire.core.connection.ConnectionOptions;
 import io.github.chatwire.core.connection.ManagedConnection;
+import io.github.chatwire.core.connection.Outbound;
 import io.github.chatwire.core.internal.Futures;
 import io.github.chatwire.core.transport.Transport;
 import io.github.chatwire.omikron.model.MessageType;
@@ -32,12 +33,17 @@ public final class OmikronSession {
      */
     public OmikronSession(Transport transport, OmikronProtocolHandler handler, ConnectionOptions options, ChatwireRuntime runtime) {
         this.handler = handler;
-        ManagedConnection.Builder b = ManagedConnection.builder(transport, handler).options(options);
+        ManagedConnection.Builder b = ManagedConnection.builder(transport, handler).options(handler.named(options));
         if (runtime != null) {
             b.runtime(runtime);
         }
         this.connection = b.build();
     }
+
+    /** Requests that only read: their timeout or loss in flight is retryable (sending twice changes nothing). */
+    private static final java.util.Set<MessageType> READS = java.util.Set.of(MessageType.PING, MessageType.MESSAGES_GET,
+            MessageType.GET_USER_DATA, MessageType.GET_IOTA_DATA, MessageType.GET_NOTIFICATIONS, MessageType.GET_CHATS,
+            MessageType.GET_STATES, MessageType.GET_COMMUNITIES, MessageType.SETTINGS_LOAD, MessageType.SETTINGS_LIST);
 
     /** @return the engine connection */
     public ManagedConnection connection() {
@@ -72,7 +78,8 @@ public final class OmikronSession {
      */
     public CompletableFuture<OmikronMessage> request(OmikronMessage m, Duration timeout) {
         Duration t = timeout == null ? connection.options().requestTimeout() : timeout;
-        return connection.request(m.correlationKey(), handler.outbound(m), t);
+        Outbound out = handler.outbound(m);
+        return connection.request(m.correlationKey(), READS.contains(m.type()) ? out.idempotent() : out, t);
     }
 
     /**

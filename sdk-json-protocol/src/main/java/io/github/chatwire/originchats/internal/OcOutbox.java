@@ -130,6 +130,26 @@ public final class OcOutbox {
         return "message_new".equals(cmd) || "typing".equals(cmd) || "message_edit".equals(cmd);
     }
 
+    /** Commands that only read: sending one twice changes nothing on the server. */
+    private static final java.util.Set<String> READS = java.util.Set.of("ping", "channels_get", "users_list",
+            "users_online", "message_get", "messages_get", "messages_around", "messages_search", "messages_pinned",
+            "message_replies", "pings_get", "embeds_list", "thread_get", "thread_messages", "status_get",
+            "user_roles_get", "roles_list", "server_info", "rate_limit_status", "unreads_get", "voice_state",
+            "poll_results", "emoji_get_all", "emoji_get_id", "slash_list", "attachment_get", "self_roles_list",
+            "modlog_get", "modlog_summary", "plugins_list", "role_permissions_get", "users_banned_list", "webhook_get",
+            "webhook_list");
+
+    /**
+     * Whether a command only reads, so that its timeout or its loss in flight is retryable
+     * ({@link Outbound#idempotent()}); anything else may have taken effect.
+     *
+     * @param cmd the command; may be null
+     * @return true for the read commands of the reference server
+     */
+    public static boolean isRead(String cmd) {
+        return cmd != null && READS.contains(cmd);
+    }
+
     /**
      * A fresh listener key, unique within this client and (by its random part) across clients.
      *
@@ -153,7 +173,7 @@ public final class OcOutbox {
      */
     public CompletableFuture<ServerFrame> submit(String key, String cmd, String json,
             Class<? extends ServerFrame> replyType, Duration timeout) {
-        Outbound message = Outbound.text(json, cmd);
+        Outbound message = isRead(cmd) ? Outbound.text(json, cmd).idempotent() : Outbound.text(json, cmd);
         expected.put(key, replyType);
         CompletableFuture<ServerFrame> reply;
         if (!isLimited(cmd)) {

@@ -189,7 +189,7 @@ public final class OcProtocolHandler implements ProtocolHandler {
         } else if (f instanceof ServerFrame.Unknown) {
             ctx.reportError(new ProtocolException("unknown OriginChats command '" + f.cmd() + "'"));
         } else if (f instanceof ServerFrame.Ready || f instanceof ServerFrame.AuthResult) {
-            log.debug("ignoring {} after login", f.cmd());
+            log.debug("[{}] ignoring {} after login", ctx.logTag(), f.cmd());
         }
         ctx.emit(() -> host.deliver(f, reply));
     }
