@@ -77,8 +77,10 @@ class BinaryWsEndToEndTest {
         }
 
         @Override
-        public void onPacket(ClientboundPacket packet) {
-            packets.add(packet);
+        public void onEvent(ClientboundPacket packet) {
+            if (!(packet instanceof Pong)) {
+                packets.add(packet);
+            }
         }
 
         @Override
