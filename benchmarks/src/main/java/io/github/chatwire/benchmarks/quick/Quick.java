@@ -1,0 +1,551 @@
+package io.github.chatwire.benchmarks.quick;
+
+import io.github.chatwire.core.ChatwireRuntime;
+import io.github.chatwire.core.connection.ConnectionOptions;
+import io.github.chatwire.core.connection.ConnectionState;
+import io.github.chatwire.core.connection.ManagedConnection;
+import io.github.chatwire.core.connection.Outbound;
+import io.github.chatwire.core.transport.OkHttpWebSocketTransport;
+import io.github.chatwire.core.transport.Transport;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+
+/**
+ * One command for a quick, bounded run of every side-by-side benchmark, each against its baseline
+ * in the same run, interleaved (ABBA) over several repetitions, loopback only:
+ *
+ * <pre>
+ * mvn -B -q -pl benchmarks -am package -DskipTests
+ * java -cp benchmarks/target/benchmarks.jar io.github.chatwire.benchmarks.quick.Quick [quick|full] [section...]
+ * </pre>
+ *
+ * <p>Sections: {@code roundtrip sizes throughput footprint storm binary tauri}. Prints one line
+ * per figure (chatwire, baseline, ratio with its range over repetitions, target) and writes
+ * {@code benchmarks/results/quick-results.tsv} for {@code benchmarks/chart.py}.
+ */
+public final class Quick {
+    private static volatile Object sink;
+
+    private final boolean full;
+    private final Report report = new Report();
+
+    private Quick(boolean full) {
+        this.full = full;
+    }
+
+    /**
+     * Runs the benchmarks.
+     *
+     * @param args {@code quick} (default) or {@code full}, then optionally the sections to run
+     * @throws Exception if a benchmark cannot run (the run stops: no partial figures)
+     */
+    public static void main(String[] args) throws Exception {
+        boolean full = args.length > 0 && args[0].equals("full");
+        Set<String> sections = new LinkedHashSet<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!(i == 0 && (args[i].equals("full") || args[i].equals("quick")))) {
+                sections.add(args[i]);
+            }
+        }
+        if (sections.isEmpty()) {
+            sections.addAll(List.of("binary", "roundtrip", "sizes", "throughput", "footprint", "storm", "tauri"));
+        }
+        new Quick(full).run(sections);
+        System.exit(0);
+    }
+
+    private void run(Set<String> sections) throws Exception {
+        String conditions = conditions();
+        System.out.println("chatwire side-by-side benchmarks (" + (full ? "full" : "quick") + "): " + conditions);
+        System.out.println(String.format(Locale.ROOT, "%-44s | %-28s | %-28s | %-26s | %-26s | %s", "what", "chatwire",
+                "baseline", "ratio (median, range, reps)", "target", ""));
+        if (sections.contains("binary")) {
+            BinaryDecode.run(report, full);
+        }
+        boolean needServer = sections.stream().anyMatch(s -> Set.of("roundtrip", "sizes", "throughput", "footprint", "storm").contains(s));
+        if (needServer) {
+            try (ServerProcess server = new ServerProcess()) {
+                if (sections.contains("roundtrip")) {
+                    roundTrip(server.url());
+                }
+                if (sections.contains("sizes")) {
+                    sizes(server.url());
+                }
+                if (sections.contains("throughput")) {
+                    throughput(server.url());
+                }
+                if (sections.contains("footprint")) {
+                    footprint(server);
+                }
+                if (sections.contains("storm")) {
+                    storm(server);
+                }
+            }
+        }
+        if (sections.contains("tauri")) {
+            TauriPush.run(report, full);
+        }
+        Path dir = Files.isDirectory(Paths.get("benchmarks")) ? Paths.get("benchmarks", "results") : Paths.get("results");
+        report.write(dir, conditions);
+        System.out.println("data: " + dir.resolve("quick-results.tsv") + " (chart: python3 benchmarks/chart.py)");
+    }
+
+    static String conditions() {
+        String load = "";
+        try {
+            load = new String(Files.readAllBytes(Paths.get("/proc/loadavg"))).trim();
+        } catch (Exception ignored) {
+            // not Linux
+        }
+        return Instant.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores, load " + load + ", Java "
+                + System.getProperty("java.version") + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB";
+    }
+
+    // ---- shared set-up ----
+
+    static OkHttpClient rawClient() {
+        Dispatcher d = new Dispatcher();
+        d.setMaxRequests(Integer.MAX_VALUE);
+        d.setMaxRequestsPerHost(Integer.MAX_VALUE);
+        return new OkHttpClient.Builder().dispatcher(d).build();
+    }
+
+    static ConnectionOptions options() {
+        return ConnectionOptions.builder().name("bench").requestTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    static ManagedConnection chatwire(ChatwireRuntime rt, Transport transport, LineProtocol protocol, ConnectionOptions o) {
+        return ManagedConnection.builder(transport, protocol).options(o).runtime(rt).build();
+    }
+
+    static Transport transport(String url) {
+        return OkHttpWebSocketTransport.builder(url).maxInboundMessageBytes(4L << 20).build();
+    }
+
+    // ---- round trip ----
+
+    private final AtomicLong keys = new AtomicLong();
+
+    private long[] chatwireRoundTrips(ManagedConnection c, int n, String payload) throws Exception {
+        long[] t = new long[n];
+        for (int i = 0; i < n; i++) {
+            String key = Long.toString(keys.incrementAndGet());
+            String text = payload == null ? "ping:" + key : "ping:" + key + ":" + payload;
+            long start = System.nanoTime();
+            sink = c.request(key, Outbound.text(text)).get(30, TimeUnit.SECONDS);
+            t[i] = System.nanoTime() - start;
+        }
+        return t;
+    }
+
+    private long[] rawRoundTrips(RawClient r, int n, String payload) throws Exception {
+        long[] t = new long[n];
+        for (int i = 0; i < n; i++) {
+            String key = Long.toString(keys.incrementAndGet());
+            long start = System.nanoTime();
+            sink = r.ping(key, payload);
+            t[i] = System.nanoTime() - start;
+        }
+        return t;
+    }
+
+    private void roundTrip(String url) throws Exception {
+        int reps = full ? 7 : 5;
+        int n = full ? 5000 : 2000;
+        ChatwireRuntime rt = ChatwireRuntime.builder().build();
+        OkHttpClient ok = rawClient();
+        ManagedConnection c = chatwire(rt, transport(url), new LineProtocol(), options());
+        c.connect().get(10, TimeUnit.SECONDS);
+        RawClient raw = new RawClient(ok, url);
+        raw.opened.get(10, TimeUnit.SECONDS);
+        chatwireRoundTrips(c, n, null);
+        rawRoundTrips(raw, n, null);
+        double[] p50r = new double[reps];
+        double[] p99r = new double[reps];
+        double[] cw50 = new double[reps];
+        double[] cw99 = new double[reps];
+        double[] raw50 = new double[reps];
+        double[] raw99 = new double[reps];
+        for (int rep = 0; rep < reps; rep++) {
+            long[] a;
+            long[] b;
+            if (rep % 2 == 0) {
+                a = chatwireRoundTrips(c, n, null);
+                b = rawRoundTrips(raw, n, null);
+            } else {
+                b = rawRoundTrips(raw, n, null);
+                a = chatwireRoundTrips(c, n, null);
+            }
+            cw50[rep] = Report.quantile(a, 0.50);
+            cw99[rep] = Report.quantile(a, 0.99);
+            raw50[rep] = Report.quantile(b, 0.50);
+            raw99[rep] = Report.quantile(b, 0.99);
+            p50r[rep] = cw50[rep] / raw50[rep];
+            p99r[rep] = cw99[rep] / raw99[rep];
+            report.data("roundtrip", "rep" + rep, "chatwire p50", cw50[rep] / 1e3, "us");
+            report.data("roundtrip", "rep" + rep, "raw p50", raw50[rep] / 1e3, "us");
+            report.data("roundtrip", "rep" + rep, "chatwire p99", cw99[rep] / 1e3, "us");
+            report.data("roundtrip", "rep" + rep, "raw p99", raw99[rep] / 1e3, "us");
+        }
+        report.line("ping->pong round trip p50 (lower ratio better)", "p50 " + Report.micros(Report.medianOf(cw50)),
+                "raw OkHttp p50 " + Report.micros(Report.medianOf(raw50)), p50r, "<= 1.10x raw", Report.medianOf(p50r) <= 1.10);
+        report.line("ping->pong round trip p99", "p99 " + Report.micros(Report.medianOf(cw99)),
+                "raw OkHttp p99 " + Report.micros(Report.medianOf(raw99)), p99r, "<= 1.25x raw", Report.medianOf(p99r) <= 1.25);
+        c.close();
+        raw.close();
+        c.closeFuture().get(10, TimeUnit.SECONDS);
+        rt.close();
+        ok.dispatcher().executorService().shutdown();
+    }
+
+    private void sizes(String url) throws Exception {
+        int[] sizes = {100, 1024, 10 * 1024, 100 * 1024, 1024 * 1024};
+        int reps = full ? 5 : 3;
+        ChatwireRuntime rt = ChatwireRuntime.builder().build();
+        OkHttpClient ok = rawClient();
+        ManagedConnection c = chatwire(rt, transport(url), new LineProtocol(), options());
+        c.connect().get(10, TimeUnit.SECONDS);
+        RawClient raw = new RawClient(ok, url);
+        raw.opened.get(10, TimeUnit.SECONDS);
+        for (int size : sizes) {
+            char[] p = new char[size];
+            Arrays.fill(p, 'x');
+            String payload = new String(p);
+            int n = Math.max(10, Math.min(1000, 100_000 / size * 10));
+            chatwireRoundTrips(c, Math.max(5, n / 4), payload);
+            rawRoundTrips(raw, Math.max(5, n / 4), payload);
+            double[] ratio = new double[reps];
+            double[] a50 = new double[reps];
+            double[] b50 = new double[reps];
+            for (int rep = 0; rep < reps; rep++) {
+                long[] a;
+                long[] b;
+                if (rep % 2 == 0) {
+                    a = chatwireRoundTrips(c, n, payload);
+                    b = rawRoundTrips(raw, n, payload);
+                } else {
+                    b = rawRoundTrips(raw, n, payload);
+                    a = chatwireRoundTrips(c, n, payload);
+                }
+                a50[rep] = Report.quantile(a, 0.5);
+                b50[rep] = Report.quantile(b, 0.5);
+                ratio[rep] = a50[rep] / b50[rep];
+            }
+            report.data("size", Integer.toString(size), "chatwire p50", Report.medianOf(a50) / 1e3, "us");
+            report.data("size", Integer.toString(size), "raw p50", Report.medianOf(b50) / 1e3, "us");
+            report.line("round trip p50, payload " + size + " B each way", Report.micros(Report.medianOf(a50)),
+                    "raw " + Report.micros(Report.medianOf(b50)), ratio, "(how cost grows)", true);
+        }
+        c.close();
+        raw.close();
+        c.closeFuture().get(10, TimeUnit.SECONDS);
+        rt.close();
+        ok.dispatcher().executorService().shutdown();
+    }
+
+    // ---- throughput ----
+
+    private void throughput(String url) throws Exception {
+        int events = 200_000;
+        int reps = full ? 5 : 3;
+        ChatwireRuntime rt = ChatwireRuntime.builder().build();
+        OkHttpClient ok = rawClient();
+        AtomicLong typed = new AtomicLong();
+        CompletableFuture<?>[] done = new CompletableFuture<?>[1];
+        LineProtocol protocol = new LineProtocol(f -> {
+            sink = f;
+            typed.incrementAndGet();
+        }, () -> done[0].complete(null));
+        ManagedConnection c = chatwire(rt, transport(url), protocol, options());
+        c.connect().get(10, TimeUnit.SECONDS);
+        RawClient raw = new RawClient(ok, url);
+        raw.opened.get(10, TimeUnit.SECONDS);
+        double[] ratio = new double[reps];
+        double[] cwRate = new double[reps];
+        double[] rawRate = new double[reps];
+        // Warm-up: one small flood each.
+        chatwireFlood(c, typed, done, 20_000);
+        raw.flood(20_000).get(60, TimeUnit.SECONDS);
+        for (int rep = 0; rep < reps; rep++) {
+            if (rep % 2 == 0) {
+                cwRate[rep] = chatwireFlood(c, typed, done, events);
+                rawRate[rep] = rawFlood(raw, events);
+            } else {
+                rawRate[rep] = rawFlood(raw, events);
+                cwRate[rep] = chatwireFlood(c, typed, done, events);
+            }
+            ratio[rep] = cwRate[rep] / rawRate[rep];
+            report.data("throughput", "rep" + rep, "chatwire", cwRate[rep], "events/s");
+            report.data("throughput", "rep" + rep, "raw", rawRate[rep], "events/s");
+        }
+        report.line("event throughput, 200k message_new (higher better)",
+                String.format(Locale.ROOT, "typed %.0fk/s", Report.medianOf(cwRate) / 1e3),
+                String.format(Locale.ROOT, "raw strings %.0fk/s", Report.medianOf(rawRate) / 1e3), ratio, ">= 1.0x raw",
+                Report.medianOf(ratio) >= 1.0);
+        c.close();
+        raw.close();
+        c.closeFuture().get(10, TimeUnit.SECONDS);
+        rt.close();
+        ok.dispatcher().executorService().shutdown();
+    }
+
+    private static double chatwireFlood(ManagedConnection c, AtomicLong typed, CompletableFuture<?>[] done, int n) throws Exception {
+        typed.set(0);
+        done[0] = new CompletableFuture<>();
+        long start = System.nanoTime();
+        c.send(Outbound.text("flood:" + n));
+        done[0].get(120, TimeUnit.SECONDS);
+        long elapsed = System.nanoTime() - start;
+        if (typed.get() != n) {
+            throw new IllegalStateException("chatwire got " + typed.get() + " of " + n + " events");
+        }
+        return n / (elapsed / 1e9);
+    }
+
+    private static double rawFlood(RawClient raw, int n) throws Exception {
+        long start = System.nanoTime();
+        long got = raw.flood(n).get(120, TimeUnit.SECONDS);
+        long elapsed = System.nanoTime() - start;
+        if (got != n) {
+            throw new IllegalStateException("raw got " + got + " of " + n + " events");
+        }
+        return n / (elapsed / 1e9);
+    }
+
+    // ---- footprint ----
+
+    static long usedHeapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(150);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    static int threads() {
+        return ManagementFactory.getThreadMXBean().getThreadCount();
+    }
+
+    private void awaitServerOpen(ServerProcess server, int expected) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (server.openCount() != expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("server still has " + server.openCount() + " sockets, expected " + expected);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Heap bytes and threads per connection with {@code n} idle chatwire connections. */
+    private double[] chatwireFootprint(ServerProcess server, ChatwireRuntime rt, int n) throws Exception {
+        awaitServerOpen(server, 0);
+        long before = usedHeapAfterGc();
+        int threadsBefore = threads();
+        List<ManagedConnection> cs = new ArrayList<>(n);
+        List<CompletableFuture<Void>> ready = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            ManagedConnection c = chatwire(rt, transport(server.url()), new LineProtocol(), options());
+            cs.add(c);
+            ready.add(c.connect());
+        }
+        CompletableFuture.allOf(ready.toArray(new CompletableFuture<?>[0])).get(60, TimeUnit.SECONDS);
+        long after = usedHeapAfterGc();
+        int threadsAfter = threads();
+        for (ManagedConnection c : cs) {
+            c.close();
+        }
+        for (ManagedConnection c : cs) {
+            c.closeFuture().get(30, TimeUnit.SECONDS);
+        }
+        cs.clear();
+        awaitServerOpen(server, 0);
+        return new double[] {(after - before) / (double) n, (threadsAfter - threadsBefore) / (double) n};
+    }
+
+    private double[] rawFootprint(ServerProcess server, OkHttpClient ok, int n) throws Exception {
+        awaitServerOpen(server, 0);
+        long before = usedHeapAfterGc();
+        int threadsBefore = threads();
+        List<RawClient> rs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            rs.add(new RawClient(ok, server.url()));
+        }
+        for (RawClient r : rs) {
+            r.opened.get(60, TimeUnit.SECONDS);
+        }
+        long after = usedHeapAfterGc();
+        int threadsAfter = threads();
+        for (RawClient r : rs) {
+            r.close();
+        }
+        for (RawClient r : rs) {
+            r.closed.get(30, TimeUnit.SECONDS);
+        }
+        rs.clear();
+        awaitServerOpen(server, 0);
+        return new double[] {(after - before) / (double) n, (threadsAfter - threadsBefore) / (double) n};
+    }
+
+    private void footprint(ServerProcess server) throws Exception {
+        int[] counts = full ? new int[] {1, 10, 100, 1000} : new int[] {10, 100, 1000};
+        int reps = full ? 3 : 2;
+        ChatwireRuntime rt = ChatwireRuntime.builder().build();
+        OkHttpClient ok = rawClient();
+        // Warm-up: classes loaded and pools started on both sides before the first "before".
+        chatwireFootprint(server, rt, 10);
+        rawFootprint(server, ok, 10);
+        for (int n : counts) {
+            double[] ratio = new double[reps];
+            double[] cwHeap = new double[reps];
+            double[] rawHeap = new double[reps];
+            double[] cwThreads = new double[reps];
+            double[] rawThreads = new double[reps];
+            for (int rep = 0; rep < reps; rep++) {
+                double[] a;
+                double[] b;
+                if (rep % 2 == 0) {
+                    a = chatwireFootprint(server, rt, n);
+                    b = rawFootprint(server, ok, n);
+                } else {
+                    b = rawFootprint(server, ok, n);
+                    a = chatwireFootprint(server, rt, n);
+                }
+                cwHeap[rep] = a[0];
+                rawHeap[rep] = b[0];
+                cwThreads[rep] = a[1];
+                rawThreads[rep] = b[1];
+                ratio[rep] = a[0] / b[0];
+            }
+            report.data("connections", Integer.toString(n), "chatwire", Report.medianOf(cwHeap) / 1024, "KiB/conn");
+            report.data("connections", Integer.toString(n), "raw", Report.medianOf(rawHeap) / 1024, "KiB/conn");
+            report.line("idle heap per connection at " + n + " (lower better)",
+                    String.format(Locale.ROOT, "%.1f KiB, %.2f threads/conn", Report.medianOf(cwHeap) / 1024, Report.medianOf(cwThreads)),
+                    String.format(Locale.ROOT, "raw %.1f KiB, %.2f threads/conn", Report.medianOf(rawHeap) / 1024, Report.medianOf(rawThreads)),
+                    ratio, n == 1000 ? "<= 1.1x raw, no extra thread" : "(how cost grows)",
+                    n != 1000 || (Report.medianOf(ratio) <= 1.1 && Report.medianOf(cwThreads) <= Report.medianOf(rawThreads) + 0.01));
+        }
+        rt.close();
+        ok.dispatcher().executorService().shutdown();
+    }
+
+    // ---- storm ----
+
+    /** Records when its connection first opens a socket after {@link #arm()}. */
+    static final class StampingTransport implements Transport {
+        private final Transport delegate;
+        volatile boolean armed;
+        volatile long firstOpenNanos = -1;
+        final java.util.concurrent.atomic.AtomicInteger opensSinceArmed = new java.util.concurrent.atomic.AtomicInteger();
+
+        StampingTransport(Transport delegate) {
+            this.delegate = delegate;
+        }
+
+        void arm() {
+            firstOpenNanos = -1;
+            opensSinceArmed.set(0);
+            armed = true;
+        }
+
+        @Override
+        public io.github.chatwire.core.transport.TransportSession open(ChatwireRuntime runtime,
+                io.github.chatwire.core.transport.TransportListener listener) {
+            opensSinceArmed.incrementAndGet();
+            if (armed && firstOpenNanos < 0) {
+                firstOpenNanos = System.nanoTime();
+                armed = false;
+            }
+            return delegate.open(runtime, listener);
+        }
+
+        @Override
+        public String describe() {
+            return delegate.describe();
+        }
+    }
+
+    private void storm(ServerProcess server) throws Exception {
+        int n = 1000;
+        ChatwireRuntime rt = ChatwireRuntime.builder().build();
+        List<ManagedConnection> cs = new ArrayList<>(n);
+        List<StampingTransport> ts = new ArrayList<>(n);
+        List<CompletableFuture<Void>> ready = new ArrayList<>(n);
+        awaitServerOpen(server, 0);
+        for (int i = 0; i < n; i++) {
+            StampingTransport t = new StampingTransport(transport(server.url()));
+            ManagedConnection c = chatwire(rt, t, new LineProtocol(), ConnectionOptions.builder().name("storm").build());
+            ts.add(t);
+            cs.add(c);
+            ready.add(c.connect());
+        }
+        CompletableFuture.allOf(ready.toArray(new CompletableFuture<?>[0])).get(60, TimeUnit.SECONDS);
+        for (String how : List.of("drop", "restart")) {
+            ts.forEach(StampingTransport::arm);
+            long t0 = System.nanoTime();
+            server.command(how);
+            long deadline = t0 + TimeUnit.SECONDS.toNanos(40);
+            long allReadyAt = -1;
+            while (System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                boolean retried = ts.stream().allMatch(t -> t.firstOpenNanos >= 0);
+                boolean readyAll = cs.stream().allMatch(c -> c.state() == ConnectionState.READY);
+                if (retried && readyAll) {
+                    allReadyAt = System.nanoTime();
+                    break;
+                }
+            }
+            long[] opens = ts.stream().mapToLong(t -> t.firstOpenNanos).filter(x -> x >= 0).map(x -> x - t0).sorted().toArray();
+            int busiest = 0;
+            int from = 0;
+            for (int i = 0; i < opens.length; i++) {
+                while (opens[i] - opens[from] >= 100_000_000L) {
+                    from++;
+                }
+                busiest = Math.max(busiest, i - from + 1);
+            }
+            long again = ts.stream().filter(t -> t.opensSinceArmed.get() > 1).count();
+            if (again > 0) {
+                report.note(how + ": " + again + " clients needed more than one attempt");
+            }
+            for (int ms = 0; ms < 40_000; ms += 100) {
+                long lo = ms * 1_000_000L;
+                long hi = lo + 100_000_000L;
+                long inWindow = Arrays.stream(opens).filter(x -> x >= lo && x < hi).count();
+                report.data("storm-" + how, Integer.toString(ms), "opens", inWindow, "clients");
+            }
+            double pct = 100.0 * busiest / n;
+            String label = how.equals("drop") ? "1,000 clients, server drops all (no close frame)"
+                    : "1,000 clients, server closes all with 1012";
+            report.line(label, String.format(Locale.ROOT, "busiest 100 ms %.1f%%, %s", pct,
+                            allReadyAt < 0 ? "NOT all READY in 40 s" : "all READY after " + (allReadyAt - t0) / 1_000_000 + " ms"),
+                    "<= 5% per 100 ms, all READY", pct <= 5.0 && allReadyAt >= 0);
+            report.data("storm", how, "busiest %", pct, "%");
+        }
+        for (ManagedConnection c : cs) {
+            c.close();
+        }
+        for (ManagedConnection c : cs) {
+            c.closeFuture().get(30, TimeUnit.SECONDS);
+        }
+        rt.close();
+    }
+
+    static void consume(Object o) {
+        sink = o;
+    }
+}
