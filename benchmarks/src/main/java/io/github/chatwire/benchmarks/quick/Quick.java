@@ -34,7 +34,8 @@ import okhttp3.OkHttpClient;
  * java -cp benchmarks/target/benchmarks.jar io.github.chatwire.benchmarks.quick.Quick [quick|full] [section...]
  * </pre>
  *
- * <p>Sections: {@code roundtrip sizes throughput footprint storm binary tauri}. Prints one line
+ * <p>Sections: {@code binary roundtrip sizes throughput footprint storm tauri} (the default set)
+ * and {@code profile} (JFR recordings of the round trip, on request only). Prints one line
  * per figure (chatwire, baseline, ratio with its range over repetitions, target) and writes
  * {@code benchmarks/results/quick-results.tsv} for {@code benchmarks/chart.py}.
  */
@@ -77,7 +78,8 @@ public final class Quick {
         if (sections.contains("binary")) {
             BinaryDecode.run(report, full);
         }
-        boolean needServer = sections.stream().anyMatch(s -> Set.of("roundtrip", "sizes", "throughput", "footprint", "storm").contains(s));
+        boolean needServer = sections.stream()
+                .anyMatch(s -> Set.of("roundtrip", "sizes", "throughput", "footprint", "storm", "profile").contains(s));
         if (needServer) {
             try (ServerProcess server = new ServerProcess()) {
                 if (sections.contains("roundtrip")) {
@@ -95,14 +97,22 @@ public final class Quick {
                 if (sections.contains("storm")) {
                     storm(server);
                 }
+                if (sections.contains("profile")) {
+                    profile(server.url(), resultsDir());
+                    footprintHistogram(server);
+                }
             }
         }
         if (sections.contains("tauri")) {
             TauriPush.run(report, full);
         }
-        Path dir = Files.isDirectory(Paths.get("benchmarks")) ? Paths.get("benchmarks", "results") : Paths.get("results");
+        Path dir = resultsDir();
         report.write(dir, conditions);
         System.out.println("data: " + dir.resolve("quick-results.tsv") + " (chart: python3 benchmarks/chart.py)");
+    }
+
+    static Path resultsDir() {
+        return Files.isDirectory(Paths.get("benchmarks")) ? Paths.get("benchmarks", "results") : Paths.get("results");
     }
 
     static String conditions() {
@@ -164,6 +174,74 @@ public final class Quick {
         return t;
     }
 
+    /** Bytes allocated so far by every live thread of this JVM (the client's threads only: the server is elsewhere). */
+    static long allThreadsAllocated() {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (long a : mx.getThreadAllocatedBytes(mx.getAllThreadIds())) {
+            sum += Math.max(0, a);
+        }
+        return sum;
+    }
+
+    /** Voluntary context switches of this JVM's live threads so far (each one a thread that blocked and was woken), or -1 off Linux. */
+    static long contextSwitches() {
+        try (java.util.stream.Stream<Path> tasks = Files.list(Paths.get("/proc/self/task"))) {
+            long sum = 0;
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                try {
+                    for (String line : Files.readAllLines(t.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:")) {
+                            sum += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                        }
+                    }
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+            return sum;
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Profiles the round trip: chatwire alone, then raw OkHttp alone, each for a fixed number of
+     * round trips under a JFR recording (1 ms execution samples, allocation samples), dumped to
+     * {@code benchmarks/results/profile-<side>.jfr} for {@code benchmarks/profile.py}.
+     */
+    private void profile(String url, Path dir) throws Exception {
+        Files.createDirectories(dir);
+        int n = full ? 60_000 : 20_000;
+        ChatwireRuntime rt = ChatwireRuntime.builder().build();
+        OkHttpClient ok = rawClient();
+        ManagedConnection c = chatwire(rt, transport(url), new LineProtocol(), options());
+        c.connect().get(10, TimeUnit.SECONDS);
+        RawClient raw = new RawClient(ok, url);
+        raw.opened.get(10, TimeUnit.SECONDS);
+        chatwireRoundTrips(c, 5000, null);
+        rawRoundTrips(raw, 5000, null);
+        for (String side : List.of("chatwire", "raw")) {
+            jdk.jfr.Recording r = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            r.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
+            r.enable("jdk.ObjectAllocationSample").with("throttle", "1000/s");
+            r.start();
+            long t0 = System.nanoTime();
+            long[] t = side.equals("chatwire") ? chatwireRoundTrips(c, n, null) : rawRoundTrips(raw, n, null);
+            long elapsed = System.nanoTime() - t0;
+            r.stop();
+            r.dump(dir.resolve("profile-" + side + ".jfr"));
+            r.close();
+            report.note(String.format(Locale.ROOT, "profiled %s: %d round trips in %.1f s, p50 %s", side, n, elapsed / 1e9,
+                    Report.micros(Report.quantile(t, 0.5))));
+        }
+        c.close();
+        raw.close();
+        c.closeFuture().get(10, TimeUnit.SECONDS);
+        rt.close();
+        ok.dispatcher().executorService().shutdown();
+    }
+
     private void roundTrip(String url) throws Exception {
         int reps = full ? 7 : 5;
         int n = full ? 5000 : 2000;
@@ -175,6 +253,26 @@ public final class Quick {
         raw.opened.get(10, TimeUnit.SECONDS);
         chatwireRoundTrips(c, n, null);
         rawRoundTrips(raw, n, null);
+        long a0 = allThreadsAllocated();
+        long s0 = contextSwitches();
+        chatwireRoundTrips(c, n, null);
+        long a1 = allThreadsAllocated();
+        long s1 = contextSwitches();
+        rawRoundTrips(raw, n, null);
+        long a2 = allThreadsAllocated();
+        long s2 = contextSwitches();
+        if (s0 >= 0) {
+            report.data("roundtrip", "switches", "chatwire", (s1 - s0) / (double) n, "per op");
+            report.data("roundtrip", "switches", "raw", (s2 - s1) / (double) n, "per op");
+            report.note(String.format(Locale.ROOT, "voluntary context switches per round trip, client JVM: chatwire %.2f, raw OkHttp %.2f",
+                    (s1 - s0) / (double) n, (s2 - s1) / (double) n));
+        }
+        double cwAlloc = (a1 - a0) / (double) n;
+        double rawAlloc = (a2 - a1) / (double) n;
+        report.data("roundtrip", "alloc", "chatwire", cwAlloc, "B/op");
+        report.data("roundtrip", "alloc", "raw", rawAlloc, "B/op");
+        report.note(String.format(Locale.ROOT, "allocated per round trip, all client threads: chatwire %.0f B, raw OkHttp %.0f B",
+                cwAlloc, rawAlloc));
         double[] p50r = new double[reps];
         double[] p99r = new double[reps];
         double[] cw50 = new double[reps];
@@ -249,7 +347,7 @@ public final class Quick {
             report.data("size", Integer.toString(size), "chatwire p50", Report.medianOf(a50) / 1e3, "us");
             report.data("size", Integer.toString(size), "raw p50", Report.medianOf(b50) / 1e3, "us");
             report.line("round trip p50, payload " + size + " B each way", Report.micros(Report.medianOf(a50)),
-                    "raw " + Report.micros(Report.medianOf(b50)), ratio, "(how cost grows)", true);
+                    "raw " + Report.micros(Report.medianOf(b50)), ratio, "(how cost grows)", null);
         }
         c.close();
         raw.close();
@@ -401,6 +499,85 @@ public final class Quick {
         return new double[] {(after - before) / (double) n, (threadsAfter - threadsBefore) / (double) n};
     }
 
+    /** The live-object class histogram of this JVM (a full GC first), as bytes by class name. */
+    static java.util.Map<String, long[]> classHistogram() throws Exception {
+        String text = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        java.util.Map<String, long[]> m = new java.util.HashMap<>();
+        for (String line : text.split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length >= 4 && f[0].endsWith(":")) {
+                m.put(f[3], new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
+            }
+        }
+        return m;
+    }
+
+    /**
+     * Where chatwire's extra idle bytes per connection go: the class histogram with 1,000 idle
+     * chatwire connections minus the one with 1,000 raw OkHttp WebSockets, per connection.
+     */
+    private void footprintHistogram(ServerProcess server) throws Exception {
+        int n = 1000;
+        ChatwireRuntime rt = ChatwireRuntime.builder().build();
+        OkHttpClient ok = rawClient();
+        java.util.Map<String, long[]> cw;
+        java.util.Map<String, long[]> raw;
+        awaitServerOpen(server, 0);
+        {
+            List<ManagedConnection> cs = new ArrayList<>(n);
+            List<CompletableFuture<Void>> ready = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                ManagedConnection c = chatwire(rt, transport(server.url()), new LineProtocol(), options());
+                cs.add(c);
+                ready.add(c.connect());
+            }
+            CompletableFuture.allOf(ready.toArray(new CompletableFuture<?>[0])).get(60, TimeUnit.SECONDS);
+            cw = classHistogram();
+            for (ManagedConnection c : cs) {
+                c.close();
+            }
+            for (ManagedConnection c : cs) {
+                c.closeFuture().get(30, TimeUnit.SECONDS);
+            }
+        }
+        awaitServerOpen(server, 0);
+        {
+            List<RawClient> rs = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                rs.add(new RawClient(ok, server.url()));
+            }
+            for (RawClient r : rs) {
+                r.opened.get(60, TimeUnit.SECONDS);
+            }
+            raw = classHistogram();
+            rs.forEach(RawClient::close);
+            for (RawClient r : rs) {
+                r.closed.get(30, TimeUnit.SECONDS);
+            }
+        }
+        List<String[]> diff = new ArrayList<>();
+        Set<String> names = new java.util.HashSet<>(cw.keySet());
+        names.addAll(raw.keySet());
+        long total = 0;
+        for (String name : names) {
+            long[] a = cw.getOrDefault(name, new long[2]);
+            long[] b = raw.getOrDefault(name, new long[2]);
+            long db = a[1] - b[1];
+            total += db;
+            diff.add(new String[] {name, Long.toString(db), Long.toString(a[0] - b[0])});
+        }
+        diff.sort((x, y) -> Long.compare(Long.parseLong(y[1]), Long.parseLong(x[1])));
+        report.note(String.format(Locale.ROOT, "idle bytes per connection, chatwire minus raw: %.0f B in total; largest:", total / (double) n));
+        for (String[] d : diff.subList(0, Math.min(20, diff.size()))) {
+            report.note(String.format(Locale.ROOT, "  %+8.1f B  %+6.2f objects  %s", Long.parseLong(d[1]) / (double) n,
+                    Long.parseLong(d[2]) / (double) n, d[0]));
+        }
+        rt.close();
+        ok.dispatcher().executorService().shutdown();
+    }
+
     private void footprint(ServerProcess server) throws Exception {
         int[] counts = full ? new int[] {1, 10, 100, 1000} : new int[] {10, 100, 1000};
         int reps = full ? 3 : 2;
@@ -437,7 +614,7 @@ public final class Quick {
                     String.format(Locale.ROOT, "%.1f KiB, %.2f threads/conn", Report.medianOf(cwHeap) / 1024, Report.medianOf(cwThreads)),
                     String.format(Locale.ROOT, "raw %.1f KiB, %.2f threads/conn", Report.medianOf(rawHeap) / 1024, Report.medianOf(rawThreads)),
                     ratio, n == 1000 ? "<= 1.1x raw, no extra thread" : "(how cost grows)",
-                    n != 1000 || (Report.medianOf(ratio) <= 1.1 && Report.medianOf(cwThreads) <= Report.medianOf(rawThreads) + 0.01));
+                    n != 1000 ? null : (Boolean) (Report.medianOf(ratio) <= 1.1 && Report.medianOf(cwThreads) <= Report.medianOf(rawThreads) + 0.01));
         }
         rt.close();
         ok.dispatcher().executorService().shutdown();
@@ -486,9 +663,20 @@ public final class Quick {
         List<StampingTransport> ts = new ArrayList<>(n);
         List<CompletableFuture<Void>> ready = new ArrayList<>(n);
         awaitServerOpen(server, 0);
+        java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicInteger> retryCauses =
+                new java.util.concurrent.ConcurrentHashMap<>();
         for (int i = 0; i < n; i++) {
             StampingTransport t = new StampingTransport(transport(server.url()));
             ManagedConnection c = chatwire(rt, t, new LineProtocol(), ConnectionOptions.builder().name("storm").build());
+            c.addListener(new io.github.chatwire.core.connection.ConnectionListener() {
+                @Override
+                public void onStateChange(io.github.chatwire.core.connection.StateChange change) {
+                    if (change.current() == ConnectionState.RECONNECTING && change.attempt() > 1 && change.cause() != null) {
+                        String why = String.valueOf(change.cause().getMessage()).replaceAll("\\d+", "N");
+                        retryCauses.computeIfAbsent(why, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                    }
+                }
+            });
             ts.add(t);
             cs.add(c);
             ready.add(c.connect());
@@ -496,9 +684,10 @@ public final class Quick {
         CompletableFuture.allOf(ready.toArray(new CompletableFuture<?>[0])).get(60, TimeUnit.SECONDS);
         for (String how : List.of("drop", "restart")) {
             ts.forEach(StampingTransport::arm);
+            retryCauses.clear();
             long t0 = System.nanoTime();
             server.command(how);
-            long deadline = t0 + TimeUnit.SECONDS.toNanos(40);
+            long deadline = t0 + TimeUnit.SECONDS.toNanos(60);
             long allReadyAt = -1;
             while (System.nanoTime() < deadline) {
                 Thread.sleep(20);
@@ -520,9 +709,9 @@ public final class Quick {
             }
             long again = ts.stream().filter(t -> t.opensSinceArmed.get() > 1).count();
             if (again > 0) {
-                report.note(how + ": " + again + " clients needed more than one attempt");
+                report.note(how + ": " + again + " clients needed more than one attempt; why the retry failed: " + retryCauses);
             }
-            for (int ms = 0; ms < 40_000; ms += 100) {
+            for (int ms = 0; ms < 60_000; ms += 100) {
                 long lo = ms * 1_000_000L;
                 long hi = lo + 100_000_000L;
                 long inWindow = Arrays.stream(opens).filter(x -> x >= lo && x < hi).count();
@@ -532,7 +721,7 @@ public final class Quick {
             String label = how.equals("drop") ? "1,000 clients, server drops all (no close frame)"
                     : "1,000 clients, server closes all with 1012";
             report.line(label, String.format(Locale.ROOT, "busiest 100 ms %.1f%%, %s", pct,
-                            allReadyAt < 0 ? "NOT all READY in 40 s" : "all READY after " + (allReadyAt - t0) / 1_000_000 + " ms"),
+                            allReadyAt < 0 ? "NOT all READY in 60 s" : "all READY after " + (allReadyAt - t0) / 1_000_000 + " ms"),
                     "<= 5% per 100 ms, all READY", pct <= 5.0 && allReadyAt >= 0);
             report.data("storm", how, "busiest %", pct, "%");
         }

@@ -28,16 +28,16 @@ final class Report {
      * @param what the measurement
      * @param chatwire chatwire's figure (medians over repetitions), as text
      * @param baseline the baseline's figure, as text
-     * @param ratios chatwire/baseline per repetition, oriented so that above 1 is better for chatwire
+     * @param ratios chatwire/baseline per repetition (the target says which way is better)
      * @param target the target, as text
-     * @param met whether the median ratio meets it
+     * @param met whether the median ratio meets it; null where there is no target
      */
-    void line(String what, String chatwire, String baseline, double[] ratios, String target, boolean met) {
+    void line(String what, String chatwire, String baseline, double[] ratios, String target, Boolean met) {
         double[] r = ratios.clone();
         Arrays.sort(r);
         String ratio = r.length == 0 ? "-" : String.format(Locale.ROOT, "%.2fx (%.2f-%.2f, n=%d)", median(r), r[0], r[r.length - 1], r.length);
         String l = String.format(Locale.ROOT, "%-44s | %-28s | %-28s | %-26s | %-26s | %s", what, chatwire, baseline, ratio, target,
-                met ? "MET" : "not met");
+                met == null ? "" : met ? "MET" : "not met");
         table.add(l);
         System.out.println(l);
         System.out.flush();

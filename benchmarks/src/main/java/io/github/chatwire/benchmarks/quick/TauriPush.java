@@ -146,7 +146,7 @@ final class TauriPush {
                         String.format(Locale.ROOT, "p50 %s, p99 %s", Report.micros(Report.medianOf(cw50)), Report.micros(Report.medianOf(cw99))),
                         String.format(Locale.ROOT, "raw kwik p50 %s, p99 %s", Report.micros(Report.medianOf(raw50)),
                                 Report.micros(Report.medianOf(raw99))),
-                        p50r, "(no target in the issue)", true);
+                        p50r, "(no target in the issue)", null);
             } finally {
                 client.close();
             }
