@@ -122,17 +122,69 @@ public final class Quick {
         } catch (Exception ignored) {
             // not Linux
         }
-        return Instant.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores, load " + load + ", Java "
+        return Instant.now() + (NODELAY ? ", TCP_NODELAY on both clients" : "") + ", " + Runtime.getRuntime().availableProcessors() + " cores, load " + load + ", Java "
                 + System.getProperty("java.version") + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB";
     }
 
     // ---- shared set-up ----
 
+    /** With {@code -Dbench.nodelay=true} both sides' sockets set TCP_NODELAY (OkHttp leaves Nagle on). */
+    static final boolean NODELAY = Boolean.getBoolean("bench.nodelay");
+
+    static OkHttpClient.Builder withNoDelay(OkHttpClient.Builder b) {
+        if (!NODELAY) {
+            return b;
+        }
+        javax.net.SocketFactory plain = javax.net.SocketFactory.getDefault();
+        return b.socketFactory(new javax.net.SocketFactory() {
+            private java.net.Socket configure(java.net.Socket s) throws java.io.IOException {
+                s.setTcpNoDelay(true);
+                return s;
+            }
+
+            @Override
+            public java.net.Socket createSocket() throws java.io.IOException {
+                return configure(plain.createSocket());
+            }
+
+            @Override
+            public java.net.Socket createSocket(String host, int port) throws java.io.IOException {
+                return configure(plain.createSocket(host, port));
+            }
+
+            @Override
+            public java.net.Socket createSocket(String host, int port, java.net.InetAddress local, int localPort)
+                    throws java.io.IOException {
+                return configure(plain.createSocket(host, port, local, localPort));
+            }
+
+            @Override
+            public java.net.Socket createSocket(java.net.InetAddress host, int port) throws java.io.IOException {
+                return configure(plain.createSocket(host, port));
+            }
+
+            @Override
+            public java.net.Socket createSocket(java.net.InetAddress host, int port, java.net.InetAddress local, int localPort)
+                    throws java.io.IOException {
+                return configure(plain.createSocket(host, port, local, localPort));
+            }
+        });
+    }
+
     static OkHttpClient rawClient() {
         Dispatcher d = new Dispatcher();
         d.setMaxRequests(Integer.MAX_VALUE);
         d.setMaxRequestsPerHost(Integer.MAX_VALUE);
-        return new OkHttpClient.Builder().dispatcher(d).build();
+        return withNoDelay(new OkHttpClient.Builder().dispatcher(d)).build();
+    }
+
+    /** chatwire's own runtime, as a user gets it (plus TCP_NODELAY under {@code -Dbench.nodelay=true}). */
+    static ChatwireRuntime runtime() {
+        ChatwireRuntime.Builder b = ChatwireRuntime.builder();
+        if (NODELAY) {
+            b.httpClient(withNoDelay(new OkHttpClient.Builder()).build());
+        }
+        return b.build();
     }
 
     static ConnectionOptions options() {
@@ -213,7 +265,7 @@ public final class Quick {
     private void profile(String url, Path dir) throws Exception {
         Files.createDirectories(dir);
         int n = full ? 60_000 : 20_000;
-        ChatwireRuntime rt = ChatwireRuntime.builder().build();
+        ChatwireRuntime rt = runtime();
         OkHttpClient ok = rawClient();
         ManagedConnection c = chatwire(rt, transport(url), new LineProtocol(), options());
         c.connect().get(10, TimeUnit.SECONDS);
@@ -245,7 +297,7 @@ public final class Quick {
     private void roundTrip(String url) throws Exception {
         int reps = full ? 7 : 5;
         int n = full ? 5000 : 2000;
-        ChatwireRuntime rt = ChatwireRuntime.builder().build();
+        ChatwireRuntime rt = runtime();
         OkHttpClient ok = rawClient();
         ManagedConnection c = chatwire(rt, transport(url), new LineProtocol(), options());
         c.connect().get(10, TimeUnit.SECONDS);
@@ -314,7 +366,7 @@ public final class Quick {
     private void sizes(String url) throws Exception {
         int[] sizes = {100, 1024, 10 * 1024, 100 * 1024, 1024 * 1024};
         int reps = full ? 5 : 3;
-        ChatwireRuntime rt = ChatwireRuntime.builder().build();
+        ChatwireRuntime rt = runtime();
         OkHttpClient ok = rawClient();
         ManagedConnection c = chatwire(rt, transport(url), new LineProtocol(), options());
         c.connect().get(10, TimeUnit.SECONDS);
@@ -361,7 +413,7 @@ public final class Quick {
     private void throughput(String url) throws Exception {
         int events = 200_000;
         int reps = full ? 5 : 3;
-        ChatwireRuntime rt = ChatwireRuntime.builder().build();
+        ChatwireRuntime rt = runtime();
         OkHttpClient ok = rawClient();
         AtomicLong typed = new AtomicLong();
         CompletableFuture<?>[] done = new CompletableFuture<?>[1];
@@ -376,9 +428,19 @@ public final class Quick {
         double[] ratio = new double[reps];
         double[] cwRate = new double[reps];
         double[] rawRate = new double[reps];
-        // Warm-up: one small flood each.
+        // Warm-up: one small flood each, then one of each counted for context switches and allocation.
         chatwireFlood(c, typed, done, 20_000);
         raw.flood(20_000).get(60, TimeUnit.SECONDS);
+        long s0 = contextSwitches();
+        long a0 = allThreadsAllocated();
+        chatwireFlood(c, typed, done, 50_000);
+        long s1 = contextSwitches();
+        long a1 = allThreadsAllocated();
+        rawFlood(raw, 50_000);
+        long s2 = contextSwitches();
+        long a2 = allThreadsAllocated();
+        report.note(String.format(Locale.ROOT, "per event, client JVM: chatwire %.2f context switches, %.0f B allocated; raw %.2f, %.0f B",
+                (s1 - s0) / 50_000.0, (a1 - a0) / 50_000.0, (s2 - s1) / 50_000.0, (a2 - a1) / 50_000.0));
         for (int rep = 0; rep < reps; rep++) {
             if (rep % 2 == 0) {
                 cwRate[rep] = chatwireFlood(c, typed, done, events);
@@ -520,7 +582,7 @@ public final class Quick {
      */
     private void footprintHistogram(ServerProcess server) throws Exception {
         int n = 1000;
-        ChatwireRuntime rt = ChatwireRuntime.builder().build();
+        ChatwireRuntime rt = runtime();
         OkHttpClient ok = rawClient();
         java.util.Map<String, long[]> cw;
         java.util.Map<String, long[]> raw;
@@ -570,7 +632,9 @@ public final class Quick {
         }
         diff.sort((x, y) -> Long.compare(Long.parseLong(y[1]), Long.parseLong(x[1])));
         report.note(String.format(Locale.ROOT, "idle bytes per connection, chatwire minus raw: %.0f B in total; largest:", total / (double) n));
-        for (String[] d : diff.subList(0, Math.min(20, diff.size()))) {
+        List<String[]> shown = new ArrayList<>(diff.subList(0, Math.min(20, diff.size())));
+        shown.addAll(diff.subList(Math.max(20, diff.size() - 5), diff.size()));
+        for (String[] d : shown) {
             report.note(String.format(Locale.ROOT, "  %+8.1f B  %+6.2f objects  %s", Long.parseLong(d[1]) / (double) n,
                     Long.parseLong(d[2]) / (double) n, d[0]));
         }
@@ -581,7 +645,7 @@ public final class Quick {
     private void footprint(ServerProcess server) throws Exception {
         int[] counts = full ? new int[] {1, 10, 100, 1000} : new int[] {10, 100, 1000};
         int reps = full ? 3 : 2;
-        ChatwireRuntime rt = ChatwireRuntime.builder().build();
+        ChatwireRuntime rt = runtime();
         OkHttpClient ok = rawClient();
         // Warm-up: classes loaded and pools started on both sides before the first "before".
         chatwireFootprint(server, rt, 10);
@@ -658,7 +722,7 @@ public final class Quick {
 
     private void storm(ServerProcess server) throws Exception {
         int n = 1000;
-        ChatwireRuntime rt = ChatwireRuntime.builder().build();
+        ChatwireRuntime rt = runtime();
         List<ManagedConnection> cs = new ArrayList<>(n);
         List<StampingTransport> ts = new ArrayList<>(n);
         List<CompletableFuture<Void>> ready = new ArrayList<>(n);
