@@ -89,15 +89,9 @@ public final class BinaryDecode {
         double[] ba = new double[reps];
         double[] ja = new double[reps];
         for (int rep = 0; rep < reps; rep++) {
-            double[] b;
-            double[] j;
-            if (rep % 2 == 0) {
-                b = binaryBlock(codec, msg, nb);
-                j = jsonBlock(adapter, nj);
-            } else {
-                j = jsonBlock(adapter, nj);
-                b = binaryBlock(codec, msg, nb);
-            }
+            List<double[]> ab = Quick.abba(rep, () -> binaryBlock(codec, msg, nb), () -> jsonBlock(adapter, nj));
+            double[] b = ab.get(0);
+            double[] j = ab.get(1);
             bt[rep] = b[0];
             ba[rep] = b[1];
             jt[rep] = j[0];

@@ -265,147 +265,164 @@ public final class Quick {
     private void profile(String url, Path dir) throws Exception {
         Files.createDirectories(dir);
         int n = full ? 60_000 : 20_000;
-        ChatwireRuntime rt = runtime();
-        OkHttpClient ok = rawClient();
-        ManagedConnection c = chatwire(rt, transport(url), new LineProtocol(), options());
-        c.connect().get(10, TimeUnit.SECONDS);
-        RawClient raw = new RawClient(ok, url);
-        raw.opened.get(10, TimeUnit.SECONDS);
-        chatwireRoundTrips(c, 5000, null);
-        rawRoundTrips(raw, 5000, null);
-        for (String side : List.of("chatwire", "raw")) {
-            jdk.jfr.Recording r = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
-            r.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
-            r.enable("jdk.ObjectAllocationSample").with("throttle", "1000/s");
-            r.start();
-            long t0 = System.nanoTime();
-            long[] t = side.equals("chatwire") ? chatwireRoundTrips(c, n, null) : rawRoundTrips(raw, n, null);
-            long elapsed = System.nanoTime() - t0;
-            r.stop();
-            r.dump(dir.resolve("profile-" + side + ".jfr"));
-            r.close();
-            report.note(String.format(Locale.ROOT, "profiled %s: %d round trips in %.1f s, p50 %s", side, n, elapsed / 1e9,
-                    Report.micros(Report.quantile(t, 0.5))));
+        try (Pair pair = new Pair(url, new LineProtocol())) {
+            ManagedConnection c = pair.chatwire;
+            RawClient raw = pair.raw;
+            chatwireRoundTrips(c, 5000, null);
+            rawRoundTrips(raw, 5000, null);
+            for (String side : List.of("chatwire", "raw")) {
+                jdk.jfr.Recording r = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                r.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
+                r.enable("jdk.ObjectAllocationSample").with("throttle", "1000/s");
+                r.start();
+                long t0 = System.nanoTime();
+                long[] t = side.equals("chatwire") ? chatwireRoundTrips(c, n, null) : rawRoundTrips(raw, n, null);
+                long elapsed = System.nanoTime() - t0;
+                r.stop();
+                r.dump(dir.resolve("profile-" + side + ".jfr"));
+                r.close();
+                report.note(String.format(Locale.ROOT, "profiled %s: %d round trips in %.1f s, p50 %s", side, n, elapsed / 1e9,
+                        Report.micros(Report.quantile(t, 0.5))));
+            }
         }
-        c.close();
-        raw.close();
-        c.closeFuture().get(10, TimeUnit.SECONDS);
-        rt.close();
-        ok.dispatcher().executorService().shutdown();
+    }
+
+    /** One chatwire connection and one raw OkHttp WebSocket to the same server, each with its own client, both open. */
+    private static final class Pair implements AutoCloseable {
+        final ChatwireRuntime rt = runtime();
+        final OkHttpClient ok = rawClient();
+        final ManagedConnection chatwire;
+        final RawClient raw;
+
+        Pair(String url, LineProtocol protocol) throws Exception {
+            chatwire = chatwire(rt, transport(url), protocol, options());
+            chatwire.connect().get(10, TimeUnit.SECONDS);
+            raw = new RawClient(ok, url);
+            raw.opened.get(10, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() throws Exception {
+            chatwire.close();
+            raw.close();
+            chatwire.closeFuture().get(10, TimeUnit.SECONDS);
+            rt.close();
+            ok.dispatcher().executorService().shutdown();
+        }
+    }
+
+    /** Something measured once per block. */
+    @FunctionalInterface
+    interface Block<T> {
+        T run() throws Exception;
+    }
+
+    /**
+     * Runs chatwire's block and the baseline's in ABBA order: chatwire first in even
+     * repetitions, the baseline first in odd ones, so that drift in the machine's load falls on
+     * both sides alike.
+     *
+     * @return {chatwire's result, the baseline's result}
+     */
+    static <T> List<T> abba(int rep, Block<T> chatwire, Block<T> baseline) throws Exception {
+        T a;
+        T b;
+        if (rep % 2 == 0) {
+            a = chatwire.run();
+            b = baseline.run();
+        } else {
+            b = baseline.run();
+            a = chatwire.run();
+        }
+        return List.of(a, b);
     }
 
     private void roundTrip(String url) throws Exception {
         int reps = full ? 7 : 5;
         int n = full ? 5000 : 2000;
-        ChatwireRuntime rt = runtime();
-        OkHttpClient ok = rawClient();
-        ManagedConnection c = chatwire(rt, transport(url), new LineProtocol(), options());
-        c.connect().get(10, TimeUnit.SECONDS);
-        RawClient raw = new RawClient(ok, url);
-        raw.opened.get(10, TimeUnit.SECONDS);
-        chatwireRoundTrips(c, n, null);
-        rawRoundTrips(raw, n, null);
-        long a0 = allThreadsAllocated();
-        long s0 = contextSwitches();
-        chatwireRoundTrips(c, n, null);
-        long a1 = allThreadsAllocated();
-        long s1 = contextSwitches();
-        rawRoundTrips(raw, n, null);
-        long a2 = allThreadsAllocated();
-        long s2 = contextSwitches();
-        if (s0 >= 0) {
-            report.data("roundtrip", "switches", "chatwire", (s1 - s0) / (double) n, "per op");
-            report.data("roundtrip", "switches", "raw", (s2 - s1) / (double) n, "per op");
-            report.note(String.format(Locale.ROOT, "voluntary context switches per round trip, client JVM: chatwire %.2f, raw OkHttp %.2f",
-                    (s1 - s0) / (double) n, (s2 - s1) / (double) n));
-        }
-        double cwAlloc = (a1 - a0) / (double) n;
-        double rawAlloc = (a2 - a1) / (double) n;
-        report.data("roundtrip", "alloc", "chatwire", cwAlloc, "B/op");
-        report.data("roundtrip", "alloc", "raw", rawAlloc, "B/op");
-        report.note(String.format(Locale.ROOT, "allocated per round trip, all client threads: chatwire %.0f B, raw OkHttp %.0f B",
-                cwAlloc, rawAlloc));
-        double[] p50r = new double[reps];
-        double[] p99r = new double[reps];
-        double[] cw50 = new double[reps];
-        double[] cw99 = new double[reps];
-        double[] raw50 = new double[reps];
-        double[] raw99 = new double[reps];
-        for (int rep = 0; rep < reps; rep++) {
-            long[] a;
-            long[] b;
-            if (rep % 2 == 0) {
-                a = chatwireRoundTrips(c, n, null);
-                b = rawRoundTrips(raw, n, null);
-            } else {
-                b = rawRoundTrips(raw, n, null);
-                a = chatwireRoundTrips(c, n, null);
+        try (Pair pair = new Pair(url, new LineProtocol())) {
+            ManagedConnection c = pair.chatwire;
+            RawClient raw = pair.raw;
+            chatwireRoundTrips(c, n, null);
+            rawRoundTrips(raw, n, null);
+            long a0 = allThreadsAllocated();
+            long s0 = contextSwitches();
+            chatwireRoundTrips(c, n, null);
+            long a1 = allThreadsAllocated();
+            long s1 = contextSwitches();
+            rawRoundTrips(raw, n, null);
+            long a2 = allThreadsAllocated();
+            long s2 = contextSwitches();
+            if (s0 >= 0) {
+                report.data("roundtrip", "switches", "chatwire", (s1 - s0) / (double) n, "per op");
+                report.data("roundtrip", "switches", "raw", (s2 - s1) / (double) n, "per op");
+                report.note(String.format(Locale.ROOT, "voluntary context switches per round trip, client JVM: chatwire %.2f, raw OkHttp %.2f",
+                        (s1 - s0) / (double) n, (s2 - s1) / (double) n));
             }
-            cw50[rep] = Report.quantile(a, 0.50);
-            cw99[rep] = Report.quantile(a, 0.99);
-            raw50[rep] = Report.quantile(b, 0.50);
-            raw99[rep] = Report.quantile(b, 0.99);
-            p50r[rep] = cw50[rep] / raw50[rep];
-            p99r[rep] = cw99[rep] / raw99[rep];
-            report.data("roundtrip", "rep" + rep, "chatwire p50", cw50[rep] / 1e3, "us");
-            report.data("roundtrip", "rep" + rep, "raw p50", raw50[rep] / 1e3, "us");
-            report.data("roundtrip", "rep" + rep, "chatwire p99", cw99[rep] / 1e3, "us");
-            report.data("roundtrip", "rep" + rep, "raw p99", raw99[rep] / 1e3, "us");
+            double cwAlloc = (a1 - a0) / (double) n;
+            double rawAlloc = (a2 - a1) / (double) n;
+            report.data("roundtrip", "alloc", "chatwire", cwAlloc, "B/op");
+            report.data("roundtrip", "alloc", "raw", rawAlloc, "B/op");
+            report.note(String.format(Locale.ROOT, "allocated per round trip, all client threads: chatwire %.0f B, raw OkHttp %.0f B",
+                    cwAlloc, rawAlloc));
+            double[] p50r = new double[reps];
+            double[] p99r = new double[reps];
+            double[] cw50 = new double[reps];
+            double[] cw99 = new double[reps];
+            double[] raw50 = new double[reps];
+            double[] raw99 = new double[reps];
+            for (int rep = 0; rep < reps; rep++) {
+                List<long[]> ab = abba(rep, () -> chatwireRoundTrips(c, n, null), () -> rawRoundTrips(raw, n, null));
+                long[] a = ab.get(0);
+                long[] b = ab.get(1);
+                cw50[rep] = Report.quantile(a, 0.50);
+                cw99[rep] = Report.quantile(a, 0.99);
+                raw50[rep] = Report.quantile(b, 0.50);
+                raw99[rep] = Report.quantile(b, 0.99);
+                p50r[rep] = cw50[rep] / raw50[rep];
+                p99r[rep] = cw99[rep] / raw99[rep];
+                report.data("roundtrip", "rep" + rep, "chatwire p50", cw50[rep] / 1e3, "us");
+                report.data("roundtrip", "rep" + rep, "raw p50", raw50[rep] / 1e3, "us");
+                report.data("roundtrip", "rep" + rep, "chatwire p99", cw99[rep] / 1e3, "us");
+                report.data("roundtrip", "rep" + rep, "raw p99", raw99[rep] / 1e3, "us");
+            }
+            report.line("ping->pong round trip p50 (lower ratio better)", "p50 " + Report.micros(Report.medianOf(cw50)),
+                    "raw OkHttp p50 " + Report.micros(Report.medianOf(raw50)), p50r, "<= 1.10x raw", Report.medianOf(p50r) <= 1.10);
+            report.line("ping->pong round trip p99", "p99 " + Report.micros(Report.medianOf(cw99)),
+                    "raw OkHttp p99 " + Report.micros(Report.medianOf(raw99)), p99r, "<= 1.25x raw", Report.medianOf(p99r) <= 1.25);
         }
-        report.line("ping->pong round trip p50 (lower ratio better)", "p50 " + Report.micros(Report.medianOf(cw50)),
-                "raw OkHttp p50 " + Report.micros(Report.medianOf(raw50)), p50r, "<= 1.10x raw", Report.medianOf(p50r) <= 1.10);
-        report.line("ping->pong round trip p99", "p99 " + Report.micros(Report.medianOf(cw99)),
-                "raw OkHttp p99 " + Report.micros(Report.medianOf(raw99)), p99r, "<= 1.25x raw", Report.medianOf(p99r) <= 1.25);
-        c.close();
-        raw.close();
-        c.closeFuture().get(10, TimeUnit.SECONDS);
-        rt.close();
-        ok.dispatcher().executorService().shutdown();
     }
 
     private void sizes(String url) throws Exception {
         int[] sizes = {100, 1024, 10 * 1024, 100 * 1024, 1024 * 1024};
         int reps = full ? 5 : 3;
-        ChatwireRuntime rt = runtime();
-        OkHttpClient ok = rawClient();
-        ManagedConnection c = chatwire(rt, transport(url), new LineProtocol(), options());
-        c.connect().get(10, TimeUnit.SECONDS);
-        RawClient raw = new RawClient(ok, url);
-        raw.opened.get(10, TimeUnit.SECONDS);
-        for (int size : sizes) {
-            char[] p = new char[size];
-            Arrays.fill(p, 'x');
-            String payload = new String(p);
-            int n = Math.max(10, Math.min(1000, 100_000 / size * 10));
-            chatwireRoundTrips(c, Math.max(5, n / 4), payload);
-            rawRoundTrips(raw, Math.max(5, n / 4), payload);
-            double[] ratio = new double[reps];
-            double[] a50 = new double[reps];
-            double[] b50 = new double[reps];
-            for (int rep = 0; rep < reps; rep++) {
-                long[] a;
-                long[] b;
-                if (rep % 2 == 0) {
-                    a = chatwireRoundTrips(c, n, payload);
-                    b = rawRoundTrips(raw, n, payload);
-                } else {
-                    b = rawRoundTrips(raw, n, payload);
-                    a = chatwireRoundTrips(c, n, payload);
+        try (Pair pair = new Pair(url, new LineProtocol())) {
+            ManagedConnection c = pair.chatwire;
+            RawClient raw = pair.raw;
+            for (int size : sizes) {
+                char[] p = new char[size];
+                Arrays.fill(p, 'x');
+                String payload = new String(p);
+                int n = Math.max(10, Math.min(1000, 100_000 / size * 10));
+                chatwireRoundTrips(c, Math.max(5, n / 4), payload);
+                rawRoundTrips(raw, Math.max(5, n / 4), payload);
+                double[] ratio = new double[reps];
+                double[] a50 = new double[reps];
+                double[] b50 = new double[reps];
+                for (int rep = 0; rep < reps; rep++) {
+                    List<long[]> ab = abba(rep, () -> chatwireRoundTrips(c, n, payload), () -> rawRoundTrips(raw, n, payload));
+                    long[] a = ab.get(0);
+                    long[] b = ab.get(1);
+                    a50[rep] = Report.quantile(a, 0.5);
+                    b50[rep] = Report.quantile(b, 0.5);
+                    ratio[rep] = a50[rep] / b50[rep];
                 }
-                a50[rep] = Report.quantile(a, 0.5);
-                b50[rep] = Report.quantile(b, 0.5);
-                ratio[rep] = a50[rep] / b50[rep];
+                report.data("size", Integer.toString(size), "chatwire p50", Report.medianOf(a50) / 1e3, "us");
+                report.data("size", Integer.toString(size), "raw p50", Report.medianOf(b50) / 1e3, "us");
+                report.line("round trip p50, payload " + size + " B each way", Report.micros(Report.medianOf(a50)),
+                        "raw " + Report.micros(Report.medianOf(b50)), ratio, "(how cost grows)", null);
             }
-            report.data("size", Integer.toString(size), "chatwire p50", Report.medianOf(a50) / 1e3, "us");
-            report.data("size", Integer.toString(size), "raw p50", Report.medianOf(b50) / 1e3, "us");
-            report.line("round trip p50, payload " + size + " B each way", Report.micros(Report.medianOf(a50)),
-                    "raw " + Report.micros(Report.medianOf(b50)), ratio, "(how cost grows)", null);
         }
-        c.close();
-        raw.close();
-        c.closeFuture().get(10, TimeUnit.SECONDS);
-        rt.close();
-        ok.dispatcher().executorService().shutdown();
     }
 
     // ---- throughput ----
@@ -413,55 +430,44 @@ public final class Quick {
     private void throughput(String url) throws Exception {
         int events = 200_000;
         int reps = full ? 5 : 3;
-        ChatwireRuntime rt = runtime();
-        OkHttpClient ok = rawClient();
         AtomicLong typed = new AtomicLong();
         CompletableFuture<?>[] done = new CompletableFuture<?>[1];
         LineProtocol protocol = new LineProtocol(f -> {
             sink = f;
             typed.incrementAndGet();
         }, () -> done[0].complete(null));
-        ManagedConnection c = chatwire(rt, transport(url), protocol, options());
-        c.connect().get(10, TimeUnit.SECONDS);
-        RawClient raw = new RawClient(ok, url);
-        raw.opened.get(10, TimeUnit.SECONDS);
-        double[] ratio = new double[reps];
-        double[] cwRate = new double[reps];
-        double[] rawRate = new double[reps];
-        // Warm-up: one small flood each, then one of each counted for context switches and allocation.
-        chatwireFlood(c, typed, done, 20_000);
-        raw.flood(20_000).get(60, TimeUnit.SECONDS);
-        long s0 = contextSwitches();
-        long a0 = allThreadsAllocated();
-        chatwireFlood(c, typed, done, 50_000);
-        long s1 = contextSwitches();
-        long a1 = allThreadsAllocated();
-        rawFlood(raw, 50_000);
-        long s2 = contextSwitches();
-        long a2 = allThreadsAllocated();
-        report.note(String.format(Locale.ROOT, "per event, client JVM: chatwire %.2f context switches, %.0f B allocated; raw %.2f, %.0f B",
-                (s1 - s0) / 50_000.0, (a1 - a0) / 50_000.0, (s2 - s1) / 50_000.0, (a2 - a1) / 50_000.0));
-        for (int rep = 0; rep < reps; rep++) {
-            if (rep % 2 == 0) {
-                cwRate[rep] = chatwireFlood(c, typed, done, events);
-                rawRate[rep] = rawFlood(raw, events);
-            } else {
-                rawRate[rep] = rawFlood(raw, events);
-                cwRate[rep] = chatwireFlood(c, typed, done, events);
+        try (Pair pair = new Pair(url, protocol)) {
+            ManagedConnection c = pair.chatwire;
+            RawClient raw = pair.raw;
+            double[] ratio = new double[reps];
+            double[] cwRate = new double[reps];
+            double[] rawRate = new double[reps];
+            // Warm-up: one small flood each, then one of each counted for context switches and allocation.
+            chatwireFlood(c, typed, done, 20_000);
+            raw.flood(20_000).get(60, TimeUnit.SECONDS);
+            long s0 = contextSwitches();
+            long a0 = allThreadsAllocated();
+            chatwireFlood(c, typed, done, 50_000);
+            long s1 = contextSwitches();
+            long a1 = allThreadsAllocated();
+            rawFlood(raw, 50_000);
+            long s2 = contextSwitches();
+            long a2 = allThreadsAllocated();
+            report.note(String.format(Locale.ROOT, "per event, client JVM: chatwire %.2f context switches, %.0f B allocated; raw %.2f, %.0f B",
+                    (s1 - s0) / 50_000.0, (a1 - a0) / 50_000.0, (s2 - s1) / 50_000.0, (a2 - a1) / 50_000.0));
+            for (int rep = 0; rep < reps; rep++) {
+                List<Double> ab = abba(rep, () -> chatwireFlood(c, typed, done, events), () -> rawFlood(raw, events));
+                cwRate[rep] = ab.get(0);
+                rawRate[rep] = ab.get(1);
+                ratio[rep] = cwRate[rep] / rawRate[rep];
+                report.data("throughput", "rep" + rep, "chatwire", cwRate[rep], "events/s");
+                report.data("throughput", "rep" + rep, "raw", rawRate[rep], "events/s");
             }
-            ratio[rep] = cwRate[rep] / rawRate[rep];
-            report.data("throughput", "rep" + rep, "chatwire", cwRate[rep], "events/s");
-            report.data("throughput", "rep" + rep, "raw", rawRate[rep], "events/s");
+            report.line("event throughput, 200k message_new (higher better)",
+                    String.format(Locale.ROOT, "typed %.0fk/s", Report.medianOf(cwRate) / 1e3),
+                    String.format(Locale.ROOT, "raw strings %.0fk/s", Report.medianOf(rawRate) / 1e3), ratio, ">= 1.0x raw",
+                    Report.medianOf(ratio) >= 1.0);
         }
-        report.line("event throughput, 200k message_new (higher better)",
-                String.format(Locale.ROOT, "typed %.0fk/s", Report.medianOf(cwRate) / 1e3),
-                String.format(Locale.ROOT, "raw strings %.0fk/s", Report.medianOf(rawRate) / 1e3), ratio, ">= 1.0x raw",
-                Report.medianOf(ratio) >= 1.0);
-        c.close();
-        raw.close();
-        c.closeFuture().get(10, TimeUnit.SECONDS);
-        rt.close();
-        ok.dispatcher().executorService().shutdown();
     }
 
     private static double chatwireFlood(ManagedConnection c, AtomicLong typed, CompletableFuture<?>[] done, int n) throws Exception {
@@ -657,15 +663,9 @@ public final class Quick {
             double[] cwThreads = new double[reps];
             double[] rawThreads = new double[reps];
             for (int rep = 0; rep < reps; rep++) {
-                double[] a;
-                double[] b;
-                if (rep % 2 == 0) {
-                    a = chatwireFootprint(server, rt, n);
-                    b = rawFootprint(server, ok, n);
-                } else {
-                    b = rawFootprint(server, ok, n);
-                    a = chatwireFootprint(server, rt, n);
-                }
+                List<double[]> ab = abba(rep, () -> chatwireFootprint(server, rt, n), () -> rawFootprint(server, ok, n));
+                double[] a = ab.get(0);
+                double[] b = ab.get(1);
                 cwHeap[rep] = a[0];
                 rawHeap[rep] = b[0];
                 cwThreads[rep] = a[1];

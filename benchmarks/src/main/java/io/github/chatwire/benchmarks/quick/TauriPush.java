@@ -125,15 +125,9 @@ final class TauriPush {
                 double[] cw99 = new double[reps];
                 double[] raw99 = new double[reps];
                 for (int rep = 0; rep < reps; rep++) {
-                    long[] x;
-                    long[] y;
-                    if (rep % 2 == 0) {
-                        x = block(toCw, cwArrivals, n);
-                        y = block(toRaw, raw.arrivals, n);
-                    } else {
-                        y = block(toRaw, raw.arrivals, n);
-                        x = block(toCw, cwArrivals, n);
-                    }
+                    java.util.List<long[]> ab = Quick.abba(rep, () -> block(toCw, cwArrivals, n), () -> block(toRaw, raw.arrivals, n));
+                    long[] x = ab.get(0);
+                    long[] y = ab.get(1);
                     cw50[rep] = Report.quantile(x, 0.5);
                     raw50[rep] = Report.quantile(y, 0.5);
                     cw99[rep] = Report.quantile(x, 0.99);
