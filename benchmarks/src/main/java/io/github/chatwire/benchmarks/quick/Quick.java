@@ -337,6 +337,33 @@ public final class Quick {
         return List.of(a, b);
     }
 
+    /** Bytes allocated so far per thread group (thread names with their numbers removed). */
+    static java.util.Map<String, Long> allocatedByThreadGroup() {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long[] ids = mx.getAllThreadIds();
+        long[] bytes = mx.getThreadAllocatedBytes(ids);
+        java.lang.management.ThreadInfo[] infos = mx.getThreadInfo(ids);
+        java.util.Map<String, Long> m = new java.util.TreeMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            if (infos[i] != null && bytes[i] > 0) {
+                String group = infos[i].getThreadName().replaceAll("\\d+", "N");
+                m.merge(group, bytes[i], Long::sum);
+            }
+        }
+        return m;
+    }
+
+    static String perOp(java.util.Map<String, Long> before, java.util.Map<String, Long> after, int n) {
+        StringBuilder sb = new StringBuilder();
+        for (java.util.Map.Entry<String, Long> e : after.entrySet()) {
+            long d = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            if (d / n >= 8) {
+                sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(d / n).append(" B");
+            }
+        }
+        return sb.toString();
+    }
+
     private void roundTrip(String url) throws Exception {
         int reps = full ? 7 : 5;
         int n = full ? 5000 : 2000;
@@ -345,14 +372,22 @@ public final class Quick {
             RawClient raw = pair.raw;
             chatwireRoundTrips(c, n, null);
             rawRoundTrips(raw, n, null);
-            long a0 = allThreadsAllocated();
+            // Reading /proc allocates on this thread: take the switch counts outside the allocation counts.
             long s0 = contextSwitches();
+            java.util.Map<String, Long> g0 = allocatedByThreadGroup();
+            long a0 = allThreadsAllocated();
             chatwireRoundTrips(c, n, null);
             long a1 = allThreadsAllocated();
+            java.util.Map<String, Long> g1 = allocatedByThreadGroup();
             long s1 = contextSwitches();
+            java.util.Map<String, Long> g1b = allocatedByThreadGroup();
+            long a1b = allThreadsAllocated();
             rawRoundTrips(raw, n, null);
             long a2 = allThreadsAllocated();
+            java.util.Map<String, Long> g2 = allocatedByThreadGroup();
             long s2 = contextSwitches();
+            report.note("allocated per round trip by thread, chatwire: " + perOp(g0, g1, n));
+            report.note("allocated per round trip by thread, raw OkHttp: " + perOp(g1b, g2, n));
             if (s0 >= 0) {
                 report.data("roundtrip", "switches", "chatwire", (s1 - s0) / (double) n, "per op");
                 report.data("roundtrip", "switches", "raw", (s2 - s1) / (double) n, "per op");
@@ -360,7 +395,7 @@ public final class Quick {
                         (s1 - s0) / (double) n, (s2 - s1) / (double) n));
             }
             double cwAlloc = (a1 - a0) / (double) n;
-            double rawAlloc = (a2 - a1) / (double) n;
+            double rawAlloc = (a2 - a1b) / (double) n;
             report.data("roundtrip", "alloc", "chatwire", cwAlloc, "B/op");
             report.data("roundtrip", "alloc", "raw", rawAlloc, "B/op");
             report.note(String.format(Locale.ROOT, "allocated per round trip, all client threads: chatwire %.0f B, raw OkHttp %.0f B",
