@@ -8,6 +8,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import javax.net.ServerSocketFactory;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
@@ -108,7 +110,10 @@ public final class LineServer implements AutoCloseable {
      */
     public void dropAll() {
         open.clear();
-        for (Socket socket : accepted) {
+        // Only the sockets open now: a client may already be reconnecting while this runs.
+        List<Socket> now = new ArrayList<>(accepted);
+        accepted.removeAll(now);
+        for (Socket socket : now) {
             try {
                 socket.setSoLinger(true, 0);
                 socket.close();
@@ -116,15 +121,16 @@ public final class LineServer implements AutoCloseable {
                 // already closed
             }
         }
-        accepted.clear();
     }
 
     /** Closes every socket with 1012 (service restart). */
     public void restartAll() {
-        for (WebSocket ws : open) {
+        // Only the sockets open now, as in dropAll().
+        List<WebSocket> now = new ArrayList<>(open);
+        open.removeAll(now);
+        for (WebSocket ws : now) {
             ws.close(1012, "service restart");
         }
-        open.clear();
     }
 
     @Override
