@@ -756,6 +756,14 @@ public final class Quick {
     }
 
     private void storm(ServerProcess server) throws Exception {
+        // A fresh set of clients per wave: a second drop within the stable period would be their
+        // second attempt, with a doubled window, and not the first wave the target is about.
+        for (String how : List.of("drop", "restart")) {
+            stormWave(server, how);
+        }
+    }
+
+    private void stormWave(ServerProcess server, String how) throws Exception {
         int n = 1000;
         ChatwireRuntime rt = runtime();
         List<ManagedConnection> cs = new ArrayList<>(n);
@@ -781,7 +789,7 @@ public final class Quick {
             ready.add(c.connect());
         }
         CompletableFuture.allOf(ready.toArray(new CompletableFuture<?>[0])).get(60, TimeUnit.SECONDS);
-        for (String how : List.of("drop", "restart")) {
+        {
             ts.forEach(StampingTransport::arm);
             retryCauses.clear();
             long t0 = System.nanoTime();
