@@ -9,8 +9,9 @@ import java.util.Objects;
  *
  * <p>The delay before attempt {@code n} (1-based) is {@code base = min(maxDelay, initialDelay ×
  * multiplier^(n-1))}, reduced by a random fraction of up to {@code jitter × base}. After the
- * server closed with 1001 (going away) or 1012 (service restart) the base is first multiplied by
- * {@link #restartSpread()}, because then every client of that server is about to retry at once.
+ * server closed with 1001 (going away) or 1012 (service restart) the base (already capped) is
+ * multiplied by {@link #restartSpread()}, because then every client of that server is about to
+ * retry at once.
  *
  * <p>The defaults are "full jitter" (jitter 1): the first retry comes at a uniformly random
  * moment in the first 5 s (after a server restart: the first 10 s), the second in the first 10 s,
