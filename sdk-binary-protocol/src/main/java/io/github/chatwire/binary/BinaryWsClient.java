@@ -9,6 +9,7 @@ import io.github.chatwire.binary.internal.BinaryProtocolHandler;
 import io.github.chatwire.binary.model.ClientAuth;
 import io.github.chatwire.binary.model.ClientboundPacket;
 import io.github.chatwire.binary.model.Ping;
+import io.github.chatwire.binary.model.Pong;
 import io.github.chatwire.binary.model.ServerboundPacket;
 import io.github.chatwire.binary.model.Settings;
 import io.github.chatwire.core.ChatwireException;
@@ -22,6 +23,7 @@ import io.github.chatwire.core.connection.ManagedConnection;
 import io.github.chatwire.core.connection.Outbound;
 import io.github.chatwire.core.connection.ProtocolContext;
 import io.github.chatwire.core.connection.StateChange;
+import io.github.chatwire.core.event.EventSubscriptions;
 import io.github.chatwire.core.transport.WebSocketTransport;
 import io.github.chatwire.core.transport.Transport;
 import java.time.Duration;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +76,7 @@ public final class BinaryWsClient implements AutoCloseable {
     private final int maxKeyLength;
     private final MessageCodec<ClientboundPacket, ServerboundPacket> codec;
     private final CopyOnWriteArrayList<BinaryWsListener> listeners = new CopyOnWriteArrayList<>();
+    private final EventSubscriptions<ClientboundPacket> subscriptions = new EventSubscriptions<>();
     private volatile PongEvent lastPong;
 
     private BinaryWsClient(Builder b, byte[] authMessage, ConnectionOptions options) {
@@ -86,10 +90,13 @@ public final class BinaryWsClient implements AutoCloseable {
                     @Override
                     public void pong(ProtocolContext ctx, PongEvent pong) {
                         lastPong = pong;
+                        Pong packet = new Pong(pong.serverTimeMillis());
                         ctx.emit(() -> {
                             for (BinaryWsListener l : listeners) {
+                                safely(() -> l.onEvent(packet));
                                 safely(() -> l.onPong(pong));
                             }
+                            subscriptions.publish(packet);
                         });
                     }
 
@@ -97,8 +104,9 @@ public final class BinaryWsClient implements AutoCloseable {
                     public void packet(ProtocolContext ctx, ClientboundPacket packet) {
                         ctx.emit(() -> {
                             for (BinaryWsListener l : listeners) {
-                                safely(() -> l.onPacket(packet));
+                                safely(() -> l.onEvent(packet));
                             }
+                            subscriptions.publish(packet);
                         });
                     }
                 });
@@ -250,6 +258,24 @@ public final class BinaryWsClient implements AutoCloseable {
         Objects.requireNonNull(listener, "listener");
         listeners.add(listener);
         return () -> listeners.remove(listener);
+    }
+
+    /**
+     * Subscribes to every received packet of one type (subclasses included), for example
+     * {@code client.on(Pong.class, p -> ...)}. For the Pong's round-trip time use
+     * {@link BinaryWsListener#onPong(PongEvent)} or {@link #lastPong()}.
+     *
+     * <p>The handler runs on the runtime's callback executor, in packet order, after the
+     * listeners for the same packet; a handler that throws is logged and the others still run.
+     *
+     * @param type the packet class; never null
+     * @param handler called with each matching packet; never null
+     * @param <T> the packet type
+     * @return a handle whose {@code close()} ends the subscription; idempotent
+     * @throws NullPointerException if an argument is null
+     */
+    public <T extends ClientboundPacket> Subscription on(Class<T> type, Consumer<? super T> handler) {
+        return subscriptions.on(type, handler);
     }
 
     /**

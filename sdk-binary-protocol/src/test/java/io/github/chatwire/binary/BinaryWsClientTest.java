@@ -17,6 +17,7 @@ import io.github.chatwire.binary.codec.UnknownPacketException;
 import io.github.chatwire.binary.codec.ValueCodecs;
 import io.github.chatwire.binary.model.ClientboundPacket;
 import io.github.chatwire.binary.model.Ping;
+import io.github.chatwire.binary.model.Pong;
 import io.github.chatwire.binary.model.SettingKey;
 import io.github.chatwire.binary.model.Settings;
 import io.github.chatwire.core.ChatwireException;
@@ -82,17 +83,22 @@ class BinaryWsClientTest {
     static final class Recorder implements BinaryWsListener {
         final List<PongEvent> pongs = new CopyOnWriteArrayList<>();
         final List<ClientboundPacket> packets = new CopyOnWriteArrayList<>();
+        final List<Object> order = new CopyOnWriteArrayList<>();
         final List<StateChange> states = new CopyOnWriteArrayList<>();
         final List<ChatwireException> errors = new CopyOnWriteArrayList<>();
 
         @Override
         public void onPong(PongEvent pong) {
             pongs.add(pong);
+            order.add(pong);
         }
 
         @Override
-        public void onPacket(ClientboundPacket packet) {
-            packets.add(packet);
+        public void onEvent(ClientboundPacket packet) {
+            order.add(packet);
+            if (!(packet instanceof Pong)) {
+                packets.add(packet);
+            }
         }
 
         @Override
@@ -399,7 +405,37 @@ class BinaryWsClientTest {
     }
 
     @Test
-    void registeredClientboundPacketsReachOnPacket() {
+    void everyPacketReachesOnEventBeforeItsOwnMethodThenTheTypedSubscriptions() {
+        client = builder().clientboundPackets(PacketRegistry.clientbound().toBuilder()
+                .register(PacketCodecs.settings(SettingRegistry.defaults())).build()).build();
+        List<Object> subscribed = new CopyOnWriteArrayList<>();
+        client.on(Pong.class, p -> subscribed.add(List.of("pong", p, events.order.size())));
+        io.github.chatwire.core.Subscription settings =
+                client.on(Settings.class, p -> subscribed.add(List.of("settings", p, events.order.size())));
+        client.on(ClientboundPacket.class, p -> subscribed.add(List.of("any", p.getClass().getSimpleName())));
+        InMemoryTransport.Session s = ready(client);
+        long authAt = clock.currentTimeMillis();
+        s.listener.onBinary(bytes("01 ff 00 0000000000000007"));
+        PongEvent first = events.pongs.get(0);
+        PongEvent second = events.pongs.get(1);
+        assertEquals(List.of(new Pong(authAt), first, Settings.EMPTY, new Pong(7), second), events.order,
+                "onEvent for each packet, the Pong's onPong right after its onEvent");
+        assertEquals(Duration.ZERO, first.roundTrip(), "round trip on the event, as Duration roundTrip()");
+        assertEquals(List.of(
+                List.of("pong", new Pong(authAt), 2), List.of("any", "Pong"),
+                List.of("settings", Settings.EMPTY, 3), List.of("any", "Settings"),
+                List.of("pong", new Pong(7), 5), List.of("any", "Pong")), subscribed,
+                "subscriptions run after the listeners of the same packet, in packet order");
+        settings.close();
+        subscribed.clear();
+        s.listener.onBinary(bytes("01 ff"));
+        assertEquals(List.of(List.of("any", "Settings")), subscribed, "a closed subscription gets nothing");
+        assertThrows(NullPointerException.class, () -> client.on(null, p -> {}));
+        assertThrows(NullPointerException.class, () -> client.on(Pong.class, null));
+    }
+
+    @Test
+    void registeredClientboundPacketsReachOnEvent() {
         client = builder().clientboundPackets(PacketRegistry.clientbound().toBuilder()
                 .register(PacketCodecs.settings(SettingRegistry.defaults())).build()).build();
         InMemoryTransport.Session s = ready(client);

@@ -64,7 +64,7 @@ class OmikronClientProtocolTest {
 
     ConnectionOptions.Builder options() {
         return OmikronClient.defaultOptions().toBuilder().requestTimeout(Duration.ofSeconds(10))
-                .reconnectPolicy(ReconnectPolicy.builder().initialDelay(Duration.ofSeconds(3)).jitter(0).build());
+                .reconnectPolicy(ReconnectPolicy.builder().initialDelay(Duration.ofSeconds(3)).jitter(0).restartSpread(1).build());
     }
 
     OmikronClient build(ConnectionOptions options, IdentificationStrategy strategy) {

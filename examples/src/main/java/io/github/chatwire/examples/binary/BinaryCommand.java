@@ -6,6 +6,7 @@ import io.github.chatwire.binary.PongEvent;
 import io.github.chatwire.binary.codec.PacketCodecs;
 import io.github.chatwire.binary.codec.PacketRegistry;
 import io.github.chatwire.binary.model.ClientboundPacket;
+import io.github.chatwire.binary.model.Pong;
 import io.github.chatwire.binary.model.SettingEntry;
 import io.github.chatwire.binary.model.Settings;
 import io.github.chatwire.core.Secret;
@@ -126,7 +127,10 @@ public final class BinaryCommand implements Command {
         }
 
         @Override
-        public void onPacket(ClientboundPacket packet) {
+        public void onEvent(ClientboundPacket packet) {
+            if (packet instanceof Pong) {
+                return; // printed with its timing by onPong
+            }
             Map<String, Object> f = new LinkedHashMap<>();
             if (packet instanceof Settings) {
                 f.put("settings", describe((Settings) packet));

@@ -71,7 +71,7 @@ final class BinaryScenario implements Scenario {
                         }
 
                         @Override
-                        public void onPacket(ClientboundPacket packet) {
+                        public void onEvent(ClientboundPacket packet) {
                             if (packet instanceof Settings) {
                                 echoed.complete((Settings) packet);
                             }

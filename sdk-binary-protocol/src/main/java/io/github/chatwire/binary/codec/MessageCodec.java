@@ -21,6 +21,8 @@ public final class MessageCodec<I, O> {
     private final PacketRegistry<O> outbound;
     private final int maxPackets;
     private final int maxMessageBytes;
+    /** One reader per decoding thread, re-pointed at each message instead of a new one per call. */
+    private final ThreadLocal<PacketReader> readers = ThreadLocal.withInitial(() -> new PacketReader(new byte[0]));
 
     /**
      * Creates a message codec.
@@ -113,36 +115,73 @@ public final class MessageCodec<I, O> {
      */
     public DecodedMessage<I> decode(byte[] message) {
         Objects.requireNonNull(message, "message");
-        List<I> packets = new ArrayList<>();
-        PacketReader in = new PacketReader(message);
+        PacketReader kept = readers.get();
+        if (!kept.claim(message)) {
+            return decode(new PacketReader(message));
+        }
+        try {
+            return decode(kept);
+        } finally {
+            kept.release();
+        }
+    }
+
+    /**
+     * Decodes into at most the result objects: the first two packets are held in locals and the
+     * result list is {@code List.of(...)} of them (which {@link DecodedMessage} keeps as it is);
+     * only a message of three or more packets needs a growing list.
+     */
+    private DecodedMessage<I> decode(PacketReader in) {
+        I first = null;
+        I second = null;
+        List<I> more = null;
+        int count = 0;
+        BinaryProtocolException error = null;
         while (in.remaining() > 0) {
             int offset = in.position();
-            if (packets.size() >= maxPackets) {
-                return new DecodedMessage<>(packets,
-                        new MalformedPacketException(-1, offset, "more than " + maxPackets + " packets in one message"));
+            if (count >= maxPackets) {
+                error = new MalformedPacketException(-1, offset, "more than " + maxPackets + " packets in one message");
+                break;
             }
             int id = in.readUnsignedByte();
             PacketCodec<? extends I> codec = inbound.codec(id);
             if (codec == null) {
-                return new DecodedMessage<>(packets, new UnknownPacketException(id, offset));
+                error = new UnknownPacketException(id, offset);
+                break;
             }
             in.packetId(id);
+            I packet;
             try {
-                I packet = codec.read(in);
-                if (packet == null) {
-                    return new DecodedMessage<>(packets, new MalformedPacketException(id, offset, "codec returned no packet"));
-                }
-                packets.add(packet);
+                packet = codec.read(in);
             } catch (BinaryProtocolException e) {
-                return new DecodedMessage<>(packets, e);
+                error = e;
+                break;
             } catch (RuntimeException e) {
                 // A registered codec failed in its own way: keep it a typed protocol error.
-                return new DecodedMessage<>(packets, new MalformedPacketException(id, in.position(),
-                        "codec failed: " + e.getClass().getSimpleName()));
+                error = new MalformedPacketException(id, in.position(), "codec failed: " + e.getClass().getSimpleName());
+                break;
+            }
+            if (packet == null) {
+                error = new MalformedPacketException(id, offset, "codec returned no packet");
+                break;
             }
             in.packetId(-1);
+            if (count == 0) {
+                first = packet;
+            } else if (count == 1) {
+                second = packet;
+            } else {
+                if (more == null) {
+                    more = new ArrayList<>();
+                    more.add(first);
+                    more.add(second);
+                }
+                more.add(packet);
+            }
+            count++;
         }
-        return new DecodedMessage<>(packets, null);
+        List<I> packets = count == 0 ? List.of() : count == 1 ? List.of(first) : count == 2 ? List.of(first, second) : more;
+        return new DecodedMessage<>(packets, error);
     }
 
     /**

@@ -18,11 +18,12 @@ public final class PacketReader {
     /** The terminator of sequences of unknown length; never a valid element id. */
     public static final int TERMINATOR = 0xFF;
 
-    private final byte[] bytes;
-    private final int limit;
-    private final int base;
+    private byte[] bytes;
+    private int limit;
+    private int base;
     private int position;
     private int packetId = -1;
+    private boolean inUse;
 
     /**
      * Reads the whole array. The array is not copied; do not change it while reading.
@@ -50,6 +51,35 @@ public final class PacketReader {
         this.limit = offset + length;
         this.base = offset;
     }
+
+    /**
+     * Points a reader kept by {@link MessageCodec} at the next message, so decoding allocates no
+     * reader per message. Returns false if the reader is still reading another message (a codec
+     * that decodes a nested message on the same thread), in which case the caller makes a new one.
+     */
+    boolean claim(byte[] message) {
+        if (inUse) {
+            return false;
+        }
+        inUse = true;
+        bytes = message;
+        position = 0;
+        base = 0;
+        limit = message.length;
+        packetId = -1;
+        return true;
+    }
+
+    /** Ends a {@link #claim}: drops the message so the kept reader does not hold it. */
+    void release() {
+        bytes = EMPTY;
+        position = 0;
+        limit = 0;
+        packetId = -1;
+        inUse = false;
+    }
+
+    private static final byte[] EMPTY = new byte[0];
 
     /**
      * Sets the id of the packet being decoded, for error messages.
@@ -185,8 +215,10 @@ public final class PacketReader {
      */
     public int readInt() {
         require(4, "int");
-        int v = ByteBuffer.wrap(bytes, position, 4).getInt();
-        position += 4;
+        byte[] b = bytes;
+        int p = position;
+        int v = (b[p] & 0xFF) << 24 | (b[p + 1] & 0xFF) << 16 | (b[p + 2] & 0xFF) << 8 | (b[p + 3] & 0xFF);
+        position = p + 4;
         return v;
     }
 
@@ -198,9 +230,12 @@ public final class PacketReader {
      */
     public long readLong() {
         require(8, "long");
-        long v = ByteBuffer.wrap(bytes, position, 8).getLong();
-        position += 8;
-        return v;
+        byte[] b = bytes;
+        int p = position;
+        long hi = (b[p] & 0xFF) << 24 | (b[p + 1] & 0xFF) << 16 | (b[p + 2] & 0xFF) << 8 | (b[p + 3] & 0xFF);
+        long lo = (b[p + 4] & 0xFF) << 24 | (b[p + 5] & 0xFF) << 16 | (b[p + 6] & 0xFF) << 8 | (b[p + 7] & 0xFF);
+        position = p + 8;
+        return hi << 32 | (lo & 0xFFFF_FFFFL);
     }
 
     /**
@@ -236,6 +271,12 @@ public final class PacketReader {
             throw malformedAt(at, "negative string length " + length);
         }
         require(length, "string");
+        if (isAscii(bytes, position, length)) {
+            // ASCII is well-formed UTF-8 and decodes byte for byte: no decoder, no buffers.
+            String s = new String(bytes, position, length, StandardCharsets.US_ASCII);
+            position += length;
+            return s;
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -246,6 +287,15 @@ public final class PacketReader {
         } catch (CharacterCodingException e) {
             throw malformedAt(at, "string is not well-formed UTF-8");
         }
+    }
+
+    private static boolean isAscii(byte[] b, int from, int length) {
+        for (int i = from, end = from + length; i < end; i++) {
+            if (b[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -190,4 +190,60 @@ class MessageCodecTest {
         assertTrue(d.isComplete());
         assertTrue(d.packets().isEmpty());
     }
+
+    /** A packet that carries a whole inner message, decoded by the same codec on the same thread. */
+    record Envelope(List<ClientboundPacket> inner) implements ClientboundPacket {}
+
+    @Test
+    void aCodecThatDecodesANestedMessageOnTheSameThreadDoesNotDisturbTheOuterOne() {
+        MessageCodec<ClientboundPacket, ServerboundPacket>[] self = new MessageCodec[1];
+        PacketCodec<Envelope> envelope = new PacketCodec<>() {
+            @Override
+            public int id() {
+                return 0x08;
+            }
+
+            @Override
+            public Class<Envelope> type() {
+                return Envelope.class;
+            }
+
+            @Override
+            public void write(Envelope p, PacketWriter out) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Envelope read(PacketReader in) {
+                byte[] inner = in.readBytes(in.readUnsignedByte());
+                return new Envelope(self[0].decode(inner).packets());
+            }
+        };
+        self[0] = new MessageCodec<>(PacketRegistry.clientbound().toBuilder().register(envelope).register(NOTICE).build(),
+                PacketRegistry.serverbound(SettingRegistry.defaults()), 16, 1024);
+        // Pong 1, Envelope(9 bytes: Pong 2), Pong 3, Notice: the outer reader's position must survive the inner decode.
+        DecodedMessage<ClientboundPacket> d = self[0].decode(bytes(
+                "00 0000000000000001 08 09 00 0000000000000002 00 0000000000000003 07 00000005 0002 6869"));
+        assertEquals(List.of(new Pong(1), new Envelope(List.of(new Pong(2))), new Pong(3), new Notice(5, "hi")), d.packets());
+        assertTrue(d.isComplete());
+        // And the kept reader is free again afterwards: the next message decodes from its own start.
+        assertEquals(List.of(new Pong(4)), self[0].decode(bytes("00 0000000000000004")).packets());
+    }
+
+    @Test
+    void messagesOfZeroOneTwoAndManyPacketsKeepOrderAndErrors() {
+        assertEquals(List.of(), client.decode(new byte[0]).packets());
+        assertEquals(List.of(new Pong(1)), client.decode(bytes("00 0000000000000001")).packets());
+        assertEquals(List.of(new Pong(1), new Pong(2)),
+                client.decode(bytes("00 0000000000000001 00 0000000000000002")).packets());
+        DecodedMessage<ClientboundPacket> three = client.decode(bytes(
+                "00 0000000000000001 00 0000000000000002 00 0000000000000003 00 00"));
+        assertEquals(List.of(new Pong(1), new Pong(2), new Pong(3)), three.packets());
+        assertInstanceOf(MalformedPacketException.class, three.error());
+        assertThrows(UnsupportedOperationException.class, () -> three.packets().add(new Pong(9)));
+        assertEquals(-1L, new PacketReader(bytes("ffffffffffffffff")).readLong());
+        assertEquals(0x0102030405060708L, new PacketReader(bytes("0102030405060708")).readLong());
+        assertEquals(Integer.MIN_VALUE, new PacketReader(bytes("80000000")).readInt());
+        assertEquals("h\u00e9", new PacketReader(bytes("0003 68c3a9")).readString());
+    }
 }

@@ -742,7 +742,7 @@ public final class ManagedConnection implements AutoCloseable {
                     + failedAttempts + " attempts failed; the last: " + cause.getMessage(), cause), 1000, null);
             return;
         }
-        Duration delay = policy.delayFor(failedAttempts, options.random().getAsDouble());
+        Duration delay = policy.delayFor(failedAttempts, options.random().getAsDouble(), attempt.serverCloseCode);
         // Timers first, then the state change: a listener that sees RECONNECTING can rely on the
         // next attempt being scheduled already.
         reconnectTimer = scheduler.schedule(() -> {
@@ -827,6 +827,8 @@ public final class ManagedConnection implements AutoCloseable {
         Cancellable stableTimer = Cancellable.NONE;
         long lastInboundNanos;
         long inboundBytes; // guarded by lock: the size of the inbound message being handled, until an event takes it
+        /** The server's close code if it ended this attempt with a close frame (1012 spreads retries wider). */
+        int serverCloseCode = ReconnectPolicy.NO_CLOSE_CODE;
 
         private boolean live() {
             return current == this && !ended;
@@ -1050,6 +1052,7 @@ public final class ManagedConnection implements AutoCloseable {
                 } catch (RuntimeException e) {
                     cause = new ConnectionLostException("closed by server with " + code, e);
                 }
+                serverCloseCode = code;
                 ended(cause);
             }
         }

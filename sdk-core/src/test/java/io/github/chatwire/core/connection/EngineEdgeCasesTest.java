@@ -17,6 +17,7 @@ import io.github.chatwire.core.connection.Outbound;
 import io.github.chatwire.core.connection.ProtocolContext;
 import io.github.chatwire.core.connection.ProtocolHandler;
 import io.github.chatwire.core.connection.StateChange;
+import io.github.chatwire.core.testing.TestBackoff;
 import io.github.chatwire.core.testing.FakeTransport;
 import io.github.chatwire.core.testing.FakeTransport.FakeSession;
 import io.github.chatwire.core.testing.RecordingListener;
@@ -49,7 +50,7 @@ class EngineEdgeCasesTest {
 
     private ManagedConnection connection(ConnectionOptions.Builder options) {
         ManagedConnection c = ManagedConnection.builder(transport, protocol)
-                .options(options.random(() -> 0.0).build()).runtime(runtime).build();
+                .options(TestBackoff.build(options)).runtime(runtime).build();
         c.addListener(listener);
         return c;
     }

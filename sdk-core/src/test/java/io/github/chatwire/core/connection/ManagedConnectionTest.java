@@ -20,6 +20,7 @@ import io.github.chatwire.core.ProtocolException;
 import io.github.chatwire.core.QueueFullException;
 import io.github.chatwire.core.RequestTimeoutException;
 import io.github.chatwire.core.SendTimeoutException;
+import io.github.chatwire.core.testing.TestBackoff;
 import io.github.chatwire.core.testing.FakeTransport;
 import io.github.chatwire.core.testing.FakeTransport.FakeSession;
 import io.github.chatwire.core.testing.RecordingListener;
@@ -48,7 +49,7 @@ class ManagedConnectionTest {
 
     private ManagedConnection connection(ConnectionOptions.Builder options) {
         ManagedConnection c = ManagedConnection.builder(transport, protocol)
-                .options(options.random(() -> 0.0).build())
+                .options(TestBackoff.build(options))
                 .runtime(runtime)
                 .build();
         c.addListener(listener);
@@ -129,9 +130,28 @@ class ManagedConnectionTest {
     }
 
     @Test
+    void aServiceRestartCloseWaitsTheRestartSpreadLonger() {
+        // Failed before the engine handed the server's close code to the policy.
+        ManagedConnection c = connection(ConnectionOptions.builder().reconnectPolicy(ReconnectPolicy.builder()
+                .initialDelay(Duration.ofSeconds(1)).multiplier(1).jitter(0).restartSpread(3).build()));
+        c.connect();
+        handshake(transport).serverClose(1012, "service restart");
+        assertEquals(Duration.ofSeconds(3), listener.last().retryIn());
+        time.advance(Duration.ofMillis(2999));
+        assertEquals(1, transport.sessions.size());
+        time.advance(Duration.ofMillis(1));
+        assertEquals(2, transport.sessions.size());
+        handshake(transport).fail(new ConnectionLostException("reset"));
+        assertEquals(Duration.ofSeconds(1), listener.last().retryIn(), "no close frame: the ordinary delay");
+        time.advance(Duration.ofSeconds(1));
+        handshake(transport).serverClose(1000, "bye");
+        assertEquals(Duration.ofSeconds(1), listener.last().retryIn(), "an ordinary close: the ordinary delay");
+    }
+
+    @Test
     void backoffResetsOnlyAfterTheStablePeriod() {
         ManagedConnection c = connection(ConnectionOptions.builder().reconnectPolicy(ReconnectPolicy.builder()
-                .initialDelay(Duration.ofSeconds(1)).stablePeriod(Duration.ofSeconds(30)).build()));
+                .initialDelay(Duration.ofSeconds(1)).stablePeriod(Duration.ofSeconds(30)).restartSpread(1).build()));
         c.connect();
         handshake(transport).serverClose(1001, "");
         time.advance(Duration.ofSeconds(1));

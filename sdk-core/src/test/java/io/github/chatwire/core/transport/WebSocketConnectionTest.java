@@ -19,6 +19,7 @@ import io.github.chatwire.core.connection.ConnectionOptions;
 import io.github.chatwire.core.connection.ManagedConnection;
 import io.github.chatwire.core.connection.Outbound;
 import io.github.chatwire.core.connection.StateChange;
+import io.github.chatwire.core.testing.TestBackoff;
 import io.github.chatwire.core.testing.RecordingListener;
 import io.github.chatwire.core.testing.TestProtocol;
 import io.github.chatwire.core.time.VirtualScheduler;
@@ -67,7 +68,7 @@ class WebSocketConnectionTest {
                 .maxInboundMessageBytes(maxInbound)
                 .build();
         ManagedConnection c = ManagedConnection.builder(transport, new TestProtocol())
-                .options(options.random(() -> 0.0).build())
+                .options(TestBackoff.build(options))
                 .runtime(runtime)
                 .build();
         c.addListener(listener);

@@ -17,6 +17,7 @@ import io.github.chatwire.core.connection.ManagedConnection;
 import io.github.chatwire.core.connection.StateChange;
 import io.github.chatwire.core.testing.RecordingListener;
 import io.github.chatwire.core.testing.TestProtocol;
+import io.github.chatwire.core.testing.TestBackoff;
 import io.github.chatwire.core.time.VirtualScheduler;
 import io.github.chatwire.core.transport.RawWsServer.Frame;
 import io.github.chatwire.core.transport.RawWsServer.Peer;
@@ -58,7 +59,7 @@ class WebSocketEngineFaultsTest {
     private RecordingListener connect(Transport transport) {
         RecordingListener listener = new RecordingListener();
         ManagedConnection c = ManagedConnection.builder(transport, new TestProtocol())
-                .options(ConnectionOptions.builder().random(() -> 0.0).build())
+                .options(TestBackoff.build(ConnectionOptions.builder()))
                 .runtime(runtime)
                 .build();
         c.addListener(listener);

@@ -77,8 +77,10 @@ class BinaryWsEndToEndTest {
         }
 
         @Override
-        public void onPacket(ClientboundPacket packet) {
-            packets.add(packet);
+        public void onEvent(ClientboundPacket packet) {
+            if (!(packet instanceof Pong)) {
+                packets.add(packet);
+            }
         }
 
         @Override
@@ -144,7 +146,7 @@ class BinaryWsEndToEndTest {
                         .listener(events)
                         .options(ConnectionOptions.builder()
                                 .name("e2e")
-                                .reconnectPolicy(ReconnectPolicy.builder().jitter(0).build())
+                                .reconnectPolicy(ReconnectPolicy.builder().initialDelay(Duration.ofSeconds(1)).jitter(0).build())
                                 .build()))
                 .build();
         return client;

@@ -402,7 +402,7 @@ class OmikronEndToEndTest {
         // No pings or watchdog here: advancing virtual time must only drive the reconnect.
         OmikronClient alice = track(client(f, ALICE, aliceKey).runtime(rt)
                 .options(ConnectionOptions.builder().reconnectPolicy(ReconnectPolicy.builder()
-                        .initialDelay(Duration.ofSeconds(3)).jitter(0).build()).build())
+                        .initialDelay(Duration.ofSeconds(3)).jitter(0).restartSpread(1).build()).build())
                 .listener(new OmikronListener() {
                     @Override
                     public void onStateChange(StateChange change) {
@@ -477,7 +477,7 @@ class OmikronEndToEndTest {
         BlockingQueue<StateChange> states = new LinkedBlockingQueue<>();
         OmikronClient alice = track(client(f, ALICE, aliceKey).runtime(rt)
                 .options(ConnectionOptions.builder().reconnectPolicy(ReconnectPolicy.builder()
-                        .initialDelay(Duration.ofSeconds(3)).jitter(0).build()).build())
+                        .initialDelay(Duration.ofSeconds(3)).jitter(0).restartSpread(1).build()).build())
                 .listener(new OmikronListener() {
                     @Override
                     public void onStateChange(StateChange change) {
