@@ -12,8 +12,8 @@ import io.github.chatwire.core.DeliveryUnknownException;
 import static io.github.chatwire.core.testing.Outcomes.failure;
 import static io.github.chatwire.core.testing.Outcomes.handshake;
 
-import io.github.chatwire.core.testing.FakeTransport;
-import io.github.chatwire.core.testing.FakeTransport.FakeSession;
+import io.github.chatwire.core.testing.ScriptedTransport;
+import io.github.chatwire.core.testing.ScriptedTransport.Session;
 import io.github.chatwire.core.testing.RecordingListener;
 import io.github.chatwire.core.testing.TestProtocol;
 import io.github.chatwire.core.time.VirtualScheduler;
@@ -33,7 +33,7 @@ class DeliveryTest {
     private final VirtualScheduler time = new VirtualScheduler();
     private final ChatwireRuntime runtime =
             ChatwireRuntime.builder().scheduler(time).callbackExecutor(Runnable::run).build();
-    private final FakeTransport transport = new FakeTransport();
+    private final ScriptedTransport transport = new ScriptedTransport();
     private final RecordingListener listener = new RecordingListener();
 
     @AfterEach
@@ -94,11 +94,11 @@ class DeliveryTest {
     void unconfirmedFireAndForgetSendsAreReportedWhenTheConnectionDies() {
         ManagedConnection c = connection(new TestProtocol(), ConnectionOptions.builder());
         c.connect();
-        FakeSession s = handshake(transport);
+        Session s = handshake(transport);
         for (int i = 0; i < 3; i++) {
             assertTrue(c.send(Outbound.text("m" + i, "post")).isDone(), "handed to the transport");
         }
-        s.serverClose(1006, ""); // a peer that stopped reading, then the watchdog, say
+        s.serverCloses(1006, ""); // a peer that stopped reading, then the watchdog, say
         List<DeliveryUnknownException> reports = deliveryReports();
         assertEquals(1, reports.size(), "one report for the lost connection: " + listener.errors);
         assertEquals(3, reports.get(0).unconfirmed());
@@ -110,14 +110,14 @@ class DeliveryTest {
     void aReplyToALaterRequestConfirmsEverySendBeforeIt() {
         ManagedConnection c = connection(new TestProtocol(), ConnectionOptions.builder());
         c.connect();
-        FakeSession s = handshake(transport);
+        Session s = handshake(transport);
         c.send(Outbound.text("a"));
         c.send(Outbound.text("b"));
         CompletableFuture<String> r = c.request("k", Outbound.text("req:k"));
         c.send(Outbound.text("after"));
-        s.receive("reply:k:ok");
+        s.serverSends("reply:k:ok");
         assertEquals("ok", r.join());
-        s.serverClose(1006, "");
+        s.serverCloses(1006, "");
         List<DeliveryUnknownException> reports = deliveryReports();
         assertEquals(1, reports.size());
         assertEquals(1, reports.get(0).unconfirmed(), "only the send after the request is unconfirmed");
@@ -128,14 +128,14 @@ class DeliveryTest {
         ProvingProtocol protocol = new ProvingProtocol();
         ManagedConnection c = connection(protocol, ConnectionOptions.builder());
         c.connect();
-        FakeSession s = transport.last();
-        s.open();
+        Session s = transport.last();
+        s.accept();
         CompletableFuture<Void> f = c.sendConfirmed(Outbound.text("important"));
         assertEquals(List.of("important", "probe"), s.sent(), "a probe follows at once");
         assertFalse(f.isDone(), "handed to the socket is not delivered");
-        s.receive("pong");
+        s.serverSends("pong");
         assertTrue(f.isDone() && !f.isCompletedExceptionally());
-        s.serverClose(1006, "");
+        s.serverCloses(1006, "");
         assertEquals(List.of(), deliveryReports(), "nothing unconfirmed is left");
     }
 
@@ -144,10 +144,10 @@ class DeliveryTest {
         ProvingProtocol protocol = new ProvingProtocol();
         ManagedConnection c = connection(protocol, ConnectionOptions.builder());
         c.connect();
-        FakeSession s = transport.last();
-        s.open();
+        Session s = transport.last();
+        s.accept();
         CompletableFuture<Void> f = c.sendConfirmed(Outbound.text("important"));
-        s.serverClose(1006, "");
+        s.serverCloses(1006, "");
         ChatwireException e = (ChatwireException) failure(f);
         assertInstanceOf(DeliveryUnknownException.class, e);
         assertFalse(e.isRetryable(), "it may have arrived");
@@ -158,14 +158,14 @@ class DeliveryTest {
         ProvingProtocol protocol = new ProvingProtocol();
         ManagedConnection c = connection(protocol, ConnectionOptions.builder().maxUnconfirmedSends(3));
         c.connect();
-        FakeSession s = transport.last();
-        s.open();
+        Session s = transport.last();
+        s.accept();
         for (int i = 0; i < 5; i++) {
             c.send(Outbound.text("m" + i));
         }
         assertEquals(List.of("m0", "m1", "m2", "probe"), s.sent(), "the window is full: a probe, then wait");
         assertEquals(2, c.queuedCount());
-        s.receive("pong");
+        s.serverSends("pong");
         assertEquals(List.of("m0", "m1", "m2", "probe", "m3", "m4"), s.sent());
     }
 
@@ -180,12 +180,12 @@ class DeliveryTest {
     void withoutProofsTheWindowForgetsTheOldestButStillCountsThem() {
         ManagedConnection c = connection(new TestProtocol(), ConnectionOptions.builder().maxUnconfirmedSends(2));
         c.connect();
-        FakeSession s = handshake(transport);
+        Session s = handshake(transport);
         for (int i = 0; i < 5; i++) {
             c.send(Outbound.text("m" + i));
         }
         assertEquals(6, s.sent().size(), "never held back: this protocol has no proofs");
-        s.serverClose(1006, "");
+        s.serverCloses(1006, "");
         assertEquals(5, deliveryReports().get(0).unconfirmed());
     }
 
@@ -193,7 +193,7 @@ class DeliveryTest {
     void closeByTheApplicationReportsUnconfirmedSendsToo() {
         ManagedConnection c = connection(new TestProtocol(), ConnectionOptions.builder());
         c.connect();
-        FakeSession s = handshake(transport);
+        Session s = handshake(transport);
         c.send(Outbound.text("m"));
         c.close();
         assertEquals(1, deliveryReports().size());

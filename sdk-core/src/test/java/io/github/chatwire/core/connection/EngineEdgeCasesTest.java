@@ -18,8 +18,8 @@ import io.github.chatwire.core.connection.ProtocolContext;
 import io.github.chatwire.core.connection.ProtocolHandler;
 import io.github.chatwire.core.connection.StateChange;
 import io.github.chatwire.core.testing.TestBackoff;
-import io.github.chatwire.core.testing.FakeTransport;
-import io.github.chatwire.core.testing.FakeTransport.FakeSession;
+import io.github.chatwire.core.testing.ScriptedTransport;
+import io.github.chatwire.core.testing.ScriptedTransport.Session;
 import io.github.chatwire.core.testing.RecordingListener;
 import io.github.chatwire.core.testing.TestProtocol;
 import io.github.chatwire.core.time.VirtualScheduler;
@@ -39,7 +39,7 @@ class EngineEdgeCasesTest {
     private final VirtualScheduler time = new VirtualScheduler();
     private final ChatwireRuntime runtime =
             ChatwireRuntime.builder().scheduler(time).callbackExecutor(Runnable::run).build();
-    private final FakeTransport transport = new FakeTransport();
+    private final ScriptedTransport transport = new ScriptedTransport();
     private final TestProtocol protocol = new TestProtocol();
     private final RecordingListener listener = new RecordingListener();
 
@@ -55,10 +55,10 @@ class EngineEdgeCasesTest {
         return c;
     }
 
-    private static FakeSession handshake(FakeTransport t) {
-        FakeSession s = t.last();
-        s.open();
-        s.receive("welcome");
+    private static Session handshake(ScriptedTransport t) {
+        Session s = t.last();
+        s.accept();
+        s.serverSends("welcome");
         return s;
     }
 
@@ -67,7 +67,7 @@ class EngineEdgeCasesTest {
     void sendFromARequestFailureCallbackDuringDisconnectDoesNotThrow() {
         ManagedConnection c = connection(ConnectionOptions.builder());
         c.connect();
-        FakeSession s = handshake(transport);
+        Session s = handshake(transport);
         CompletableFuture<Object> reply = c.request("k1", Outbound.text("q"));
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         reply.whenComplete((v, e) -> {
@@ -77,7 +77,7 @@ class EngineEdgeCasesTest {
                 thrown.set(t);
             }
         });
-        s.serverClose(1001, "bye");
+        s.serverCloses(1001, "bye");
         assertNull(thrown.get(), "send() threw " + thrown.get());
     }
 
@@ -90,7 +90,7 @@ class EngineEdgeCasesTest {
         assertTrue(first.isCompletedExceptionally());
         c.request("k", Outbound.text("second"), Duration.ofSeconds(30));
         c.connect();
-        FakeSession s = handshake(transport);
+        Session s = handshake(transport);
         assertFalse(s.sent().contains("first"), "server got a request the user was told timed out: " + s.sent());
     }
 
@@ -175,8 +175,8 @@ class EngineEdgeCasesTest {
                 .options(ConnectionOptions.builder().random(() -> 0.0).build()).runtime(runtime).build();
         ref.set(c);
         c.connect();
-        transport.last().open();
-        transport.last().serverClose(1001, "bye");
+        transport.last().accept();
+        transport.last().serverCloses(1001, "bye");
         assertNull(thrown.get(), "send() in onDisconnected threw " + thrown.get());
     }
 }

@@ -17,8 +17,8 @@ import io.github.chatwire.core.SendTimeoutException;
 import static io.github.chatwire.core.testing.Outcomes.failure;
 import static io.github.chatwire.core.testing.Outcomes.handshake;
 
-import io.github.chatwire.core.testing.FakeTransport;
-import io.github.chatwire.core.testing.FakeTransport.FakeSession;
+import io.github.chatwire.core.testing.ScriptedTransport;
+import io.github.chatwire.core.testing.ScriptedTransport.Session;
 import io.github.chatwire.core.testing.RecordingListener;
 import io.github.chatwire.core.testing.TestProtocol;
 import io.github.chatwire.core.time.VirtualScheduler;
@@ -33,7 +33,7 @@ class EngineReliabilityTest {
     private final VirtualScheduler time = new VirtualScheduler();
     private final ChatwireRuntime runtime =
             ChatwireRuntime.builder().scheduler(time).callbackExecutor(Runnable::run).build();
-    private final FakeTransport transport = new FakeTransport();
+    private final ScriptedTransport transport = new ScriptedTransport();
     private final TestProtocol protocol = new TestProtocol();
     private final RecordingListener listener = new RecordingListener();
 
@@ -61,7 +61,7 @@ class EngineReliabilityTest {
         c.close();
         assertEquals(CLOSED, c.state());
         assertInstanceOf(ConnectionClosedException.class, failure(c.connect()));
-        assertEquals(0, transport.sessions.size(), "nothing was opened");
+        assertEquals(0, transport.opens(), "nothing was opened");
     }
 
     @Test
@@ -82,17 +82,17 @@ class EngineReliabilityTest {
                 .reconnectPolicy(ReconnectPolicy.builder().initialDelay(Duration.ofSeconds(15))
                         .maxDelay(Duration.ofSeconds(15)).jitter(0).build()));
         c.connect();
-        handshake(transport).serverClose(1011, "outage");
+        handshake(transport).serverCloses(1011, "outage");
         CompletableFuture<String> reply = c.request("k", Outbound.text("req:k", "get"));
         time.advance(Duration.ofSeconds(14));
         assertFalse(reply.isDone(), "still waiting for the connection, within the 60 s queue wait");
         time.advance(Duration.ofSeconds(1));
-        FakeSession second = handshake(transport);
+        Session second = handshake(transport);
         assertEquals(List.of("hello", "req:k"), second.sent());
         // The 10 s reply timeout starts now, at transmission.
         time.advance(Duration.ofSeconds(9));
         assertFalse(reply.isDone());
-        second.receive("reply:k:ok");
+        second.serverSends("reply:k:ok");
         assertEquals("ok", reply.join());
     }
 
@@ -102,7 +102,7 @@ class EngineReliabilityTest {
         c.connect();
         CompletableFuture<String> reply = c.request("k", Outbound.text("req:k", "get"));
         time.advance(Duration.ofSeconds(20));
-        FakeSession s = handshake(transport);
+        Session s = handshake(transport);
         assertEquals(List.of("hello", "req:k"), s.sent());
         time.advance(Duration.ofMillis(9999));
         assertFalse(reply.isDone());
@@ -117,7 +117,7 @@ class EngineReliabilityTest {
                 .reconnectPolicy(ReconnectPolicy.builder().initialDelay(Duration.ofMinutes(5))
                         .maxDelay(Duration.ofMinutes(5)).build()));
         c.connect();
-        handshake(transport).serverClose(1011, "outage");
+        handshake(transport).serverCloses(1011, "outage");
         CompletableFuture<String> reply = c.request("k", Outbound.text("req:k"));
         time.advance(Duration.ofSeconds(59));
         assertFalse(reply.isDone());
@@ -147,9 +147,9 @@ class EngineReliabilityTest {
     void requestLostInFlightIsNotRetryable() {
         ManagedConnection c = connection(ConnectionOptions.builder());
         c.connect();
-        FakeSession s = handshake(transport);
+        Session s = handshake(transport);
         CompletableFuture<String> reply = c.request("k", Outbound.text("req:k", "post"));
-        s.serverClose(1006, "");
+        s.serverCloses(1006, "");
         ChatwireException e = (ChatwireException) failure(reply);
         assertInstanceOf(ConnectionLostException.class, e);
         assertFalse(e.isRetryable(), "the request reached the wire; a retry may duplicate it");
@@ -164,15 +164,15 @@ class EngineReliabilityTest {
     void oversizedOutboundMessageFailsAtOnceAndTheConnectionStaysUp() {
         ManagedConnection c = connection(ConnectionOptions.builder());
         c.connect();
-        FakeSession s = handshake(transport);
-        s.bufferBytes = TRANSPORT_BUFFER;
+        Session s = handshake(transport);
+        s.maxQueuedBytes(TRANSPORT_BUFFER);
         String big = "x".repeat(20 * 1024 * 1024);
         CompletableFuture<Void> sent = c.send(Outbound.text(big));
         ChatwireException e = (ChatwireException) failure(sent);
         assertInstanceOf(MessageTooLargeException.class, e);
         assertFalse(e.isRetryable());
         assertEquals(READY, c.state());
-        assertEquals(1, transport.sessions.size(), "no reconnect");
+        assertEquals(1, transport.opens(), "no reconnect");
         CompletableFuture<Void> next = c.send(Outbound.text("small"));
         assertTrue(next.isDone() && !next.isCompletedExceptionally());
         assertEquals(List.of("hello", "small"), s.sent());
@@ -182,7 +182,7 @@ class EngineReliabilityTest {
     void oversizedRequestFailsAtOnceWithoutTakingASlot() {
         ManagedConnection c = connection(ConnectionOptions.builder());
         c.connect();
-        handshake(transport).bufferBytes = TRANSPORT_BUFFER;
+        handshake(transport).maxQueuedBytes(TRANSPORT_BUFFER);
         CompletableFuture<Object> r = c.request("k", Outbound.binary(new byte[20 * 1024 * 1024], "upload"));
         assertInstanceOf(MessageTooLargeException.class, failure(r));
         assertEquals(0, c.pendingCount());
@@ -193,15 +193,15 @@ class EngineReliabilityTest {
     void aFullTransportBufferHoldsTheQueueInsteadOfReconnecting() {
         ManagedConnection c = connection(ConnectionOptions.builder());
         c.connect();
-        FakeSession s = handshake(transport);
-        s.bufferBytes = 100;
-        s.queuedBytes = 60; // an earlier large message is still being written
+        Session s = handshake(transport);
+        s.maxQueuedBytes(100);
+        s.queuedBytes(60); // an earlier large message is still being written
         CompletableFuture<Void> sent = c.send(Outbound.text("y".repeat(50)));
         assertFalse(sent.isDone());
         assertEquals(READY, c.state());
         time.advance(Duration.ofSeconds(1));
-        assertEquals(1, transport.sessions.size(), "no reconnect");
-        s.queuedBytes = 0;
+        assertEquals(1, transport.opens(), "no reconnect");
+        s.queuedBytes(0);
         time.advance(Duration.ofMillis(50));
         assertTrue(sent.isDone() && !sent.isCompletedExceptionally());
         assertEquals(2, s.sent().size());
@@ -225,14 +225,14 @@ class EngineReliabilityTest {
         assertTrue(cause.getMessage().contains("3 attempts"), cause.getMessage());
         assertTrue(cause.getCause().getMessage().contains("connection refused"), "the last cause is kept");
         time.advance(Duration.ofHours(1));
-        assertEquals(3, transport.sessions.size());
+        assertEquals(3, transport.opens());
     }
 
     @Test
     void firstConnectGivesUpAfterThirtySecondsByDefault() {
         ManagedConnection c = connection(ConnectionOptions.builder());
         CompletableFuture<Void> ready = c.connect();
-        transport.last().open(); // a server that accepts and never answers the handshake
+        transport.last().accept(); // a server that accepts and never answers the handshake
         time.advance(Duration.ofMillis(29_999));
         assertFalse(ready.isDone());
         time.advance(Duration.ofMillis(1));
@@ -246,7 +246,7 @@ class EngineReliabilityTest {
     void establishedConnectionKeepsReconnectingForever() {
         ManagedConnection c = connection(ConnectionOptions.builder());
         c.connect();
-        handshake(transport).serverClose(1011, "");
+        handshake(transport).serverCloses(1011, "");
         for (int i = 0; i < 50; i++) {
             time.advance(listener.last().retryIn());
             transport.last().fail(new ConnectionLostException("refused"));

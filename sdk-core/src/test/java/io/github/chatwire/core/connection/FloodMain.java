@@ -1,8 +1,8 @@
 package io.github.chatwire.core.connection;
 
 import io.github.chatwire.core.ChatwireRuntime;
-import io.github.chatwire.core.testing.FakeTransport;
-import io.github.chatwire.core.testing.FakeTransport.FakeSession;
+import io.github.chatwire.core.testing.ScriptedTransport;
+import io.github.chatwire.core.testing.ScriptedTransport.Session;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -42,18 +42,18 @@ public final class FloodMain {
             report(c, end, offered, handled);
             return;
         }
-        FakeTransport transport = new FakeTransport();
+        ScriptedTransport transport = new ScriptedTransport();
         ManagedConnection c = ManagedConnection.builder(transport, protocol).runtime(runtime).build();
         c.connect();
-        FakeSession s = transport.last();
-        s.open();
+        Session s = transport.last();
+        s.accept();
         Thread reader = new Thread(() -> {
             StringBuilder payload = new StringBuilder();
             for (int i = 0; i < 200; i++) {
                 payload.append('x');
             }
             while (System.nanoTime() < end) {
-                s.receive(payload.toString() + offered.incrementAndGet());
+                s.serverSends(payload.toString() + offered.incrementAndGet());
             }
         }, "flood-reader");
         reader.setDaemon(true);

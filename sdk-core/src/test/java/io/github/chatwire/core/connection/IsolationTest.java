@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.chatwire.core.ChatwireRuntime;
-import io.github.chatwire.core.testing.FakeTransport;
-import io.github.chatwire.core.testing.FakeTransport.FakeSession;
+import io.github.chatwire.core.testing.ScriptedTransport;
+import io.github.chatwire.core.testing.ScriptedTransport.Session;
 import io.github.chatwire.core.testing.TestProtocol;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +32,7 @@ class IsolationTest {
         List<ManagedConnection> connections = new ArrayList<>();
         try {
             for (int i = 0; i < blockers; i++) {
-                FakeTransport t = new FakeTransport();
+                ScriptedTransport t = new ScriptedTransport();
                 ManagedConnection c = ManagedConnection.builder(t, new TestProtocol()).runtime(runtime).build();
                 connections.add(c);
                 c.addListener(new ConnectionListener() {
@@ -49,9 +49,9 @@ class IsolationTest {
                     }
                 });
                 c.connect();
-                FakeSession s = t.last();
-                s.open();
-                s.receive("welcome");
+                Session s = t.last();
+                s.accept();
+                s.serverSends("welcome");
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
             while (blocked.get() < blockers && System.nanoTime() < deadline) {
@@ -60,7 +60,7 @@ class IsolationTest {
             assertEquals(blockers, blocked.get(), "each blocked listener holds only its own thread; the others "
                     + "waited behind them");
 
-            FakeTransport t = new FakeTransport();
+            ScriptedTransport t = new ScriptedTransport();
             ManagedConnection free = ManagedConnection.builder(t, new TestProtocol()).runtime(runtime).build();
             connections.add(free);
             CountDownLatch sawReady = new CountDownLatch(1);
@@ -73,13 +73,13 @@ class IsolationTest {
                 }
             });
             CompletableFuture<Void> ready = free.connect();
-            FakeSession s = t.last();
-            s.open();
-            s.receive("welcome");
+            Session s = t.last();
+            s.accept();
+            s.serverSends("welcome");
             ready.get(WAIT_SECONDS, TimeUnit.SECONDS);
             assertTrue(sawReady.await(WAIT_SECONDS, TimeUnit.SECONDS), "its own listener ran");
             CompletableFuture<String> reply = free.request("k", Outbound.text("req"));
-            s.receive("reply:k:v");
+            s.serverSends("reply:k:v");
             assertEquals("v", reply.get(WAIT_SECONDS, TimeUnit.SECONDS));
             CompletableFuture<Void> sent = free.send(Outbound.text("m"));
             sent.get(WAIT_SECONDS, TimeUnit.SECONDS);

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.chatwire.core.ChatwireRuntime;
-import io.github.chatwire.core.testing.FakeTransport;
-import io.github.chatwire.core.testing.FakeTransport.FakeSession;
+import io.github.chatwire.core.testing.ScriptedTransport;
+import io.github.chatwire.core.testing.ScriptedTransport.Session;
 import io.github.chatwire.core.time.VirtualScheduler;
 import java.time.Duration;
 import java.util.List;
@@ -71,7 +71,7 @@ class ListenerBacklogTest {
         ChatwireRuntime runtime = ChatwireRuntime.builder().scheduler(time).build(); // real callback threads
         EventProtocol protocol = new EventProtocol();
         protocol.gate = new CountDownLatch(1);
-        FakeTransport transport = new FakeTransport();
+        ScriptedTransport transport = new ScriptedTransport();
         int max = 100;
         ManagedConnection c = ManagedConnection.builder(transport, protocol).runtime(runtime)
                 .options(ConnectionOptions.builder().maxQueuedCallbacks(max).idleTimeout(Duration.ofSeconds(30))
@@ -79,12 +79,12 @@ class ListenerBacklogTest {
                 .build();
         try {
             c.connect();
-            FakeSession s = transport.last();
-            s.open();
+            Session s = transport.last();
+            s.accept();
             int total = 10 * max;
             Thread reader = new Thread(() -> {
                 for (int i = 0; i < total; i++) {
-                    s.receive("m" + i); // the transport's reader thread
+                    s.serverSends("m" + i); // the transport's reader thread
                 }
             }, "fake-reader");
             reader.start();
@@ -123,17 +123,17 @@ class ListenerBacklogTest {
         ChatwireRuntime runtime = ChatwireRuntime.builder().build();
         EventProtocol protocol = new EventProtocol();
         protocol.gate = new CountDownLatch(1);
-        FakeTransport transport = new FakeTransport();
+        ScriptedTransport transport = new ScriptedTransport();
         ManagedConnection c = ManagedConnection.builder(transport, protocol).runtime(runtime)
                 .options(ConnectionOptions.builder().maxQueuedCallbackBytes(100_000).build()).build();
         try {
             c.connect();
-            FakeSession s = transport.last();
-            s.open();
+            Session s = transport.last();
+            s.accept();
             String big = "y".repeat(10_000); // 20 000 bytes as a Java string
             Thread reader = new Thread(() -> {
                 for (int i = 0; i < 100; i++) {
-                    s.receive(big + i);
+                    s.serverSends(big + i);
                 }
             }, "fake-reader");
             reader.start();
@@ -158,16 +158,16 @@ class ListenerBacklogTest {
         ChatwireRuntime runtime = ChatwireRuntime.builder().build();
         EventProtocol protocol = new EventProtocol();
         protocol.gate = new CountDownLatch(1);
-        FakeTransport transport = new FakeTransport();
+        ScriptedTransport transport = new ScriptedTransport();
         ManagedConnection c = ManagedConnection.builder(transport, protocol).runtime(runtime)
                 .options(ConnectionOptions.builder().maxQueuedCallbacks(10).build()).build();
         try {
             c.connect();
-            FakeSession s = transport.last();
-            s.open();
+            Session s = transport.last();
+            s.accept();
             Thread reader = new Thread(() -> {
                 for (int i = 0; i < 1000; i++) {
-                    s.receive("m" + i);
+                    s.serverSends("m" + i);
                 }
             }, "fake-reader");
             reader.start();

@@ -21,8 +21,8 @@ import io.github.chatwire.core.QueueFullException;
 import io.github.chatwire.core.RequestTimeoutException;
 import io.github.chatwire.core.SendTimeoutException;
 import io.github.chatwire.core.testing.TestBackoff;
-import io.github.chatwire.core.testing.FakeTransport;
-import io.github.chatwire.core.testing.FakeTransport.FakeSession;
+import io.github.chatwire.core.testing.ScriptedTransport;
+import io.github.chatwire.core.testing.ScriptedTransport.Session;
 import io.github.chatwire.core.testing.RecordingListener;
 import io.github.chatwire.core.testing.TestProtocol;
 import io.github.chatwire.core.time.VirtualScheduler;
@@ -38,7 +38,7 @@ class ManagedConnectionTest {
     private final VirtualScheduler time = new VirtualScheduler();
     private final ChatwireRuntime runtime =
             ChatwireRuntime.builder().scheduler(time).callbackExecutor(Runnable::run).build();
-    private final FakeTransport transport = new FakeTransport();
+    private final ScriptedTransport transport = new ScriptedTransport();
     private final TestProtocol protocol = new TestProtocol();
     private final RecordingListener listener = new RecordingListener();
 
@@ -60,10 +60,10 @@ class ManagedConnectionTest {
         return connection(ConnectionOptions.builder());
     }
 
-    private static FakeSession handshake(FakeTransport transport) {
-        FakeSession s = transport.last();
-        s.open();
-        s.receive("welcome");
+    private static Session handshake(ScriptedTransport transport) {
+        Session s = transport.last();
+        s.accept();
+        s.serverSends("welcome");
         return s;
     }
 
@@ -82,12 +82,12 @@ class ManagedConnectionTest {
         ManagedConnection c = connection();
         CompletableFuture<Void> ready = c.connect();
         assertEquals(CONNECTING, c.state());
-        FakeSession s = transport.last();
-        s.open();
+        Session s = transport.last();
+        s.accept();
         assertEquals(HANDSHAKING, c.state());
         assertEquals(List.of("hello"), s.sent());
         assertFalse(ready.isDone());
-        s.receive("welcome");
+        s.serverSends("welcome");
         assertEquals(READY, c.state());
         assertTrue(ready.isDone() && !ready.isCompletedExceptionally());
         assertEquals(List.of(CONNECTING, HANDSHAKING, READY), listener.states());
@@ -99,7 +99,7 @@ class ManagedConnectionTest {
         ManagedConnection c = connection(ConnectionOptions.builder().reconnectPolicy(ReconnectPolicy.builder()
                 .initialDelay(Duration.ofSeconds(1)).maxDelay(Duration.ofSeconds(8)).jitter(0.5).build()));
         c.connect();
-        handshake(transport).serverClose(1011, "server restart");
+        handshake(transport).serverCloses(1011, "server restart");
         assertEquals(RECONNECTING, c.state());
         StateChange change = listener.last();
         assertInstanceOf(ConnectionLostException.class, change.cause());
@@ -109,9 +109,9 @@ class ManagedConnectionTest {
 
         // Nothing happens before the delay; the next attempt starts exactly at it.
         time.advance(Duration.ofMillis(999));
-        assertEquals(1, transport.sessions.size());
+        assertEquals(1, transport.opens());
         time.advance(Duration.ofMillis(1));
-        assertEquals(2, transport.sessions.size());
+        assertEquals(2, transport.opens());
         assertEquals(CONNECTING, c.state());
 
         // Each failed attempt doubles the delay up to the cap: 2, 4, 8, 8.
@@ -123,7 +123,7 @@ class ManagedConnectionTest {
             time.advance(d);
         }
         // The handshake is redone on the new session.
-        FakeSession s = handshake(transport);
+        Session s = handshake(transport);
         assertEquals(List.of("hello"), s.sent());
         assertEquals(READY, c.state());
         assertEquals(2, protocol.opens, "only the sessions that opened ran the handshake");
@@ -135,16 +135,16 @@ class ManagedConnectionTest {
         ManagedConnection c = connection(ConnectionOptions.builder().reconnectPolicy(ReconnectPolicy.builder()
                 .initialDelay(Duration.ofSeconds(1)).multiplier(1).jitter(0).restartSpread(3).build()));
         c.connect();
-        handshake(transport).serverClose(1012, "service restart");
+        handshake(transport).serverCloses(1012, "service restart");
         assertEquals(Duration.ofSeconds(3), listener.last().retryIn());
         time.advance(Duration.ofMillis(2999));
-        assertEquals(1, transport.sessions.size());
+        assertEquals(1, transport.opens());
         time.advance(Duration.ofMillis(1));
-        assertEquals(2, transport.sessions.size());
+        assertEquals(2, transport.opens());
         handshake(transport).fail(new ConnectionLostException("reset"));
         assertEquals(Duration.ofSeconds(1), listener.last().retryIn(), "no close frame: the ordinary delay");
         time.advance(Duration.ofSeconds(1));
-        handshake(transport).serverClose(1000, "bye");
+        handshake(transport).serverCloses(1000, "bye");
         assertEquals(Duration.ofSeconds(1), listener.last().retryIn(), "an ordinary close: the ordinary delay");
     }
 
@@ -153,18 +153,18 @@ class ManagedConnectionTest {
         ManagedConnection c = connection(ConnectionOptions.builder().reconnectPolicy(ReconnectPolicy.builder()
                 .initialDelay(Duration.ofSeconds(1)).stablePeriod(Duration.ofSeconds(30)).restartSpread(1).build()));
         c.connect();
-        handshake(transport).serverClose(1001, "");
+        handshake(transport).serverCloses(1001, "");
         time.advance(Duration.ofSeconds(1));
         // Ready again, but drops before the stable period: backoff keeps growing.
         handshake(transport);
         time.advance(Duration.ofSeconds(29));
-        transport.last().serverClose(1001, "");
+        transport.last().serverCloses(1001, "");
         assertEquals(Duration.ofSeconds(2), listener.last().retryIn());
         time.advance(Duration.ofSeconds(2));
         // Ready and stable for 30 s: the next drop starts from the initial delay again.
         handshake(transport);
         time.advance(Duration.ofSeconds(30));
-        transport.last().serverClose(1001, "");
+        transport.last().serverCloses(1001, "");
         assertEquals(Duration.ofSeconds(1), listener.last().retryIn());
         assertEquals(1, listener.last().attempt());
     }
@@ -181,15 +181,15 @@ class ManagedConnectionTest {
     void terminalCloseStopsReconnectingAndSaysWhy() {
         ManagedConnection c = connection();
         CompletableFuture<Void> ready = c.connect();
-        transport.last().open();
-        transport.last().serverClose(4001, "bad key");
+        transport.last().accept();
+        transport.last().serverCloses(4001, "bad key");
         assertEquals(CLOSED, c.state());
         StateChange last = listener.last();
         assertInstanceOf(AuthenticationException.class, last.cause());
         assertTrue(last.cause().getMessage().contains("bad key"));
         assertInstanceOf(AuthenticationException.class, failure(ready));
         time.advance(Duration.ofHours(1));
-        assertEquals(1, transport.sessions.size(), "no reconnect after a terminal cause");
+        assertEquals(1, transport.opens(), "no reconnect after a terminal cause");
         assertInstanceOf(ConnectionClosedException.class, failure(c.send(Outbound.text("late"))));
     }
 
@@ -197,11 +197,11 @@ class ManagedConnectionTest {
     void protocolFailureWithTerminalCauseClosesTheTransport() {
         ManagedConnection c = connection();
         c.connect();
-        FakeSession s = transport.last();
-        s.open();
-        s.receive("denied");
+        Session s = transport.last();
+        s.accept();
+        s.serverSends("denied");
         assertEquals(CLOSED, c.state());
-        assertEquals(1000, s.closedWith);
+        assertEquals(1000, s.closedWith());
         assertInstanceOf(AuthenticationException.class, listener.last().cause());
     }
 
@@ -218,7 +218,7 @@ class ManagedConnectionTest {
         time.advance(Duration.ofMinutes(5));
         transport.last().fail(new ConnectionLostException("refused"));
         assertEquals(CLOSED, c.state());
-        assertEquals(3, transport.sessions.size());
+        assertEquals(3, transport.opens());
         Throwable cause = failure(ready);
         assertInstanceOf(ConnectionClosedException.class, cause);
         assertTrue(cause.getMessage().contains("2 reconnect attempts"), cause.getMessage());
@@ -229,29 +229,29 @@ class ManagedConnectionTest {
     void watchdogDeclaresASilentConnectionDeadWithinTheIdleTimeout() {
         ManagedConnection c = connection(ConnectionOptions.builder().idleTimeout(Duration.ofSeconds(75)));
         c.connect();
-        FakeSession s = handshake(transport);
+        Session s = handshake(transport);
         time.advance(Duration.ofSeconds(60));
-        s.receive("ping from server"); // proof of life moves the deadline
+        s.serverSends("ping from server"); // proof of life moves the deadline
         time.advance(Duration.ofSeconds(74));
         assertEquals(READY, c.state());
         time.advance(Duration.ofSeconds(1));
         assertEquals(RECONNECTING, c.state());
         assertTrue(listener.last().cause().getMessage().contains("nothing received"), listener.last().cause().getMessage());
-        assertEquals(1001, s.closedWith);
+        assertEquals(1001, s.closedWith());
     }
 
     @Test
     void pingsGoOutOnTheIntervalWhileReady() {
         ManagedConnection c = connection(ConnectionOptions.builder().pingInterval(Duration.ofSeconds(20)));
         c.connect();
-        FakeSession s = handshake(transport);
+        Session s = handshake(transport);
         time.advance(Duration.ofSeconds(19));
         assertEquals(List.of("hello"), s.sent());
         time.advance(Duration.ofSeconds(1));
         assertEquals(List.of("hello", "ping"), s.sent());
         time.advance(Duration.ofSeconds(40));
         assertEquals(List.of("hello", "ping", "ping", "ping"), s.sent());
-        s.serverClose(1001, "");
+        s.serverCloses(1001, "");
         time.advance(Duration.ofSeconds(0));
         assertEquals(4, s.sent().size(), "no pings after the connection dropped");
     }
@@ -260,7 +260,7 @@ class ManagedConnectionTest {
     void handshakeTimeoutFailsTheAttempt() {
         ManagedConnection c = connection(ConnectionOptions.builder().handshakeTimeout(Duration.ofSeconds(10)));
         c.connect();
-        transport.last().open();
+        transport.last().accept();
         time.advance(Duration.ofSeconds(10));
         assertEquals(RECONNECTING, c.state());
         assertTrue(listener.last().cause().getMessage().contains("not ready within 10000 ms"));
@@ -270,11 +270,11 @@ class ManagedConnectionTest {
     void requestIsCompletedByItsReply() {
         ManagedConnection c = connection();
         c.connect();
-        FakeSession s = handshake(transport);
+        Session s = handshake(transport);
         CompletableFuture<String> reply = c.request("k1", Outbound.text("req:k1", "get"));
         assertEquals("req:k1", s.sent().get(1));
         assertFalse(reply.isDone());
-        s.receive("reply:k1:hi");
+        s.serverSends("reply:k1:hi");
         assertEquals("hi", reply.join());
         assertEquals(0, c.pendingCount());
     }
@@ -295,7 +295,7 @@ class ManagedConnectionTest {
         assertTrue(cause.getMessage().contains("get_user"), cause.getMessage());
         assertEquals(0, c.pendingCount());
         // A late reply is ignored.
-        transport.last().receive("reply:k1:late");
+        transport.last().serverSends("reply:k1:late");
         assertEquals(READY, c.state());
     }
 
@@ -305,7 +305,7 @@ class ManagedConnectionTest {
         c.connect();
         handshake(transport);
         CompletableFuture<String> reply = c.request("k9", Outbound.text("req:k9"));
-        transport.last().receive("error:k9");
+        transport.last().serverSends("error:k9");
         assertInstanceOf(ProtocolException.class, failure(reply));
     }
 
@@ -313,16 +313,16 @@ class ManagedConnectionTest {
     void inFlightRequestFailsWithConnectionLostButQueuedOnesSurvive() {
         ManagedConnection c = connection();
         c.connect();
-        FakeSession first = handshake(transport);
+        Session first = handshake(transport);
         CompletableFuture<String> inFlight = c.request("a", Outbound.text("req:a"));
-        first.serverClose(1006, "");
+        first.serverCloses(1006, "");
         CompletableFuture<String> queued = c.request("b", Outbound.text("req:b"));
         assertInstanceOf(ConnectionLostException.class, failure(inFlight));
         assertFalse(queued.isDone());
         time.advance(Duration.ofSeconds(1));
-        FakeSession second = handshake(transport);
+        Session second = handshake(transport);
         assertEquals(List.of("hello", "req:b"), second.sent());
-        second.receive("reply:b:ok");
+        second.serverSends("reply:b:ok");
         assertEquals("ok", queued.join());
     }
 
@@ -359,7 +359,7 @@ class ManagedConnectionTest {
         c.request("1", Outbound.text("1"));
         c.request("2", Outbound.text("2"));
         assertInstanceOf(QueueFullException.class, failure(c.request("3", Outbound.text("3"))));
-        transport.last().receive("reply:1:x");
+        transport.last().serverSends("reply:1:x");
         assertFalse(c.request("4", Outbound.text("4")).isDone(), "a freed slot is usable again");
     }
 
@@ -367,17 +367,17 @@ class ManagedConnectionTest {
     void sendsWhileNotReadyAreQueuedAndDeliveredAfterReconnectInOrder() {
         ManagedConnection c = connection();
         c.connect();
-        FakeSession first = handshake(transport);
-        first.serverClose(1001, "going away");
+        Session first = handshake(transport);
+        first.serverCloses(1001, "going away");
         CompletableFuture<Void> m1 = c.send(Outbound.text("m1"));
         CompletableFuture<Void> m2 = c.send(Outbound.text("m2"));
         assertEquals(2, c.queuedCount());
         assertFalse(m1.isDone());
         time.advance(Duration.ofSeconds(1));
-        FakeSession second = transport.last();
-        second.open();
+        Session second = transport.last();
+        second.accept();
         assertEquals(List.of("hello"), second.sent(), "queued messages wait for READY, not just the socket");
-        second.receive("welcome");
+        second.serverSends("welcome");
         assertEquals(List.of("hello", "m1", "m2"), second.sent());
         assertTrue(m1.isDone() && m2.isDone() && !m2.isCompletedExceptionally());
         assertEquals(0, c.queuedCount());
@@ -408,13 +408,13 @@ class ManagedConnectionTest {
     void refusedSendStaysQueuedAndTriggersReconnect() {
         ManagedConnection c = connection();
         c.connect();
-        FakeSession first = handshake(transport);
-        first.refuseSends = true;
+        Session first = handshake(transport);
+        first.refuseSends(true);
         CompletableFuture<Void> m = c.send(Outbound.text("m"));
         assertFalse(m.isDone());
         assertEquals(RECONNECTING, c.state());
         time.advance(Duration.ofSeconds(1));
-        FakeSession second = handshake(transport);
+        Session second = handshake(transport);
         assertEquals(List.of("hello", "m"), second.sent());
         assertTrue(m.isDone() && !m.isCompletedExceptionally());
     }
@@ -431,7 +431,7 @@ class ManagedConnectionTest {
         };
         ManagedConnection c = connection(ConnectionOptions.builder().throttle(onePerSecond));
         c.connect();
-        FakeSession s = handshake(transport);
+        Session s = handshake(transport);
         c.send(Outbound.text("a"));
         c.send(Outbound.text("b"));
         c.send(Outbound.text("c"));
@@ -446,8 +446,8 @@ class ManagedConnectionTest {
     void pauseSendsHoldsTheQueueButNotHandshakeTraffic() {
         ManagedConnection c = connection();
         c.connect();
-        FakeSession s = handshake(transport);
-        s.receive("echo:pausing"); // a direct send
+        Session s = handshake(transport);
+        s.serverSends("echo:pausing"); // a direct send
         // Pause through a context: take it from a protocol callback.
         ProtocolContext[] ctx = new ProtocolContext[1];
         ManagedConnection c2 = ManagedConnection.builder(transport, new ProtocolHandler() {
@@ -458,8 +458,8 @@ class ManagedConnectionTest {
             }
         }).options(ConnectionOptions.builder().build()).runtime(runtime).build();
         c2.connect();
-        FakeSession s2 = transport.last();
-        s2.open();
+        Session s2 = transport.last();
+        s2.accept();
         ctx[0].pauseSends(Duration.ofSeconds(5));
         c2.send(Outbound.text("held"));
         assertTrue(ctx[0].sendNow(Outbound.text("direct")));
@@ -474,14 +474,14 @@ class ManagedConnectionTest {
     void handlerExceptionIsReportedAndTheConnectionStaysUp() {
         ManagedConnection c = connection();
         c.connect();
-        FakeSession s = handshake(transport);
-        s.receive("boom");
+        Session s = handshake(transport);
+        s.serverSends("boom");
         assertEquals(READY, c.state());
         assertEquals(1, listener.errors.size());
         assertInstanceOf(ProtocolException.class, listener.errors.get(0));
         assertTrue(listener.errors.get(0).getMessage().contains("onText"));
         CompletableFuture<String> r = c.request("x", Outbound.text("req"));
-        s.receive("reply:x:still works");
+        s.serverSends("reply:x:still works");
         assertEquals("still works", r.join());
     }
 
@@ -489,12 +489,12 @@ class ManagedConnectionTest {
     void staleSessionEventsAreIgnored() {
         ManagedConnection c = connection();
         c.connect();
-        FakeSession first = handshake(transport);
-        first.serverClose(1001, "");
+        Session first = handshake(transport);
+        first.serverCloses(1001, "");
         time.advance(Duration.ofSeconds(1));
-        FakeSession second = handshake(transport);
-        first.receive("denied"); // a late message on the old session
-        first.serverClose(4001, "old");
+        Session second = handshake(transport);
+        first.serverSends("denied"); // a late message on the old session
+        first.serverCloses(4001, "old");
         assertEquals(READY, c.state());
         assertEquals(List.of("hello"), second.sent());
     }
@@ -503,30 +503,30 @@ class ManagedConnectionTest {
     void closeFailsEverythingOutstandingAndIsIdempotent() {
         ManagedConnection c = connection();
         c.connect();
-        FakeSession s = handshake(transport);
+        Session s = handshake(transport);
         CompletableFuture<String> inFlight = c.request("a", Outbound.text("req:a"));
-        s.refuseSends = false;
+        s.refuseSends(false);
         c.close();
         c.close();
         assertEquals(CLOSED, c.state());
-        assertEquals(1000, s.closedWith);
+        assertEquals(1000, s.closedWith());
         assertInstanceOf(ConnectionClosedException.class, failure(inFlight));
         assertInstanceOf(ConnectionClosedException.class, listener.last().cause());
         assertEquals(1, listener.states().stream().filter(st -> st == CLOSED).count());
         // The transport reports its end: the connection is fully released.
         assertFalse(c.closeFuture().isDone());
-        s.serverClose(1000, "");
+        s.serverCloses(1000, "");
         assertTrue(c.closeFuture().isDone());
     }
 
     @Test
     void openFailureIsRetried() {
-        transport.failOpen = new IllegalStateException("no route");
+        transport.failOpens(new IllegalStateException("no route"));
         ManagedConnection c = connection();
         c.connect();
         assertEquals(RECONNECTING, c.state());
         assertTrue(listener.last().cause().getMessage().contains("no route"));
-        transport.failOpen = null;
+        transport.failOpens(null);
         time.advance(Duration.ofSeconds(1));
         handshake(transport);
         assertEquals(READY, c.state());
@@ -536,7 +536,7 @@ class ManagedConnectionTest {
     void neverPolicyClosesOnFirstLoss() {
         ManagedConnection c = connection(ConnectionOptions.builder().reconnectPolicy(ReconnectPolicy.never()));
         c.connect();
-        handshake(transport).serverClose(1011, "");
+        handshake(transport).serverCloses(1011, "");
         assertEquals(CLOSED, c.state());
         assertTrue(listener.last().cause().getMessage().contains("reconnecting is off"));
     }

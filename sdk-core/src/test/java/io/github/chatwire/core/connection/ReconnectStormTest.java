@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.chatwire.core.ChatwireRuntime;
 import io.github.chatwire.core.ConnectionLostException;
-import io.github.chatwire.core.testing.FakeTransport;
-import io.github.chatwire.core.testing.FakeTransport.FakeSession;
+import io.github.chatwire.core.testing.ScriptedTransport;
+import io.github.chatwire.core.testing.ScriptedTransport.Session;
 import io.github.chatwire.core.testing.TestProtocol;
 import io.github.chatwire.core.time.VirtualScheduler;
 import java.time.Duration;
@@ -28,7 +28,7 @@ class ReconnectStormTest {
     private final VirtualScheduler time = new VirtualScheduler();
     private final ChatwireRuntime runtime =
             ChatwireRuntime.builder().scheduler(time).callbackExecutor(Runnable::run).build();
-    private final FakeTransport transport = new FakeTransport();
+    private final ScriptedTransport transport = new ScriptedTransport();
     private final List<ManagedConnection> connections = new ArrayList<>();
 
     @AfterEach
@@ -38,7 +38,7 @@ class ReconnectStormTest {
     }
 
     /** Runs the storm and returns, per 10 ms step since the drop, how many clients opened a socket. */
-    private int[] storm(Consumer<FakeSession> drop, Duration horizon) {
+    private int[] storm(Consumer<Session> drop, Duration horizon) {
         Random seeded = new Random(20261201L);
         for (int i = 0; i < CLIENTS; i++) {
             ManagedConnection c = ManagedConnection.builder(transport, new TestProtocol())
@@ -50,30 +50,30 @@ class ReconnectStormTest {
             handshake(transport.last());
         }
         assertTrue(connections.stream().allMatch(c -> c.state() == ConnectionState.READY));
-        List<FakeSession> first = new ArrayList<>(transport.sessions);
+        List<Session> first = new ArrayList<>(transport.sessions());
         first.forEach(drop);
         assertTrue(connections.stream().allMatch(c -> c.state() == ConnectionState.RECONNECTING));
 
         int steps = (int) (horizon.toMillis() / STEP.toMillis());
         int[] opened = new int[steps];
-        int seen = transport.sessions.size();
+        int seen = transport.opens();
         for (int s = 0; s < steps; s++) {
             time.advance(STEP);
-            int now = transport.sessions.size();
+            int now = transport.opens();
             opened[s] = now - seen;
             for (int k = seen; k < now; k++) {
                 handshake(transport.sessions.get(k));
             }
             seen = now;
         }
-        assertEquals(2 * CLIENTS, transport.sessions.size(), "every client retried exactly once");
+        assertEquals(2 * CLIENTS, transport.opens(), "every client retried exactly once");
         assertTrue(connections.stream().allMatch(c -> c.state() == ConnectionState.READY), "all READY again");
         return opened;
     }
 
-    private static void handshake(FakeSession s) {
-        s.open();
-        s.receive("welcome");
+    private static void handshake(Session s) {
+        s.accept();
+        s.serverSends("welcome");
     }
 
     /** The most opens in any 100 ms (ten consecutive 10 ms steps). */
@@ -101,7 +101,7 @@ class ReconnectStormTest {
     @Test
     void aServiceRestartCloseSpreadsTheWaveTwiceAsWide() {
         // Failed before ManagedConnection handed the close code to the policy: 1012 got the 5 s window.
-        int[] opened = storm(s -> s.serverClose(1012, "service restart"), Duration.ofSeconds(11));
+        int[] opened = storm(s -> s.serverCloses(1012, "service restart"), Duration.ofSeconds(11));
         int busiest = busiest100ms(opened);
         assertTrue(busiest <= CLIENTS * 3 / 100, "busiest 100 ms after 1012 held " + busiest + " of " + CLIENTS);
         int inFirstFiveSeconds = 0;

@@ -21,10 +21,10 @@ public final class Outcomes {
     }
 
     /** Opens the latest session and answers the {@link TestProtocol} handshake. */
-    public static FakeTransport.FakeSession handshake(FakeTransport transport) {
-        FakeTransport.FakeSession s = transport.last();
-        s.open();
-        s.receive("welcome");
+    public static ScriptedTransport.Session handshake(ScriptedTransport transport) {
+        ScriptedTransport.Session s = transport.last();
+        s.accept();
+        s.serverSends("welcome");
         return s;
     }
 }
