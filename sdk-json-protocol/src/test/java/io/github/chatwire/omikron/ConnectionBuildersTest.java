@@ -27,7 +27,7 @@ class ConnectionBuildersTest {
 
     @Test
     void roleSpecificChecksStillApplyOnceAnEndpointIsSet() {
-        ScriptedTransport t = new ScriptedTransport();
+        ScriptedOmikron t = new ScriptedOmikron();
         assertEquals("userId and privateKey (or a keyFile) are required", assertThrows(IllegalStateException.class,
                 () -> OmikronClient.builder().transport(t).userId(ID).build()).getMessage());
         assertEquals("iotaId is required", assertThrows(IllegalStateException.class,

@@ -34,7 +34,7 @@ class IotaConnectionProtocolTest {
 
     final VirtualScheduler clock = new VirtualScheduler();
     final ChatwireRuntime rt = ChatwireRuntime.builder().scheduler(clock).callbackExecutor(Runnable::run).build();
-    final ScriptedTransport server = new ScriptedTransport();
+    final ScriptedOmikron server = new ScriptedOmikron();
     final OmikronPrivateKey omikronKey = OmikronPrivateKey.generate(new SecureRandom());
     final OmikronPrivateKey iotaKey = OmikronPrivateKey.generate(new SecureRandom());
     final List<IotaRequest> requests = new ArrayList<>();
@@ -115,7 +115,7 @@ class IotaConnectionProtocolTest {
         IotaRequest req = requests.get(0);
         assertEquals(ALICE, req.sender());
         req.reply(MessageType.GET_CHATS, OmikronData.builder().put("user_ids", List.of()).build());
-        String out = server.sent.poll();
+        String out = server.unread().poll();
         OmikronMessage reply = OmikronCodec.decode(out);
         assertEquals("0198F000-AAAA-7BBB-8CCC-000000000001", reply.id(), "the reply carries the request's id");
         assertEquals(ALICE, reply.receiver());
@@ -167,7 +167,7 @@ class IotaConnectionProtocolTest {
         assertEquals(40L, second.data().getLong("last_ping"));
         // In the spec shape, routing is written as sender_id/receiver_id.
         iota.sendToUser(ALICE, MessageType.CLIENT_CHANGED, OmikronData.builder().put("user_state", "user_online").build());
-        String text = server.sent.poll();
+        String text = server.unread().poll();
         assertTrue(text.contains("\"receiver_id\":1733600000001"), text);
         assertFalse(text.contains("\"receiver\":"), text);
         assertEquals(ConnectionState.READY, iota.state());
@@ -175,8 +175,8 @@ class IotaConnectionProtocolTest {
 
     @Test
     void olderSpecCallParticipantIdentification() throws Exception {
-        iota = IotaConnection.builder().transport(new ScriptedTransport()).iotaId(IOTA).privateKey(iotaKey).runtime(rt).build();
-        ScriptedTransport callServer = new ScriptedTransport();
+        iota = IotaConnection.builder().transport(new ScriptedOmikron()).iotaId(IOTA).privateKey(iotaKey).runtime(rt).build();
+        ScriptedOmikron callServer = new ScriptedOmikron();
         OmikronPrivateKey aliceKey = OmikronPrivateKey.generate(new SecureRandom());
         List<IdentificationResponse> idents = new ArrayList<>();
         CallGuestConnection participant = CallGuestConnection.builder().transport(callServer).callId("call-1")
@@ -190,7 +190,7 @@ class IotaConnectionProtocolTest {
         try {
             CompletableFuture<Void> c = participant.connect();
             callServer.accept();
-            String raw = callServer.sent.peek();
+            String raw = callServer.unread().peek();
             assertTrue(raw.contains("\"log\":{\"message\":\"\",\"log_level\":0}"), raw);
             OmikronMessage ident = callServer.next();
             assertEquals("call-1", ident.data().getString("call_id"));
@@ -243,14 +243,14 @@ class IotaConnectionProtocolTest {
         server.serverSends("{\"id\":\"" + answer.id() + "\",\"type\":\"error_invalid_challenge\",\"data\":{}}");
         assertTrue(c.isCompletedExceptionally());
         assertEquals(ConnectionState.CLOSED, iota.state());
-        assertFalse(server.open, "closed by the Iota itself");
+        assertFalse(server.isOpen(), "closed by the Iota itself");
         clock.advance(Duration.ofMinutes(10));
-        assertEquals(1, server.opens, "no reconnect after a fatal identification error");
+        assertEquals(1, server.opens(), "no reconnect after a fatal identification error");
     }
 
     @Test
     void registrationSkipsAnUndecodableFrameAndStillGetsItsId() throws Exception {
-        iota = IotaConnection.builder().transport(new ScriptedTransport()).iotaId(IOTA).privateKey(iotaKey).runtime(rt).build();
+        iota = IotaConnection.builder().transport(new ScriptedOmikron()).iotaId(IOTA).privateKey(iotaKey).runtime(rt).build();
         CompletableFuture<OmikronId> id = IotaConnection.register(server, iotaKey.publicKey(), rt, Duration.ofSeconds(10));
         server.accept();
         OmikronMessage reg = server.next();

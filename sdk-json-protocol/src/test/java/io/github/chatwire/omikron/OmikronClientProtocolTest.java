@@ -46,7 +46,7 @@ class OmikronClientProtocolTest {
 
     final VirtualScheduler clock = new VirtualScheduler(1_770_000_000_000L);
     final ChatwireRuntime rt = ChatwireRuntime.builder().scheduler(clock).callbackExecutor(Runnable::run).build();
-    final ScriptedTransport server = new ScriptedTransport();
+    final ScriptedOmikron server = new ScriptedOmikron();
     final OmikronPrivateKey omikronKey = OmikronPrivateKey.generate(RANDOM);
     final OmikronPrivateKey aliceKey = OmikronPrivateKey.generate(RANDOM);
     final List<Object> events = new ArrayList<>();
@@ -172,7 +172,7 @@ class OmikronClientProtocolTest {
         assertEquals(1, events.size(), "a late reply is delivered as an event");
         assertEquals(ConnectionState.READY, client.state());
 
-        server.sent.clear(); // pings sent while time advanced
+        server.unread().clear(); // pings sent while time advanced
         CompletableFuture<Chats> offline = client.getChats();
         server.serverSends(msg(server.next().id(), "error_no_iota", "{}"));
         assertInstanceOf(IotaOfflineException.class, cause(offline));
@@ -183,9 +183,9 @@ class OmikronClientProtocolTest {
     void pingsOnTheIntervalAndMeasuresRoundTrip() throws Exception {
         build(options().build(), IdentificationStrategy.x448Challenge());
         handshake();
-        assertTrue(server.sent.isEmpty());
+        assertTrue(server.unread().isEmpty());
         clock.advance(Duration.ofMillis(4999));
-        assertTrue(server.sent.isEmpty(), "no ping before 5 s");
+        assertTrue(server.unread().isEmpty(), "no ping before 5 s");
         clock.advance(Duration.ofMillis(1));
         OmikronMessage ping = server.next();
         assertEquals(MessageType.PING, ping.type());
@@ -208,10 +208,10 @@ class OmikronClientProtocolTest {
         clock.advance(Duration.ofSeconds(20)); // pings go unanswered; the watchdog fires
         assertEquals(ConnectionState.RECONNECTING, client.state());
         assertInstanceOf(ConnectionLostException.class, cause(inFlight));
-        assertEquals(1, server.opens);
-        server.sent.clear();
+        assertEquals(1, server.opens());
+        server.unread().clear();
         clock.advance(Duration.ofSeconds(3));
-        assertEquals(2, server.opens);
+        assertEquals(2, server.opens());
         CompletableFuture<Void> again = handshake();
         assertTrue(again.isDone());
         assertEquals(ConnectionState.READY, client.state());
@@ -225,14 +225,14 @@ class OmikronClientProtocolTest {
         assertEquals(ConnectionState.RECONNECTING, client.state());
         CompletableFuture<Chats> queued = client.getChats();
         clock.advance(Duration.ofSeconds(3));
-        server.sent.clear();
+        server.unread().clear();
         client.connect();
         server.accept();
         OmikronMessage ident = server.next();
         assertEquals(MessageType.IDENTIFICATION, ident.type(), "nothing goes out before the identification");
         server.serverSends(msg(ident.id(), "challenge", challengeFor(aliceKey, "0123456789abcdefghijABCDEFGHIJ01")));
         OmikronMessage answer = server.next();
-        assertTrue(server.sent.isEmpty(), "the queued request waits for identification_response");
+        assertTrue(server.unread().isEmpty(), "the queued request waits for identification_response");
         server.serverSends(msg(answer.id(), "identification_response", "{}"));
         OmikronMessage req = server.next();
         assertEquals(MessageType.GET_CHATS, req.type());
@@ -250,9 +250,9 @@ class OmikronClientProtocolTest {
         OmikronAuthenticationException e = (OmikronAuthenticationException) cause(connected);
         assertEquals("error_invalid_user_id", e.errorType());
         assertEquals(ConnectionState.CLOSED, client.state());
-        assertFalse(server.open, "the client closed the socket itself");
+        assertFalse(server.isOpen(), "the client closed the socket itself");
         clock.advance(Duration.ofMinutes(5));
-        assertEquals(1, server.opens, "never reconnects");
+        assertEquals(1, server.opens(), "never reconnects");
     }
 
     @Test
@@ -267,7 +267,7 @@ class OmikronClientProtocolTest {
         assertInstanceOf(IotaOfflineException.class, states.get(states.size() - 1).cause());
         assertFalse(connected.isDone());
         clock.advance(Duration.ofSeconds(3));
-        assertEquals(2, server.opens);
+        assertEquals(2, server.opens());
     }
 
     /**
@@ -299,13 +299,13 @@ class OmikronClientProtocolTest {
             assertTrue(e.isRetryable());
             assertFalse(e.getMessage().contains(Base64.getEncoder().encodeToString(aliceKey.raw())));
             assertFalse(connected.isDone());
-            assertEquals(i + 1, server.opens);
+            assertEquals(i + 1, server.opens());
             clock.advance(Duration.ofSeconds(2));
-            assertEquals(i + 1, server.opens, "not at once: backoff first");
-            for (int s = 0; s < 120 && server.opens == i + 1; s++) {
+            assertEquals(i + 1, server.opens(), "not at once: backoff first");
+            for (int s = 0; s < 120 && server.opens() == i + 1; s++) {
                 clock.advance(Duration.ofSeconds(1));
             }
-            assertEquals(i + 2, server.opens, "reconnected after backoff");
+            assertEquals(i + 2, server.opens(), "reconnected after backoff");
         }
         CompletableFuture<Void> ok = connected;
         server.accept();
@@ -336,7 +336,7 @@ class OmikronClientProtocolTest {
         assertEquals("abcdefghijklmnopqrstuvwxyzABCDEF", server.next().data().getString("challenge"));
         client.close();
 
-        ScriptedTransport s2 = new ScriptedTransport();
+        ScriptedOmikron s2 = new ScriptedOmikron();
         OmikronClient hashClient = OmikronClient.builder().transport(s2).userId(ALICE).privateKey(aliceKey).runtime(rt)
                 .identification(IdentificationStrategy.privateKeyHash()).build();
         try {
@@ -419,7 +419,7 @@ class OmikronClientProtocolTest {
     void e1UuidEraHandshakeAndReplies() throws Exception {
         OmikronId uuidUser = OmikronId.of("8F14E45F-CEEA-467F-A0E6-5C1F2A3B4C5D");
         assertEquals("8f14e45f-ceea-467f-a0e6-5c1f2a3b4c5d", uuidUser.value());
-        ScriptedTransport s1 = new ScriptedTransport();
+        ScriptedOmikron s1 = new ScriptedOmikron();
         client = OmikronClient.builder().transport(s1).userId(uuidUser).privateKey(aliceKey).runtime(rt)
                 .identification(IdentificationStrategy.privateKeyHash()).build();
         List<Pong> pongs = new ArrayList<>();

@@ -50,7 +50,7 @@ class OmikronDirectMessagesTest {
 
     final VirtualScheduler clock = new VirtualScheduler(1_770_000_000_000L);
     final ChatwireRuntime rt = ChatwireRuntime.builder().scheduler(clock).callbackExecutor(Runnable::run).build();
-    final ScriptedTransport server = new ScriptedTransport();
+    final ScriptedOmikron server = new ScriptedOmikron();
     final OmikronPrivateKey omikronKey = OmikronPrivateKey.generate(new SecureRandom());
     final FixedIvs ivs = new FixedIvs();
     final List<Object> events = new ArrayList<>();
@@ -130,7 +130,7 @@ class OmikronDirectMessagesTest {
                 + "\"receiver\":1733600000001,\"data\":{\"send_time\":\"1733600000000\",\"message\":\"" + content
                 + "\",\"sender_id\":" + BOB.value() + "}}");
         // The automatic "received" goes out at once, maybe after a key lookup still queued here.
-        for (java.util.Iterator<String> it = server.sent.iterator(); it.hasNext(); ) {
+        for (java.util.Iterator<String> it = server.unread().iterator(); it.hasNext(); ) {
             OmikronMessage m = io.github.chatwire.omikron.codec.OmikronCodec.decode(it.next());
             if (m.type().equals(MessageType.MESSAGE_LIVE)) {
                 assertEquals("received", m.data().getString("message_state"));
@@ -150,7 +150,7 @@ class OmikronDirectMessagesTest {
             ivs.add((String) vector("frontend_aes_cbc", i).get("iv_hex"));
             sends.add(client.sendMessage(BOB, (String) vector("frontend_aes_cbc", i).get("plaintext")));
         }
-        assertEquals(1, server.sent.size(), "one get_user_data for three sends to a new peer");
+        assertEquals(1, server.unread().size(), "one get_user_data for three sends to a new peer");
         answerLookup(BOB, bobKey);
         for (int n = 0; n < cases.length; n++) {
             int i = cases[n];
@@ -163,7 +163,7 @@ class OmikronDirectMessagesTest {
             server.serverSends(msg(send.id(), "success", "{}"));
             assertTrue(sends.get(n).isDone() && !sends.get(n).isCompletedExceptionally());
         }
-        assertTrue(server.sent.isEmpty());
+        assertTrue(server.unread().isEmpty());
         client.sendMessage(BOB, "cached", MessageScheme.HKDF_GCM);
         assertEquals(MessageType.MESSAGE_SEND, server.next().type(), "the key is cached: no second lookup");
     }
@@ -196,7 +196,7 @@ class OmikronDirectMessagesTest {
         assertEquals("emoji = and ¬", e.peerWouldSee());
         assertFalse(e.getMessage().contains("emoji"), "the text stays out of the message");
         assertFalse(e.isRetryable());
-        assertTrue(server.sent.isEmpty(), "nothing was sent");
+        assertTrue(server.unread().isEmpty(), "nothing was sent");
         client.sendMessage(BOB, "plain", MessageScheme.PLAIN);
         assertEquals("plain", server.next().data().getString("content"));
     }
@@ -242,7 +242,7 @@ class OmikronDirectMessagesTest {
         assertTrue(notB64.reason().contains("not base64"), notB64.reason());
         UndecryptableMessage tooShort = (UndecryptableMessage) events.get(3);
         assertTrue(tooShort.reason().contains("too short"), tooShort.reason());
-        assertTrue(server.sent.isEmpty(), "malformed content never triggers a key refresh");
+        assertTrue(server.unread().isEmpty(), "malformed content never triggers a key refresh");
         assertEquals(ConnectionState.READY, client.state());
         assertEquals(events, subscribed, "subscriptions see the same events in the same order");
         assertEquals(List.of(web, gcm), decrypted);
@@ -271,13 +271,13 @@ class OmikronDirectMessagesTest {
         live(garbage);
         UndecryptableMessage u = (UndecryptableMessage) events.get(2);
         assertTrue(u.reason().contains("hkdf-gcm") && u.reason().contains("web"), u.reason());
-        assertTrue(server.sent.isEmpty(), "a key younger than the refresh interval is not fetched again");
+        assertTrue(server.unread().isEmpty(), "a key younger than the refresh interval is not fetched again");
         // Older than the interval and still the same key: one lookup, then undecryptable.
         clock.advance(Duration.ofSeconds(11));
         live(garbage);
         answerLookup(BOB, bobNew);
         assertInstanceOf(UndecryptableMessage.class, events.get(3));
-        assertTrue(server.sent.isEmpty(), "refreshed once, not in a loop");
+        assertTrue(server.unread().isEmpty(), "refreshed once, not in a loop");
     }
 
     @Test
@@ -361,7 +361,7 @@ class OmikronDirectMessagesTest {
         server.serverSends(msg(lookup.id(), "error_not_found", "{}"));
         OmikronServerException e = assertInstanceOf(OmikronServerException.class, cause(send));
         assertEquals("error_not_found", e.code());
-        assertTrue(server.sent.isEmpty(), "no message_send without a key");
+        assertTrue(server.unread().isEmpty(), "no message_send without a key");
         live("AAECAwQFBgcICQoLDA0OD8u2j2TsJ7w7Q0DAZ4MAh2E=");
         server.serverSends(msg(server.next().id(), "error_not_found", "{}"));
         UndecryptableMessage u = (UndecryptableMessage) events.get(0);

@@ -99,8 +99,8 @@ class OriginChatsClientProtocolTest {
     void waitsForTheHandshakeThenLogsInAndResyncs() {
         client = builder(false).build();
         CompletableFuture<Void> connected = client.connect();
-        server.listener.onOpen();
-        assertTrue(server.sent.isEmpty(), "nothing is sent before the handshake");
+        server.accept();
+        assertTrue(server.unread().isEmpty(), "nothing is sent before the handshake");
         server.serverSends(ScriptedOcServer.HANDSHAKE_CRACKED);
         Map<String, Object> login = server.next("login");
         assertEquals("bot", login.get("username"));
@@ -161,7 +161,7 @@ class OriginChatsClientProtocolTest {
         cancelled.cancel(false);
         clock.advance(Duration.ofSeconds(11));
         assertEquals("kept", server.next("message_new").get("content"));
-        assertTrue(server.sent.isEmpty(), "the cancelled one was dropped while it waited");
+        assertTrue(server.unread().isEmpty(), "the cancelled one was dropped while it waited");
         assertFalse(kept.isDone());
     }
 
@@ -245,7 +245,7 @@ class OriginChatsClientProtocolTest {
         assertEquals("4", server.next("slash_response").get("response"));
         server.serverSends("{\"cmd\":\"channels_get\",\"val\":[],\"listener\":\"" + ownKey + "\"}");
         assertTrue(own.join().channels().isEmpty(), "its own reply still completes it");
-        assertTrue(server.sent.isEmpty());
+        assertTrue(server.unread().isEmpty());
         bot.close();
     }
 
@@ -259,7 +259,7 @@ class OriginChatsClientProtocolTest {
         server.serverSends(forwardedCall(key, "USR:local_bot"));
         assertInstanceOf(ServerFrame.SlashCall.class, call.join());
         assertTrue(handled.isEmpty(), "the echo is the reply to our own call, not a call for us");
-        assertTrue(server.sent.isEmpty(), "no slash_response for an echo");
+        assertTrue(server.unread().isEmpty(), "no slash_response for an echo");
         bot.close();
     }
 
@@ -313,7 +313,7 @@ class OriginChatsClientProtocolTest {
         server.next("login");
         server.serverSends("{\"cmd\":\"auth_error\",\"val\":\"User not found\"}");
         assertTrue(failure(connected).getMessage().contains("User not found"));
-        assertTrue(server.sent.isEmpty(), "no registration it was not asked for");
+        assertTrue(server.unread().isEmpty(), "no registration it was not asked for");
     }
 
     @Test
@@ -329,7 +329,7 @@ class OriginChatsClientProtocolTest {
         server.next("login");
         server.serverSends("{\"cmd\":\"auth_error\",\"val\":\"User not found\"}");
         assertEquals(ConnectionState.CLOSED, client.state(), "a server contradicting itself ends the client");
-        assertTrue(server.sent.isEmpty());
+        assertTrue(server.unread().isEmpty());
     }
 
     // ------------------------------------------------------------------ rate limiting
@@ -344,13 +344,13 @@ class OriginChatsClientProtocolTest {
         for (int i = 0; i < 10; i++) {
             assertEquals("m" + i, server.next("message_new").get("content"));
         }
-        assertTrue(server.sent.isEmpty(), "the server refuses an 11th inside 10 s");
+        assertTrue(server.unread().isEmpty(), "the server refuses an 11th inside 10 s");
         CompletableFuture<ServerFrame.Heartbeat> ping = client.ping();
         server.next("ping"); // other requests are not held behind the waiting message
         // the server would take it at 10 s; the client adds its margin for uneven transit
         long due = TimeUnit.SECONDS.toNanos(10) + OcOutbox.MARGIN_NANOS;
         clock.advance(Duration.ofNanos(due - 1));
-        assertTrue(server.sent.isEmpty());
+        assertTrue(server.unread().isEmpty());
         clock.advance(Duration.ofNanos(1));
         assertEquals("m10", server.next("message_new").get("content"));
         assertInstanceOf(io.github.chatwire.core.RequestTimeoutException.class, failure(ping), "unanswered, it timed out");
@@ -369,9 +369,9 @@ class OriginChatsClientProtocolTest {
         client.send(Target.channel("general"), "two");
         client.ping();
         server.next("ping");
-        assertTrue(server.sent.isEmpty(), "message_new waits for the server's cooldown");
+        assertTrue(server.unread().isEmpty(), "message_new waits for the server's cooldown");
         clock.advance(Duration.ofMillis(4_999));
-        assertTrue(server.sent.isEmpty());
+        assertTrue(server.unread().isEmpty());
         clock.advance(Duration.ofMillis(1));
         assertEquals("two", server.next("message_new").get("content"));
     }
@@ -478,12 +478,12 @@ class OriginChatsClientProtocolTest {
         assertEquals(ConnectionState.RECONNECTING, client.state());
         CompletableFuture<ServerFrame.Heartbeat> ping = client.ping();
         clock.advance(Duration.ofMillis(1999));
-        assertEquals(1, server.opens, "backoff before the next attempt");
+        assertEquals(1, server.opens(), "backoff before the next attempt");
         clock.advance(Duration.ofMillis(1));
-        assertEquals(2, server.opens);
+        assertEquals(2, server.opens());
         server.accept(ScriptedOcServer.HANDSHAKE_CRACKED);
         server.next("login");
-        assertTrue(server.sent.isEmpty(), "queued requests wait for the new login");
+        assertTrue(server.unread().isEmpty(), "queued requests wait for the new login");
         server.loginSucceeds("USR:local_bot");
         String p = ScriptedOcServer.listener(server.next("ping"));
         server.answerResync();

@@ -1,24 +1,20 @@
 package io.github.chatwire.originchats;
 
-import io.github.chatwire.core.ChatwireRuntime;
-import io.github.chatwire.core.transport.Transport;
-import io.github.chatwire.core.transport.TransportListener;
-import io.github.chatwire.core.transport.TransportSession;
+import io.github.chatwire.core.testing.ScriptedTransport;
 import io.github.chatwire.originchats.codec.OcJson;
-import java.util.ArrayDeque;
 import java.util.Map;
 
 /**
- * An in-memory transport on which the test plays the OriginChats server, frame by frame; all on
- * the test's thread. Frames the client sends are parsed back into JSON objects.
+ * sdk-core's {@link ScriptedTransport} with OriginChats script helpers: the test plays the server
+ * frame by frame, on its own thread, and reads back what the client sent as JSON objects. A client
+ * close ends the session at once; OriginChats speaks text only.
  */
-final class ScriptedOcServer implements Transport {
+final class ScriptedOcServer extends ScriptedTransport {
     static final String HANDSHAKE_CRACKED = handshake("cracked", "originChats-key-1");
 
-    final ArrayDeque<Map<String, Object>> sent = new ArrayDeque<>();
-    TransportListener listener;
-    int opens;
-    boolean open;
+    ScriptedOcServer() {
+        completeClosesAtOnce().textOnly();
+    }
 
     static String handshake(String authMode, String validatorKey) {
         return "{\"cmd\":\"handshake\",\"val\":{\"server\":{\"name\":\"scripted\"},\"limits\":{\"post_content\":2000},"
@@ -26,67 +22,19 @@ final class ScriptedOcServer implements Transport {
                 + "\",\"capabilities\":[\"auth\",\"channels_get\",\"message_new\",\"users_online\",\"slash_call\"]}}";
     }
 
-    @Override
-    public TransportSession open(ChatwireRuntime runtime, TransportListener l) {
-        listener = l;
-        opens++;
-        open = true;
-        return new TransportSession() {
-            @Override
-            public boolean sendText(String text) {
-                if (!open) {
-                    return false;
-                }
-                sent.add(OcJson.parseObject(text));
-                return true;
-            }
-
-            @Override
-            public boolean sendBinary(byte[] bytes) {
-                return false;
-            }
-
-            @Override
-            public void close(int code, String reason) {
-                if (open) {
-                    open = false;
-                    l.onClosed(code, reason == null ? "" : reason);
-                }
-            }
-
-            @Override
-            public void cancel() {
-                open = false;
-            }
-        };
-    }
-
-    @Override
-    public String describe() {
-        return "scripted";
-    }
-
     /** The WebSocket opens and the server greets with a handshake. */
     void accept(String handshake) {
-        listener.onOpen();
-        listener.onText(handshake);
-    }
-
-    void serverSends(String json) {
-        listener.onText(json);
-    }
-
-    void serverCloses(int code) {
-        open = false;
-        listener.onClosed(code, "");
+        accept();
+        serverSends(handshake);
     }
 
     /** The next frame the client sent, which must have this cmd. */
     Map<String, Object> next(String cmd) {
-        Map<String, Object> f = sent.poll();
-        if (f == null) {
+        String raw = unread().poll();
+        if (raw == null) {
             throw new AssertionError("the client sent nothing; expected " + cmd);
         }
+        Map<String, Object> f = OcJson.parseObject(raw);
         if (!cmd.equals(f.get("cmd"))) {
             throw new AssertionError("expected " + cmd + " but the client sent " + f.get("cmd"));
         }
