@@ -17,6 +17,8 @@ import io.github.chatwire.binary.model.Settings;
 import io.github.chatwire.core.time.Cancellable;
 import io.github.chatwire.core.time.Scheduler;
 import io.github.chatwire.core.time.SystemScheduler;
+import io.github.chatwire.testkit.FakeServer;
+import io.github.chatwire.testkit.ReceivedFrame;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -60,7 +62,7 @@ import okio.ByteString;
  *
  * <p>Thread-safe. Close it after use; it shuts down only the threads it created.
  */
-public final class FakeBinaryWsServer implements AutoCloseable {
+public final class FakeBinaryWsServer implements FakeServer {
     /** The path the server answers on. */
     public static final String PATH = "/api/ws";
 
@@ -73,6 +75,8 @@ public final class FakeBinaryWsServer implements AutoCloseable {
     private final boolean echoSettings;
     private final long clockSkewMillis;
     private volatile boolean answerPings = true;
+    private volatile boolean stalled;
+    private final List<ReceivedFrame> frames = new CopyOnWriteArrayList<>();
     private final MessageCodec<ServerboundPacket, ClientboundPacket> codec;
     private final Set<String> acceptedKeys = ConcurrentHashMap.newKeySet();
     private final List<Session> sessions = new CopyOnWriteArrayList<>();
@@ -163,6 +167,45 @@ public final class FakeBinaryWsServer implements AutoCloseable {
      */
     public void answerPings(boolean answer) {
         this.answerPings = answer;
+    }
+
+    /** {@code answerPings(false)}: Pings are read and counted but not answered, until {@link #resume()}. */
+    @Override
+    public void silence() {
+        answerPings(false);
+    }
+
+    /**
+     * Hangs the server until {@link #resume()}: frames are read and recorded but not handled (no
+     * authentication answer, no Pong, no echoed Settings), and the 3003 ping timeout does not fire.
+     */
+    @Override
+    public void stall() {
+        stalled = true;
+    }
+
+    /** Ends {@link #stall()} and {@link #silence()}. */
+    @Override
+    public void resume() {
+        stalled = false;
+        answerPings(true);
+    }
+
+    /**
+     * Closes every open session with 1012 (service restart), a retryable close for the client; new
+     * connections are accepted.
+     */
+    @Override
+    public void drop() {
+        for (Session s : sessions) {
+            s.close(1012, "dropped by the fake server");
+        }
+    }
+
+    /** Every frame read on every session: binary ones, and text ones (a protocol error here). */
+    @Override
+    public List<ReceivedFrame> receivedFrames() {
+        return new ArrayList<>(frames);
     }
 
     private long now() {
@@ -276,12 +319,18 @@ public final class FakeBinaryWsServer implements AutoCloseable {
 
             @Override
             public void onMessage(WebSocket webSocket, String text) {
+                frames.add(ReceivedFrame.text(index, text));
                 errors.add(new BinaryProtocolException(-1, -1, "text frame from the client"));
             }
 
             @Override
             public void onMessage(WebSocket webSocket, ByteString bytes) {
-                binary(bytes.toByteArray());
+                byte[] message = bytes.toByteArray();
+                frames.add(ReceivedFrame.binary(index, message));
+                if (stalled) {
+                    return;
+                }
+                binary(message);
             }
 
             @Override
@@ -333,7 +382,9 @@ public final class FakeBinaryWsServer implements AutoCloseable {
                     return;
                 }
                 long silent = scheduler.nanoTime() - lastPingNanos;
-                if (silent >= pingTimeout.toNanos()) {
+                if (stalled) {
+                    armTimer(pingTimeout.toNanos()); // a hung server closes nothing
+                } else if (silent >= pingTimeout.toNanos()) {
                     close(3003, "Timeout: no ping for " + pingTimeout.getSeconds() + " s");
                 } else {
                     armTimer(pingTimeout.toNanos() - silent);

@@ -11,6 +11,8 @@ import io.github.chatwire.omikron.model.OmikronData;
 import io.github.chatwire.omikron.model.OmikronFormatException;
 import io.github.chatwire.omikron.model.OmikronId;
 import io.github.chatwire.omikron.model.OmikronMessage;
+import io.github.chatwire.testkit.FakeServer;
+import io.github.chatwire.testkit.ReceivedFrame;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -29,7 +31,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import okhttp3.Response;
 import okhttp3.WebSocket;
@@ -69,7 +73,7 @@ import okhttp3.mockwebserver.RecordedRequest;
  * <p>Thread-safe: socket callbacks and test code may call in concurrently. Binds to loopback
  * only. Close it after the test.
  */
-public final class FakeOmikron implements AutoCloseable {
+public final class FakeOmikron implements FakeServer {
     /** Where a received message came from. */
     public enum Role {
         /** {@code /ws/client}. */
@@ -135,6 +139,10 @@ public final class FakeOmikron implements AutoCloseable {
     private final Map<OmikronId, String> presence = new HashMap<>();
     private final Set<MessageType> silenced = new HashSet<>();
     private final List<Peer> allPeers = new ArrayList<>();
+    private final List<ReceivedFrame> frames = new CopyOnWriteArrayList<>();
+    private final AtomicInteger connections = new AtomicInteger();
+    private volatile boolean stalled;
+    private volatile boolean pongsSilenced;
     private MessageType failIdentificationWith;
     private boolean started;
     private long nextGuestId = 900_000_000_000L;
@@ -194,6 +202,54 @@ public final class FakeOmikron implements AutoCloseable {
     /** @return the {@code ws://} URL of the client endpoint */
     public String clientUrl() {
         return wsUrl("/ws/client/");
+    }
+
+    /**
+     * The client endpoint, {@link #clientUrl()}: the {@link FakeServer} face's URL. Iotas and
+     * guests connect to {@link #iotaUrl()} and {@link #guestUrl()}.
+     *
+     * @return the {@code ws://} URL; never null
+     */
+    @Override
+    public String url() {
+        return clientUrl();
+    }
+
+    /**
+     * Every text frame read on every endpoint (clients, Iotas, guests), also unparsable ones and
+     * those read while stalled; {@link #received()} has the decoded messages.
+     */
+    @Override
+    public List<ReceivedFrame> receivedFrames() {
+        return new ArrayList<>(frames);
+    }
+
+    /** {@link #disconnectAll()}: every connection is closed with 1001. */
+    @Override
+    public void drop() {
+        disconnectAll();
+    }
+
+    /**
+     * Hangs the relay until {@link #resume()}: frames are read and recorded but not handled,
+     * answered or relayed.
+     */
+    @Override
+    public void stall() {
+        stalled = true;
+    }
+
+    /** Ends {@link #stall()} and {@link #silence()}. */
+    @Override
+    public void resume() {
+        stalled = false;
+        pongsSilenced = false;
+    }
+
+    /** Stops answering {@code ping} with {@code pong} until {@link #resume()}; all else is answered. */
+    @Override
+    public void silence() {
+        pongsSilenced = true;
     }
 
     /** @return the {@code ws://} URL of the Iota endpoint */
@@ -407,6 +463,7 @@ public final class FakeOmikron implements AutoCloseable {
     /** One WebSocket connection. Callbacks of one socket come one at a time on OkHttp threads. */
     private final class Peer extends WebSocketListener {
         final Role role;
+        final int number = connections.getAndIncrement();
         volatile WebSocket ws;
         OmikronId id;
         boolean identified;
@@ -451,6 +508,10 @@ public final class FakeOmikron implements AutoCloseable {
 
         @Override
         public void onMessage(WebSocket webSocket, String text) {
+            frames.add(ReceivedFrame.text(number, text));
+            if (stalled) {
+                return;
+            }
             synchronized (lock) {
                 ws = webSocket;
                 OmikronMessage m;
@@ -506,7 +567,9 @@ public final class FakeOmikron implements AutoCloseable {
         private void handle(OmikronMessage m) {
             MessageType t = m.type();
             if (t.equals(MessageType.PING)) {
-                pong(m);
+                if (!pongsSilenced) {
+                    pong(m);
+                }
                 return;
             }
             if (silenced.contains(t)) {

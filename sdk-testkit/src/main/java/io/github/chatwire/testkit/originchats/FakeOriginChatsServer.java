@@ -5,7 +5,8 @@ import static io.github.chatwire.testkit.originchats.FakeOcState.frame;
 import io.github.chatwire.core.time.Scheduler;
 import io.github.chatwire.core.time.SystemScheduler;
 import io.github.chatwire.originchats.codec.OcJson;
-import java.io.Closeable;
+import io.github.chatwire.testkit.FakeServer;
+import io.github.chatwire.testkit.ReceivedFrame;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import okhttp3.Response;
 import okhttp3.WebSocket;
@@ -46,7 +48,8 @@ import okhttp3.mockwebserver.RecordedRequest;
  *   <li>a {@code ping} every 30 s on the given scheduler (so tests can use virtual time);</li>
  *   <li>{@code POST /attachments/upload}, {@code GET /attachments/{id}}, {@code GET /info};</li>
  *   <li>fault injection: stall (receive but answer nothing, no pings), drop all sockets, silence
- *       one command (no reply, as when the real server raises), raw frames to every socket.</li>
+ *       one command (no reply, as when the real server raises), raw frames to every socket;
+ *       and the common {@link FakeServer} face (drop, stall/resume, silence the pings).</li>
  * </ul>
  * Thread-safe. Close it to stop the server and its own timer thread.
  *
@@ -54,7 +57,7 @@ import okhttp3.mockwebserver.RecordedRequest;
  * {@code FakeOcState} holds what the reference server stores, {@code FakeOcCommands} answers each
  * command and {@code FakeOcRoutes} serves the HTTP routes.
  */
-public final class FakeOriginChatsServer implements Closeable {
+public final class FakeOriginChatsServer implements FakeServer {
     /** The 20 server-wide permission names the handshake lists. */
     public static final List<String> PERMISSIONS = Collections.unmodifiableList(Arrays.asList("administrator",
             "manage_server", "view_audit_log", "manage_roles", "manage_channels", "manage_threads", "manage_users",
@@ -72,6 +75,9 @@ public final class FakeOriginChatsServer implements Closeable {
 
     private final List<String> issuedKeys = new CopyOnWriteArrayList<>();
     private volatile boolean stalled;
+    private volatile boolean pingsSilenced;
+    private final List<ReceivedFrame> frames = new CopyOnWriteArrayList<>();
+    private final AtomicInteger connections = new AtomicInteger();
     private boolean started;
 
     private FakeOriginChatsServer(Builder b) {
@@ -131,8 +137,20 @@ public final class FakeOriginChatsServer implements Closeable {
      * The WebSocket URL to connect to.
      *
      * @return e.g. "ws://127.0.0.1:5613/"
+     * @deprecated use {@link #url()}, the name every fake uses
      */
+    @Deprecated
     public String wsUrl() {
+        return url();
+    }
+
+    /**
+     * The WebSocket URL to connect to.
+     *
+     * @return e.g. "ws://127.0.0.1:5613/"; never null
+     */
+    @Override
+    public String url() {
         return "ws://" + web.getHostName() + ":" + web.getPort() + "/";
     }
 
@@ -251,11 +269,46 @@ public final class FakeOriginChatsServer implements Closeable {
         stalled = stall;
     }
 
+    /** {@code stall(true)}: reads frames, answers nothing, sends no pings, until {@link #resume()}. */
+    @Override
+    public void stall() {
+        stall(true);
+    }
+
+    /** Ends {@link #stall()} and {@link #silence()}. */
+    @Override
+    public void resume() {
+        stalled = false;
+        pingsSilenced = false;
+    }
+
+    /**
+     * Stops the liveness traffic until {@link #resume()}: no {@code ping} every 30 s and no answer
+     * to the client's {@code ping} command; every other command is still answered.
+     */
+    @Override
+    public void silence() {
+        pingsSilenced = true;
+    }
+
+    @Override
+    public List<ReceivedFrame> receivedFrames() {
+        return new ArrayList<>(frames);
+    }
+
     /**
      * Drops every socket: closes it with 1012 (service restart), as a restarting server does. The
      * connections are forgotten at once, so their later frames are ignored.
      */
     public void dropAll() {
+        drop();
+    }
+
+    /**
+     * Drops every socket with 1012 (service restart), like {@link #dropAll()}.
+     */
+    @Override
+    public void drop() {
         List<FakeOcConnection> copy;
         synchronized (state.lock) {
             copy = new ArrayList<>(state.conns);
@@ -390,6 +443,7 @@ public final class FakeOriginChatsServer implements Closeable {
     // ------------------------------------------------------------------ HTTP
 
     private final class SocketListener extends WebSocketListener {
+        private final int number = connections.getAndIncrement();
         private FakeOcConnection conn;
 
         @Override
@@ -406,6 +460,7 @@ public final class FakeOriginChatsServer implements Closeable {
 
         @Override
         public void onMessage(WebSocket webSocket, String text) {
+            frames.add(ReceivedFrame.text(number, text));
             if (stalled) {
                 return;
             }
@@ -419,6 +474,9 @@ public final class FakeOriginChatsServer implements Closeable {
                     frame = OcJson.parseObject(text);
                 } catch (RuntimeException e) {
                     return; // the reference logs and answers nothing
+                }
+                if (pingsSilenced && "ping".equals(frame.get("cmd"))) {
+                    return;
                 }
                 commands.handle(c, frame);
             }
@@ -467,7 +525,7 @@ public final class FakeOriginChatsServer implements Closeable {
                 if (!state.conns.contains(c)) {
                     return;
                 }
-                if (!stalled) {
+                if (!stalled && !pingsSilenced) {
                     c.send(frame("ping"));
                 }
                 schedulePing(c);

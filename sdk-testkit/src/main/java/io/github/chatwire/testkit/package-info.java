@@ -1,0 +1,7 @@
+/**
+ * What all chatwire fake servers share: the {@link io.github.chatwire.testkit.FakeServer} face
+ * (url, received frames, drop, stall, silence, close) and the {@link
+ * io.github.chatwire.testkit.ReceivedFrame} it records. The protocol fakes live in the
+ * sub-packages.
+ */
+package io.github.chatwire.testkit;
