@@ -15,6 +15,7 @@ import io.github.chatwire.core.connection.ConnectionOptions;
 import io.github.chatwire.core.connection.ConnectionState;
 import io.github.chatwire.core.connection.ReconnectPolicy;
 import io.github.chatwire.core.connection.StateChange;
+import io.github.chatwire.core.testing.ScriptedTransport;
 import io.github.chatwire.core.time.VirtualScheduler;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +33,7 @@ class TauriPushClientTest {
 
     private VirtualScheduler clock;
     private ChatwireRuntime runtime;
-    private FakeTransport transport;
+    private ScriptedTransport transport;
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final List<StateChange> states = new CopyOnWriteArrayList<>();
     private final List<ChatwireException> errors = new CopyOnWriteArrayList<>();
@@ -41,7 +42,7 @@ class TauriPushClientTest {
     void setUp() {
         clock = new VirtualScheduler();
         runtime = ChatwireRuntime.builder().scheduler(clock).callbackExecutor(Runnable::run).build();
-        transport = new FakeTransport();
+        transport = new ScriptedTransport("fake").textOnly();
     }
 
     @AfterEach
@@ -89,12 +90,12 @@ class TauriPushClientTest {
     private TauriPushClient readyClient(TauriPushClient.Builder b) {
         TauriPushClient client = b.build();
         CompletableFuture<Void> connected = client.connect();
-        FakeTransport.Session s = transport.last();
-        s.listener.onOpen();
+        ScriptedTransport.Session s = transport.last();
+        s.listener().onOpen();
         assertEquals(List.of(IDENT), s.sent());
         assertEquals(ConnectionState.HANDSHAKING, client.state());
         assertFalse(connected.isDone());
-        s.listener.onText("{\"type\":\"success\",\"id\":\"m1\"}");
+        s.listener().onText("{\"type\":\"success\",\"id\":\"m1\"}");
         assertEquals(ConnectionState.READY, client.state());
         assertTrue(connected.isDone());
         return client;
@@ -104,14 +105,14 @@ class TauriPushClientTest {
     void identifiesAndBecomesReadyOnlyOnSuccess() {
         TauriPushClient client = builder().build();
         client.connect();
-        FakeTransport.Session s = transport.last();
-        s.listener.onOpen();
-        s.listener.onText("{\"type\":\"ping\",\"data\":{\"last_ping\":1}}");
-        s.listener.onText("{\"type\":\"something\"}");
+        ScriptedTransport.Session s = transport.last();
+        s.listener().onOpen();
+        s.listener().onText("{\"type\":\"ping\",\"data\":{\"last_ping\":1}}");
+        s.listener().onText("{\"type\":\"something\"}");
         assertEquals(ConnectionState.HANDSHAKING, client.state());
-        s.listener.onText("{\"type\":\"success\",\"id\":\"m1\"}");
+        s.listener().onText("{\"type\":\"success\",\"id\":\"m1\"}");
         assertEquals(ConnectionState.READY, client.state());
-        s.listener.onText("{\"type\":\"success\",\"id\":\"m2\"}");
+        s.listener().onText("{\"type\":\"success\",\"id\":\"m2\"}");
         assertEquals(List.of("identified:m1"), events);
         client.close();
     }
@@ -119,9 +120,9 @@ class TauriPushClientTest {
     @Test
     void answersEveryPingWithPongCarryingLastPing() {
         TauriPushClient client = readyClient(builder());
-        FakeTransport.Session s = transport.last();
-        s.listener.onText("{\"type\":\"ping\",\"data\":{\"last_ping\":1700000000001}}");
-        s.listener.onText("{\"type\":\"ping\",\"data\":{\"last_ping\":\"42\"}}");
+        ScriptedTransport.Session s = transport.last();
+        s.listener().onText("{\"type\":\"ping\",\"data\":{\"last_ping\":1700000000001}}");
+        s.listener().onText("{\"type\":\"ping\",\"data\":{\"last_ping\":\"42\"}}");
         List<String> sent = s.sent();
         assertEquals("{\"type\":\"pong\",\"data\":{\"last_ping\":1700000000001}}", sent.get(1));
         assertEquals("{\"type\":\"pong\",\"data\":{\"last_ping\":42}}", sent.get(2));
@@ -131,7 +132,7 @@ class TauriPushClientTest {
     @Test
     void pongValueIsPluggable() {
         TauriPushClient client = readyClient(builder().pongValue(v -> v + 1));
-        transport.last().listener.onText("{\"type\":\"ping\",\"data\":{\"last_ping\":10}}");
+        transport.last().listener().onText("{\"type\":\"ping\",\"data\":{\"last_ping\":10}}");
         assertEquals("{\"type\":\"pong\",\"data\":{\"last_ping\":11}}", transport.last().sent().get(1));
         client.close();
     }
@@ -139,11 +140,11 @@ class TauriPushClientTest {
     @Test
     void deliversPushAndReadNotificationsAndReportsBadInput() {
         TauriPushClient client = readyClient(builder());
-        FakeTransport.Session s = transport.last();
-        s.listener.onText("{\"type\":\"push_notification\",\"data\":{\"sender_id\":\"alice\"}}");
-        s.listener.onText("{\"type\":\"read_notification\",\"data\":{\"sender_id\":12}}");
-        s.listener.onText("{\"type\":\"push_notification\"}");
-        s.listener.onText("garbage");
+        ScriptedTransport.Session s = transport.last();
+        s.listener().onText("{\"type\":\"push_notification\",\"data\":{\"sender_id\":\"alice\"}}");
+        s.listener().onText("{\"type\":\"read_notification\",\"data\":{\"sender_id\":12}}");
+        s.listener().onText("{\"type\":\"push_notification\"}");
+        s.listener().onText("garbage");
         assertEquals(List.of("identified:m1", "push:alice", "read:12"), events);
         assertEquals(2, errors.size());
         assertTrue(errors.stream().allMatch(e -> e instanceof ProtocolException));
@@ -154,19 +155,19 @@ class TauriPushClientTest {
     @Test
     void watchdogReconnectsASilentServerAndPingsKeepItAlive() {
         TauriPushClient client = readyClient(builder());
-        FakeTransport.Session first = transport.last();
+        ScriptedTransport.Session first = transport.last();
         clock.advance(Duration.ofSeconds(60));
-        first.listener.onText("{\"type\":\"ping\",\"data\":{\"last_ping\":1}}");
+        first.listener().onText("{\"type\":\"ping\",\"data\":{\"last_ping\":1}}");
         clock.advance(Duration.ofSeconds(60));
         assertEquals(ConnectionState.READY, client.state());
-        assertEquals(null, first.closedWith);
+        assertEquals(null, first.closedWith());
         clock.advance(Duration.ofSeconds(30));
-        assertNotNull(first.closedWith, "watchdog closes the silent session");
+        assertNotNull(first.closedWith(), "watchdog closes the silent session");
         assertEquals(ConnectionState.RECONNECTING, client.state());
-        assertEquals(1, transport.sessions.size());
+        assertEquals(1, transport.opens());
         clock.advance(Duration.ofSeconds(1));
-        assertEquals(2, transport.sessions.size());
-        transport.last().listener.onOpen();
+        assertEquals(2, transport.opens());
+        transport.last().listener().onOpen();
         assertEquals(List.of(IDENT), transport.last().sent(), "identification is redone");
         client.close();
     }
@@ -174,18 +175,18 @@ class TauriPushClientTest {
     @Test
     void serverCloseReconnectsWithGrowingBackoff() {
         TauriPushClient client = readyClient(builder());
-        transport.last().listener.onClosed(0, "server closed the QUIC connection");
+        transport.last().listener().onClosed(0, "server closed the QUIC connection");
         assertEquals(ConnectionState.RECONNECTING, client.state());
         StateChange rc = states.get(states.size() - 1);
         assertEquals(Duration.ofSeconds(1), rc.retryIn());
         clock.advance(Duration.ofMillis(999));
-        assertEquals(1, transport.sessions.size());
+        assertEquals(1, transport.opens());
         clock.advance(Duration.ofMillis(1));
-        assertEquals(2, transport.sessions.size());
-        transport.last().listener.onFailure(new io.github.chatwire.core.ConnectionLostException("QUIC idle timeout"));
+        assertEquals(2, transport.opens());
+        transport.last().listener().onFailure(new io.github.chatwire.core.ConnectionLostException("QUIC idle timeout"));
         assertEquals(Duration.ofSeconds(2), states.get(states.size() - 1).retryIn());
         clock.advance(Duration.ofSeconds(2));
-        assertEquals(3, transport.sessions.size());
+        assertEquals(3, transport.opens());
         client.close();
     }
 
@@ -193,20 +194,20 @@ class TauriPushClientTest {
     void rejectedClientCertificateIsTerminal() {
         TauriPushClient client = builder().build();
         CompletableFuture<Void> connected = client.connect();
-        transport.last().listener.onOpen();
-        transport.last().listener.onFailure(new ClientCertificateRejectedException(116, "rejected"));
+        transport.last().listener().onOpen();
+        transport.last().listener().onFailure(new ClientCertificateRejectedException(116, "rejected"));
         assertEquals(ConnectionState.CLOSED, client.state());
         ExecutionException e = assertThrows(ExecutionException.class, () -> connected.get(1, TimeUnit.SECONDS));
         assertInstanceOf(ClientCertificateRejectedException.class, e.getCause());
         assertInstanceOf(AuthenticationException.class, states.get(states.size() - 1).cause());
         clock.advance(Duration.ofMinutes(5));
-        assertEquals(1, transport.sessions.size(), "no reconnect loop");
+        assertEquals(1, transport.opens(), "no reconnect loop");
     }
 
     @Test
     void configuredAuthenticationCloseCodeIsTerminal() {
         TauriPushClient client = readyClient(builder().authenticationCloseCodes(4001));
-        transport.last().listener.onClosed(4001, "unknown device");
+        transport.last().listener().onClosed(4001, "unknown device");
         assertEquals(ConnectionState.CLOSED, client.state());
         assertInstanceOf(AuthenticationException.class, states.get(states.size() - 1).cause());
     }
@@ -247,14 +248,14 @@ class TauriPushClientTest {
                 p -> typed.add(p.senderId()));
         client.on(io.github.chatwire.tauri.model.TauriMessage.class, m -> order.add("on:" + m.type()));
         client.connect();
-        FakeTransport.Session s = transport.last();
-        s.listener.onOpen();
-        s.listener.onText("{\"type\":\"success\",\"id\":\"m1\"}");
-        s.listener.onText("{\"type\":\"ping\",\"data\":{\"last_ping\":3}}");
-        s.listener.onText("{\"type\":\"push_notification\",\"data\":{\"sender_id\":\"alice\"}}");
-        s.listener.onText("{\"type\":\"new_thing\",\"data\":{}}");
+        ScriptedTransport.Session s = transport.last();
+        s.listener().onOpen();
+        s.listener().onText("{\"type\":\"success\",\"id\":\"m1\"}");
+        s.listener().onText("{\"type\":\"ping\",\"data\":{\"last_ping\":3}}");
+        s.listener().onText("{\"type\":\"push_notification\",\"data\":{\"sender_id\":\"alice\"}}");
+        s.listener().onText("{\"type\":\"new_thing\",\"data\":{}}");
         sub.close();
-        s.listener.onText("{\"type\":\"push_notification\",\"data\":{\"sender_id\":\"bob\"}}");
+        s.listener().onText("{\"type\":\"push_notification\",\"data\":{\"sender_id\":\"bob\"}}");
         assertEquals(List.of("event:success", "on:success", "event:ping", "on:ping",
                 "event:push_notification", "push:alice", "on:push_notification",
                 "event:new_thing", "unknown:new_thing", "on:new_thing",
@@ -273,7 +274,7 @@ class TauriPushClientTest {
                 heard.add(message.type());
             }
         }));
-        transport.last().listener.onText("{\"type\":\"new_thing\"}");
+        transport.last().listener().onText("{\"type\":\"new_thing\"}");
         assertEquals(List.of("new_thing"), heard);
         client.close();
     }
@@ -315,10 +316,10 @@ class TauriPushClientTest {
             }
         });
         client.connect();
-        FakeTransport.Session s = transport.last();
-        s.listener.onOpen();
-        s.listener.onText("{\"type\":\"success\"}");
-        s.listener.onText("{\"type\":\"push_notification\",\"data\":{\"sender_id\":\"a\"}}");
+        ScriptedTransport.Session s = transport.last();
+        s.listener().onOpen();
+        s.listener().onText("{\"type\":\"success\"}");
+        s.listener().onText("{\"type\":\"push_notification\",\"data\":{\"sender_id\":\"a\"}}");
         assertTrue(second.contains("READY"), second.toString());
         assertTrue(second.contains("push:a"), second.toString());
         assertEquals(ConnectionState.READY, client.state());
