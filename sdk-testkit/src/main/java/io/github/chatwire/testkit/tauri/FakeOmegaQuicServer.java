@@ -1,6 +1,8 @@
 package io.github.chatwire.testkit.tauri;
 
 import io.github.chatwire.tauri.codec.TauriFraming;
+import io.github.chatwire.testkit.FakeServer;
+import io.github.chatwire.testkit.ReceivedFrame;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -39,7 +41,7 @@ import tech.kwik.core.server.ServerConnector;
  * <p>Thread-safe. Each client stream is read on a daemon thread of the fake
  * ({@code fake-omega-reader-N}); {@link #close()} ends the server and its connections.
  */
-public final class FakeOmegaQuicServer implements AutoCloseable {
+public final class FakeOmegaQuicServer implements FakeServer {
     private static final AtomicInteger READERS = new AtomicInteger();
 
     static {
@@ -75,6 +77,7 @@ public final class FakeOmegaQuicServer implements AutoCloseable {
     private final BlockingQueue<FakeTauriConnection> accepted = new LinkedBlockingQueue<>();
     private final AtomicLong messageIds = new AtomicLong();
     private volatile boolean silent;
+    private final List<ReceivedFrame> frames = new CopyOnWriteArrayList<>();
     private volatile boolean acceptIdentification = true;
     private volatile boolean closed;
 
@@ -267,6 +270,61 @@ public final class FakeOmegaQuicServer implements AutoCloseable {
 
     boolean silent() {
         return silent;
+    }
+
+    /**
+     * Where the server listens, {@code quic://localhost:port}, for logs and the {@link FakeServer}
+     * face; a Tauri client is configured with {@link #host()}, {@link #port()} and {@link #alpn()}.
+     *
+     * @return the address; never null
+     */
+    @Override
+    public String url() {
+        return "quic://" + host() + ":" + port();
+    }
+
+    /** Every message read on every connection, as the text the client sent. */
+    @Override
+    public List<ReceivedFrame> receivedFrames() {
+        return new ArrayList<>(frames);
+    }
+
+    void received(FakeTauriConnection c, String text) {
+        frames.add(ReceivedFrame.text(connections.indexOf(c), text));
+    }
+
+    /**
+     * Closes every connection that is still up with application code 0 ("dropped by the fake
+     * server"), which the client retries; new connections are accepted.
+     */
+    @Override
+    public void drop() {
+        for (FakeTauriConnection c : connections) {
+            if (!c.isEnded()) {
+                c.close(0, "dropped by the fake server");
+            }
+        }
+    }
+
+    /** {@code silent(true)}: the server answers nothing until {@link #resume()}. */
+    @Override
+    public void stall() {
+        silent(true);
+    }
+
+    /** {@code silent(false)}. */
+    @Override
+    public void resume() {
+        silent(false);
+    }
+
+    /**
+     * {@code silent(true)}: this fake has no heartbeat of its own (the test sends the pings), so
+     * silencing its liveness is the same as making it answer nothing.
+     */
+    @Override
+    public void silence() {
+        silent(true);
     }
 
     boolean acceptsIdentification() {

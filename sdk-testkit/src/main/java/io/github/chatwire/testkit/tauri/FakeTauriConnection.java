@@ -98,6 +98,7 @@ public final class FakeTauriConnection {
     }
 
     private void handle(String text) {
+        server.received(this, text);
         TauriMessage m;
         try {
             m = TauriMessageCodec.decode(text);
