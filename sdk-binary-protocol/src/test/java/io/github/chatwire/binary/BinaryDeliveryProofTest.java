@@ -12,6 +12,7 @@ import io.github.chatwire.core.ChatwireRuntime;
 import io.github.chatwire.core.DeliveryUnknownException;
 import io.github.chatwire.core.Secret;
 import io.github.chatwire.core.connection.ConnectionState;
+import io.github.chatwire.core.testing.ScriptedTransport;
 import io.github.chatwire.core.time.VirtualScheduler;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -34,7 +35,7 @@ class BinaryDeliveryProofTest {
     private final VirtualScheduler clock = new VirtualScheduler(1_700_000_000_000L);
     private final ChatwireRuntime runtime =
             ChatwireRuntime.builder().scheduler(clock).callbackExecutor(Runnable::run).build();
-    private final InMemoryTransport transport = new InMemoryTransport();
+    private final ScriptedTransport transport = new ScriptedTransport("in-memory").binaryOnly();
     private final List<ChatwireException> errors = new CopyOnWriteArrayList<>();
     private BinaryWsClient client;
 
@@ -50,11 +51,11 @@ class BinaryDeliveryProofTest {
         return ByteBuffer.allocate(9).put((byte) 0).putLong(millis).array();
     }
 
-    private InMemoryTransport.Session ready() {
+    private ScriptedTransport.Session ready() {
         return ready(BinaryWsClient.DEFAULT_PING_INTERVAL.multipliedBy(3));
     }
 
-    private InMemoryTransport.Session ready(java.time.Duration idleTimeout) {
+    private ScriptedTransport.Session ready(java.time.Duration idleTimeout) {
         client = BinaryWsClient.builder().transport(transport).accessKey(Secret.of(BinaryWsClientTest.KEY))
                 .runtime(runtime).idleTimeout(idleTimeout).listener(new BinaryWsListener() {
                     @Override
@@ -63,10 +64,10 @@ class BinaryDeliveryProofTest {
                     }
                 }).build();
         client.connect();
-        InMemoryTransport.Session s = transport.last();
-        s.listener.onOpen();
-        s.listener.onBinary(HELLO);
-        s.listener.onBinary(pong(clock.currentTimeMillis()));
+        ScriptedTransport.Session s = transport.last();
+        s.listener().onOpen();
+        s.listener().onBinary(HELLO);
+        s.listener().onBinary(pong(clock.currentTimeMillis()));
         assertEquals(ConnectionState.READY, client.state());
         return s;
     }
@@ -83,19 +84,19 @@ class BinaryDeliveryProofTest {
 
     @Test
     void sendConfirmedCompletesOnTheNextPongOnly() {
-        InMemoryTransport.Session s = ready();
+        ScriptedTransport.Session s = ready();
         CompletableFuture<Void> f = client.sendConfirmed(List.of(Settings.EMPTY));
-        assertEquals(3, s.sent.size(), "auth, the Settings, and a Ping right after them");
-        assertArrayEquals(EMPTY_SETTINGS, s.sent.get(1));
-        assertArrayEquals(PING, s.sent.get(2));
+        assertEquals(3, s.sentBinary().size(), "auth, the Settings, and a Ping right after them");
+        assertArrayEquals(EMPTY_SETTINGS, s.sentBinary().get(1));
+        assertArrayEquals(PING, s.sentBinary().get(2));
         assertFalse(f.isDone(), "on the socket is not read by the server");
-        s.listener.onBinary(pong(clock.currentTimeMillis()));
+        s.listener().onBinary(pong(clock.currentTimeMillis()));
         assertTrue(f.isDone() && !f.isCompletedExceptionally());
     }
 
     @Test
     void sendConfirmedFailsAsDeliveryUnknownIfTheConnectionDropsBeforeThePong() {
-        InMemoryTransport.Session s = ready();
+        ScriptedTransport.Session s = ready();
         CompletableFuture<Void> f = client.sendConfirmed(List.of(Settings.EMPTY));
         s.serverCloses(1006, "");
         Throwable e = failure(f);
@@ -105,7 +106,7 @@ class BinaryDeliveryProofTest {
 
     @Test
     void plainSendsNotConfirmedByAPongAreReportedAfterALoss() {
-        InMemoryTransport.Session s = ready();
+        ScriptedTransport.Session s = ready();
         client.sendSettings(Settings.EMPTY);
         client.sendSettings(Settings.EMPTY);
         // A peer that stopped reading: no Pong comes; the connection dies.
@@ -117,11 +118,11 @@ class BinaryDeliveryProofTest {
 
     @Test
     void aRegularPingsPongConfirmsEarlierPlainSends() {
-        InMemoryTransport.Session s = ready();
+        ScriptedTransport.Session s = ready();
         client.sendSettings(Settings.EMPTY);
         clock.advance(BinaryWsClient.DEFAULT_PING_INTERVAL);
-        assertArrayEquals(PING, s.sent.get(s.sent.size() - 1));
-        s.listener.onBinary(pong(clock.currentTimeMillis()));
+        assertArrayEquals(PING, s.sentBinary().get(s.sentBinary().size() - 1));
+        s.listener().onBinary(pong(clock.currentTimeMillis()));
         s.serverCloses(1006, "");
         assertEquals(List.of(), errors.stream().filter(DeliveryUnknownException.class::isInstance).toList());
     }
@@ -131,13 +132,13 @@ class BinaryDeliveryProofTest {
         // A peer that keeps the connection alive but answers no Ping for 65 intervals: the
         // handler forgets the oldest Ping. The first Pong that comes then answers that oldest Ping
         // (in order) and proves nothing about the send made after it.
-        InMemoryTransport.Session s = ready(java.time.Duration.ZERO);
+        ScriptedTransport.Session s = ready(java.time.Duration.ZERO);
         clock.advance(BinaryWsClient.DEFAULT_PING_INTERVAL); // the first unanswered Ping
         client.sendSettings(Settings.EMPTY);
         for (int i = 0; i < 64; i++) {
             clock.advance(BinaryWsClient.DEFAULT_PING_INTERVAL);
         }
-        s.listener.onBinary(pong(clock.currentTimeMillis())); // answers the first Ping only
+        s.listener().onBinary(pong(clock.currentTimeMillis())); // answers the first Ping only
         s.serverCloses(1006, "");
         List<ChatwireException> reports = errors.stream().filter(DeliveryUnknownException.class::isInstance).toList();
         assertEquals(1, reports.size(), "the Settings sent after the answered Ping is unconfirmed; errors: " + errors);

@@ -28,6 +28,7 @@ import io.github.chatwire.core.connection.ConnectionOptions;
 import io.github.chatwire.core.connection.ConnectionState;
 import io.github.chatwire.core.connection.ReconnectPolicy;
 import io.github.chatwire.core.connection.StateChange;
+import io.github.chatwire.core.testing.ScriptedTransport;
 import io.github.chatwire.core.time.VirtualScheduler;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -51,7 +52,7 @@ class BinaryWsClientTest {
 
     private final VirtualScheduler clock = new VirtualScheduler(1_700_000_000_000L);
     private final ChatwireRuntime runtime = ChatwireRuntime.builder().scheduler(clock).callbackExecutor(Runnable::run).build();
-    private final InMemoryTransport transport = new InMemoryTransport();
+    private final ScriptedTransport transport = new ScriptedTransport("in-memory").binaryOnly();
     private final Recorder events = new Recorder();
     private BinaryWsClient client;
 
@@ -128,19 +129,19 @@ class BinaryWsClientTest {
     }
 
     /** Connects and opens the socket; returns the session, the hello not yet sent. */
-    private InMemoryTransport.Session open(BinaryWsClient c) {
+    private ScriptedTransport.Session open(BinaryWsClient c) {
         client = c;
         c.connect();
-        InMemoryTransport.Session s = transport.last();
-        s.clock = clock::nanoTime;
-        s.listener.onOpen();
+        ScriptedTransport.Session s = transport.last();
+        s.clock(clock::nanoTime);
+        s.listener().onOpen();
         return s;
     }
 
-    private InMemoryTransport.Session ready(BinaryWsClient c) {
-        InMemoryTransport.Session s = open(c);
-        s.listener.onBinary(HELLO);
-        s.listener.onBinary(pongs(clock.currentTimeMillis()));
+    private ScriptedTransport.Session ready(BinaryWsClient c) {
+        ScriptedTransport.Session s = open(c);
+        s.listener().onBinary(HELLO);
+        s.listener().onBinary(pongs(clock.currentTimeMillis()));
         assertEquals(ConnectionState.READY, c.state());
         return s;
     }
@@ -149,20 +150,20 @@ class BinaryWsClientTest {
     void handshakeSendsTheAuthMessageAndIsReadyOnTheFirstPong() throws Exception {
         client = builder().build();
         CompletableFuture<Void> connected = client.connect();
-        InMemoryTransport.Session s = transport.last();
-        s.clock = clock::nanoTime;
-        s.listener.onOpen();
-        assertTrue(s.sent.isEmpty(), "nothing is sent before the server's hello");
+        ScriptedTransport.Session s = transport.last();
+        s.clock(clock::nanoTime);
+        s.listener().onOpen();
+        assertTrue(s.sentBinary().isEmpty(), "nothing is sent before the server's hello");
         assertEquals(ConnectionState.HANDSHAKING, client.state());
-        s.listener.onBinary(HELLO);
-        assertEquals(1, s.sent.size());
-        assertArrayEquals(AUTH, s.sent.get(0));
+        s.listener().onBinary(HELLO);
+        assertEquals(1, s.sentBinary().size());
+        assertArrayEquals(AUTH, s.sentBinary().get(0));
         assertEquals(ConnectionState.HANDSHAKING, client.state());
         assertFalse(connected.isDone());
         clock.advance(Duration.ofMillis(120));
         // The server's clock is 5 s ahead of ours.
         long serverNow = clock.currentTimeMillis() + 5000;
-        s.listener.onBinary(pongs(serverNow));
+        s.listener().onBinary(pongs(serverNow));
         assertEquals(ConnectionState.READY, client.state());
         connected.get(1, TimeUnit.SECONDS);
         PongEvent p = events.pongs.get(0);
@@ -175,9 +176,9 @@ class BinaryWsClientTest {
     @Test
     void urlSafeUnpaddedKeySendsTheSameBytes() {
         client = builder().accessKey(Secret.of("AAECAwQFBgcICQoLDA0ODxA")).build();
-        InMemoryTransport.Session s = open(client);
-        s.listener.onBinary(HELLO);
-        assertArrayEquals(AUTH, s.sent.get(0));
+        ScriptedTransport.Session s = open(client);
+        s.listener().onBinary(HELLO);
+        assertArrayEquals(AUTH, s.sentBinary().get(0));
     }
 
     @Test
@@ -189,10 +190,10 @@ class BinaryWsClientTest {
         assertFalse(e.getMessage().contains(key128.substring(0, 8)));
         // Allowed with an unsigned length byte, sent as 0x80.
         client = builder().accessKey(Secret.of(key128)).allowUnsignedKeyLength(true).build();
-        InMemoryTransport.Session s = open(client);
-        s.listener.onBinary(HELLO);
-        assertEquals(4 + 128, s.sent.get(0).length);
-        assertEquals((byte) 0x80, s.sent.get(0)[3]);
+        ScriptedTransport.Session s = open(client);
+        s.listener().onBinary(HELLO);
+        assertEquals(4 + 128, s.sentBinary().get(0).length);
+        assertEquals((byte) 0x80, s.sentBinary().get(0)[3]);
         String key256 = java.util.Base64.getEncoder().encodeToString(new byte[256]);
         assertThrows(IllegalArgumentException.class,
                 () -> builder().accessKey(Secret.of(key256)).allowUnsignedKeyLength(true).build());
@@ -204,24 +205,24 @@ class BinaryWsClientTest {
     @Test
     void pingsStartAfterAuthenticationAndKeepTheirInterval() {
         client = builder().build();
-        InMemoryTransport.Session s = open(client);
-        s.listener.onBinary(HELLO);
+        ScriptedTransport.Session s = open(client);
+        s.listener().onBinary(HELLO);
         clock.advance(Duration.ofSeconds(9));
-        assertEquals(1, s.sent.size(), "no ping during the handshake");
-        s.listener.onBinary(pongs(clock.currentTimeMillis()));
+        assertEquals(1, s.sentBinary().size(), "no ping during the handshake");
+        s.listener().onBinary(pongs(clock.currentTimeMillis()));
         long readyAt = clock.nanoTime();
         clock.advance(Duration.ofSeconds(15));
         for (int i = 1; i <= 20; i++) {
-            assertEquals(1 + i, s.sent.size(), "ping " + i);
-            assertArrayEquals(new byte[] {0x00}, s.sent.get(i));
-            assertEquals(readyAt + TimeUnit.SECONDS.toNanos(15) * i, s.sentAtNanos.get(i));
+            assertEquals(1 + i, s.sentBinary().size(), "ping " + i);
+            assertArrayEquals(new byte[] {0x00}, s.sentBinary().get(i));
+            assertEquals(readyAt + TimeUnit.SECONDS.toNanos(15) * i, s.sentAtNanos()().get(i));
             clock.advance(Duration.ofMillis(40));
-            s.listener.onBinary(pongs(clock.currentTimeMillis()));
+            s.listener().onBinary(pongs(clock.currentTimeMillis()));
             clock.advance(Duration.ofSeconds(15).minusMillis(40));
         }
         assertEquals(ConnectionState.READY, client.state());
         assertEquals(21, events.pongs.size());
-        assertEquals(22, s.sent.size(), "the 21st ping is due at the end of the last step");
+        assertEquals(22, s.sentBinary().size(), "the 21st ping is due at the end of the last step");
         for (PongEvent p : events.pongs.subList(1, 21)) {
             assertFalse(p.authentication());
             assertEquals(Duration.ofMillis(40), p.roundTrip());
@@ -238,29 +239,29 @@ class BinaryWsClientTest {
         assertEquals(Duration.ofSeconds(5), client.connection().options().pingInterval());
         assertEquals(Duration.ofSeconds(15), BinaryWsClient.builder().transport(transport).accessKey(Secret.of(KEY))
                 .build().connection().options().pingInterval());
-        InMemoryTransport.Session s = ready(client);
+        ScriptedTransport.Session s = ready(client);
         clock.advance(Duration.ofSeconds(5));
-        assertEquals(2, s.sent.size());
+        assertEquals(2, s.sentBinary().size());
     }
 
     @Test
     void handshakeTimesOutWithoutHelloAndRetries() {
         client = builder().build();
-        InMemoryTransport.Session s = open(client);
+        ScriptedTransport.Session s = open(client);
         clock.advance(Duration.ofSeconds(10));
         StateChange change = events.lastState();
         assertEquals(ConnectionState.RECONNECTING, change.current());
         assertInstanceOf(ConnectionLostException.class, change.cause());
-        assertTrue(s.closedWith >= 0, "the socket was closed");
+        assertTrue(s.closedWith() != null, "the socket was closed");
         clock.advance(change.retryIn());
-        assertEquals(2, transport.sessions.size(), "a new attempt");
+        assertEquals(2, transport.opens(), "a new attempt");
     }
 
     @Test
     void handshakeTimesOutWithoutPong() {
         client = builder().build();
-        InMemoryTransport.Session s = open(client);
-        s.listener.onBinary(HELLO);
+        ScriptedTransport.Session s = open(client);
+        s.listener().onBinary(HELLO);
         clock.advance(Duration.ofSeconds(10));
         assertEquals(ConnectionState.RECONNECTING, client.state());
     }
@@ -269,33 +270,33 @@ class BinaryWsClientTest {
     void wrongMagicFailsTheConnectionForGood() {
         client = builder().build();
         CompletableFuture<Void> connected = client.connect();
-        InMemoryTransport.Session s = transport.last();
-        s.listener.onOpen();
-        s.listener.onBinary(bytes("6d74"));
+        ScriptedTransport.Session s = transport.last();
+        s.listener().onOpen();
+        s.listener().onBinary(bytes("6d74"));
         assertEquals(ConnectionState.CLOSED, client.state());
         ExecutionException e = assertThrows(ExecutionException.class, () -> connected.get(1, TimeUnit.SECONDS));
         assertInstanceOf(HandshakeException.class, e.getCause());
         assertTrue(e.getCause().getMessage().contains("6d 74"), e.getCause().getMessage());
-        assertTrue(s.sent.isEmpty(), "no key was sent to a peer that is not the server");
-        assertEquals(1002, s.closedWith, "a bad handshake closes with 1002 (protocol error)");
+        assertTrue(s.sentBinary().isEmpty(), "no key was sent to a peer that is not the server");
+        assertEquals(1002, s.closedWith(), "a bad handshake closes with 1002 (protocol error)");
     }
 
     @Test
     void textFrameDuringHandshakeFails() {
         client = builder().build();
-        InMemoryTransport.Session s = open(client);
-        s.listener.onText("ms");
+        ScriptedTransport.Session s = open(client);
+        s.listener().onText("ms");
         assertEquals(ConnectionState.CLOSED, client.state());
-        assertEquals(1002, s.closedWith);
+        assertEquals(1002, s.closedWith());
         assertInstanceOf(HandshakeException.class, events.lastState().cause());
     }
 
     @Test
     void unknownPacketIdStopsTheMessageButKeepsTheConnection() {
         client = builder().build();
-        InMemoryTransport.Session s = ready(client);
+        ScriptedTransport.Session s = ready(client);
         byte[] msg = ByteBuffer.allocate(9 + 1 + 9).put(pongs(7)).put((byte) 0x42).put(pongs(8)).array();
-        s.listener.onBinary(msg);
+        s.listener().onBinary(msg);
         assertEquals(ConnectionState.READY, client.state());
         assertEquals(7, events.pongs.get(1).serverTimeMillis());
         assertEquals(2, events.pongs.size(), "the Pong after the unknown id is not decoded");
@@ -303,22 +304,22 @@ class BinaryWsClientTest {
         assertEquals(0x42, e.packetId());
         assertEquals(9, e.offset());
         // Later messages decode normally.
-        s.listener.onBinary(pongs(9));
+        s.listener().onBinary(pongs(9));
         assertEquals(9, events.pongs.get(2).serverTimeMillis());
     }
 
     @Test
     void truncatedPacketsAndTextFramesAreTypedErrors() {
         client = builder().build();
-        InMemoryTransport.Session s = ready(client);
-        s.listener.onBinary(bytes("00 0000"));
+        ScriptedTransport.Session s = ready(client);
+        s.listener().onBinary(bytes("00 0000"));
         MalformedPacketException m = assertInstanceOf(MalformedPacketException.class, events.errors.get(0));
         assertEquals(1, m.offset());
-        s.listener.onText("hello");
+        s.listener().onText("hello");
         assertInstanceOf(io.github.chatwire.binary.codec.BinaryProtocolException.class, events.errors.get(1));
         assertEquals(ConnectionState.READY, client.state());
         // An unsolicited Pong still reports the clock offset, without a round trip.
-        s.listener.onBinary(pongs(clock.currentTimeMillis() - 300));
+        s.listener().onBinary(pongs(clock.currentTimeMillis() - 300));
         PongEvent p = events.pongs.get(1);
         assertNull(p.roundTrip());
         assertEquals(-300, p.clockOffsetMillis());
@@ -362,43 +363,43 @@ class BinaryWsClientTest {
     @Test
     void terminalCloseEndsTheClientAndRetryableCloseReconnects() {
         client = builder().build();
-        InMemoryTransport.Session s = ready(client);
+        ScriptedTransport.Session s = ready(client);
         s.serverCloses(3005, "database down");
         StateChange change = events.lastState();
         assertEquals(ConnectionState.RECONNECTING, change.current());
         ServerFailureException f = assertInstanceOf(ServerFailureException.class, change.cause());
         assertEquals("database down", f.closeReason());
         clock.advance(change.retryIn());
-        InMemoryTransport.Session s2 = transport.last();
-        assertEquals(2, transport.sessions.size());
-        s2.clock = clock::nanoTime;
-        s2.listener.onOpen();
-        s2.listener.onBinary(HELLO);
-        assertArrayEquals(AUTH, s2.sent.get(0), "the handshake is redone on reconnect");
-        s2.listener.onBinary(pongs(1));
+        ScriptedTransport.Session s2 = transport.last();
+        assertEquals(2, transport.opens());
+        s2.clock(clock::nanoTime);
+        s2.listener().onOpen();
+        s2.listener().onBinary(HELLO);
+        assertArrayEquals(AUTH, s2.sentBinary().get(0), "the handshake is redone on reconnect");
+        s2.listener().onBinary(pongs(1));
         assertEquals(ConnectionState.READY, client.state());
         s2.serverCloses(3004, "Access key revoked");
         assertEquals(ConnectionState.CLOSED, client.state());
         AccessKeyRevokedException r = assertInstanceOf(AccessKeyRevokedException.class, events.lastState().cause());
         assertEquals("Access key revoked", r.closeReason());
         clock.advance(Duration.ofMinutes(5));
-        assertEquals(2, transport.sessions.size(), "no reconnect after a terminal close");
+        assertEquals(2, transport.opens(), "no reconnect after a terminal close");
     }
 
     @Test
     void settingsAreQueuedUntilReadyAndEncodedWithTheTerminator() throws Exception {
         SettingKey<Integer> volume = new SettingKey<>(0x02, "volume", Integer.class);
         client = builder().settings(SettingRegistry.builder().register(volume, ValueCodecs.INT).build()).build();
-        InMemoryTransport.Session s = open(client);
+        ScriptedTransport.Session s = open(client);
         CompletableFuture<Void> sent = client.sendSettings(Settings.builder().set(volume, -1).build());
         CompletableFuture<Void> empty = client.sendSettings(Settings.EMPTY);
-        s.listener.onBinary(HELLO);
-        assertEquals(1, s.sent.size(), "settings wait for READY");
-        s.listener.onBinary(pongs(1));
+        s.listener().onBinary(HELLO);
+        assertEquals(1, s.sentBinary().size(), "settings wait for READY");
+        s.listener().onBinary(pongs(1));
         sent.get(1, TimeUnit.SECONDS);
         empty.get(1, TimeUnit.SECONDS);
-        assertArrayEquals(bytes("01 02 ffffffff ff"), s.sent.get(1));
-        assertArrayEquals(bytes("01 ff"), s.sent.get(2));
+        assertArrayEquals(bytes("01 02 ffffffff ff"), s.sentBinary().get(1));
+        assertArrayEquals(bytes("01 ff"), s.sentBinary().get(2));
         assertThrows(IllegalArgumentException.class, () -> client.send(List.of(Ping.INSTANCE)));
         assertThrows(IllegalArgumentException.class, () -> client.sendSettings(
                 Settings.builder().set(new SettingKey<>(0x03, "unregistered", Byte.class), (byte) 1).build()));
@@ -438,8 +439,8 @@ class BinaryWsClientTest {
     void registeredClientboundPacketsReachOnEvent() {
         client = builder().clientboundPackets(PacketRegistry.clientbound().toBuilder()
                 .register(PacketCodecs.settings(SettingRegistry.defaults())).build()).build();
-        InMemoryTransport.Session s = ready(client);
-        s.listener.onBinary(bytes("01 ff 00 0000000000000001"));
+        ScriptedTransport.Session s = ready(client);
+        s.listener().onBinary(bytes("01 ff 00 0000000000000001"));
         assertEquals(List.of(Settings.EMPTY), events.packets);
         assertEquals(2, events.pongs.size());
         assertThrows(IllegalArgumentException.class, () -> builder().clientboundPackets(
@@ -449,7 +450,7 @@ class BinaryWsClientTest {
     @Test
     void theKeyNeverShowsInToStringOrStateCauses() {
         client = builder().build();
-        InMemoryTransport.Session s = ready(client);
+        ScriptedTransport.Session s = ready(client);
         s.serverCloses(3001, "Unauthorized");
         List<String> texts = new ArrayList<>();
         texts.add(client.toString());
