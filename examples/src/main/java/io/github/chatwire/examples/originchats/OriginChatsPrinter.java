@@ -89,7 +89,7 @@ final class OriginChatsPrinter implements OriginChatsListener {
     }
 
     @Override
-    public void onFrame(ServerFrame frame) {
+    public void onEvent(ServerFrame frame) {
         if (frame.listener() != null || frame instanceof ServerFrame.Error) {
             return; // a reply to our own request (printed as "reply"), or already reported by onError
         }

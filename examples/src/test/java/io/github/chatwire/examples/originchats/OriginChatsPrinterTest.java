@@ -37,7 +37,7 @@ class OriginChatsPrinterTest {
     }
 
     private void frame(String json) {
-        printer.onFrame(FrameDecoder.decode(json));
+        printer.onEvent(FrameDecoder.decode(json));
     }
 
     @Test
