@@ -2,6 +2,7 @@ package io.github.chatwire.core.testing;
 
 import io.github.chatwire.core.ChatwireException;
 import io.github.chatwire.core.ChatwireRuntime;
+import io.github.chatwire.core.connection.Outbound;
 import io.github.chatwire.core.transport.Transport;
 import io.github.chatwire.core.transport.TransportListener;
 import io.github.chatwire.core.transport.TransportSession;
@@ -259,43 +260,26 @@ public class ScriptedTransport implements Transport {
         last().fail(cause);
     }
 
-    /** One frame the client sent: text or binary, and when (by the transport's clock). */
+    /**
+     * One frame the client sent: the message (core's {@link Outbound}, text or binary, without a
+     * tag) and when, by the transport's clock.
+     */
     public static final class Frame {
-        private final String text;
-        private final byte[] bytes;
+        private final Outbound message;
         private final long atNanos;
 
-        Frame(String text, byte[] bytes, long atNanos) {
-            this.text = text;
-            this.bytes = bytes;
+        Frame(Outbound message, long atNanos) {
+            this.message = message;
             this.atNanos = atNanos;
         }
 
         /**
-         * Whether this is a text frame.
+         * What the client sent.
          *
-         * @return true for text, false for binary
+         * @return the message; never null
          */
-        public boolean isText() {
-            return text != null;
-        }
-
-        /**
-         * The text of a text frame.
-         *
-         * @return the text; null for a binary frame
-         */
-        public String text() {
-            return text;
-        }
-
-        /**
-         * The bytes of a binary frame.
-         *
-         * @return a copy; null for a text frame
-         */
-        public byte[] bytes() {
-            return bytes == null ? null : bytes.clone();
+        public Outbound message() {
+            return message;
         }
 
         /**
@@ -309,7 +293,7 @@ public class ScriptedTransport implements Transport {
 
         @Override
         public String toString() {
-            return isText() ? "text:" + text : "binary:" + bytes.length + " bytes";
+            return message + " at " + atNanos;
         }
     }
 
@@ -344,7 +328,7 @@ public class ScriptedTransport implements Transport {
             if (!accepts(text.length())) {
                 return false;
             }
-            frames.add(new Frame(text, null, clock.getAsLong()));
+            frames.add(new Frame(Outbound.text(text), clock.getAsLong()));
             transport.unread.add(text);
             return true;
         }
@@ -358,7 +342,7 @@ public class ScriptedTransport implements Transport {
             if (!accepts(bytes.length)) {
                 return false;
             }
-            frames.add(new Frame(null, bytes.clone(), clock.getAsLong()));
+            frames.add(new Frame(Outbound.binary(bytes, null), clock.getAsLong()));
             return true;
         }
 
@@ -508,8 +492,8 @@ public class ScriptedTransport implements Transport {
         public synchronized List<String> sent() {
             List<String> out = new ArrayList<>();
             for (Frame f : frames) {
-                if (f.isText()) {
-                    out.add(f.text);
+                if (f.message.isText()) {
+                    out.add(f.message.text());
                 }
             }
             return out;
@@ -523,8 +507,8 @@ public class ScriptedTransport implements Transport {
         public synchronized List<byte[]> sentBinary() {
             List<byte[]> out = new ArrayList<>();
             for (Frame f : frames) {
-                if (!f.isText()) {
-                    out.add(f.bytes());
+                if (!f.message.isText()) {
+                    out.add(f.message.bytes());
                 }
             }
             return out;

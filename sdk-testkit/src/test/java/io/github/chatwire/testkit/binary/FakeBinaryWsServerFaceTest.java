@@ -3,37 +3,26 @@ package io.github.chatwire.testkit.binary;
 import io.github.chatwire.binary.BinaryWsClient;
 import io.github.chatwire.binary.BinaryWsListener;
 import io.github.chatwire.binary.PongEvent;
-import io.github.chatwire.core.ChatwireRuntime;
 import io.github.chatwire.core.Secret;
 import io.github.chatwire.core.connection.ConnectionOptions;
+import io.github.chatwire.core.connection.ConnectionState;
 import io.github.chatwire.core.connection.ReconnectPolicy;
 import io.github.chatwire.core.connection.StateChange;
-import io.github.chatwire.core.time.VirtualScheduler;
 import io.github.chatwire.testkit.FakeServer;
-import io.github.chatwire.testkit.FakeServerScenarios;
+import io.github.chatwire.testkit.FakeServerFaceTestBase;
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** FakeBinaryWsServer driven only through the common {@link FakeServer} face, with a real client. */
-class FakeBinaryWsServerFaceTest {
+class FakeBinaryWsServerFaceTest extends FakeServerFaceTestBase {
     static final String KEY = "AAECAwQFBgcICQoLDA0ODxA=";
 
-    final VirtualScheduler clock = new VirtualScheduler(1_700_000_000_000L);
-    final BlockingQueue<StateChange> changes = new LinkedBlockingQueue<>();
-    final AtomicInteger pongs = new AtomicInteger();
-    ChatwireRuntime runtime;
     FakeServer server;
     BinaryWsClient client;
 
     @BeforeEach
-    void setUp() throws Exception {
-        runtime = ChatwireRuntime.builder().scheduler(clock).build();
+    void connect() throws Exception {
         server = FakeBinaryWsServer.builder().scheduler(clock).accessKey(KEY).build().start();
         client = BinaryWsClient.builder().url(server.url()).accessKey(Secret.of(KEY)).runtime(runtime)
                 .options(ConnectionOptions.builder().reconnectPolicy(ReconnectPolicy.builder().jitter(0).build())
@@ -41,7 +30,7 @@ class FakeBinaryWsServerFaceTest {
                 .listener(new BinaryWsListener() {
                     @Override
                     public void onPong(PongEvent pong) {
-                        pongs.incrementAndGet();
+                        liveness.incrementAndGet();
                     }
 
                     @Override
@@ -52,26 +41,25 @@ class FakeBinaryWsServerFaceTest {
         client.connect().get(10, TimeUnit.SECONDS);
     }
 
-    @AfterEach
-    void tearDown() throws Exception {
+    @Override
+    protected FakeServer server() {
+        return server;
+    }
+
+    @Override
+    protected ConnectionState clientState() {
+        return client.state();
+    }
+
+    /** Pings every 15 s; three intervals without anything received end the attempt. */
+    @Override
+    protected Duration watchdog() {
+        return Duration.ofSeconds(45);
+    }
+
+    @Override
+    protected void closeClient() throws Exception {
         client.close();
         client.closeFuture().get(10, TimeUnit.SECONDS);
-        server.close();
-        runtime.close();
-    }
-
-    FakeServerScenarios.Client view() {
-        return new FakeServerScenarios.Client(client::state, changes, pongs::get);
-    }
-
-    @Test
-    void dropIsFollowedByAReconnect() throws Exception {
-        FakeServerScenarios.dropIsFollowedByAReconnect(server, clock, view());
-    }
-
-    @Test
-    void silenceWakesTheWatchdog() throws Exception {
-        // Pings every 15 s; three intervals without anything received end the attempt.
-        FakeServerScenarios.silenceWakesTheWatchdog(server, clock, view(), Duration.ofSeconds(45));
     }
 }

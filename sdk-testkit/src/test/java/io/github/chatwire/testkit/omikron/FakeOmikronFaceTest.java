@@ -2,46 +2,35 @@ package io.github.chatwire.testkit.omikron;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 
-import io.github.chatwire.core.ChatwireRuntime;
+import io.github.chatwire.core.connection.ConnectionState;
 import io.github.chatwire.core.connection.ReconnectPolicy;
 import io.github.chatwire.core.connection.StateChange;
-import io.github.chatwire.core.time.VirtualScheduler;
 import io.github.chatwire.omikron.OmikronClient;
 import io.github.chatwire.omikron.OmikronListener;
 import io.github.chatwire.omikron.OmikronPrivateKey;
 import io.github.chatwire.omikron.model.OmikronId;
 import io.github.chatwire.omikron.model.Pong;
 import io.github.chatwire.testkit.FakeServer;
-import io.github.chatwire.testkit.FakeServerScenarios;
+import io.github.chatwire.testkit.FakeServerFaceTestBase;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** FakeOmikron driven only through the common {@link FakeServer} face, with a real client. */
-class FakeOmikronFaceTest {
+class FakeOmikronFaceTest extends FakeServerFaceTestBase {
     static final OmikronId IOTA = OmikronId.of(1_733_600_000_100L);
     static final OmikronId ALICE = OmikronId.of(1_733_600_000_001L);
 
     final SecureRandom random = new SecureRandom();
     final OmikronPrivateKey iotaKey = OmikronPrivateKey.generate(random);
     final OmikronPrivateKey aliceKey = OmikronPrivateKey.generate(random);
-    final VirtualScheduler clock = new VirtualScheduler();
-    final BlockingQueue<StateChange> changes = new LinkedBlockingQueue<>();
-    final AtomicInteger pongs = new AtomicInteger();
-    ChatwireRuntime runtime;
     FakeServer server;
     FakeIota iota;
     OmikronClient client;
 
     @BeforeEach
-    void setUp() throws Exception {
-        runtime = ChatwireRuntime.builder().scheduler(clock).build();
+    void connect() throws Exception {
         FakeOmikron omikron = FakeOmikron.builder().build().start();
         omikron.registerIota(IOTA, iotaKey.publicKey());
         omikron.registerUser(UserRecord.of(ALICE, "alice", aliceKey, IOTA));
@@ -54,7 +43,7 @@ class FakeOmikronFaceTest {
                 .listener(new OmikronListener() {
                     @Override
                     public void onPong(Pong pong) {
-                        pongs.incrementAndGet();
+                        liveness.incrementAndGet();
                     }
 
                     @Override
@@ -65,26 +54,25 @@ class FakeOmikronFaceTest {
         client.connect().get(10, SECONDS);
     }
 
-    @AfterEach
-    void tearDown() throws Exception {
+    @Override
+    protected FakeServer server() {
+        return server;
+    }
+
+    @Override
+    protected ConnectionState clientState() {
+        return client.state();
+    }
+
+    /** The client pings every 5 s and gives up after 20 s without a frame. */
+    @Override
+    protected Duration watchdog() {
+        return Duration.ofSeconds(20);
+    }
+
+    @Override
+    protected void closeClient() throws Exception {
         client.close();
         iota.close();
-        server.close();
-        runtime.close();
-    }
-
-    FakeServerScenarios.Client view() {
-        return new FakeServerScenarios.Client(client::state, changes, pongs::get);
-    }
-
-    @Test
-    void dropIsFollowedByAReconnect() throws Exception {
-        FakeServerScenarios.dropIsFollowedByAReconnect(server, clock, view());
-    }
-
-    @Test
-    void silenceWakesTheWatchdog() throws Exception {
-        // The client pings every 5 s and gives up after 20 s without a frame.
-        FakeServerScenarios.silenceWakesTheWatchdog(server, clock, view(), Duration.ofSeconds(20));
     }
 }

@@ -1,36 +1,25 @@
 package io.github.chatwire.testkit.originchats;
 
-import io.github.chatwire.core.ChatwireRuntime;
 import io.github.chatwire.core.Secret;
+import io.github.chatwire.core.connection.ConnectionState;
 import io.github.chatwire.core.connection.StateChange;
-import io.github.chatwire.core.time.VirtualScheduler;
 import io.github.chatwire.originchats.OriginChatsClient;
 import io.github.chatwire.originchats.OriginChatsListener;
 import io.github.chatwire.originchats.RoturValidatorProvider;
 import io.github.chatwire.originchats.model.ServerFrame;
 import io.github.chatwire.testkit.FakeServer;
-import io.github.chatwire.testkit.FakeServerScenarios;
+import io.github.chatwire.testkit.FakeServerFaceTestBase;
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** FakeOriginChatsServer driven only through the common {@link FakeServer} face, with a real client. */
-class FakeOriginChatsServerFaceTest {
-    final VirtualScheduler clock = new VirtualScheduler();
-    final BlockingQueue<StateChange> changes = new LinkedBlockingQueue<>();
-    final AtomicInteger heartbeats = new AtomicInteger();
-    ChatwireRuntime runtime;
+class FakeOriginChatsServerFaceTest extends FakeServerFaceTestBase {
     FakeServer server;
     OriginChatsClient client;
 
     @BeforeEach
-    void setUp() throws Exception {
-        runtime = ChatwireRuntime.builder().scheduler(clock).build();
+    void connect() throws Exception {
         FakeOriginChatsServer oc = FakeOriginChatsServer.builder().scheduler(clock).build().start();
         oc.addRoturUser("tok-alice", "USR:alice0001", "alice");
         server = oc;
@@ -41,7 +30,7 @@ class FakeOriginChatsServerFaceTest {
                     @Override
                     public void onEvent(ServerFrame event) {
                         if (event instanceof ServerFrame.Heartbeat) {
-                            heartbeats.incrementAndGet();
+                            liveness.incrementAndGet();
                         }
                     }
 
@@ -53,26 +42,25 @@ class FakeOriginChatsServerFaceTest {
         client.connect().get(10, TimeUnit.SECONDS);
     }
 
-    @AfterEach
-    void tearDown() throws Exception {
+    @Override
+    protected FakeServer server() {
+        return server;
+    }
+
+    @Override
+    protected ConnectionState clientState() {
+        return client.state();
+    }
+
+    /** The server pings every 30 s; the client gives up after 75 s without a frame. */
+    @Override
+    protected Duration watchdog() {
+        return Duration.ofSeconds(75);
+    }
+
+    @Override
+    protected void closeClient() throws Exception {
         client.close();
         client.closeFuture().get(10, TimeUnit.SECONDS);
-        server.close();
-        runtime.close();
-    }
-
-    FakeServerScenarios.Client view() {
-        return new FakeServerScenarios.Client(client::state, changes, heartbeats::get);
-    }
-
-    @Test
-    void dropIsFollowedByAReconnect() throws Exception {
-        FakeServerScenarios.dropIsFollowedByAReconnect(server, clock, view());
-    }
-
-    @Test
-    void silenceWakesTheWatchdog() throws Exception {
-        // The server pings every 30 s; the client gives up after 75 s without a frame.
-        FakeServerScenarios.silenceWakesTheWatchdog(server, clock, view(), Duration.ofSeconds(75));
     }
 }
