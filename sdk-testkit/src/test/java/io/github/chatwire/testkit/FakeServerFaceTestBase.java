@@ -26,18 +26,19 @@ public abstract class FakeServerFaceTestBase {
     /** @return the fake under test, started */
     protected abstract FakeServer server();
 
-    /** @return the connected client's state */
+    /** @return the connected client, closed after the test */
+    protected abstract AutoCloseable client();
+
+    /** @return the client's state */
     protected abstract ConnectionState clientState();
 
     /** @return how long the client's watchdog waits for a frame */
     protected abstract Duration watchdog();
 
-    /** Closes the client and waits until it is closed. */
-    protected abstract void closeClient() throws Exception;
 
     @AfterEach
     void closeAll() throws Exception {
-        closeClient();
+        client().close();
         server().close();
         runtime.close();
     }

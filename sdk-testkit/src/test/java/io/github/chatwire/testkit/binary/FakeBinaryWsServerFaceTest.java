@@ -47,6 +47,11 @@ class FakeBinaryWsServerFaceTest extends FakeServerFaceTestBase {
     }
 
     @Override
+    protected AutoCloseable client() {
+        return client;
+    }
+
+    @Override
     protected ConnectionState clientState() {
         return client.state();
     }
@@ -55,11 +60,5 @@ class FakeBinaryWsServerFaceTest extends FakeServerFaceTestBase {
     @Override
     protected Duration watchdog() {
         return Duration.ofSeconds(45);
-    }
-
-    @Override
-    protected void closeClient() throws Exception {
-        client.close();
-        client.closeFuture().get(10, TimeUnit.SECONDS);
     }
 }

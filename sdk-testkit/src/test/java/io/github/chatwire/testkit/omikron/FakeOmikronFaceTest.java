@@ -15,6 +15,7 @@ import io.github.chatwire.testkit.FakeServerFaceTestBase;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /** FakeOmikron driven only through the common {@link FakeServer} face, with a real client. */
@@ -60,6 +61,11 @@ class FakeOmikronFaceTest extends FakeServerFaceTestBase {
     }
 
     @Override
+    protected AutoCloseable client() {
+        return client;
+    }
+
+    @Override
     protected ConnectionState clientState() {
         return client.state();
     }
@@ -70,9 +76,8 @@ class FakeOmikronFaceTest extends FakeServerFaceTestBase {
         return Duration.ofSeconds(20);
     }
 
-    @Override
-    protected void closeClient() throws Exception {
-        client.close();
+    @AfterEach
+    void closeIota() {
         iota.close();
     }
 }

@@ -48,6 +48,11 @@ class FakeOriginChatsServerFaceTest extends FakeServerFaceTestBase {
     }
 
     @Override
+    protected AutoCloseable client() {
+        return client;
+    }
+
+    @Override
     protected ConnectionState clientState() {
         return client.state();
     }
@@ -56,11 +61,5 @@ class FakeOriginChatsServerFaceTest extends FakeServerFaceTestBase {
     @Override
     protected Duration watchdog() {
         return Duration.ofSeconds(75);
-    }
-
-    @Override
-    protected void closeClient() throws Exception {
-        client.close();
-        client.closeFuture().get(10, TimeUnit.SECONDS);
     }
 }
