@@ -178,7 +178,7 @@ class OmikronDirectMessagesTest {
         OmikronMessage send = server.next();
         assertEquals(MessageCipher.hkdfGcm().encrypt(SharedSecret.agree(myKey.raw(), bobKey.publicKey().raw()), "kept"),
                 send.data().getString("content"), "only the message still wanted goes out");
-        assertTrue(server.sent.isEmpty(), "the cancelled one is not sent");
+        assertTrue(server.unread().isEmpty(), "the cancelled one is not sent");
         server.serverSends(msg(send.id(), "success", "{}"));
         assertTrue(kept.isDone() && !kept.isCompletedExceptionally());
     }
@@ -305,7 +305,7 @@ class OmikronDirectMessagesTest {
         live(garbage);
         live(garbage);
         assertEquals(5, events.size());
-        assertTrue(server.sent.isEmpty(), "one refresh attempt per interval, failed or not");
+        assertTrue(server.unread().isEmpty(), "one refresh attempt per interval, failed or not");
     }
 
     /**
