@@ -215,7 +215,7 @@ class BinaryWsClientTest {
         for (int i = 1; i <= 20; i++) {
             assertEquals(1 + i, s.sentBinary().size(), "ping " + i);
             assertArrayEquals(new byte[] {0x00}, s.sentBinary().get(i));
-            assertEquals(readyAt + TimeUnit.SECONDS.toNanos(15) * i, s.sentAtNanos()().get(i));
+            assertEquals(readyAt + TimeUnit.SECONDS.toNanos(15) * i, s.sentAtNanos().get(i));
             clock.advance(Duration.ofMillis(40));
             s.listener().onBinary(pongs(clock.currentTimeMillis()));
             clock.advance(Duration.ofSeconds(15).minusMillis(40));

@@ -31,7 +31,7 @@ class OmikronDeliveryTest {
     private void ready() throws Exception {
         t.build(t.options().build(), IdentificationStrategy.x448Challenge());
         t.handshake();
-        t.server.sent.clear();
+        t.server.unread().clear();
     }
 
     @Test
