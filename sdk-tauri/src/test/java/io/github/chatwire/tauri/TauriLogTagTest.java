@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.chatwire.core.ChatwireRuntime;
 import io.github.chatwire.core.connection.ConnectionOptions;
+import io.github.chatwire.core.testing.ScriptedTransport;
 import io.github.chatwire.core.time.VirtualScheduler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class TauriLogTagTest {
     private final ChatwireRuntime runtime =
             ChatwireRuntime.builder().scheduler(new VirtualScheduler()).callbackExecutor(Runnable::run).build();
-    private final FakeTransport transport = new FakeTransport();
+    private final ScriptedTransport transport = new ScriptedTransport("fake").textOnly();
 
     @AfterEach
     void tearDown() {
