@@ -414,9 +414,9 @@ class BinaryWsClientTest {
         io.github.chatwire.core.Subscription settings =
                 client.on(Settings.class, p -> subscribed.add(List.of("settings", p, events.order.size())));
         client.on(ClientboundPacket.class, p -> subscribed.add(List.of("any", p.getClass().getSimpleName())));
-        InMemoryTransport.Session s = ready(client);
+        ScriptedTransport.Session s = ready(client);
         long authAt = clock.currentTimeMillis();
-        s.listener.onBinary(bytes("01 ff 00 0000000000000007"));
+        s.listener().onBinary(bytes("01 ff 00 0000000000000007"));
         PongEvent first = events.pongs.get(0);
         PongEvent second = events.pongs.get(1);
         assertEquals(List.of(new Pong(authAt), first, Settings.EMPTY, new Pong(7), second), events.order,
@@ -429,7 +429,7 @@ class BinaryWsClientTest {
                 "subscriptions run after the listeners of the same packet, in packet order");
         settings.close();
         subscribed.clear();
-        s.listener.onBinary(bytes("01 ff"));
+        s.listener().onBinary(bytes("01 ff"));
         assertEquals(List.of(List.of("any", "Settings")), subscribed, "a closed subscription gets nothing");
         assertThrows(NullPointerException.class, () -> client.on(null, p -> {}));
         assertThrows(NullPointerException.class, () -> client.on(Pong.class, null));

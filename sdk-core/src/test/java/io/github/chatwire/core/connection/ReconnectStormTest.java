@@ -62,7 +62,7 @@ class ReconnectStormTest {
             int now = transport.opens();
             opened[s] = now - seen;
             for (int k = seen; k < now; k++) {
-                handshake(transport.sessions.get(k));
+                handshake(transport.sessions().get(k));
             }
             seen = now;
         }
