@@ -39,6 +39,11 @@ class FakeBinaryWsServerFaceTest extends FakeServerFaceTestBase {
                     }
                 }).build();
         client.connect().get(10, TimeUnit.SECONDS);
+        // READY comes with the authentication Pong; its onPong may run just after connect() returns.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (liveness.get() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
     }
 
     @Override
