@@ -863,6 +863,8 @@ class OriginChatsClientTest {
         assertEquals(ConnectionState.READY, dave.state(), "it came back instead of closing for good");
         assertEquals("queued while away", queued.get(10, TimeUnit.SECONDS).message().content());
         assertEquals(2, count("register"), "registered again after 'User not found'");
+        // onReady runs on the connection's callback thread; the future may complete first
+        await(() -> rec.readies.size() == 2, "the second onReady callback");
         assertEquals(List.of(false, true), rec.readies);
     }
 }
