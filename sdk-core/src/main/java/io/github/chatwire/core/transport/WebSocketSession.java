@@ -1101,12 +1101,11 @@ final class WebSocketSession implements TransportSession {
         if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
             throw new HandshakeFailure("not an HTTP/1.1 status line: '" + printable(status) + "'");
         }
-        int code;
-        try {
-            code = Integer.parseInt(parts[1]);
-        } catch (NumberFormatException e) {
+        // status-code = 3DIGIT (RFC 9112 4); anything else (a sign, a negative value) is garbage.
+        if (!parts[1].matches("[0-9]{3}")) {
             throw new HandshakeFailure("unreadable HTTP status in '" + printable(status) + "'");
         }
+        int code = Integer.parseInt(parts[1]);
         Headers.Builder headers = new Headers.Builder();
         int count = 0;
         while (true) {

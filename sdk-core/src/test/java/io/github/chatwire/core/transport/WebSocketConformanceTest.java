@@ -108,6 +108,20 @@ class WebSocketConformanceTest {
         assertFalse(e.isRetryable());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"HTTP/1.1 -1 Nope", "HTTP/1.1 +101 Switching Protocols", "HTTP/1.1 10100 Big"})
+    void statusThatIsNotThreeDigitsIsAProtocolError(String statusLine) throws Exception {
+        // RFC 9112 4: status-code = 3DIGIT. A negative one used to escape as an IllegalStateException
+        // from OkHttp's Response.Builder ("WebSocket reader failed"), logged as an internal error.
+        session = WebSocketTransport.builder(server.url()).build().open(runtime, events);
+        Peer peer = server.accept().readRequest();
+        peer.raw(utf8(statusLine + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n"));
+        WebSocketProtocolException p = protocolError(events.failure(), 0);
+        assertTrue(p.getMessage().contains("status"), p.getMessage());
+        assertTrue(p.isRetryable());
+        assertTrue(peer.endsWithin(5000), "the connection of a failed upgrade is closed");
+    }
+
     @Test
     void wrongAcceptFailsBeforeOpening() throws Exception {
         session = WebSocketTransport.builder(server.url()).build().open(runtime, events);
