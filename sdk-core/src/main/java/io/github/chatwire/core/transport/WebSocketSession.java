@@ -107,6 +107,8 @@ final class WebSocketSession implements TransportSession {
     private final ArrayDeque<byte[]> outbound = new ArrayDeque<>();
     private final ArrayDeque<Boolean> outboundText = new ArrayDeque<>();
     private long queuedBytes;
+    /** Bumped whenever the buffer is emptied, so a message being written then is not subtracted again. */
+    private int outboundClears;
     private byte[] pendingPong;
     private int pingsWhilePongPending;
     private byte[] closePayload;
@@ -222,6 +224,7 @@ final class WebSocketSession implements TransportSession {
         outbound.clear();
         outboundText.clear();
         queuedBytes = 0;
+        outboundClears++;
         closeQuietly(socket);
         lock.notifyAll();
     }
@@ -513,6 +516,7 @@ final class WebSocketSession implements TransportSession {
             outbound.clear();
             outboundText.clear();
             queuedBytes = 0;
+            outboundClears++;
             wait = !closeQueued && !cancelled;
             if (wait) {
                 queueCloseLocked(code, reason, true);
@@ -658,6 +662,7 @@ final class WebSocketSession implements TransportSession {
             while (true) {
                 int opcode;
                 byte[] payload;
+                int clears;
                 synchronized (lock) {
                     if (cancelled || writeBroken || closeWritten) {
                         writerActive = false;
@@ -679,6 +684,7 @@ final class WebSocketSession implements TransportSession {
                     }
                     writing = true;
                     writeStartedNanos = System.nanoTime();
+                    clears = outboundClears;
                 }
                 writeFrame(o, opcode, payload);
                 synchronized (lock) {
@@ -694,7 +700,7 @@ final class WebSocketSession implements TransportSession {
                             writerActive = false;
                             return;
                         }
-                    } else {
+                    } else if (clears == outboundClears) {
                         queuedBytes -= payload.length;
                     }
                 }

@@ -244,6 +244,19 @@ class WebSocketConformanceTest {
     }
 
     @Test
+    void failingWhileAMessageIsBeingWrittenLeavesNoNegativeQueueCount() throws Exception {
+        Peer peer = open(WebSocketTransport.builder(server.url()).maxOutboundBufferBytes(64L << 20)
+                .closeTimeout(Duration.ofSeconds(30)));
+        // Far more than loopback socket buffers hold while the server does not read: the writer blocks inside it.
+        assertTrue(session.sendBinary(new byte[24 << 20]));
+        peer.raw(new byte[] {(byte) 0x81, (byte) 0x80, 0, 0, 0, 0}); // a masked frame: the client fails the connection
+        assertEquals(1002, peer.closeCode(), "the message being written is finished, then the close follows");
+        peer.socket.shutdownOutput();
+        protocolError(events.failure(), 1002);
+        assertEquals(0, session.queuedBytes(), "the failure emptied the buffer; the message it was writing is not counted twice");
+    }
+
+    @Test
     void fullOutboundBufferRefusesTheMessageAndStaysUp() throws Exception {
         Peer peer = open(WebSocketTransport.builder(server.url()).maxOutboundBufferBytes(1024));
         assertEquals(1024, session.maxQueuedBytes());
