@@ -146,8 +146,12 @@ public final class OmikronCodec {
      */
     public static OmikronData decodeObject(String json) {
         JsonCursor c = new JsonCursor(json);
-        if (c.peek() != JsonCursor.OBJECT) {
-            throw new OmikronFormatException("body is not a JSON object");
+        try {
+            if (c.peek() != JsonCursor.OBJECT) {
+                throw new OmikronFormatException("body is not a JSON object");
+            }
+        } catch (JsonFormatException e) { // empty, white space only, or no value at all
+            throw new OmikronFormatException("body is not a JSON object", e);
         }
         return OmikronData.fromJson(json);
     }
