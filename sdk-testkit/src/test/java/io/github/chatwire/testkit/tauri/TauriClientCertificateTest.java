@@ -154,6 +154,8 @@ class TauriClientCertificateTest {
         // The rejection ends the connection at once: the transition that carries it goes straight to
         // CLOSED and nothing follows it. (A first attempt whose QUIC handshake times out on a loaded
         // machine is retried like any lost packet; that is not the authentication error.)
+        // the listener hears CLOSED on the callback thread, possibly after connect() has failed
+        listener.awaitState(ConnectionState.CLOSED, Duration.ofSeconds(10));
         List<StateChange> states = List.copyOf(listener.states);
         StateChange last = states.get(states.size() - 1);
         assertEquals(ConnectionState.CLOSED, last.current(), "ends CLOSED: " + states);
