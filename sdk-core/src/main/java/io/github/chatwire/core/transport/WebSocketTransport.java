@@ -109,6 +109,19 @@ public final class WebSocketTransport implements Transport {
     }
 
     /**
+     * The http(s) form of a WebSocket URL ({@code ws} becomes {@code http}, {@code wss} becomes
+     * {@code https}), for HTTP requests to the same server (uploads, lookups).
+     *
+     * @param url a {@code ws://}, {@code wss://}, {@code http://} or {@code https://} URL; never null
+     * @return the URL; never null
+     * @throws IllegalArgumentException if the URL cannot be parsed (the message masks its query
+     *     values)
+     */
+    public static HttpUrl httpUrl(String url) {
+        return OkHttpWebSocketTransport.parse(Objects.requireNonNull(url, "url"));
+    }
+
+    /**
      * The URL this transport connects to, with {@code ws}/{@code wss} expressed as http(s).
      *
      * @return the URL; never null

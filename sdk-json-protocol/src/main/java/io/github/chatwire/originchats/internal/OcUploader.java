@@ -4,6 +4,7 @@ import io.github.chatwire.core.ChatwireRuntime;
 import io.github.chatwire.core.ConnectionLostException;
 import io.github.chatwire.core.ProtocolException;
 import io.github.chatwire.core.internal.Futures;
+import io.github.chatwire.core.transport.WebSocketTransport;
 import io.github.chatwire.originchats.OriginChatsServerException;
 import io.github.chatwire.originchats.ValidatorProvider;
 import io.github.chatwire.originchats.codec.FrameDecoder;
@@ -63,13 +64,11 @@ public final class OcUploader {
      * @return the URL; null if it cannot be parsed
      */
     public static HttpUrl httpBase(String wsUrl) {
-        String u = wsUrl;
-        if (u.regionMatches(true, 0, "ws:", 0, 3)) {
-            u = "http:" + u.substring(3);
-        } else if (u.regionMatches(true, 0, "wss:", 0, 4)) {
-            u = "https:" + u.substring(4);
+        try {
+            return WebSocketTransport.httpUrl(wsUrl);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
-        return HttpUrl.parse(u);
     }
 
     /**
