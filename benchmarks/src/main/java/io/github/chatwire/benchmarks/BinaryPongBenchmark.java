@@ -21,8 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Binary /api/ws: one message of two Pongs against the JSON pong of the same content decoded by
- * Moshi's reflective adapter, in one JMH run. With allocation:
- * {@code java -jar benchmarks/target/benchmarks.jar BinaryPongBenchmark -prof gc}.
+ * Moshi's reflective adapter, in one JMH run. With allocation: {@code java -jar
+ * benchmarks/target/benchmarks.jar BinaryPongBenchmark -prof gc}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -31,26 +31,26 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class BinaryPongBenchmark {
-    private MessageCodec<ClientboundPacket, ServerboundPacket> codec;
-    private byte[] message;
-    private JsonAdapter<List<BinaryDecode.JsonPong>> moshi;
+  private MessageCodec<ClientboundPacket, ServerboundPacket> codec;
+  private byte[] message;
+  private JsonAdapter<List<BinaryDecode.JsonPong>> moshi;
 
-    @Setup
-    public void setUp() {
-        codec = MessageCodec.client();
-        message = BinaryDecode.binaryPongs();
-        moshi = BinaryDecode.moshiAdapter();
-    }
+  @Setup
+  public void setUp() {
+    codec = MessageCodec.client();
+    message = BinaryDecode.binaryPongs();
+    moshi = BinaryDecode.moshiAdapter();
+  }
 
-    /** chatwire: the binary message to its two Pong records. */
-    @Benchmark
-    public Object binaryTwoPongs() {
-        return codec.decode(message);
-    }
+  /** chatwire: the binary message to its two Pong records. */
+  @Benchmark
+  public Object binaryTwoPongs() {
+    return codec.decode(message);
+  }
 
-    /** Baseline: the JSON of the same two pongs to plain classes with Moshi's reflective adapter. */
-    @Benchmark
-    public Object jsonTwoPongsMoshiReflective() throws IOException {
-        return moshi.fromJson(BinaryDecode.JSON_PONGS);
-    }
+  /** Baseline: the JSON of the same two pongs to plain classes with Moshi's reflective adapter. */
+  @Benchmark
+  public Object jsonTwoPongsMoshiReflective() throws IOException {
+    return moshi.fromJson(BinaryDecode.JSON_PONGS);
+  }
 }

@@ -37,87 +37,91 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class EngineBenchmark {
-    private ChatwireRuntime runtime;
-    private ManagedConnection connection;
-    private LoopbackTransport transport;
-    private long counter;
+  private ChatwireRuntime runtime;
+  private ManagedConnection connection;
+  private LoopbackTransport transport;
+  private long counter;
 
-    @Setup(Level.Trial)
-    public void setUp() throws Exception {
-        runtime = ChatwireRuntime.builder().scheduler(new VirtualScheduler()).callbackExecutor(Runnable::run).build();
-        transport = new LoopbackTransport();
-        connection = ManagedConnection.builder(transport, new EchoHandler()).runtime(runtime).build();
-        CompletableFuture<Void> ready = connection.connect();
-        transport.listener.onOpen();
-        ready.get(1, TimeUnit.SECONDS);
+  @Setup(Level.Trial)
+  public void setUp() throws Exception {
+    runtime =
+        ChatwireRuntime.builder()
+            .scheduler(new VirtualScheduler())
+            .callbackExecutor(Runnable::run)
+            .build();
+    transport = new LoopbackTransport();
+    connection = ManagedConnection.builder(transport, new EchoHandler()).runtime(runtime).build();
+    CompletableFuture<Void> ready = connection.connect();
+    transport.listener.onOpen();
+    ready.get(1, TimeUnit.SECONDS);
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    connection.close();
+    runtime.close();
+  }
+
+  /** One message through the outbound path to the transport. */
+  @Benchmark
+  public CompletableFuture<Void> send() {
+    return connection.send(Outbound.text("m"));
+  }
+
+  /** One request registered, sent, answered and completed. */
+  @Benchmark
+  public void requestReply(Blackhole bh) {
+    String key = Long.toString(counter++);
+    bh.consume(connection.request(key, Outbound.text(key)).join());
+  }
+
+  /** Echoes every text back; "ready" on open. */
+  static final class EchoHandler implements ProtocolHandler {
+    @Override
+    public void onOpen(ProtocolContext ctx) {
+      ctx.ready();
     }
 
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        connection.close();
-        runtime.close();
+    @Override
+    public void onText(ProtocolContext ctx, String text) {
+      ctx.completeRequest(text, text);
+    }
+  }
+
+  /** A transport whose peer echoes each text message at once, on the sending thread. */
+  static final class LoopbackTransport implements Transport, TransportSession {
+    TransportListener listener;
+
+    @Override
+    public TransportSession open(ChatwireRuntime runtime, TransportListener l) {
+      this.listener = l;
+      return this;
     }
 
-    /** One message through the outbound path to the transport. */
-    @Benchmark
-    public CompletableFuture<Void> send() {
-        return connection.send(Outbound.text("m"));
+    @Override
+    public String describe() {
+      return "loopback";
     }
 
-    /** One request registered, sent, answered and completed. */
-    @Benchmark
-    public void requestReply(Blackhole bh) {
-        String key = Long.toString(counter++);
-        bh.consume(connection.request(key, Outbound.text(key)).join());
+    @Override
+    public boolean sendText(String text) {
+      if (text.length() > 1 || !text.equals("m")) {
+        listener.onText(text);
+      }
+      return true;
     }
 
-    /** Echoes every text back; "ready" on open. */
-    static final class EchoHandler implements ProtocolHandler {
-        @Override
-        public void onOpen(ProtocolContext ctx) {
-            ctx.ready();
-        }
-
-        @Override
-        public void onText(ProtocolContext ctx, String text) {
-            ctx.completeRequest(text, text);
-        }
+    @Override
+    public boolean sendBinary(byte[] bytes) {
+      return true;
     }
 
-    /** A transport whose peer echoes each text message at once, on the sending thread. */
-    static final class LoopbackTransport implements Transport, TransportSession {
-        TransportListener listener;
-
-        @Override
-        public TransportSession open(ChatwireRuntime runtime, TransportListener l) {
-            this.listener = l;
-            return this;
-        }
-
-        @Override
-        public String describe() {
-            return "loopback";
-        }
-
-        @Override
-        public boolean sendText(String text) {
-            if (text.length() > 1 || !text.equals("m")) {
-                listener.onText(text);
-            }
-            return true;
-        }
-
-        @Override
-        public boolean sendBinary(byte[] bytes) {
-            return true;
-        }
-
-        @Override
-        public void close(int code, String reason) {
-            listener.onClosed(code, reason == null ? "" : reason);
-        }
-
-        @Override
-        public void cancel() {}
+    @Override
+    public void close(int code, String reason) {
+      listener.onClosed(code, reason == null ? "" : reason);
     }
+
+    @Override
+    public void cancel() {}
+  }
 }

@@ -7,32 +7,33 @@ import io.github.chatwire.core.AuthenticationException;
  * client does not reconnect.
  */
 public class AccessKeyRevokedException extends AuthenticationException implements ServerClose {
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /** The close code. */
-    private final int code;
-    /** The server's reason. */
-    private final String reason;
+  /** The close code. */
+  private final int code;
 
-    /**
-     * Creates the exception.
-     *
-     * @param code the close code
-     * @param reason the server's reason; never null
-     */
-    public AccessKeyRevokedException(int code, String reason) {
-        super(Closes.describe("access key revoked", code, reason), null);
-        this.code = code;
-        this.reason = reason;
-    }
+  /** The server's reason. */
+  private final String reason;
 
-    @Override
-    public int closeCode() {
-        return code;
-    }
+  /**
+   * Creates the exception.
+   *
+   * @param code the close code
+   * @param reason the server's reason; never null
+   */
+  public AccessKeyRevokedException(int code, String reason) {
+    super(Closes.describe("access key revoked", code, reason), null);
+    this.code = code;
+    this.reason = reason;
+  }
 
-    @Override
-    public String closeReason() {
-        return reason;
-    }
+  @Override
+  public int closeCode() {
+    return code;
+  }
+
+  @Override
+  public String closeReason() {
+    return reason;
+  }
 }

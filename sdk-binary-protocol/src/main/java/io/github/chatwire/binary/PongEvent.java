@@ -9,9 +9,9 @@ import java.time.Duration;
  * @param serverTimeMillis the server's clock in the Pong, Unix milliseconds
  * @param roundTrip the time from sending the Ping (or, for the first Pong, the authentication
  *     message) to receiving this Pong; null if no Ping was waiting for an answer
- * @param clockOffsetMillis the server clock minus the local clock, estimated as
- *     {@code serverTime - (sendTime + roundTrip / 2)}; with no round trip known, against the
- *     receive time
+ * @param clockOffsetMillis the server clock minus the local clock, estimated as {@code serverTime -
+ *     (sendTime + roundTrip / 2)}; with no round trip known, against the receive time
  * @param authentication true for the Pong that completed authentication
  */
-public record PongEvent(long serverTimeMillis, Duration roundTrip, long clockOffsetMillis, boolean authentication) {}
+public record PongEvent(
+    long serverTimeMillis, Duration roundTrip, long clockOffsetMillis, boolean authentication) {}

@@ -7,26 +7,26 @@ import io.github.chatwire.binary.model.DisconnectReason;
  * human-readable reason, always kept. Implemented by the binary client's close exceptions.
  */
 public interface ServerClose {
-    /**
-     * The WebSocket close code.
-     *
-     * @return the code, e.g. 3001
-     */
-    int closeCode();
+  /**
+   * The WebSocket close code.
+   *
+   * @return the code, e.g. 3001
+   */
+  int closeCode();
 
-    /**
-     * The server's human-readable reason.
-     *
-     * @return the reason; never null, empty if the server gave none
-     */
-    String closeReason();
+  /**
+   * The server's human-readable reason.
+   *
+   * @return the reason; never null, empty if the server gave none
+   */
+  String closeReason();
 
-    /**
-     * The protocol's meaning of the code.
-     *
-     * @return the reason for 3000..3005; null for other codes
-     */
-    default DisconnectReason disconnectReason() {
-        return DisconnectReason.of(closeCode());
-    }
+  /**
+   * The protocol's meaning of the code.
+   *
+   * @return the reason for 3000..3005; null for other codes
+   */
+  default DisconnectReason disconnectReason() {
+    return DisconnectReason.of(closeCode());
+  }
 }

@@ -8,32 +8,33 @@ import io.github.chatwire.core.ConnectionLostException;
  * client reconnects with backoff.
  */
 public class ServerClosedException extends ConnectionLostException implements ServerClose {
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /** The close code. */
-    private final int code;
-    /** The server's reason. */
-    private final String reason;
+  /** The close code. */
+  private final int code;
 
-    /**
-     * Creates the exception.
-     *
-     * @param code the close code
-     * @param reason the server's reason; never null
-     */
-    public ServerClosedException(int code, String reason) {
-        super(Closes.describe("closed by server", code, reason), null);
-        this.code = code;
-        this.reason = reason;
-    }
+  /** The server's reason. */
+  private final String reason;
 
-    @Override
-    public int closeCode() {
-        return code;
-    }
+  /**
+   * Creates the exception.
+   *
+   * @param code the close code
+   * @param reason the server's reason; never null
+   */
+  public ServerClosedException(int code, String reason) {
+    super(Closes.describe("closed by server", code, reason), null);
+    this.code = code;
+    this.reason = reason;
+  }
 
-    @Override
-    public String closeReason() {
-        return reason;
-    }
+  @Override
+  public int closeCode() {
+    return code;
+  }
+
+  @Override
+  public String closeReason() {
+    return reason;
+  }
 }

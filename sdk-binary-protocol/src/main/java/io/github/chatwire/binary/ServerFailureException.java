@@ -7,32 +7,33 @@ import io.github.chatwire.core.ServerErrorException;
  * exponential backoff and jitter. {@link #code()} is {@code "3005"}.
  */
 public class ServerFailureException extends ServerErrorException implements ServerClose {
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /** The close code. */
-    private final int closeCode;
-    /** The server's reason. */
-    private final String reason;
+  /** The close code. */
+  private final int closeCode;
 
-    /**
-     * Creates the exception.
-     *
-     * @param closeCode the close code
-     * @param reason the server's reason; never null
-     */
-    public ServerFailureException(int closeCode, String reason) {
-        super(Integer.toString(closeCode), Closes.describe("server error", closeCode, reason), true);
-        this.closeCode = closeCode;
-        this.reason = reason;
-    }
+  /** The server's reason. */
+  private final String reason;
 
-    @Override
-    public int closeCode() {
-        return closeCode;
-    }
+  /**
+   * Creates the exception.
+   *
+   * @param closeCode the close code
+   * @param reason the server's reason; never null
+   */
+  public ServerFailureException(int closeCode, String reason) {
+    super(Integer.toString(closeCode), Closes.describe("server error", closeCode, reason), true);
+    this.closeCode = closeCode;
+    this.reason = reason;
+  }
 
-    @Override
-    public String closeReason() {
-        return reason;
-    }
+  @Override
+  public int closeCode() {
+    return closeCode;
+  }
+
+  @Override
+  public String closeReason() {
+    return reason;
+  }
 }

@@ -6,24 +6,24 @@ package io.github.chatwire.core;
  * wherever the protocol allows. Not retryable: the same input fails the same way.
  */
 public class ProtocolException extends ChatwireException {
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /**
-     * Creates the exception.
-     *
-     * @param message what was wrong and where, without secrets; may be null
-     * @param cause the parser's exception; may be null
-     */
-    public ProtocolException(String message, Throwable cause) {
-        super(message, cause, false);
-    }
+  /**
+   * Creates the exception.
+   *
+   * @param message what was wrong and where, without secrets; may be null
+   * @param cause the parser's exception; may be null
+   */
+  public ProtocolException(String message, Throwable cause) {
+    super(message, cause, false);
+  }
 
-    /**
-     * Creates the exception without a cause.
-     *
-     * @param message what was wrong and where, without secrets; may be null
-     */
-    public ProtocolException(String message) {
-        this(message, null);
-    }
+  /**
+   * Creates the exception without a cause.
+   *
+   * @param message what was wrong and where, without secrets; may be null
+   */
+  public ProtocolException(String message) {
+    this(message, null);
+  }
 }

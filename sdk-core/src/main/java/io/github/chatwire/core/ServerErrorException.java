@@ -1,33 +1,34 @@
 package io.github.chatwire.core;
 
 /**
- * The server answered a request with an error. The protocol's error code (for example an
- * Omikron {@code error_*} type or an OriginChats error text) is kept in {@link #code()}.
+ * The server answered a request with an error. The protocol's error code (for example an Omikron
+ * {@code error_*} type or an OriginChats error text) is kept in {@link #code()}.
  */
 public class ServerErrorException extends ChatwireException {
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /** The protocol's error code or type; null if the server gave none. */
-    private final String code;
+  /** The protocol's error code or type; null if the server gave none. */
+  private final String code;
 
-    /**
-     * Creates the exception.
-     *
-     * @param code the protocol's error code or type; may be null if the server gave none
-     * @param message the server's text; may be null
-     * @param retryable whether the same request may succeed later
-     */
-    public ServerErrorException(String code, String message, boolean retryable) {
-        super(code == null ? message : (message == null ? code : code + ": " + message), null, retryable);
-        this.code = code;
-    }
+  /**
+   * Creates the exception.
+   *
+   * @param code the protocol's error code or type; may be null if the server gave none
+   * @param message the server's text; may be null
+   * @param retryable whether the same request may succeed later
+   */
+  public ServerErrorException(String code, String message, boolean retryable) {
+    super(
+        code == null ? message : (message == null ? code : code + ": " + message), null, retryable);
+    this.code = code;
+  }
 
-    /**
-     * The protocol's error code or type.
-     *
-     * @return the code; null if the server gave none
-     */
-    public String code() {
-        return code;
-    }
+  /**
+   * The protocol's error code or type.
+   *
+   * @return the code; null if the server gave none
+   */
+  public String code() {
+    return code;
+  }
 }

@@ -6,7 +6,7 @@ package io.github.chatwire.core;
  */
 @FunctionalInterface
 public interface Subscription extends AutoCloseable {
-    /** Removes the listener. Events already queued for it may still be delivered. */
-    @Override
-    void close();
+  /** Removes the listener. Events already queued for it may still be delivered. */
+  @Override
+  void close();
 }

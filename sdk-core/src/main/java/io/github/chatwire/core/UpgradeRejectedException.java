@@ -6,33 +6,33 @@ package io.github.chatwire.core;
  * retryable.
  */
 public class UpgradeRejectedException extends ConnectionLostException {
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /** The HTTP status of the refusal. */
-    private final int status;
+  /** The HTTP status of the refusal. */
+  private final int status;
 
-    /**
-     * Creates the exception.
-     *
-     * @param status the HTTP status of the refusal
-     * @param cause the transport's exception; may be null
-     */
-    public UpgradeRejectedException(int status, Throwable cause) {
-        super("WebSocket upgrade refused with HTTP " + status, cause);
-        this.status = status;
-    }
+  /**
+   * Creates the exception.
+   *
+   * @param status the HTTP status of the refusal
+   * @param cause the transport's exception; may be null
+   */
+  public UpgradeRejectedException(int status, Throwable cause) {
+    super("WebSocket upgrade refused with HTTP " + status, cause);
+    this.status = status;
+  }
 
-    /**
-     * The HTTP status of the refusal.
-     *
-     * @return the status code
-     */
-    public int status() {
-        return status;
-    }
+  /**
+   * The HTTP status of the refusal.
+   *
+   * @return the status code
+   */
+  public int status() {
+    return status;
+  }
 
-    @Override
-    public boolean isRetryable() {
-        return status != 401 && status != 403;
-    }
+  @Override
+  public boolean isRetryable() {
+    return status != 401 && status != 403;
+  }
 }

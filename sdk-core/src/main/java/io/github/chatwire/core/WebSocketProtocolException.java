@@ -13,39 +13,40 @@ package io.github.chatwire.core;
  * or subprotocol the client did not ask for will do so again, so that is terminal.
  */
 public class WebSocketProtocolException extends ProtocolException {
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /** The close code the client sent, or 0 if none could be sent. */
-    private final int closeCode;
-    /** Whether reconnecting may succeed. */
-    private final boolean retryable;
+  /** The close code the client sent, or 0 if none could be sent. */
+  private final int closeCode;
 
-    /**
-     * Creates the exception.
-     *
-     * @param message what the peer did, without secrets; may be null
-     * @param closeCode the close code the client sent (1002, 1007, 1008, 1010), or 0 if the
-     *     connection was dropped without a close frame (a failed opening handshake)
-     * @param retryable whether reconnecting may succeed
-     */
-    public WebSocketProtocolException(String message, int closeCode, boolean retryable) {
-        super(message, null);
-        this.closeCode = closeCode;
-        this.retryable = retryable;
-    }
+  /** Whether reconnecting may succeed. */
+  private final boolean retryable;
 
-    /**
-     * The close code the client sent when it failed the connection.
-     *
-     * @return 1002 (protocol error), 1007 (invalid payload data), 1008 (policy violation), 1010
-     *     (extension refused by the client), or 0 if no close frame was sent
-     */
-    public int closeCode() {
-        return closeCode;
-    }
+  /**
+   * Creates the exception.
+   *
+   * @param message what the peer did, without secrets; may be null
+   * @param closeCode the close code the client sent (1002, 1007, 1008, 1010), or 0 if the
+   *     connection was dropped without a close frame (a failed opening handshake)
+   * @param retryable whether reconnecting may succeed
+   */
+  public WebSocketProtocolException(String message, int closeCode, boolean retryable) {
+    super(message, null);
+    this.closeCode = closeCode;
+    this.retryable = retryable;
+  }
 
-    @Override
-    public boolean isRetryable() {
-        return retryable;
-    }
+  /**
+   * The close code the client sent when it failed the connection.
+   *
+   * @return 1002 (protocol error), 1007 (invalid payload data), 1008 (policy violation), 1010
+   *     (extension refused by the client), or 0 if no close frame was sent
+   */
+  public int closeCode() {
+    return closeCode;
+  }
+
+  @Override
+  public boolean isRetryable() {
+    return retryable;
+  }
 }

@@ -25,221 +25,257 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * An anonymous guest's connection to a call ({@code /ws/anonymous_client}): identifies with
- * {@code call_id} only (no key), receives a generated user id, name and the call's state and
- * LiveKit token in {@link IdentificationResponse#guestCall()}, and re-identifies after every
- * reconnect (getting a new guest identity). A refused call ({@code error_not_authenticated} when
- * anonymous joining is off) closes it for good with an {@link OmikronAuthenticationException}.
+ * An anonymous guest's connection to a call ({@code /ws/anonymous_client}): identifies with {@code
+ * call_id} only (no key), receives a generated user id, name and the call's state and LiveKit token
+ * in {@link IdentificationResponse#guestCall()}, and re-identifies after every reconnect (getting a
+ * new guest identity). A refused call ({@code error_not_authenticated} when anonymous joining is
+ * off) closes it for good with an {@link OmikronAuthenticationException}.
  *
  * <p>Events arrive at {@link OmikronListener}s (presence, call invites, pongs, other messages).
  * Thread-safe; methods never block; futures complete on the runtime's callback executor.
  */
 public final class CallGuestConnection implements AutoCloseable {
-    private final String callId;
-    private final OmikronSession session;
-    private final Dispatch<OmikronListener> dispatch = ClientEvents.newDispatch();
-    private volatile IdentificationResponse identity;
+  private final String callId;
+  private final OmikronSession session;
+  private final Dispatch<OmikronListener> dispatch = ClientEvents.newDispatch();
+  private volatile IdentificationResponse identity;
 
-    private CallGuestConnection(Builder b) {
-        this.callId = b.callId;
-        b.addFirstListenerTo(dispatch.listeners());
-        ClientEvents events = new ClientEvents(dispatch, false, r -> identity = r);
-        OmikronProtocolHandler handler = new OmikronProtocolHandler(Role.GUEST, b.participantId, b.participantKey, b.callId,
-                b.participantId == null ? IdentificationStrategy.x448Challenge() : IdentificationStrategy.privateKeyHash(),
-                b.shape(), null, events);
-        this.session = b.newSession(handler);
-        events.attach(session, null);
-        session.connection().addListener(Listeners.forward(dispatch.listeners(), ClientEvents.class));
+  private CallGuestConnection(Builder b) {
+    this.callId = b.callId;
+    b.addFirstListenerTo(dispatch.listeners());
+    ClientEvents events = new ClientEvents(dispatch, false, r -> identity = r);
+    OmikronProtocolHandler handler =
+        new OmikronProtocolHandler(
+            Role.GUEST,
+            b.participantId,
+            b.participantKey,
+            b.callId,
+            b.participantId == null
+                ? IdentificationStrategy.x448Challenge()
+                : IdentificationStrategy.privateKeyHash(),
+            b.shape(),
+            null,
+            events);
+    this.session = b.newSession(handler);
+    events.attach(session, null);
+    session.connection().addListener(Listeners.forward(dispatch.listeners(), ClientEvents.class));
+  }
+
+  /**
+   * Starts building a guest connection.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Connects and joins the call.
+   *
+   * @return completed when identified; failed with {@link OmikronAuthenticationException} if the
+   *     call does not admit guests
+   */
+  public CompletableFuture<Void> connect() {
+    return session.connection().connect();
+  }
+
+  /**
+   * @return the call id; never null
+   */
+  public String callId() {
+    return callId;
+  }
+
+  /**
+   * The guest identity of the current connection.
+   *
+   * @return the last identification answer; null before the first identification
+   */
+  public IdentificationResponse identity() {
+    return identity;
+  }
+
+  /**
+   * @return the connection state; never null
+   */
+  public ConnectionState state() {
+    return session.connection().state();
+  }
+
+  /**
+   * Adds a listener.
+   *
+   * @param listener never null
+   * @return a handle that removes it
+   */
+  public Subscription addListener(OmikronListener listener) {
+    return dispatch.addListener(listener);
+  }
+
+  /**
+   * Subscribes to one kind of event, as {@link OmikronClient#on}. Handlers run on the callback
+   * executor after the listeners for the same event.
+   *
+   * @param type the event class; never null
+   * @param handler called with each matching event; never null
+   * @param <T> the event type
+   * @return a handle whose {@code close()} removes the subscription
+   */
+  public <T extends OmikronEvent> Subscription on(Class<T> type, Consumer<? super T> handler) {
+    return dispatch.on(type, handler);
+  }
+
+  /**
+   * A fresh LiveKit token for the call.
+   *
+   * @return the reply (its token is a secret)
+   */
+  public CompletableFuture<CallToken> callToken() {
+    return session.request(
+        MessageType.CALL_TOKEN,
+        new CallToken(callId, null, null).toData(),
+        m -> CallToken.from(m.data()));
+  }
+
+  /**
+   * Invites a user to the call.
+   *
+   * @param receiver the invitee; never null
+   * @return completed on {@code success}
+   */
+  public CompletableFuture<Void> invite(OmikronId receiver) {
+    Objects.requireNonNull(receiver, "receiver");
+    return session.request(
+        MessageType.CALL_INVITE, new CallInvite(callId, receiver, null, null).toData(), m -> null);
+  }
+
+  /**
+   * A user's profile.
+   *
+   * @param user never null
+   * @return the profile
+   */
+  public CompletableFuture<UserData> getUserData(OmikronId user) {
+    Objects.requireNonNull(user, "user");
+    return session.request(
+        MessageType.GET_USER_DATA,
+        new GetUserData(user, null, null).toData(),
+        m -> UserData.from(m.data()));
+  }
+
+  /**
+   * Changes the guest's display name ({@code change_user_data {display}}).
+   *
+   * @param display never null
+   * @return completed on the reply
+   */
+  public CompletableFuture<Void> changeDisplay(String display) {
+    Objects.requireNonNull(display, "display");
+    return session.request(
+        MessageType.CHANGE_USER_DATA,
+        OmikronData.builder().put("display", display).build(),
+        m -> null);
+  }
+
+  /**
+   * Announces the guest's call and/or presence state ({@code client_changed}; a missing value is
+   * unchanged; no reply).
+   *
+   * @param callState may be null
+   * @param userState may be null
+   * @return completed when sent
+   */
+  public CompletableFuture<Void> setState(CallState callState, UserState userState) {
+    return session.send(
+        OmikronMessage.of(
+            MessageType.CLIENT_CHANGED,
+            OmikronData.builder()
+                .putIfNotNull("call_state", callState)
+                .putIfNotNull("user_state", userState)
+                .build()));
+  }
+
+  /** Leaves the call for good; returns at once; idempotent. */
+  @Override
+  public void close() {
+    session.connection().close();
+  }
+
+  /**
+   * @return completed when closed
+   */
+  public CompletableFuture<Void> closeFuture() {
+    return session.connection().closeFuture();
+  }
+
+  @Override
+  public String toString() {
+    return "CallGuestConnection[call=" + callId + ", state=" + state() + "]";
+  }
+
+  /**
+   * Builds a {@link CallGuestConnection}. Not thread-safe.
+   *
+   * <p>Endpoint: the Omikron's guest endpoint, e.g. {@code
+   * wss://app.tensamin.net/ws/anonymous_client}, via {@link #url(String)} or a custom {@link
+   * #transport(Transport)}. Default {@link #options(ConnectionOptions) options}: ping every 5 s, 20
+   * s watchdog and request timeout.
+   */
+  public static final class Builder extends ConnectionBuilder<Builder, OmikronListener> {
+    private String callId;
+    private OmikronId participantId;
+    private OmikronPrivateKey participantKey;
+
+    private Builder() {
+      super(
+          ConnectionOptions.builder()
+              .name("omikron-guest")
+              .pingInterval(Duration.ofSeconds(5))
+              .idleTimeout(Duration.ofSeconds(20))
+              .requestTimeout(Duration.ofSeconds(20))
+              .build());
     }
 
     /**
-     * Starts building a guest connection.
+     * The call to join (a UUID string).
      *
-     * @return a builder
+     * @param callId never null
+     * @return this builder
      */
-    public static Builder builder() {
-        return new Builder();
+    public Builder callId(String callId) {
+      this.callId = Objects.requireNonNull(callId, "callId");
+      return this;
     }
 
     /**
-     * Connects and joins the call.
+     * Joins as a known user instead of an anonymous guest, as the older spec's call participant:
+     * the identification carries {@code user_id} and {@code private_key_hash}, and the answer's
+     * {@code user_ids} map gives the participants' call states ({@link
+     * IdentificationResponse#participants()}).
      *
-     * @return completed when identified; failed with {@link OmikronAuthenticationException} if the
-     *     call does not admit guests
+     * @param userId the user; never null
+     * @param key the user's key (only its hash is sent); never null
+     * @return this builder
      */
-    public CompletableFuture<Void> connect() {
-        return session.connection().connect();
-    }
-
-    /** @return the call id; never null */
-    public String callId() {
-        return callId;
+    public Builder asParticipant(OmikronId userId, OmikronPrivateKey key) {
+      this.participantId = Objects.requireNonNull(userId, "userId");
+      this.participantKey = Objects.requireNonNull(key, "key");
+      return this;
     }
 
     /**
-     * The guest identity of the current connection.
+     * Builds the connection (not connected yet).
      *
-     * @return the last identification answer; null before the first identification
+     * @return the connection
+     * @throws IllegalStateException if url/transport or call id is missing
      */
-    public IdentificationResponse identity() {
-        return identity;
+    public CallGuestConnection build() {
+      requireEndpoint();
+      if (callId == null) {
+        throw new IllegalStateException("callId is required");
+      }
+      return new CallGuestConnection(this);
     }
-
-    /** @return the connection state; never null */
-    public ConnectionState state() {
-        return session.connection().state();
-    }
-
-    /**
-     * Adds a listener.
-     *
-     * @param listener never null
-     * @return a handle that removes it
-     */
-    public Subscription addListener(OmikronListener listener) {
-        return dispatch.addListener(listener);
-    }
-
-    /**
-     * Subscribes to one kind of event, as {@link OmikronClient#on}. Handlers run on the callback
-     * executor after the listeners for the same event.
-     *
-     * @param type the event class; never null
-     * @param handler called with each matching event; never null
-     * @param <T> the event type
-     * @return a handle whose {@code close()} removes the subscription
-     */
-    public <T extends OmikronEvent> Subscription on(Class<T> type, Consumer<? super T> handler) {
-        return dispatch.on(type, handler);
-    }
-
-    /**
-     * A fresh LiveKit token for the call.
-     *
-     * @return the reply (its token is a secret)
-     */
-    public CompletableFuture<CallToken> callToken() {
-        return session.request(MessageType.CALL_TOKEN, new CallToken(callId, null, null).toData(), m -> CallToken.from(m.data()));
-    }
-
-    /**
-     * Invites a user to the call.
-     *
-     * @param receiver the invitee; never null
-     * @return completed on {@code success}
-     */
-    public CompletableFuture<Void> invite(OmikronId receiver) {
-        Objects.requireNonNull(receiver, "receiver");
-        return session.request(MessageType.CALL_INVITE, new CallInvite(callId, receiver, null, null).toData(), m -> null);
-    }
-
-    /**
-     * A user's profile.
-     *
-     * @param user never null
-     * @return the profile
-     */
-    public CompletableFuture<UserData> getUserData(OmikronId user) {
-        Objects.requireNonNull(user, "user");
-        return session.request(MessageType.GET_USER_DATA, new GetUserData(user, null, null).toData(), m -> UserData.from(m.data()));
-    }
-
-    /**
-     * Changes the guest's display name ({@code change_user_data {display}}).
-     *
-     * @param display never null
-     * @return completed on the reply
-     */
-    public CompletableFuture<Void> changeDisplay(String display) {
-        Objects.requireNonNull(display, "display");
-        return session.request(MessageType.CHANGE_USER_DATA, OmikronData.builder().put("display", display).build(), m -> null);
-    }
-
-    /**
-     * Announces the guest's call and/or presence state ({@code client_changed}; a missing value
-     * is unchanged; no reply).
-     *
-     * @param callState may be null
-     * @param userState may be null
-     * @return completed when sent
-     */
-    public CompletableFuture<Void> setState(CallState callState, UserState userState) {
-        return session.send(OmikronMessage.of(MessageType.CLIENT_CHANGED, OmikronData.builder()
-                .putIfNotNull("call_state", callState).putIfNotNull("user_state", userState).build()));
-    }
-
-    /** Leaves the call for good; returns at once; idempotent. */
-    @Override
-    public void close() {
-        session.connection().close();
-    }
-
-    /** @return completed when closed */
-    public CompletableFuture<Void> closeFuture() {
-        return session.connection().closeFuture();
-    }
-
-    @Override
-    public String toString() {
-        return "CallGuestConnection[call=" + callId + ", state=" + state() + "]";
-    }
-
-    /**
-     * Builds a {@link CallGuestConnection}. Not thread-safe.
-     *
-     * <p>Endpoint: the Omikron's guest endpoint, e.g. {@code wss://app.tensamin.net/ws/anonymous_client},
-     * via {@link #url(String)} or a custom {@link #transport(Transport)}. Default
-     * {@link #options(ConnectionOptions) options}: ping every 5 s, 20 s watchdog and request timeout.
-     */
-    public static final class Builder extends ConnectionBuilder<Builder, OmikronListener> {
-        private String callId;
-        private OmikronId participantId;
-        private OmikronPrivateKey participantKey;
-
-        private Builder() {
-            super(ConnectionOptions.builder().name("omikron-guest").pingInterval(Duration.ofSeconds(5))
-                    .idleTimeout(Duration.ofSeconds(20)).requestTimeout(Duration.ofSeconds(20)).build());
-        }
-
-        /**
-         * The call to join (a UUID string).
-         *
-         * @param callId never null
-         * @return this builder
-         */
-        public Builder callId(String callId) {
-            this.callId = Objects.requireNonNull(callId, "callId");
-            return this;
-        }
-
-        /**
-         * Joins as a known user instead of an anonymous guest, as the older spec's call
-         * participant: the identification carries {@code user_id} and {@code private_key_hash},
-         * and the answer's {@code user_ids} map gives the participants' call states
-         * ({@link IdentificationResponse#participants()}).
-         *
-         * @param userId the user; never null
-         * @param key the user's key (only its hash is sent); never null
-         * @return this builder
-         */
-        public Builder asParticipant(OmikronId userId, OmikronPrivateKey key) {
-            this.participantId = Objects.requireNonNull(userId, "userId");
-            this.participantKey = Objects.requireNonNull(key, "key");
-            return this;
-        }
-
-        /**
-         * Builds the connection (not connected yet).
-         *
-         * @return the connection
-         * @throws IllegalStateException if url/transport or call id is missing
-         */
-        public CallGuestConnection build() {
-            requireEndpoint();
-            if (callId == null) {
-                throw new IllegalStateException("callId is required");
-            }
-            return new CallGuestConnection(this);
-        }
-    }
+  }
 }

@@ -21,86 +21,92 @@ import java.util.function.Consumer;
 
 /**
  * Turns decoded messages into {@link OmikronListener} calls and subscription events for the user
- * and guest roles. Runs with the connection lock held; delivery is handed to
- * {@link ProtocolContext#emit} through the connection's {@link Dispatch}.
+ * and guest roles. Runs with the connection lock held; delivery is handed to {@link
+ * ProtocolContext#emit} through the connection's {@link Dispatch}.
  */
 final class ClientEvents implements SessionEvents {
-    private final Dispatch<OmikronListener> dispatch;
-    private final boolean autoAcknowledge;
-    private final Consumer<IdentificationResponse> onIdentified;
-    private OmikronSession session;
-    private DirectMessages directMessages;
+  private final Dispatch<OmikronListener> dispatch;
+  private final boolean autoAcknowledge;
+  private final Consumer<IdentificationResponse> onIdentified;
+  private OmikronSession session;
+  private DirectMessages directMessages;
 
-    ClientEvents(Dispatch<OmikronListener> dispatch, boolean autoAcknowledge, Consumer<IdentificationResponse> onIdentified) {
-        this.dispatch = dispatch;
-        this.autoAcknowledge = autoAcknowledge;
-        this.onIdentified = onIdentified;
+  ClientEvents(
+      Dispatch<OmikronListener> dispatch,
+      boolean autoAcknowledge,
+      Consumer<IdentificationResponse> onIdentified) {
+    this.dispatch = dispatch;
+    this.autoAcknowledge = autoAcknowledge;
+    this.onIdentified = onIdentified;
+  }
+
+  /** Creates the dispatch every user and guest connection uses. */
+  static Dispatch<OmikronListener> newDispatch() {
+    return new Dispatch<>(OmikronListener::onEvent, ClientEvents.class);
+  }
+
+  void attach(OmikronSession s, DirectMessages dms) {
+    this.session = s;
+    this.directMessages = dms;
+  }
+
+  @Override
+  public void identified(ProtocolContext ctx, IdentificationResponse response) {
+    if (onIdentified != null) {
+      onIdentified.accept(response);
     }
+    dispatch.emit(ctx, null, response, l -> l.onIdentified(response));
+  }
 
-    /** Creates the dispatch every user and guest connection uses. */
-    static Dispatch<OmikronListener> newDispatch() {
-        return new Dispatch<>(OmikronListener::onEvent, ClientEvents.class);
-    }
+  @Override
+  public void pong(ProtocolContext ctx, OmikronMessage envelope, Pong pong) {
+    dispatch.emit(ctx, envelope, pong, l -> l.onPong(pong));
+  }
 
-    void attach(OmikronSession s, DirectMessages dms) {
-        this.session = s;
-        this.directMessages = dms;
-    }
+  @Override
+  public OmikronData pingData(ProtocolContext ctx) {
+    return OmikronData.builder().put("last_ping", ctx.scheduler().currentTimeMillis()).build();
+  }
 
-    @Override
-    public void identified(ProtocolContext ctx, IdentificationResponse response) {
-        if (onIdentified != null) {
-            onIdentified.accept(response);
+  @Override
+  public void event(ProtocolContext ctx, OmikronMessage m) {
+    MessageType t = m.type();
+    try {
+      if (t.equals(MessageType.CLIENT_CHANGED)) {
+        ClientChanged c = ClientChanged.from(m.data());
+        dispatch.emit(ctx, m, c, l -> l.onPresence(c, m));
+      } else if (t.equals(MessageType.CLIENT_CONNECTED)) {
+        ClientConnected c = ClientConnected.from(m.data());
+        dispatch.emit(ctx, m, c, l -> l.onClientConnected(c, m));
+      } else if (t.equals(MessageType.MESSAGE_LIVE)) {
+        MessageLive live = MessageLive.from(m.data());
+        if (autoAcknowledge && m.id() != null) {
+          ctx.sendNow(
+              session.handler().outbound(OmikronClient.liveAck(m.id(), MessageState.RECEIVED)));
         }
-        dispatch.emit(ctx, null, response, l -> l.onIdentified(response));
-    }
-
-    @Override
-    public void pong(ProtocolContext ctx, OmikronMessage envelope, Pong pong) {
-        dispatch.emit(ctx, envelope, pong, l -> l.onPong(pong));
-    }
-
-    @Override
-    public OmikronData pingData(ProtocolContext ctx) {
-        return OmikronData.builder().put("last_ping", ctx.scheduler().currentTimeMillis()).build();
-    }
-
-    @Override
-    public void event(ProtocolContext ctx, OmikronMessage m) {
-        MessageType t = m.type();
-        try {
-            if (t.equals(MessageType.CLIENT_CHANGED)) {
-                ClientChanged c = ClientChanged.from(m.data());
-                dispatch.emit(ctx, m, c, l -> l.onPresence(c, m));
-            } else if (t.equals(MessageType.CLIENT_CONNECTED)) {
-                ClientConnected c = ClientConnected.from(m.data());
-                dispatch.emit(ctx, m, c, l -> l.onClientConnected(c, m));
-            } else if (t.equals(MessageType.MESSAGE_LIVE)) {
-                MessageLive live = MessageLive.from(m.data());
-                if (autoAcknowledge && m.id() != null) {
-                    ctx.sendNow(session.handler().outbound(OmikronClient.liveAck(m.id(), MessageState.RECEIVED)));
-                }
-                dispatch.emit(ctx, m, live, l -> l.onLiveMessage(live, m));
-                if (directMessages != null) {
-                    directMessages.inbound(ctx, m, live);
-                }
-            } else if (t.equals(MessageType.CALL_INVITE)) {
-                CallInvite c = CallInvite.from(m.data());
-                dispatch.emit(ctx, m, c, l -> l.onCallInvite(c, m));
-            } else if (t.equals(MessageType.GET_NOTIFICATIONS) || t.equals(MessageType.PUSH_NOTIFICATION)) {
-                Notifications n = Notifications.from(m.data());
-                dispatch.emit(ctx, m, n, l -> l.onNotifications(n, m));
-            } else if (t.equals(MessageType.GET_STATES)) {
-                UserStates s = UserStates.from(m.data());
-                dispatch.emit(ctx, m, s, l -> l.onUserStates(s, m));
-            } else if (t.equals(MessageType.ERROR_NO_IOTA)) {
-                ErrorReply e = ErrorReply.from(m);
-                dispatch.emit(ctx, m, e, l -> l.onIotaOffline(e, m));
-            } else {
-                dispatch.emit(ctx, m, null, l -> l.onUnknown(m));
-            }
-        } catch (OmikronFormatException e) {
-            ctx.reportError(new OmikronFormatException("bad '" + t.wireName() + "' event: " + e.getMessage(), e));
+        dispatch.emit(ctx, m, live, l -> l.onLiveMessage(live, m));
+        if (directMessages != null) {
+          directMessages.inbound(ctx, m, live);
         }
+      } else if (t.equals(MessageType.CALL_INVITE)) {
+        CallInvite c = CallInvite.from(m.data());
+        dispatch.emit(ctx, m, c, l -> l.onCallInvite(c, m));
+      } else if (t.equals(MessageType.GET_NOTIFICATIONS)
+          || t.equals(MessageType.PUSH_NOTIFICATION)) {
+        Notifications n = Notifications.from(m.data());
+        dispatch.emit(ctx, m, n, l -> l.onNotifications(n, m));
+      } else if (t.equals(MessageType.GET_STATES)) {
+        UserStates s = UserStates.from(m.data());
+        dispatch.emit(ctx, m, s, l -> l.onUserStates(s, m));
+      } else if (t.equals(MessageType.ERROR_NO_IOTA)) {
+        ErrorReply e = ErrorReply.from(m);
+        dispatch.emit(ctx, m, e, l -> l.onIotaOffline(e, m));
+      } else {
+        dispatch.emit(ctx, m, null, l -> l.onUnknown(m));
+      }
+    } catch (OmikronFormatException e) {
+      ctx.reportError(
+          new OmikronFormatException("bad '" + t.wireName() + "' event: " + e.getMessage(), e));
     }
+  }
 }

@@ -20,57 +20,61 @@ import java.util.function.Consumer;
  * @param <L> the listener type
  */
 final class Dispatch<L> {
-    private final List<L> listeners = new CopyOnWriteArrayList<>();
-    private final EventSubscriptions<OmikronEvent> subscriptions = new EventSubscriptions<>();
-    private final BiConsumer<L, OmikronMessage> onEvent;
-    private final Class<?> logAs;
+  private final List<L> listeners = new CopyOnWriteArrayList<>();
+  private final EventSubscriptions<OmikronEvent> subscriptions = new EventSubscriptions<>();
+  private final BiConsumer<L, OmikronMessage> onEvent;
+  private final Class<?> logAs;
 
-    Dispatch(BiConsumer<L, OmikronMessage> onEvent, Class<?> logAs) {
-        this.onEvent = onEvent;
-        this.logAs = logAs;
-    }
+  Dispatch(BiConsumer<L, OmikronMessage> onEvent, Class<?> logAs) {
+    this.onEvent = onEvent;
+    this.logAs = logAs;
+  }
 
-    List<L> listeners() {
-        return listeners;
-    }
+  List<L> listeners() {
+    return listeners;
+  }
 
-    Subscription addListener(L listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
-        return () -> listeners.remove(listener);
-    }
+  Subscription addListener(L listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+    return () -> listeners.remove(listener);
+  }
 
-    <T extends OmikronEvent> Subscription on(Class<T> type, Consumer<? super T> handler) {
-        return subscriptions.on(type, handler);
-    }
+  <T extends OmikronEvent> Subscription on(Class<T> type, Consumer<? super T> handler) {
+    return subscriptions.on(type, handler);
+  }
 
-    /**
-     * Hands an event to the callback executor.
-     *
-     * @param ctx the connection context
-     * @param envelope the message it came in; null if it has none (a decrypted direct message
-     *     that was already announced as its envelope)
-     * @param typed the typed record; null if none
-     * @param specific the listener method for it; null if none
-     */
-    void emit(ProtocolContext ctx, OmikronMessage envelope, OmikronEvent typed, Consumer<? super L> specific) {
-        ctx.emit(() -> deliver(envelope, typed, specific));
-    }
+  /**
+   * Hands an event to the callback executor.
+   *
+   * @param ctx the connection context
+   * @param envelope the message it came in; null if it has none (a decrypted direct message that
+   *     was already announced as its envelope)
+   * @param typed the typed record; null if none
+   * @param specific the listener method for it; null if none
+   */
+  void emit(
+      ProtocolContext ctx,
+      OmikronMessage envelope,
+      OmikronEvent typed,
+      Consumer<? super L> specific) {
+    ctx.emit(() -> deliver(envelope, typed, specific));
+  }
 
-    /** Delivers on the calling thread (already the callback executor). */
-    void deliver(OmikronMessage envelope, OmikronEvent typed, Consumer<? super L> specific) {
-        if (envelope != null) {
-            Listeners.each(listeners, l -> onEvent.accept(l, envelope), logAs);
-        }
-        if (specific != null) {
-            Listeners.each(listeners, specific, logAs);
-        }
-        if (!subscriptions.isEmpty()) {
-            if (envelope != null) {
-                subscriptions.publish(envelope);
-            }
-            if (typed != null && typed != envelope) {
-                subscriptions.publish(typed);
-            }
-        }
+  /** Delivers on the calling thread (already the callback executor). */
+  void deliver(OmikronMessage envelope, OmikronEvent typed, Consumer<? super L> specific) {
+    if (envelope != null) {
+      Listeners.each(listeners, l -> onEvent.accept(l, envelope), logAs);
     }
+    if (specific != null) {
+      Listeners.each(listeners, specific, logAs);
+    }
+    if (!subscriptions.isEmpty()) {
+      if (envelope != null) {
+        subscriptions.publish(envelope);
+      }
+      if (typed != null && typed != envelope) {
+        subscriptions.publish(typed);
+      }
+    }
+  }
 }

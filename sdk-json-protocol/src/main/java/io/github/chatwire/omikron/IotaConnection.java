@@ -29,331 +29,376 @@ import java.util.function.Consumer;
 /**
  * An Iota's (a user's home server's) connection to an Omikron ({@code /ws/iota}).
  *
- * <p>Identifies with {@code iota_id} and the X448 challenge (or the older form with
- * {@code user_ids}), after every reconnect too; fatal identification errors close it for good
- * with an {@link OmikronAuthenticationException}. Requests of the Iota's users arrive at
- * {@link IotaListener#onClientRequest} and are answered with {@link IotaRequest#reply}; the Iota
- * pushes to its users with {@link #sendToUser} and reaches other Iotas with {@link #sendToIota}.
- * Pings every 10 s with the last measured round trip, as the reference Iota does.
+ * <p>Identifies with {@code iota_id} and the X448 challenge (or the older form with {@code
+ * user_ids}), after every reconnect too; fatal identification errors close it for good with an
+ * {@link OmikronAuthenticationException}. Requests of the Iota's users arrive at {@link
+ * IotaListener#onClientRequest} and are answered with {@link IotaRequest#reply}; the Iota pushes to
+ * its users with {@link #sendToUser} and reaches other Iotas with {@link #sendToIota}. Pings every
+ * 10 s with the last measured round trip, as the reference Iota does.
  *
  * <p>Thread-safe; methods never block. Futures complete on the runtime's callback executor.
  */
 public final class IotaConnection implements AutoCloseable {
-    private final OmikronId iotaId;
-    private final OmikronSession session;
-    private final Dispatch<IotaListener> dispatch = new Dispatch<>(IotaListener::onEvent, IotaConnection.class);
-    private volatile long lastRttMillis = -1;
+  private final OmikronId iotaId;
+  private final OmikronSession session;
+  private final Dispatch<IotaListener> dispatch =
+      new Dispatch<>(IotaListener::onEvent, IotaConnection.class);
+  private volatile long lastRttMillis = -1;
 
-    private IotaConnection(Builder b) {
-        this.iotaId = b.iotaId;
-        b.addFirstListenerTo(dispatch.listeners());
-        OmikronProtocolHandler handler = new OmikronProtocolHandler(Role.IOTA, b.iotaId, b.privateKey, null,
-                b.strategy, b.shape(), b.userIds, new Events());
-        this.session = b.newSession(handler);
-        session.connection().addListener(Listeners.forward(dispatch.listeners(), IotaConnection.class));
+  private IotaConnection(Builder b) {
+    this.iotaId = b.iotaId;
+    b.addFirstListenerTo(dispatch.listeners());
+    OmikronProtocolHandler handler =
+        new OmikronProtocolHandler(
+            Role.IOTA,
+            b.iotaId,
+            b.privateKey,
+            null,
+            b.strategy,
+            b.shape(),
+            b.userIds,
+            new Events());
+    this.session = b.newSession(handler);
+    session.connection().addListener(Listeners.forward(dispatch.listeners(), IotaConnection.class));
+  }
+
+  /**
+   * Starts building an Iota connection.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The default engine options of an Iota: ping every 10 s, dead after 35 s of silence, requests
+   * time out after 10 s (the reference Iota's values).
+   *
+   * @return the options
+   */
+  public static ConnectionOptions defaultOptions() {
+    return ConnectionOptions.builder()
+        .name("omikron-iota")
+        .pingInterval(Duration.ofSeconds(10))
+        .idleTimeout(Duration.ofSeconds(35))
+        .requestTimeout(Duration.ofSeconds(10))
+        .build();
+  }
+
+  /**
+   * Registers a new Iota (first run only): opens one connection, sends {@code register_iota
+   * {public_key}} and returns the id the Omikron (Omega) allocated, then closes. Identify
+   * afterwards with a normal {@link IotaConnection} using that id.
+   *
+   * @param transport the connection to the Omikron's Iota endpoint; never null
+   * @param publicKey the new Iota's public key; never null
+   * @param runtime the runtime; null for the shared one
+   * @param timeout how long to wait for the answer; never null
+   * @return the allocated Iota id; failed with {@link OmikronServerException} on an error answer,
+   *     or with the connection's failure
+   */
+  public static CompletableFuture<OmikronId> register(
+      Transport transport, OmikronPublicKey publicKey, ChatwireRuntime runtime, Duration timeout) {
+    Objects.requireNonNull(transport, "transport");
+    Objects.requireNonNull(publicKey, "publicKey");
+    CompletableFuture<OmikronId> result = new CompletableFuture<>();
+    io.github.chatwire.core.connection.ManagedConnection.Builder b =
+        io.github.chatwire.core.connection.ManagedConnection.builder(
+                transport,
+                new io.github.chatwire.omikron.internal.RegistrationHandler(
+                    publicKey.base64(), result))
+            .options(
+                ConnectionOptions.builder()
+                    .name("omikron-iota-registration")
+                    .handshakeTimeout(timeout)
+                    .reconnectPolicy(io.github.chatwire.core.connection.ReconnectPolicy.never())
+                    .build());
+    if (runtime != null) {
+      b.runtime(runtime);
     }
+    io.github.chatwire.core.connection.ManagedConnection c = b.build();
+    c.connect()
+        .whenComplete(
+            (v, e) -> {
+              if (e != null) {
+                result.completeExceptionally(
+                    e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                        ? e.getCause()
+                        : e);
+              }
+            });
+    result.whenComplete((id, e) -> c.close());
+    return result;
+  }
 
-    /**
-     * Starts building an Iota connection.
-     *
-     * @return a builder
-     */
-    public static Builder builder() {
-        return new Builder();
-    }
+  /**
+   * Connects and identifies; reconnects until {@link #close()} or a fatal error.
+   *
+   * @return completed when first identified; failed with the terminal cause otherwise
+   */
+  public CompletableFuture<Void> connect() {
+    return session.connection().connect();
+  }
 
-    /**
-     * The default engine options of an Iota: ping every 10 s, dead after 35 s of silence,
-     * requests time out after 10 s (the reference Iota's values).
-     *
-     * @return the options
-     */
-    public static ConnectionOptions defaultOptions() {
-        return ConnectionOptions.builder().name("omikron-iota").pingInterval(Duration.ofSeconds(10))
-                .idleTimeout(Duration.ofSeconds(35)).requestTimeout(Duration.ofSeconds(10)).build();
-    }
+  /**
+   * @return the Iota id; never null
+   */
+  public OmikronId iotaId() {
+    return iotaId;
+  }
 
-    /**
-     * Registers a new Iota (first run only): opens one connection, sends
-     * {@code register_iota {public_key}} and returns the id the Omikron (Omega) allocated, then
-     * closes. Identify afterwards with a normal {@link IotaConnection} using that id.
-     *
-     * @param transport the connection to the Omikron's Iota endpoint; never null
-     * @param publicKey the new Iota's public key; never null
-     * @param runtime the runtime; null for the shared one
-     * @param timeout how long to wait for the answer; never null
-     * @return the allocated Iota id; failed with {@link OmikronServerException} on an error answer,
-     *     or with the connection's failure
-     */
-    public static CompletableFuture<OmikronId> register(Transport transport, OmikronPublicKey publicKey,
-            ChatwireRuntime runtime, Duration timeout) {
-        Objects.requireNonNull(transport, "transport");
-        Objects.requireNonNull(publicKey, "publicKey");
-        CompletableFuture<OmikronId> result = new CompletableFuture<>();
-        io.github.chatwire.core.connection.ManagedConnection.Builder b = io.github.chatwire.core.connection.ManagedConnection
-                .builder(transport, new io.github.chatwire.omikron.internal.RegistrationHandler(publicKey.base64(), result))
-                .options(ConnectionOptions.builder().name("omikron-iota-registration").handshakeTimeout(timeout)
-                        .reconnectPolicy(io.github.chatwire.core.connection.ReconnectPolicy.never()).build());
-        if (runtime != null) {
-            b.runtime(runtime);
-        }
-        io.github.chatwire.core.connection.ManagedConnection c = b.build();
-        c.connect().whenComplete((v, e) -> {
-            if (e != null) {
-                result.completeExceptionally(e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e);
-            }
-        });
-        result.whenComplete((id, e) -> c.close());
-        return result;
-    }
+  /**
+   * @return the connection state; never null
+   */
+  public ConnectionState state() {
+    return session.connection().state();
+  }
 
-    /**
-     * Connects and identifies; reconnects until {@link #close()} or a fatal error.
-     *
-     * @return completed when first identified; failed with the terminal cause otherwise
-     */
-    public CompletableFuture<Void> connect() {
-        return session.connection().connect();
-    }
+  /**
+   * @return the last measured ping round trip in ms, -1 before the first pong
+   */
+  public long lastRoundTripMillis() {
+    return lastRttMillis;
+  }
 
-    /** @return the Iota id; never null */
-    public OmikronId iotaId() {
-        return iotaId;
-    }
+  /**
+   * Adds a listener.
+   *
+   * @param listener never null
+   * @return a handle that removes it
+   */
+  public Subscription addListener(IotaListener listener) {
+    return dispatch.addListener(listener);
+  }
 
-    /** @return the connection state; never null */
-    public ConnectionState state() {
-        return session.connection().state();
-    }
+  /**
+   * Subscribes to one kind of event: every inbound {@link OmikronMessage} that answers no request,
+   * or a typed record ({@link IotaRequest}, {@link ClientConnected}, {@link Pong}, {@link
+   * IdentificationResponse}). Handlers run on the callback executor after the listeners for the
+   * same event.
+   *
+   * @param type the event class; never null
+   * @param handler called with each matching event; never null
+   * @param <T> the event type
+   * @return a handle whose {@code close()} removes the subscription
+   */
+  public <T extends OmikronEvent> Subscription on(Class<T> type, Consumer<? super T> handler) {
+    return dispatch.on(type, handler);
+  }
 
-    /** @return the last measured ping round trip in ms, -1 before the first pong */
-    public long lastRoundTripMillis() {
-        return lastRttMillis;
-    }
+  /**
+   * Pushes a message to all connections of one of this Iota's users (top-level {@code receiver}).
+   *
+   * @param user the user; never null
+   * @param type the type; never null
+   * @param data the data; null for empty
+   * @return completed when sent
+   */
+  public CompletableFuture<Void> sendToUser(OmikronId user, MessageType type, OmikronData data) {
+    Objects.requireNonNull(user, "user");
+    return sendRaw(
+        OmikronMessage.of(Objects.requireNonNull(type, "type"), data).withRouting(null, user));
+  }
 
-    /**
-     * Adds a listener.
-     *
-     * @param listener never null
-     * @return a handle that removes it
-     */
-    public Subscription addListener(IotaListener listener) {
-        return dispatch.addListener(listener);
-    }
+  /**
+   * Pushes a message to a user and waits for the client's reply with the same id (for example
+   * {@code message_live}, answered with its {@code message_state}).
+   *
+   * @param user the user; never null
+   * @param type the type; never null
+   * @param data the data; null for empty
+   * @param timeout the timeout; null for the default
+   * @return the reply
+   */
+  public CompletableFuture<OmikronMessage> requestFromUser(
+      OmikronId user, MessageType type, OmikronData data, Duration timeout) {
+    Objects.requireNonNull(user, "user");
+    return session.request(Objects.requireNonNull(type, "type"), data, user, timeout);
+  }
 
-    /**
-     * Subscribes to one kind of event: every inbound {@link OmikronMessage} that answers no
-     * request, or a typed record ({@link IotaRequest}, {@link ClientConnected}, {@link Pong},
-     * {@link IdentificationResponse}). Handlers run on the callback executor after the listeners
-     * for the same event.
-     *
-     * @param type the event class; never null
-     * @param handler called with each matching event; never null
-     * @param <T> the event type
-     * @return a handle whose {@code close()} removes the subscription
-     */
-    public <T extends OmikronEvent> Subscription on(Class<T> type, Consumer<? super T> handler) {
-        return dispatch.on(type, handler);
-    }
+  /**
+   * Sends a message to another Iota on behalf of a user ({@code message_other_iota}, {@code
+   * message_state}, {@code send_chat}): top-level {@code sender} = the user, {@code receiver} = the
+   * other Iota's user, and the given id (the reference Iota reuses the original {@code
+   * message_send} id).
+   *
+   * @param id the message id; null for a fresh one
+   * @param fromUser one of this Iota's users; never null
+   * @param toUser the recipient; never null
+   * @param type the type; never null
+   * @param data the data; null for empty
+   * @return completed when sent
+   */
+  public CompletableFuture<Void> sendToIota(
+      String id, OmikronId fromUser, OmikronId toUser, MessageType type, OmikronData data) {
+    return sendRaw(
+        new OmikronMessage(
+            id == null ? OmikronMessage.newId() : id,
+            Objects.requireNonNull(type, "type"),
+            Objects.requireNonNull(fromUser, "fromUser"),
+            Objects.requireNonNull(toUser, "toUser"),
+            data,
+            null,
+            null));
+  }
 
-    /**
-     * Pushes a message to all connections of one of this Iota's users (top-level
-     * {@code receiver}).
-     *
-     * @param user the user; never null
-     * @param type the type; never null
-     * @param data the data; null for empty
-     * @return completed when sent
-     */
-    public CompletableFuture<Void> sendToUser(OmikronId user, MessageType type, OmikronData data) {
-        Objects.requireNonNull(user, "user");
-        return sendRaw(OmikronMessage.of(Objects.requireNonNull(type, "type"), data).withRouting(null, user));
-    }
+  /**
+   * Sends a request to the Omikron or Omega (e.g. {@code get_user_data}, {@code push_notification})
+   * and waits for the reply.
+   *
+   * @param type the type; never null
+   * @param data the data; null for empty
+   * @param timeout the timeout; null for the default
+   * @return the reply; failed with {@link OmikronServerException} on an error reply
+   */
+  public CompletableFuture<OmikronMessage> request(
+      MessageType type, OmikronData data, Duration timeout) {
+    return session.request(Objects.requireNonNull(type, "type"), data, null, timeout);
+  }
 
-    /**
-     * Pushes a message to a user and waits for the client's reply with the same id (for example
-     * {@code message_live}, answered with its {@code message_state}).
-     *
-     * @param user the user; never null
-     * @param type the type; never null
-     * @param data the data; null for empty
-     * @param timeout the timeout; null for the default
-     * @return the reply
-     */
-    public CompletableFuture<OmikronMessage> requestFromUser(OmikronId user, MessageType type, OmikronData data, Duration timeout) {
-        Objects.requireNonNull(user, "user");
-        return session.request(Objects.requireNonNull(type, "type"), data, user, timeout);
-    }
+  CompletableFuture<Void> sendRaw(OmikronMessage m) {
+    return session.send(m);
+  }
 
-    /**
-     * Sends a message to another Iota on behalf of a user ({@code message_other_iota},
-     * {@code message_state}, {@code send_chat}): top-level {@code sender} = the user,
-     * {@code receiver} = the other Iota's user, and the given id (the reference Iota reuses the
-     * original {@code message_send} id).
-     *
-     * @param id the message id; null for a fresh one
-     * @param fromUser one of this Iota's users; never null
-     * @param toUser the recipient; never null
-     * @param type the type; never null
-     * @param data the data; null for empty
-     * @return completed when sent
-     */
-    public CompletableFuture<Void> sendToIota(String id, OmikronId fromUser, OmikronId toUser, MessageType type, OmikronData data) {
-        return sendRaw(new OmikronMessage(id == null ? OmikronMessage.newId() : id, Objects.requireNonNull(type, "type"),
-                Objects.requireNonNull(fromUser, "fromUser"), Objects.requireNonNull(toUser, "toUser"), data, null, null));
-    }
+  /** Closes for good; returns at once; idempotent. */
+  @Override
+  public void close() {
+    session.connection().close();
+  }
 
-    /**
-     * Sends a request to the Omikron or Omega (e.g. {@code get_user_data},
-     * {@code push_notification}) and waits for the reply.
-     *
-     * @param type the type; never null
-     * @param data the data; null for empty
-     * @param timeout the timeout; null for the default
-     * @return the reply; failed with {@link OmikronServerException} on an error reply
-     */
-    public CompletableFuture<OmikronMessage> request(MessageType type, OmikronData data, Duration timeout) {
-        return session.request(Objects.requireNonNull(type, "type"), data, null, timeout);
-    }
+  /**
+   * @return completed when closed and resources released
+   */
+  public CompletableFuture<Void> closeFuture() {
+    return session.connection().closeFuture();
+  }
 
-    CompletableFuture<Void> sendRaw(OmikronMessage m) {
-        return session.send(m);
-    }
-
-    /** Closes for good; returns at once; idempotent. */
+  private final class Events implements SessionEvents {
     @Override
-    public void close() {
-        session.connection().close();
-    }
-
-    /** @return completed when closed and resources released */
-    public CompletableFuture<Void> closeFuture() {
-        return session.connection().closeFuture();
-    }
-
-    private final class Events implements SessionEvents {
-        @Override
-        public void identified(ProtocolContext ctx, IdentificationResponse response) {
-            dispatch.emit(ctx, null, response, l -> l.onIdentified(response));
-        }
-
-        @Override
-        public void pong(ProtocolContext ctx, OmikronMessage envelope, Pong pong) {
-            if (pong.roundTrip() != null) {
-                lastRttMillis = pong.roundTrip().toMillis();
-            }
-            dispatch.emit(ctx, envelope, pong, l -> l.onPong(pong));
-        }
-
-        @Override
-        public OmikronData pingData(ProtocolContext ctx) {
-            return OmikronData.builder().put("last_ping", lastRttMillis).build();
-        }
-
-        @Override
-        public void event(ProtocolContext ctx, OmikronMessage m) {
-            MessageType t = m.type();
-            try {
-                if (t.equals(MessageType.CLIENT_CONNECTED)) {
-                    ClientConnected c = ClientConnected.from(m.data());
-                    dispatch.emit(ctx, m, c, l -> l.onClientConnected(c, m));
-                } else if (t.equals(MessageType.MESSAGE_OTHER_IOTA) || t.equals(MessageType.SEND_CHAT)
-                        || t.equals(MessageType.MESSAGE_STATE)) {
-                    dispatch.emit(ctx, m, null, l -> l.onIotaMessage(m));
-                } else if (m.sender() != null && !t.isError()) {
-                    IotaRequest r = new IotaRequest(IotaConnection.this, m);
-                    dispatch.emit(ctx, m, r, l -> l.onClientRequest(r));
-                } else {
-                    dispatch.emit(ctx, m, null, l -> l.onUnknown(m));
-                }
-            } catch (OmikronFormatException e) {
-                ctx.reportError(new OmikronFormatException("bad '" + t.wireName() + "' event: " + e.getMessage(), e));
-            }
-        }
-    }
-
-    /**
-     * Builds an {@link IotaConnection}. Not thread-safe.
-     *
-     * <p>Endpoint: the Omikron's Iota endpoint, e.g. {@code wss://app.tensamin.net/ws/iota/}, via
-     * {@link #url(String)} or a custom {@link #transport(Transport)}. Default
-     * {@link #options(ConnectionOptions) options}: {@link IotaConnection#defaultOptions()}.
-     */
-    public static final class Builder extends ConnectionBuilder<Builder, IotaListener> {
-        private OmikronId iotaId;
-        private OmikronPrivateKey privateKey;
-        private List<OmikronId> userIds;
-        private IdentificationStrategy strategy = IdentificationStrategy.x448Challenge();
-
-        private Builder() {
-            super(defaultOptions());
-        }
-
-        /**
-         * The Iota's id.
-         *
-         * @param iotaId never null
-         * @return this builder
-         */
-        public Builder iotaId(OmikronId iotaId) {
-            this.iotaId = Objects.requireNonNull(iotaId, "iotaId");
-            return this;
-        }
-
-        /**
-         * The Iota's private key (for the challenge).
-         *
-         * @param key never null
-         * @return this builder
-         */
-        public Builder privateKey(OmikronPrivateKey key) {
-            this.privateKey = Objects.requireNonNull(key, "key");
-            return this;
-        }
-
-        /**
-         * The Iota's users, sent as the older identification's {@code user_ids} CSV (E0–E2; the
-         * E3 server takes the list from Omega). Default none.
-         *
-         * @param userIds never null
-         * @return this builder
-         */
-        public Builder userIds(List<OmikronId> userIds) {
-            this.userIds = new ArrayList<>(Objects.requireNonNull(userIds, "userIds"));
-            return this;
-        }
-
-        /**
-         * How to identify. Default {@link IdentificationStrategy#x448Challenge()}.
-         *
-         * @param strategy never null
-         * @return this builder
-         */
-        public Builder identification(IdentificationStrategy strategy) {
-            this.strategy = Objects.requireNonNull(strategy, "strategy");
-            return this;
-        }
-
-        /**
-         * Builds the connection (not connected yet).
-         *
-         * @return the connection
-         * @throws IllegalStateException if url/transport, Iota id or key is missing
-         */
-        public IotaConnection build() {
-            requireEndpoint();
-            if (iotaId == null) {
-                throw new IllegalStateException("iotaId is required");
-            }
-            if (privateKey == null && !strategy.sendsPrivateKeyHash()) {
-                throw new IllegalStateException("privateKey is required for the X448 challenge");
-            }
-            return new IotaConnection(this);
-        }
+    public void identified(ProtocolContext ctx, IdentificationResponse response) {
+      dispatch.emit(ctx, null, response, l -> l.onIdentified(response));
     }
 
     @Override
-    public String toString() {
-        return "IotaConnection[iota=" + iotaId + ", state=" + state() + "]";
+    public void pong(ProtocolContext ctx, OmikronMessage envelope, Pong pong) {
+      if (pong.roundTrip() != null) {
+        lastRttMillis = pong.roundTrip().toMillis();
+      }
+      dispatch.emit(ctx, envelope, pong, l -> l.onPong(pong));
     }
+
+    @Override
+    public OmikronData pingData(ProtocolContext ctx) {
+      return OmikronData.builder().put("last_ping", lastRttMillis).build();
+    }
+
+    @Override
+    public void event(ProtocolContext ctx, OmikronMessage m) {
+      MessageType t = m.type();
+      try {
+        if (t.equals(MessageType.CLIENT_CONNECTED)) {
+          ClientConnected c = ClientConnected.from(m.data());
+          dispatch.emit(ctx, m, c, l -> l.onClientConnected(c, m));
+        } else if (t.equals(MessageType.MESSAGE_OTHER_IOTA)
+            || t.equals(MessageType.SEND_CHAT)
+            || t.equals(MessageType.MESSAGE_STATE)) {
+          dispatch.emit(ctx, m, null, l -> l.onIotaMessage(m));
+        } else if (m.sender() != null && !t.isError()) {
+          IotaRequest r = new IotaRequest(IotaConnection.this, m);
+          dispatch.emit(ctx, m, r, l -> l.onClientRequest(r));
+        } else {
+          dispatch.emit(ctx, m, null, l -> l.onUnknown(m));
+        }
+      } catch (OmikronFormatException e) {
+        ctx.reportError(
+            new OmikronFormatException("bad '" + t.wireName() + "' event: " + e.getMessage(), e));
+      }
+    }
+  }
+
+  /**
+   * Builds an {@link IotaConnection}. Not thread-safe.
+   *
+   * <p>Endpoint: the Omikron's Iota endpoint, e.g. {@code wss://app.tensamin.net/ws/iota/}, via
+   * {@link #url(String)} or a custom {@link #transport(Transport)}. Default {@link
+   * #options(ConnectionOptions) options}: {@link IotaConnection#defaultOptions()}.
+   */
+  public static final class Builder extends ConnectionBuilder<Builder, IotaListener> {
+    private OmikronId iotaId;
+    private OmikronPrivateKey privateKey;
+    private List<OmikronId> userIds;
+    private IdentificationStrategy strategy = IdentificationStrategy.x448Challenge();
+
+    private Builder() {
+      super(defaultOptions());
+    }
+
+    /**
+     * The Iota's id.
+     *
+     * @param iotaId never null
+     * @return this builder
+     */
+    public Builder iotaId(OmikronId iotaId) {
+      this.iotaId = Objects.requireNonNull(iotaId, "iotaId");
+      return this;
+    }
+
+    /**
+     * The Iota's private key (for the challenge).
+     *
+     * @param key never null
+     * @return this builder
+     */
+    public Builder privateKey(OmikronPrivateKey key) {
+      this.privateKey = Objects.requireNonNull(key, "key");
+      return this;
+    }
+
+    /**
+     * The Iota's users, sent as the older identification's {@code user_ids} CSV (E0–E2; the E3
+     * server takes the list from Omega). Default none.
+     *
+     * @param userIds never null
+     * @return this builder
+     */
+    public Builder userIds(List<OmikronId> userIds) {
+      this.userIds = new ArrayList<>(Objects.requireNonNull(userIds, "userIds"));
+      return this;
+    }
+
+    /**
+     * How to identify. Default {@link IdentificationStrategy#x448Challenge()}.
+     *
+     * @param strategy never null
+     * @return this builder
+     */
+    public Builder identification(IdentificationStrategy strategy) {
+      this.strategy = Objects.requireNonNull(strategy, "strategy");
+      return this;
+    }
+
+    /**
+     * Builds the connection (not connected yet).
+     *
+     * @return the connection
+     * @throws IllegalStateException if url/transport, Iota id or key is missing
+     */
+    public IotaConnection build() {
+      requireEndpoint();
+      if (iotaId == null) {
+        throw new IllegalStateException("iotaId is required");
+      }
+      if (privateKey == null && !strategy.sendsPrivateKeyHash()) {
+        throw new IllegalStateException("privateKey is required for the X448 challenge");
+      }
+      return new IotaConnection(this);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "IotaConnection[iota=" + iotaId + ", state=" + state() + "]";
+  }
 }

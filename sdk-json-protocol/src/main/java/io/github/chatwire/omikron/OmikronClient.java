@@ -5,9 +5,9 @@ import io.github.chatwire.core.connection.ConnectionOptions;
 import io.github.chatwire.core.connection.ConnectionState;
 import io.github.chatwire.core.transport.Transport;
 import io.github.chatwire.omikron.codec.MessageScheme;
-import io.github.chatwire.omikron.internal.PeerKeyCache;
 import io.github.chatwire.omikron.internal.OmikronProtocolHandler;
 import io.github.chatwire.omikron.internal.OmikronSession;
+import io.github.chatwire.omikron.internal.PeerKeyCache;
 import io.github.chatwire.omikron.internal.Role;
 import io.github.chatwire.omikron.model.AddCommunity;
 import io.github.chatwire.omikron.model.AddConversation;
@@ -52,766 +52,870 @@ import java.util.function.Function;
  * A logged-in user's connection to an Omikron relay ({@code /ws/client}).
  *
  * <p>{@link #connect()} opens the WebSocket and identifies (by default with the X448 challenge),
- * after every reconnect too. Fatal identification errors ({@code error_not_authenticated},
- * {@code error_invalid_*}, a challenge that does not decrypt) close the client for good with an
- * {@link OmikronAuthenticationException}; everything else reconnects with backoff, including a
- * malformed challenge (not base64, a key that is not 56 bytes, a ciphertext shorter than its tag:
- * an {@link OmikronProtocolException}, since one corrupted frame says nothing about the
- * credentials). Requests
- * return futures correlated by message id (ignoring case) and time out after the configured
- * request timeout; an {@code error*} reply fails the future with an
- * {@link OmikronServerException} ({@link IotaOfflineException} for {@code error_no_iota}). Events
- * arrive at {@link OmikronListener}s and typed subscriptions ({@link #on}). The client pings
- * every 5 s by default and reports the round trip ({@link io.github.chatwire.omikron.model.Pong#roundTrip()}).
+ * after every reconnect too. Fatal identification errors ({@code error_not_authenticated}, {@code
+ * error_invalid_*}, a challenge that does not decrypt) close the client for good with an {@link
+ * OmikronAuthenticationException}; everything else reconnects with backoff, including a malformed
+ * challenge (not base64, a key that is not 56 bytes, a ciphertext shorter than its tag: an {@link
+ * OmikronProtocolException}, since one corrupted frame says nothing about the credentials).
+ * Requests return futures correlated by message id (ignoring case) and time out after the
+ * configured request timeout; an {@code error*} reply fails the future with an {@link
+ * OmikronServerException} ({@link IotaOfflineException} for {@code error_no_iota}). Events arrive
+ * at {@link OmikronListener}s and typed subscriptions ({@link #on}). The client pings every 5 s by
+ * default and reports the round trip ({@link io.github.chatwire.omikron.model.Pong#roundTrip()}).
  *
- * <p><b>Direct messages are end-to-end encrypted</b>, as the real Tensamin clients expect:
- * {@link #sendMessage(OmikronId, String)} encrypts for the receiver with the configured
- * {@link MessageScheme} (default {@link MessageScheme#WEB_CLIENT}, which the WebSocket-era web
- * client speaks; {@link MessageScheme#HKDF_GCM} for the newer client; {@link MessageScheme#PLAIN}
- * for none), and every {@code message_live} and {@link #getDirectMessages stored message} is
- * opened with whichever scheme works ({@link OmikronListener#onDirectMessage}, or
- * {@link OmikronListener#onUndecryptableMessage} with the raw content and the reason — never
- * dropped). The key is {@code X448(own private key, peer public key)}; peers' public keys are
- * fetched with {@code get_user_data} on first use (one lookup however many sends wait for it),
- * cached per user (bounded, with a TTL on the runtime's clock) and fetched again once when a
- * message does not decrypt (keys rotate with {@code change_user_data}). What each scheme does and
- * does not protect is in {@link io.github.chatwire.omikron.codec.MessageCipher}: in short, the
- * servers cannot read the text, but see who talks to whom, when and how much; the web scheme has
- * no integrity protection and alters text outside Latin-1 ({@link LossyTextPolicy}); the newer
- * scheme reuses one nonce for every message of a pair. At most 1024 sends and 1024 live messages
- * wait for key lookups at a time: past that a send fails with
- * {@link io.github.chatwire.core.QueueFullException} and a live message is delivered at once as
- * undecryptable.
+ * <p><b>Direct messages are end-to-end encrypted</b>, as the real Tensamin clients expect: {@link
+ * #sendMessage(OmikronId, String)} encrypts for the receiver with the configured {@link
+ * MessageScheme} (default {@link MessageScheme#WEB_CLIENT}, which the WebSocket-era web client
+ * speaks; {@link MessageScheme#HKDF_GCM} for the newer client; {@link MessageScheme#PLAIN} for
+ * none), and every {@code message_live} and {@link #getDirectMessages stored message} is opened
+ * with whichever scheme works ({@link OmikronListener#onDirectMessage}, or {@link
+ * OmikronListener#onUndecryptableMessage} with the raw content and the reason — never dropped). The
+ * key is {@code X448(own private key, peer public key)}; peers' public keys are fetched with {@code
+ * get_user_data} on first use (one lookup however many sends wait for it), cached per user
+ * (bounded, with a TTL on the runtime's clock) and fetched again once when a message does not
+ * decrypt (keys rotate with {@code change_user_data}). What each scheme does and does not protect
+ * is in {@link io.github.chatwire.omikron.codec.MessageCipher}: in short, the servers cannot read
+ * the text, but see who talks to whom, when and how much; the web scheme has no integrity
+ * protection and alters text outside Latin-1 ({@link LossyTextPolicy}); the newer scheme reuses one
+ * nonce for every message of a pair. At most 1024 sends and 1024 live messages wait for key lookups
+ * at a time: past that a send fails with {@link io.github.chatwire.core.QueueFullException} and a
+ * live message is delivered at once as undecryptable.
  *
  * <p>Thread-safe; methods never block. Futures complete on the runtime's callback executor.
  */
 public final class OmikronClient implements AutoCloseable {
-    private final OmikronId userId;
-    private final OmikronSession session;
-    private final Dispatch<OmikronListener> dispatch = ClientEvents.newDispatch();
-    private final DirectMessages directMessages;
+  private final OmikronId userId;
+  private final OmikronSession session;
+  private final Dispatch<OmikronListener> dispatch = ClientEvents.newDispatch();
+  private final DirectMessages directMessages;
 
-    private OmikronClient(Builder b) {
-        this.userId = b.userId;
-        b.addFirstListenerTo(dispatch.listeners());
-        ClientEvents events = new ClientEvents(dispatch, b.autoAcknowledge, null);
-        OmikronProtocolHandler handler = new OmikronProtocolHandler(Role.CLIENT, b.userId, b.privateKey, null,
-                b.strategy, b.shape(), null, events);
-        this.session = b.newSession(handler);
-        Function<OmikronId, CompletableFuture<OmikronPublicKey>> lookup = b.keyLookup != null ? b.keyLookup : this::fetchPublicKey;
-        PeerKeyCache keys = new PeerKeyCache(lookup, b.privateKey, session.connection().runtime().scheduler(),
-                b.keyCacheSize, b.keyCacheTtl, b.keyMinRefresh);
-        this.directMessages = new DirectMessages(session, keys, b.scheme,
-                b.random != null ? b.random : new SecureRandom(), b.lossyText, dispatch);
-        events.attach(session, directMessages);
-        session.connection().addListener(Listeners.forward(dispatch.listeners(), ClientEvents.class));
-    }
+  private OmikronClient(Builder b) {
+    this.userId = b.userId;
+    b.addFirstListenerTo(dispatch.listeners());
+    ClientEvents events = new ClientEvents(dispatch, b.autoAcknowledge, null);
+    OmikronProtocolHandler handler =
+        new OmikronProtocolHandler(
+            Role.CLIENT, b.userId, b.privateKey, null, b.strategy, b.shape(), null, events);
+    this.session = b.newSession(handler);
+    Function<OmikronId, CompletableFuture<OmikronPublicKey>> lookup =
+        b.keyLookup != null ? b.keyLookup : this::fetchPublicKey;
+    PeerKeyCache keys =
+        new PeerKeyCache(
+            lookup,
+            b.privateKey,
+            session.connection().runtime().scheduler(),
+            b.keyCacheSize,
+            b.keyCacheTtl,
+            b.keyMinRefresh);
+    this.directMessages =
+        new DirectMessages(
+            session,
+            keys,
+            b.scheme,
+            b.random != null ? b.random : new SecureRandom(),
+            b.lossyText,
+            dispatch);
+    events.attach(session, directMessages);
+    session.connection().addListener(Listeners.forward(dispatch.listeners(), ClientEvents.class));
+  }
 
-    private CompletableFuture<OmikronPublicKey> fetchPublicKey(OmikronId user) {
-        return getUserData(user).thenApply(u -> {
-            if (u.publicKey() == null) {
+  private CompletableFuture<OmikronPublicKey> fetchPublicKey(OmikronId user) {
+    return getUserData(user)
+        .thenApply(
+            u -> {
+              if (u.publicKey() == null) {
                 throw new OmikronFormatException("get_user_data of " + user + " has no public_key");
-            }
-            return OmikronPublicKey.parse(u.publicKey());
+              }
+              return OmikronPublicKey.parse(u.publicKey());
+            });
+  }
+
+  /**
+   * Starts building a client.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The default engine options of a client: ping every 5 s (as the web client), declare the
+   * connection dead after 20 s without any message, requests time out after 20 s.
+   *
+   * @return the options
+   */
+  public static ConnectionOptions defaultOptions() {
+    return ConnectionOptions.builder()
+        .name("omikron-client")
+        .pingInterval(Duration.ofSeconds(5))
+        .idleTimeout(Duration.ofSeconds(20))
+        .requestTimeout(Duration.ofSeconds(20))
+        .build();
+  }
+
+  /**
+   * Connects and identifies; reconnects as the options' policy says until {@link #close()}.
+   *
+   * @return completed when first identified; failed with {@link OmikronAuthenticationException} if
+   *     identification is refused, or with the terminal cause
+   */
+  public CompletableFuture<Void> connect() {
+    return session.connection().connect();
+  }
+
+  /**
+   * The tag on every log line of this client's connection: "omikron-client:USER_ID" (unless the
+   * options name the connection) and the server's URL with secrets masked. Thread-safe.
+   *
+   * @return the tag; never null
+   */
+  public String logTag() {
+    return session.connection().logTag();
+  }
+
+  /**
+   * @return the user id; never null
+   */
+  public OmikronId userId() {
+    return userId;
+  }
+
+  /**
+   * @return the connection state; never null
+   */
+  public ConnectionState state() {
+    return session.connection().state();
+  }
+
+  /**
+   * The number of requests awaiting a reply.
+   *
+   * @return the count
+   */
+  public int pendingRequests() {
+    return session.connection().pendingCount();
+  }
+
+  /**
+   * Adds a listener.
+   *
+   * @param listener the listener; never null
+   * @return a handle that removes it
+   */
+  public Subscription addListener(OmikronListener listener) {
+    return dispatch.addListener(listener);
+  }
+
+  /**
+   * Subscribes to one kind of event: every inbound {@link OmikronMessage} that answers no request,
+   * or a typed record read from one ({@link DirectMessage}, {@link UndecryptableMessage}, {@link
+   * io.github.chatwire.omikron.model.MessageLive}, {@link io.github.chatwire.omikron.model.Pong},
+   * {@link io.github.chatwire.omikron.model.ClientChanged}, …; an interface such as {@link
+   * DirectMessageEvent} matches all its records). Handlers run on the callback executor after the
+   * listeners for the same event.
+   *
+   * @param type the event class; never null
+   * @param handler called with each matching event; never null
+   * @param <T> the event type
+   * @return a handle whose {@code close()} removes the subscription
+   */
+  public <T extends OmikronEvent> Subscription on(Class<T> type, Consumer<? super T> handler) {
+    return dispatch.on(type, handler);
+  }
+
+  /**
+   * @return the scheme {@link #sendMessage(OmikronId, String)} encrypts with; never null
+   */
+  public MessageScheme messageScheme() {
+    return directMessages.scheme();
+  }
+
+  /**
+   * Closes for good: pending requests and queued sends fail with {@link
+   * io.github.chatwire.core.ConnectionClosedException}. Returns at once; idempotent.
+   */
+  @Override
+  public void close() {
+    session.connection().close();
+  }
+
+  /**
+   * @return completed when the client is closed and its resources released
+   */
+  public CompletableFuture<Void> closeFuture() {
+    return session.connection().closeFuture();
+  }
+
+  // ---- generic requests ----
+
+  /**
+   * Sends any request and waits for the message with the same id.
+   *
+   * @param type the type; never null
+   * @param data the data; null for empty
+   * @param timeout the timeout; null for the default
+   * @return the reply; failed with {@link OmikronServerException} on an error reply, {@link
+   *     io.github.chatwire.core.RequestTimeoutException} on timeout, or {@link
+   *     io.github.chatwire.core.ConnectionLostException} if the connection dropped first
+   */
+  public CompletableFuture<OmikronMessage> request(
+      MessageType type, OmikronData data, Duration timeout) {
+    return session.request(Objects.requireNonNull(type, "type"), data, null, timeout);
+  }
+
+  /**
+   * Sends any message without waiting for a reply (queued while not connected).
+   *
+   * @param type the type; never null
+   * @param data the data; null for empty
+   * @return completed when the transport took it, failed if it could not be sent
+   */
+  public CompletableFuture<Void> send(MessageType type, OmikronData data) {
+    return session.send(OmikronMessage.of(Objects.requireNonNull(type, "type"), data));
+  }
+
+  /**
+   * Sends a ping now and measures the round trip to its pong (in addition to the automatic pings,
+   * which report to {@link OmikronListener#onPong} with {@code Pong.roundTrip()}).
+   *
+   * @return the round trip, measured on the runtime's clock
+   */
+  public CompletableFuture<Duration> ping() {
+    io.github.chatwire.core.time.Scheduler clock = session.connection().runtime().scheduler();
+    long start = clock.nanoTime();
+    return session.request(
+        MessageType.PING,
+        OmikronData.builder().put("last_ping", clock.currentTimeMillis()).build(),
+        m -> Duration.ofNanos(clock.nanoTime() - start));
+  }
+
+  // ---- requests answered by the Omikron or Omega ----
+
+  /**
+   * A user's profile ({@code get_user_data}).
+   *
+   * @param user the user; never null
+   * @return the profile; failed with {@link OmikronServerException} {@code error_not_found}
+   */
+  public CompletableFuture<UserData> getUserData(OmikronId user) {
+    Objects.requireNonNull(user, "user");
+    return session.request(
+        MessageType.GET_USER_DATA,
+        new GetUserData(user, null, null).toData(),
+        m -> UserData.from(m.data()));
+  }
+
+  /**
+   * A user's profile by name ({@code get_user_data} with {@code username}).
+   *
+   * @param username the name; never null
+   * @return the profile
+   */
+  public CompletableFuture<UserData> getUserDataByName(String username) {
+    Objects.requireNonNull(username, "username");
+    return session.request(
+        MessageType.GET_USER_DATA,
+        new GetUserData(null, username, null).toData(),
+        m -> UserData.from(m.data()));
+  }
+
+  /**
+   * An Iota's data ({@code get_iota_data}).
+   *
+   * @param iotaId the Iota; never null
+   * @return the data
+   */
+  public CompletableFuture<IotaData> getIotaData(OmikronId iotaId) {
+    Objects.requireNonNull(iotaId, "iotaId");
+    return session.request(
+        MessageType.GET_IOTA_DATA,
+        new GetIotaData(iotaId, null, null, null).toData(),
+        m -> IotaData.from(m.data()));
+  }
+
+  /**
+   * Changes the own profile ({@code change_user_data}); the own {@code user_id} is filled in.
+   *
+   * @param change the fields to change; never null
+   * @return completed on {@code success}
+   */
+  public CompletableFuture<Void> changeUserData(ChangeUserData change) {
+    Objects.requireNonNull(change, "change");
+    OmikronData d = change.toData().toBuilder().put("user_id", userId).build();
+    return session.request(MessageType.CHANGE_USER_DATA, d, m -> null);
+  }
+
+  /**
+   * The own notification counters ({@code get_notifications}). The reference server probably never
+   * answers (an SQL typo in Omega), so expect a timeout there.
+   *
+   * @return the counters
+   */
+  public CompletableFuture<Notifications> getNotifications() {
+    return session.request(
+        MessageType.GET_NOTIFICATIONS,
+        OmikronData.builder().put("user_id", userId).build(),
+        m -> Notifications.from(m.data()));
+  }
+
+  /**
+   * Marks the notifications from one user as read ({@code read_notification}).
+   *
+   * @param sender the other user; never null
+   * @return completed on the reply
+   */
+  public CompletableFuture<Void> readNotification(OmikronId sender) {
+    Objects.requireNonNull(sender, "sender");
+    return session.request(
+        MessageType.READ_NOTIFICATION,
+        new ReadNotification(userId, sender, null).toData(),
+        m -> null);
+  }
+
+  /**
+   * Sets the own presence ({@code client_changed}); the server sends no reply.
+   *
+   * @param state the state; never null ({@code user_invisible} is spec-only)
+   * @return completed when sent
+   */
+  public CompletableFuture<Void> setPresence(UserState state) {
+    Objects.requireNonNull(state, "state");
+    return session.send(
+        OmikronMessage.of(
+            MessageType.CLIENT_CHANGED, OmikronData.builder().put("user_state", state).build()));
+  }
+
+  // ---- calls ----
+
+  /**
+   * The LiveKit token of a call ({@code call_token}); an unknown call id creates the call.
+   *
+   * @param callId the call, a UUID string; never null
+   * @return the token reply (its {@code callToken} is a secret)
+   */
+  public CompletableFuture<CallToken> callToken(String callId) {
+    Objects.requireNonNull(callId, "callId");
+    return session.request(
+        MessageType.CALL_TOKEN,
+        new CallToken(callId, null, null).toData(),
+        m -> CallToken.from(m.data()));
+  }
+
+  /**
+   * Invites a user to a call ({@code call_invite}).
+   *
+   * @param receiver the invitee; never null
+   * @param callId the call; never null
+   * @return completed on {@code success}
+   */
+  public CompletableFuture<Void> callInvite(OmikronId receiver, String callId) {
+    Objects.requireNonNull(receiver, "receiver");
+    Objects.requireNonNull(callId, "callId");
+    return session.request(
+        MessageType.CALL_INVITE, new CallInvite(callId, receiver, null, null).toData(), m -> null);
+  }
+
+  /**
+   * Removes a user from a call (admin only; the server sends no reply).
+   *
+   * @param callId the call; never null
+   * @param user the user; never null
+   * @return completed when sent
+   */
+  public CompletableFuture<Void> callDisconnectUser(String callId, OmikronId user) {
+    return session.send(
+        OmikronMessage.of(
+            MessageType.CALL_DISCONNECT_USER,
+            new CallDisconnectUser(
+                    Objects.requireNonNull(callId), Objects.requireNonNull(user), null)
+                .toData()));
+  }
+
+  /**
+   * Bans a user from a call until a time (admin only; no reply).
+   *
+   * @param callId the call; never null
+   * @param user the user; never null
+   * @param untilEpochMillis the end of the ban
+   * @return completed when sent
+   */
+  public CompletableFuture<Void> callTimeoutUser(
+      String callId, OmikronId user, long untilEpochMillis) {
+    return session.send(
+        OmikronMessage.of(
+            MessageType.CALL_TIMEOUT_USER,
+            new CallTimeoutUser(
+                    Objects.requireNonNull(callId),
+                    Objects.requireNonNull(user),
+                    untilEpochMillis,
+                    null)
+                .toData()));
+  }
+
+  /**
+   * Allows or forbids anonymous guests in a call.
+   *
+   * @param callId the call; never null
+   * @param enabled whether guests may join
+   * @return the reply, with the join link when enabled
+   */
+  public CompletableFuture<CallSetAnonymousJoining> setAnonymousJoining(
+      String callId, boolean enabled) {
+    Objects.requireNonNull(callId, "callId");
+    return session.request(
+        MessageType.CALL_SET_ANONYMOUS_JOINING,
+        new CallSetAnonymousJoining(callId, enabled, null, null).toData(),
+        m -> CallSetAnonymousJoining.from(m.data()));
+  }
+
+  // ---- relayed to the own Iota ----
+
+  /**
+   * The own chats ({@code get_chats}, answered by the Iota).
+   *
+   * @return the chats
+   */
+  public CompletableFuture<Chats> getChats() {
+    return session.request(MessageType.GET_CHATS, OmikronData.EMPTY, m -> Chats.from(m.data()));
+  }
+
+  /**
+   * Stored messages of a chat, newest first ({@code messages_get}), as stored: the content is still
+   * encrypted ({@link #getDirectMessages} opens it).
+   *
+   * @param partner the chat partner; never null
+   * @param offset how many newest messages to skip
+   * @param amount how many to return
+   * @return the messages
+   */
+  public CompletableFuture<Messages> getMessages(OmikronId partner, long offset, long amount) {
+    Objects.requireNonNull(partner, "partner");
+    return session.request(
+        MessageType.MESSAGES_GET,
+        new MessagesGet(partner, offset, amount, null).toData(),
+        m -> Messages.from(m.data()));
+  }
+
+  /**
+   * Sends a direct message ({@code message_send}), end-to-end encrypted for the receiver with the
+   * configured {@link #messageScheme() scheme}. The receiver's public key is fetched on first use;
+   * messages go out in call order even while a key is being fetched.
+   *
+   * @param receiver the recipient; never null
+   * @param text the text; never null
+   * @return completed when the own Iota stored it ({@code success}); failed with {@link
+   *     LossyTextException} if the web-client scheme would alter the text and the {@link
+   *     LossyTextPolicy} is {@code REJECT} (nothing was sent), with the key lookup's failure (e.g.
+   *     {@link OmikronServerException} {@code error_not_found}) if the receiver's public key is
+   *     unavailable, or as {@link #request} fails. Cancelling it while the message still waits for
+   *     a key lookup (or for an earlier send) means it is never sent
+   */
+  public CompletableFuture<Void> sendMessage(OmikronId receiver, String text) {
+    return sendMessage(receiver, text, directMessages.scheme());
+  }
+
+  /**
+   * Sends a direct message with a given scheme instead of the configured one.
+   *
+   * @param receiver the recipient; never null
+   * @param text the text; never null
+   * @param scheme the scheme; never null
+   * @return as {@link #sendMessage(OmikronId, String)}
+   */
+  public CompletableFuture<Void> sendMessage(
+      OmikronId receiver, String text, MessageScheme scheme) {
+    Objects.requireNonNull(receiver, "receiver");
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(scheme, "scheme");
+    return directMessages.send(receiver, text, scheme);
+  }
+
+  /**
+   * Sends a direct message whose {@code content} is already prepared (encrypted by the caller); the
+   * servers pass it on as is.
+   *
+   * @param receiver the recipient; never null
+   * @param content the content as it should travel; never null
+   * @return completed when the own Iota stored it ({@code success})
+   */
+  public CompletableFuture<Void> sendRawMessage(OmikronId receiver, String content) {
+    Objects.requireNonNull(receiver, "receiver");
+    Objects.requireNonNull(content, "content");
+    return session.request(
+        MessageType.MESSAGE_SEND, new MessageSend(receiver, content, null).toData(), m -> null);
+  }
+
+  /**
+   * Stored messages of a chat, newest first ({@code messages_get}), each opened like a live
+   * message: a {@link DirectMessage}, or an {@link UndecryptableMessage} with the raw content and
+   * the reason.
+   *
+   * @param partner the chat partner; never null
+   * @param offset how many newest messages to skip
+   * @param amount how many to return
+   * @return the messages; never null; fails only as {@link #getMessages} does
+   */
+  public CompletableFuture<List<DirectMessageEvent>> getDirectMessages(
+      OmikronId partner, long offset, long amount) {
+    Objects.requireNonNull(partner, "partner");
+    return directMessages.history(partner, offset, amount);
+  }
+
+  DirectMessages directMessages() {
+    return directMessages;
+  }
+
+  /**
+   * Answers a {@code message_live} with its delivery state (the Iota waits 10 s for it).
+   *
+   * @param liveMessageId the id of the {@code message_live} envelope; never null
+   * @param state {@code received} or {@code read}; never null
+   * @return completed when sent
+   */
+  public CompletableFuture<Void> acknowledgeLiveMessage(String liveMessageId, MessageState state) {
+    Objects.requireNonNull(liveMessageId, "liveMessageId");
+    Objects.requireNonNull(state, "state");
+    return session.send(liveAck(liveMessageId, state));
+  }
+
+  static OmikronMessage liveAck(String id, MessageState state) {
+    return new OmikronMessage(
+        id,
+        MessageType.MESSAGE_LIVE,
+        null,
+        null,
+        OmikronData.builder().put("message_state", state).build(),
+        null,
+        null);
+  }
+
+  /**
+   * Adds a chat by partner id ({@code add_conversation}).
+   *
+   * @param partner the partner; never null
+   * @return completed on the reply
+   */
+  public CompletableFuture<Void> addConversation(OmikronId partner) {
+    Objects.requireNonNull(partner, "partner");
+    return session.request(
+        MessageType.ADD_CONVERSATION, new AddConversation(partner, null, null).toData(), m -> null);
+  }
+
+  /**
+   * Adds a chat by partner name; the Omikron resolves it ({@code add_conversation}).
+   *
+   * @param partnerName the name; never null
+   * @return completed on the reply; {@code error_anonymous} for a guest's name
+   */
+  public CompletableFuture<Void> addConversationByName(String partnerName) {
+    Objects.requireNonNull(partnerName, "partnerName");
+    return session.request(
+        MessageType.ADD_CONVERSATION,
+        new AddConversation(null, partnerName, null).toData(),
+        m -> null);
+  }
+
+  /**
+   * The own communities ({@code get_communities}).
+   *
+   * @return the list
+   */
+  public CompletableFuture<Communities> getCommunities() {
+    return session.request(
+        MessageType.GET_COMMUNITIES, OmikronData.EMPTY, m -> Communities.from(m.data()));
+  }
+
+  /**
+   * Adds a community ({@code add_community}).
+   *
+   * @param community address, title and position; never null
+   * @return completed on the reply
+   */
+  public CompletableFuture<Void> addCommunity(AddCommunity community) {
+    return session.request(
+        MessageType.ADD_COMMUNITY, Objects.requireNonNull(community).toData(), m -> null);
+  }
+
+  /**
+   * Removes a community ({@code remove_community}).
+   *
+   * @param address the community's address; never null
+   * @return completed on the reply
+   */
+  public CompletableFuture<Void> removeCommunity(String address) {
+    return session.request(
+        MessageType.REMOVE_COMMUNITY,
+        new RemoveCommunity(Objects.requireNonNull(address), null).toData(),
+        m -> null);
+  }
+
+  /**
+   * Stores a settings payload on the own Iota ({@code settings_save}).
+   *
+   * @param name the name; never null
+   * @param payload any JSON value (see {@link OmikronData.Builder#put})
+   * @return completed on the reply
+   */
+  public CompletableFuture<Void> settingsSave(String name, Object payload) {
+    return session.request(
+        MessageType.SETTINGS_SAVE,
+        new SettingsSave(Objects.requireNonNull(name), payload, null).toData(),
+        m -> null);
+  }
+
+  /**
+   * Loads a settings payload ({@code settings_load}).
+   *
+   * @param name the name; never null
+   * @return the reply; its payload is the stored JSON as a string
+   */
+  public CompletableFuture<SettingsLoad> settingsLoad(String name) {
+    return session.request(
+        MessageType.SETTINGS_LOAD,
+        new SettingsLoad(Objects.requireNonNull(name), null, null).toData(),
+        m -> SettingsLoad.from(m.data()));
+  }
+
+  /**
+   * The names of the stored settings ({@code settings_list}).
+   *
+   * @return the names
+   */
+  public CompletableFuture<List<String>> settingsList() {
+    return session.request(
+        MessageType.SETTINGS_LIST,
+        OmikronData.EMPTY,
+        m -> {
+          List<String> l = SettingsList.from(m.data()).settings();
+          return l == null ? java.util.Collections.<String>emptyList() : l;
         });
+  }
+
+  /**
+   * Builds an {@link OmikronClient}. Not thread-safe.
+   *
+   * <p>Endpoint: the Omikron's client endpoint, e.g. {@code wss://app.tensamin.net/ws/client/}, via
+   * {@link #url(String)}, a custom {@link #transport(Transport)}, or found through Omega with
+   * {@link #buildWithDiscovery}. Default {@link #options(ConnectionOptions) options}: {@link
+   * OmikronClient#defaultOptions()}.
+   */
+  public static final class Builder extends ConnectionBuilder<Builder, OmikronListener> {
+    private OmikronId userId;
+    private OmikronPrivateKey privateKey;
+    private IdentificationStrategy strategy = IdentificationStrategy.x448Challenge();
+    private boolean autoAcknowledge = true;
+    private MessageScheme scheme = MessageScheme.WEB_CLIENT;
+    private SecureRandom random;
+    private LossyTextPolicy lossyText = LossyTextPolicy.REJECT;
+    private Function<OmikronId, CompletableFuture<OmikronPublicKey>> keyLookup;
+    private int keyCacheSize = 1024;
+    private Duration keyCacheTtl = Duration.ofHours(1);
+    private Duration keyMinRefresh = Duration.ofSeconds(10);
+
+    private Builder() {
+      super(defaultOptions());
     }
 
     /**
-     * Starts building a client.
+     * The user's id.
      *
-     * @return a builder
+     * @param userId never null
+     * @return this builder
      */
-    public static Builder builder() {
-        return new Builder();
+    public Builder userId(OmikronId userId) {
+      this.userId = Objects.requireNonNull(userId, "userId");
+      return this;
     }
 
     /**
-     * The default engine options of a client: ping every 5 s (as the web client), declare the
-     * connection dead after 20 s without any message, requests time out after 20 s.
+     * The user's private key.
      *
-     * @return the options
+     * @param key never null
+     * @return this builder
      */
-    public static ConnectionOptions defaultOptions() {
-        return ConnectionOptions.builder().name("omikron-client").pingInterval(Duration.ofSeconds(5))
-                .idleTimeout(Duration.ofSeconds(20)).requestTimeout(Duration.ofSeconds(20)).build();
+    public Builder privateKey(OmikronPrivateKey key) {
+      this.privateKey = Objects.requireNonNull(key, "key");
+      return this;
     }
 
     /**
-     * Connects and identifies; reconnects as the options' policy says until {@link #close()}.
+     * User id and key from a key file.
      *
-     * @return completed when first identified; failed with {@link OmikronAuthenticationException}
-     *     if identification is refused, or with the terminal cause
+     * @param keyFile never null
+     * @return this builder
      */
-    public CompletableFuture<Void> connect() {
-        return session.connection().connect();
+    public Builder keyFile(OmikronKeyFile keyFile) {
+      Objects.requireNonNull(keyFile, "keyFile");
+      this.userId = keyFile.userId();
+      this.privateKey = keyFile.privateKey();
+      return this;
     }
 
     /**
-     * The tag on every log line of this client's connection: "omikron-client:USER_ID" (unless
-     * the options name the connection) and the server's URL with secrets masked. Thread-safe.
+     * How to identify. Default {@link IdentificationStrategy#x448Challenge()}.
      *
-     * @return the tag; never null
+     * @param strategy never null
+     * @return this builder
      */
-    public String logTag() {
-        return session.connection().logTag();
-    }
-
-    /** @return the user id; never null */
-    public OmikronId userId() {
-        return userId;
-    }
-
-    /** @return the connection state; never null */
-    public ConnectionState state() {
-        return session.connection().state();
+    public Builder identification(IdentificationStrategy strategy) {
+      this.strategy = Objects.requireNonNull(strategy, "strategy");
+      return this;
     }
 
     /**
-     * The number of requests awaiting a reply.
+     * Whether a {@code message_live} is answered {@code received} automatically. Default true.
      *
-     * @return the count
+     * @param enabled the setting
+     * @return this builder
      */
-    public int pendingRequests() {
-        return session.connection().pendingCount();
+    public Builder autoAcknowledgeLiveMessages(boolean enabled) {
+      this.autoAcknowledge = enabled;
+      return this;
     }
 
     /**
-     * Adds a listener.
+     * How {@link OmikronClient#sendMessage(OmikronId, String)} protects direct messages. Default
+     * {@link MessageScheme#WEB_CLIENT} (the WebSocket-era web client's scheme). Inbound messages
+     * are opened with whichever scheme works, whatever is set here.
      *
-     * @param listener the listener; never null
-     * @return a handle that removes it
+     * @param scheme never null
+     * @return this builder
      */
-    public Subscription addListener(OmikronListener listener) {
-        return dispatch.addListener(listener);
+    public Builder messageScheme(MessageScheme scheme) {
+      this.scheme = Objects.requireNonNull(scheme, "scheme");
+      return this;
     }
 
     /**
-     * Subscribes to one kind of event: every inbound {@link OmikronMessage} that answers no
-     * request, or a typed record read from one ({@link DirectMessage},
-     * {@link UndecryptableMessage}, {@link io.github.chatwire.omikron.model.MessageLive},
-     * {@link io.github.chatwire.omikron.model.Pong}, {@link io.github.chatwire.omikron.model.ClientChanged}, …;
-     * an interface such as {@link DirectMessageEvent} matches all its records). Handlers run on
-     * the callback executor after the listeners for the same event.
+     * The randomness for the web-client scheme's IVs. Default a new {@link SecureRandom}.
      *
-     * @param type the event class; never null
-     * @param handler called with each matching event; never null
-     * @param <T> the event type
-     * @return a handle whose {@code close()} removes the subscription
+     * @param random never null
+     * @return this builder
      */
-    public <T extends OmikronEvent> Subscription on(Class<T> type, Consumer<? super T> handler) {
-        return dispatch.on(type, handler);
-    }
-
-    /** @return the scheme {@link #sendMessage(OmikronId, String)} encrypts with; never null */
-    public MessageScheme messageScheme() {
-        return directMessages.scheme();
+    public Builder secureRandom(SecureRandom random) {
+      this.random = Objects.requireNonNull(random, "random");
+      return this;
     }
 
     /**
-     * Closes for good: pending requests and queued sends fail with
-     * {@link io.github.chatwire.core.ConnectionClosedException}. Returns at once; idempotent.
-     */
-    @Override
-    public void close() {
-        session.connection().close();
-    }
-
-    /** @return completed when the client is closed and its resources released */
-    public CompletableFuture<Void> closeFuture() {
-        return session.connection().closeFuture();
-    }
-
-    // ---- generic requests ----
-
-    /**
-     * Sends any request and waits for the message with the same id.
+     * What to do with text the web-client scheme would alter (characters above U+00FF). Default
+     * {@link LossyTextPolicy#REJECT}.
      *
-     * @param type the type; never null
-     * @param data the data; null for empty
-     * @param timeout the timeout; null for the default
-     * @return the reply; failed with {@link OmikronServerException} on an error reply,
-     *     {@link io.github.chatwire.core.RequestTimeoutException} on timeout, or
-     *     {@link io.github.chatwire.core.ConnectionLostException} if the connection dropped first
+     * @param policy never null
+     * @return this builder
      */
-    public CompletableFuture<OmikronMessage> request(MessageType type, OmikronData data, Duration timeout) {
-        return session.request(Objects.requireNonNull(type, "type"), data, null, timeout);
+    public Builder lossyText(LossyTextPolicy policy) {
+      this.lossyText = Objects.requireNonNull(policy, "policy");
+      return this;
     }
 
     /**
-     * Sends any message without waiting for a reply (queued while not connected).
+     * Where peers' public keys come from. Default {@code get_user_data} over this connection; pass
+     * for example {@code id -> omega.getUser(id).thenApply(u ->
+     * OmikronPublicKey.parse(u.publicKey()))} to ask Omega instead. Called on SDK threads; must not
+     * block.
      *
-     * @param type the type; never null
-     * @param data the data; null for empty
-     * @return completed when the transport took it, failed if it could not be sent
+     * @param lookup never null; its future may fail, which fails the send or makes the message
+     *     undecryptable
+     * @return this builder
      */
-    public CompletableFuture<Void> send(MessageType type, OmikronData data) {
-        return session.send(OmikronMessage.of(Objects.requireNonNull(type, "type"), data));
+    public Builder peerKeyLookup(Function<OmikronId, CompletableFuture<OmikronPublicKey>> lookup) {
+      this.keyLookup = Objects.requireNonNull(lookup, "lookup");
+      return this;
     }
 
     /**
-     * Sends a ping now and measures the round trip to its pong (in addition to the automatic
-     * pings, which report to {@link OmikronListener#onPong} with {@code Pong.roundTrip()}).
+     * Takes peers' public keys from Omega ({@code GET /api/get/user/<id>}) instead of asking the
+     * Omikron with {@code get_user_data}. The Omega client is not closed by this client.
      *
-     * @return the round trip, measured on the runtime's clock
+     * @param omega never null
+     * @return this builder
      */
-    public CompletableFuture<Duration> ping() {
-        io.github.chatwire.core.time.Scheduler clock = session.connection().runtime().scheduler();
-        long start = clock.nanoTime();
-        return session.request(MessageType.PING, OmikronData.builder().put("last_ping", clock.currentTimeMillis()).build(),
-                m -> Duration.ofNanos(clock.nanoTime() - start));
-    }
-
-    // ---- requests answered by the Omikron or Omega ----
-
-    /**
-     * A user's profile ({@code get_user_data}).
-     *
-     * @param user the user; never null
-     * @return the profile; failed with {@link OmikronServerException} {@code error_not_found}
-     */
-    public CompletableFuture<UserData> getUserData(OmikronId user) {
-        Objects.requireNonNull(user, "user");
-        return session.request(MessageType.GET_USER_DATA, new GetUserData(user, null, null).toData(), m -> UserData.from(m.data()));
+    public Builder peerKeysFromOmega(io.github.chatwire.omikron.omega.OmegaClient omega) {
+      Objects.requireNonNull(omega, "omega");
+      return peerKeyLookup(
+          id ->
+              omega
+                  .getUser(id)
+                  .thenApply(
+                      u -> {
+                        if (u.publicKey() == null) {
+                          throw new OmikronFormatException(
+                              "Omega's user " + id + " has no public_key");
+                        }
+                        return OmikronPublicKey.parse(u.publicKey());
+                      }));
     }
 
     /**
-     * A user's profile by name ({@code get_user_data} with {@code username}).
+     * Bounds of the peer-key cache. Defaults: 1024 peers, a 1 h time-to-live, and a key is
+     * refetched after a failed decryption only if it is at least 10 s old.
      *
-     * @param username the name; never null
-     * @return the profile
+     * @param maxPeers the most peers kept (and key lookups in flight); at least 1
+     * @param ttl how long a fetched key is used; positive
+     * @param minRefreshInterval the minimum age of a key before a failed decryption refetches it;
+     *     zero or more
+     * @return this builder
+     * @throws IllegalArgumentException if a bound is out of range
      */
-    public CompletableFuture<UserData> getUserDataByName(String username) {
-        Objects.requireNonNull(username, "username");
-        return session.request(MessageType.GET_USER_DATA, new GetUserData(null, username, null).toData(), m -> UserData.from(m.data()));
+    public Builder peerKeyCache(int maxPeers, Duration ttl, Duration minRefreshInterval) {
+      Objects.requireNonNull(ttl, "ttl");
+      Objects.requireNonNull(minRefreshInterval, "minRefreshInterval");
+      if (maxPeers < 1 || ttl.isNegative() || ttl.isZero() || minRefreshInterval.isNegative()) {
+        throw new IllegalArgumentException(
+            "peerKeyCache needs maxPeers >= 1, ttl > 0, minRefreshInterval >= 0");
+      }
+      this.keyCacheSize = maxPeers;
+      this.keyCacheTtl = ttl;
+      this.keyMinRefresh = minRefreshInterval;
+      return this;
     }
 
     /**
-     * An Iota's data ({@code get_iota_data}).
+     * Asks Omega which Omikron serves this user ({@code GET /api/get/omikron/<user id>}) and builds
+     * the client for its client endpoint. The address is resolved once, here; a reconnect goes to
+     * the same Omikron.
      *
-     * @param iotaId the Iota; never null
-     * @return the data
+     * @param omega the Omega client; never null
+     * @param secure true for {@code wss://}, false for {@code ws://}
+     * @return the client (not connected yet); failed with {@link
+     *     io.github.chatwire.omikron.omega.OmegaException} if Omega does not know one
+     * @throws IllegalStateException if the user id or key is missing
      */
-    public CompletableFuture<IotaData> getIotaData(OmikronId iotaId) {
-        Objects.requireNonNull(iotaId, "iotaId");
-        return session.request(MessageType.GET_IOTA_DATA, new GetIotaData(iotaId, null, null, null).toData(), m -> IotaData.from(m.data()));
-    }
-
-    /**
-     * Changes the own profile ({@code change_user_data}); the own {@code user_id} is filled in.
-     *
-     * @param change the fields to change; never null
-     * @return completed on {@code success}
-     */
-    public CompletableFuture<Void> changeUserData(ChangeUserData change) {
-        Objects.requireNonNull(change, "change");
-        OmikronData d = change.toData().toBuilder().put("user_id", userId).build();
-        return session.request(MessageType.CHANGE_USER_DATA, d, m -> null);
-    }
-
-    /**
-     * The own notification counters ({@code get_notifications}). The reference server probably
-     * never answers (an SQL typo in Omega), so expect a timeout there.
-     *
-     * @return the counters
-     */
-    public CompletableFuture<Notifications> getNotifications() {
-        return session.request(MessageType.GET_NOTIFICATIONS, OmikronData.builder().put("user_id", userId).build(),
-                m -> Notifications.from(m.data()));
-    }
-
-    /**
-     * Marks the notifications from one user as read ({@code read_notification}).
-     *
-     * @param sender the other user; never null
-     * @return completed on the reply
-     */
-    public CompletableFuture<Void> readNotification(OmikronId sender) {
-        Objects.requireNonNull(sender, "sender");
-        return session.request(MessageType.READ_NOTIFICATION, new ReadNotification(userId, sender, null).toData(), m -> null);
-    }
-
-    /**
-     * Sets the own presence ({@code client_changed}); the server sends no reply.
-     *
-     * @param state the state; never null ({@code user_invisible} is spec-only)
-     * @return completed when sent
-     */
-    public CompletableFuture<Void> setPresence(UserState state) {
-        Objects.requireNonNull(state, "state");
-        return session.send(OmikronMessage.of(MessageType.CLIENT_CHANGED, OmikronData.builder().put("user_state", state).build()));
-    }
-
-    // ---- calls ----
-
-    /**
-     * The LiveKit token of a call ({@code call_token}); an unknown call id creates the call.
-     *
-     * @param callId the call, a UUID string; never null
-     * @return the token reply (its {@code callToken} is a secret)
-     */
-    public CompletableFuture<CallToken> callToken(String callId) {
-        Objects.requireNonNull(callId, "callId");
-        return session.request(MessageType.CALL_TOKEN, new CallToken(callId, null, null).toData(), m -> CallToken.from(m.data()));
-    }
-
-    /**
-     * Invites a user to a call ({@code call_invite}).
-     *
-     * @param receiver the invitee; never null
-     * @param callId the call; never null
-     * @return completed on {@code success}
-     */
-    public CompletableFuture<Void> callInvite(OmikronId receiver, String callId) {
-        Objects.requireNonNull(receiver, "receiver");
-        Objects.requireNonNull(callId, "callId");
-        return session.request(MessageType.CALL_INVITE, new CallInvite(callId, receiver, null, null).toData(), m -> null);
-    }
-
-    /**
-     * Removes a user from a call (admin only; the server sends no reply).
-     *
-     * @param callId the call; never null
-     * @param user the user; never null
-     * @return completed when sent
-     */
-    public CompletableFuture<Void> callDisconnectUser(String callId, OmikronId user) {
-        return session.send(OmikronMessage.of(MessageType.CALL_DISCONNECT_USER,
-                new CallDisconnectUser(Objects.requireNonNull(callId), Objects.requireNonNull(user), null).toData()));
-    }
-
-    /**
-     * Bans a user from a call until a time (admin only; no reply).
-     *
-     * @param callId the call; never null
-     * @param user the user; never null
-     * @param untilEpochMillis the end of the ban
-     * @return completed when sent
-     */
-    public CompletableFuture<Void> callTimeoutUser(String callId, OmikronId user, long untilEpochMillis) {
-        return session.send(OmikronMessage.of(MessageType.CALL_TIMEOUT_USER,
-                new CallTimeoutUser(Objects.requireNonNull(callId), Objects.requireNonNull(user), untilEpochMillis, null).toData()));
-    }
-
-    /**
-     * Allows or forbids anonymous guests in a call.
-     *
-     * @param callId the call; never null
-     * @param enabled whether guests may join
-     * @return the reply, with the join link when enabled
-     */
-    public CompletableFuture<CallSetAnonymousJoining> setAnonymousJoining(String callId, boolean enabled) {
-        Objects.requireNonNull(callId, "callId");
-        return session.request(MessageType.CALL_SET_ANONYMOUS_JOINING,
-                new CallSetAnonymousJoining(callId, enabled, null, null).toData(), m -> CallSetAnonymousJoining.from(m.data()));
-    }
-
-    // ---- relayed to the own Iota ----
-
-    /**
-     * The own chats ({@code get_chats}, answered by the Iota).
-     *
-     * @return the chats
-     */
-    public CompletableFuture<Chats> getChats() {
-        return session.request(MessageType.GET_CHATS, OmikronData.EMPTY, m -> Chats.from(m.data()));
-    }
-
-    /**
-     * Stored messages of a chat, newest first ({@code messages_get}), as stored: the content is
-     * still encrypted ({@link #getDirectMessages} opens it).
-     *
-     * @param partner the chat partner; never null
-     * @param offset how many newest messages to skip
-     * @param amount how many to return
-     * @return the messages
-     */
-    public CompletableFuture<Messages> getMessages(OmikronId partner, long offset, long amount) {
-        Objects.requireNonNull(partner, "partner");
-        return session.request(MessageType.MESSAGES_GET, new MessagesGet(partner, offset, amount, null).toData(),
-                m -> Messages.from(m.data()));
-    }
-
-    /**
-     * Sends a direct message ({@code message_send}), end-to-end encrypted for the receiver with
-     * the configured {@link #messageScheme() scheme}. The receiver's public key is fetched on
-     * first use; messages go out in call order even while a key is being fetched.
-     *
-     * @param receiver the recipient; never null
-     * @param text the text; never null
-     * @return completed when the own Iota stored it ({@code success}); failed with
-     *     {@link LossyTextException} if the web-client scheme would alter the text and the
-     *     {@link LossyTextPolicy} is {@code REJECT} (nothing was sent), with the key lookup's
-     *     failure (e.g. {@link OmikronServerException} {@code error_not_found}) if the receiver's
-     *     public key is unavailable, or as {@link #request} fails. Cancelling it while the
-     *     message still waits for a key lookup (or for an earlier send) means it is never sent
-     */
-    public CompletableFuture<Void> sendMessage(OmikronId receiver, String text) {
-        return sendMessage(receiver, text, directMessages.scheme());
-    }
-
-    /**
-     * Sends a direct message with a given scheme instead of the configured one.
-     *
-     * @param receiver the recipient; never null
-     * @param text the text; never null
-     * @param scheme the scheme; never null
-     * @return as {@link #sendMessage(OmikronId, String)}
-     */
-    public CompletableFuture<Void> sendMessage(OmikronId receiver, String text, MessageScheme scheme) {
-        Objects.requireNonNull(receiver, "receiver");
-        Objects.requireNonNull(text, "text");
-        Objects.requireNonNull(scheme, "scheme");
-        return directMessages.send(receiver, text, scheme);
-    }
-
-    /**
-     * Sends a direct message whose {@code content} is already prepared (encrypted by the caller);
-     * the servers pass it on as is.
-     *
-     * @param receiver the recipient; never null
-     * @param content the content as it should travel; never null
-     * @return completed when the own Iota stored it ({@code success})
-     */
-    public CompletableFuture<Void> sendRawMessage(OmikronId receiver, String content) {
-        Objects.requireNonNull(receiver, "receiver");
-        Objects.requireNonNull(content, "content");
-        return session.request(MessageType.MESSAGE_SEND, new MessageSend(receiver, content, null).toData(), m -> null);
-    }
-
-    /**
-     * Stored messages of a chat, newest first ({@code messages_get}), each opened like a live
-     * message: a {@link DirectMessage}, or an {@link UndecryptableMessage} with the raw content
-     * and the reason.
-     *
-     * @param partner the chat partner; never null
-     * @param offset how many newest messages to skip
-     * @param amount how many to return
-     * @return the messages; never null; fails only as {@link #getMessages} does
-     */
-    public CompletableFuture<List<DirectMessageEvent>> getDirectMessages(OmikronId partner, long offset, long amount) {
-        Objects.requireNonNull(partner, "partner");
-        return directMessages.history(partner, offset, amount);
-    }
-
-    DirectMessages directMessages() {
-        return directMessages;
-    }
-
-    /**
-     * Answers a {@code message_live} with its delivery state (the Iota waits 10 s for it).
-     *
-     * @param liveMessageId the id of the {@code message_live} envelope; never null
-     * @param state {@code received} or {@code read}; never null
-     * @return completed when sent
-     */
-    public CompletableFuture<Void> acknowledgeLiveMessage(String liveMessageId, MessageState state) {
-        Objects.requireNonNull(liveMessageId, "liveMessageId");
-        Objects.requireNonNull(state, "state");
-        return session.send(liveAck(liveMessageId, state));
-    }
-
-    static OmikronMessage liveAck(String id, MessageState state) {
-        return new OmikronMessage(id, MessageType.MESSAGE_LIVE, null, null,
-                OmikronData.builder().put("message_state", state).build(), null, null);
-    }
-
-    /**
-     * Adds a chat by partner id ({@code add_conversation}).
-     *
-     * @param partner the partner; never null
-     * @return completed on the reply
-     */
-    public CompletableFuture<Void> addConversation(OmikronId partner) {
-        Objects.requireNonNull(partner, "partner");
-        return session.request(MessageType.ADD_CONVERSATION, new AddConversation(partner, null, null).toData(), m -> null);
-    }
-
-    /**
-     * Adds a chat by partner name; the Omikron resolves it ({@code add_conversation}).
-     *
-     * @param partnerName the name; never null
-     * @return completed on the reply; {@code error_anonymous} for a guest's name
-     */
-    public CompletableFuture<Void> addConversationByName(String partnerName) {
-        Objects.requireNonNull(partnerName, "partnerName");
-        return session.request(MessageType.ADD_CONVERSATION, new AddConversation(null, partnerName, null).toData(), m -> null);
-    }
-
-    /**
-     * The own communities ({@code get_communities}).
-     *
-     * @return the list
-     */
-    public CompletableFuture<Communities> getCommunities() {
-        return session.request(MessageType.GET_COMMUNITIES, OmikronData.EMPTY, m -> Communities.from(m.data()));
-    }
-
-    /**
-     * Adds a community ({@code add_community}).
-     *
-     * @param community address, title and position; never null
-     * @return completed on the reply
-     */
-    public CompletableFuture<Void> addCommunity(AddCommunity community) {
-        return session.request(MessageType.ADD_COMMUNITY, Objects.requireNonNull(community).toData(), m -> null);
-    }
-
-    /**
-     * Removes a community ({@code remove_community}).
-     *
-     * @param address the community's address; never null
-     * @return completed on the reply
-     */
-    public CompletableFuture<Void> removeCommunity(String address) {
-        return session.request(MessageType.REMOVE_COMMUNITY, new RemoveCommunity(Objects.requireNonNull(address), null).toData(), m -> null);
-    }
-
-    /**
-     * Stores a settings payload on the own Iota ({@code settings_save}).
-     *
-     * @param name the name; never null
-     * @param payload any JSON value (see {@link OmikronData.Builder#put})
-     * @return completed on the reply
-     */
-    public CompletableFuture<Void> settingsSave(String name, Object payload) {
-        return session.request(MessageType.SETTINGS_SAVE, new SettingsSave(Objects.requireNonNull(name), payload, null).toData(), m -> null);
-    }
-
-    /**
-     * Loads a settings payload ({@code settings_load}).
-     *
-     * @param name the name; never null
-     * @return the reply; its payload is the stored JSON as a string
-     */
-    public CompletableFuture<SettingsLoad> settingsLoad(String name) {
-        return session.request(MessageType.SETTINGS_LOAD, new SettingsLoad(Objects.requireNonNull(name), null, null).toData(),
-                m -> SettingsLoad.from(m.data()));
-    }
-
-    /**
-     * The names of the stored settings ({@code settings_list}).
-     *
-     * @return the names
-     */
-    public CompletableFuture<List<String>> settingsList() {
-        return session.request(MessageType.SETTINGS_LIST, OmikronData.EMPTY, m -> {
-            List<String> l = SettingsList.from(m.data()).settings();
-            return l == null ? java.util.Collections.<String>emptyList() : l;
-        });
-    }
-
-    /**
-     * Builds an {@link OmikronClient}. Not thread-safe.
-     *
-     * <p>Endpoint: the Omikron's client endpoint, e.g. {@code wss://app.tensamin.net/ws/client/},
-     * via {@link #url(String)}, a custom {@link #transport(Transport)}, or found through Omega with
-     * {@link #buildWithDiscovery}. Default {@link #options(ConnectionOptions) options}:
-     * {@link OmikronClient#defaultOptions()}.
-     */
-    public static final class Builder extends ConnectionBuilder<Builder, OmikronListener> {
-        private OmikronId userId;
-        private OmikronPrivateKey privateKey;
-        private IdentificationStrategy strategy = IdentificationStrategy.x448Challenge();
-        private boolean autoAcknowledge = true;
-        private MessageScheme scheme = MessageScheme.WEB_CLIENT;
-        private SecureRandom random;
-        private LossyTextPolicy lossyText = LossyTextPolicy.REJECT;
-        private Function<OmikronId, CompletableFuture<OmikronPublicKey>> keyLookup;
-        private int keyCacheSize = 1024;
-        private Duration keyCacheTtl = Duration.ofHours(1);
-        private Duration keyMinRefresh = Duration.ofSeconds(10);
-
-        private Builder() {
-            super(defaultOptions());
-        }
-
-        /**
-         * The user's id.
-         *
-         * @param userId never null
-         * @return this builder
-         */
-        public Builder userId(OmikronId userId) {
-            this.userId = Objects.requireNonNull(userId, "userId");
-            return this;
-        }
-
-        /**
-         * The user's private key.
-         *
-         * @param key never null
-         * @return this builder
-         */
-        public Builder privateKey(OmikronPrivateKey key) {
-            this.privateKey = Objects.requireNonNull(key, "key");
-            return this;
-        }
-
-        /**
-         * User id and key from a key file.
-         *
-         * @param keyFile never null
-         * @return this builder
-         */
-        public Builder keyFile(OmikronKeyFile keyFile) {
-            Objects.requireNonNull(keyFile, "keyFile");
-            this.userId = keyFile.userId();
-            this.privateKey = keyFile.privateKey();
-            return this;
-        }
-
-        /**
-         * How to identify. Default {@link IdentificationStrategy#x448Challenge()}.
-         *
-         * @param strategy never null
-         * @return this builder
-         */
-        public Builder identification(IdentificationStrategy strategy) {
-            this.strategy = Objects.requireNonNull(strategy, "strategy");
-            return this;
-        }
-
-        /**
-         * Whether a {@code message_live} is answered {@code received} automatically. Default true.
-         *
-         * @param enabled the setting
-         * @return this builder
-         */
-        public Builder autoAcknowledgeLiveMessages(boolean enabled) {
-            this.autoAcknowledge = enabled;
-            return this;
-        }
-
-        /**
-         * How {@link OmikronClient#sendMessage(OmikronId, String)} protects direct messages.
-         * Default {@link MessageScheme#WEB_CLIENT} (the WebSocket-era web client's scheme).
-         * Inbound messages are opened with whichever scheme works, whatever is set here.
-         *
-         * @param scheme never null
-         * @return this builder
-         */
-        public Builder messageScheme(MessageScheme scheme) {
-            this.scheme = Objects.requireNonNull(scheme, "scheme");
-            return this;
-        }
-
-        /**
-         * The randomness for the web-client scheme's IVs. Default a new {@link SecureRandom}.
-         *
-         * @param random never null
-         * @return this builder
-         */
-        public Builder secureRandom(SecureRandom random) {
-            this.random = Objects.requireNonNull(random, "random");
-            return this;
-        }
-
-        /**
-         * What to do with text the web-client scheme would alter (characters above U+00FF).
-         * Default {@link LossyTextPolicy#REJECT}.
-         *
-         * @param policy never null
-         * @return this builder
-         */
-        public Builder lossyText(LossyTextPolicy policy) {
-            this.lossyText = Objects.requireNonNull(policy, "policy");
-            return this;
-        }
-
-        /**
-         * Where peers' public keys come from. Default {@code get_user_data} over this connection;
-         * pass for example {@code id -> omega.getUser(id).thenApply(u -> OmikronPublicKey.parse(u.publicKey()))}
-         * to ask Omega instead. Called on SDK threads; must not block.
-         *
-         * @param lookup never null; its future may fail, which fails the send or makes the
-         *     message undecryptable
-         * @return this builder
-         */
-        public Builder peerKeyLookup(Function<OmikronId, CompletableFuture<OmikronPublicKey>> lookup) {
-            this.keyLookup = Objects.requireNonNull(lookup, "lookup");
-            return this;
-        }
-
-        /**
-         * Takes peers' public keys from Omega ({@code GET /api/get/user/<id>}) instead of asking
-         * the Omikron with {@code get_user_data}. The Omega client is not closed by this client.
-         *
-         * @param omega never null
-         * @return this builder
-         */
-        public Builder peerKeysFromOmega(io.github.chatwire.omikron.omega.OmegaClient omega) {
-            Objects.requireNonNull(omega, "omega");
-            return peerKeyLookup(id -> omega.getUser(id).thenApply(u -> {
-                if (u.publicKey() == null) {
-                    throw new OmikronFormatException("Omega's user " + id + " has no public_key");
-                }
-                return OmikronPublicKey.parse(u.publicKey());
-            }));
-        }
-
-        /**
-         * Bounds of the peer-key cache. Defaults: 1024 peers, a 1 h time-to-live, and a key is
-         * refetched after a failed decryption only if it is at least 10 s old.
-         *
-         * @param maxPeers the most peers kept (and key lookups in flight); at least 1
-         * @param ttl how long a fetched key is used; positive
-         * @param minRefreshInterval the minimum age of a key before a failed decryption refetches
-         *     it; zero or more
-         * @return this builder
-         * @throws IllegalArgumentException if a bound is out of range
-         */
-        public Builder peerKeyCache(int maxPeers, Duration ttl, Duration minRefreshInterval) {
-            Objects.requireNonNull(ttl, "ttl");
-            Objects.requireNonNull(minRefreshInterval, "minRefreshInterval");
-            if (maxPeers < 1 || ttl.isNegative() || ttl.isZero() || minRefreshInterval.isNegative()) {
-                throw new IllegalArgumentException("peerKeyCache needs maxPeers >= 1, ttl > 0, minRefreshInterval >= 0");
-            }
-            this.keyCacheSize = maxPeers;
-            this.keyCacheTtl = ttl;
-            this.keyMinRefresh = minRefreshInterval;
-            return this;
-        }
-
-        /**
-         * Asks Omega which Omikron serves this user ({@code GET /api/get/omikron/<user id>}) and
-         * builds the client for its client endpoint. The address is resolved once, here; a
-         * reconnect goes to the same Omikron.
-         *
-         * @param omega the Omega client; never null
-         * @param secure true for {@code wss://}, false for {@code ws://}
-         * @return the client (not connected yet); failed with
-         *     {@link io.github.chatwire.omikron.omega.OmegaException} if Omega does not know one
-         * @throws IllegalStateException if the user id or key is missing
-         */
-        public CompletableFuture<OmikronClient> buildWithDiscovery(io.github.chatwire.omikron.omega.OmegaClient omega, boolean secure) {
-            Objects.requireNonNull(omega, "omega");
-            if (userId == null || privateKey == null) {
-                throw new IllegalStateException("userId and privateKey (or a keyFile) are required");
-            }
-            return omega.getOmikron(userId).thenApply(info -> {
+    public CompletableFuture<OmikronClient> buildWithDiscovery(
+        io.github.chatwire.omikron.omega.OmegaClient omega, boolean secure) {
+      Objects.requireNonNull(omega, "omega");
+      if (userId == null || privateKey == null) {
+        throw new IllegalStateException("userId and privateKey (or a keyFile) are required");
+      }
+      return omega
+          .getOmikron(userId)
+          .thenApply(
+              info -> {
                 url(info.clientUrl(secure));
                 clearTransport();
                 return build();
-            });
-        }
-
-        /**
-         * Builds the client (not connected yet).
-         *
-         * @return the client
-         * @throws IllegalStateException if the url (or transport), user id or key is missing
-         */
-        public OmikronClient build() {
-            requireEndpoint();
-            if (userId == null || privateKey == null) {
-                throw new IllegalStateException("userId and privateKey (or a keyFile) are required");
-            }
-            return new OmikronClient(this);
-        }
+              });
     }
 
-    @Override
-    public String toString() {
-        return "OmikronClient[user=" + userId + ", state=" + state() + "]";
+    /**
+     * Builds the client (not connected yet).
+     *
+     * @return the client
+     * @throws IllegalStateException if the url (or transport), user id or key is missing
+     */
+    public OmikronClient build() {
+      requireEndpoint();
+      if (userId == null || privateKey == null) {
+        throw new IllegalStateException("userId and privateKey (or a keyFile) are required");
+      }
+      return new OmikronClient(this);
     }
+  }
+
+  @Override
+  public String toString() {
+    return "OmikronClient[user=" + userId + ", state=" + state() + "]";
+  }
 }

@@ -13,28 +13,35 @@ import java.util.Objects;
  * @param partner see {@link DirectMessageEvent#partner()}
  * @param isOwn see {@link DirectMessageEvent#isOwn()}
  * @param rawContent the content as received; never null
- * @param reason why it could not be opened, one clause per scheme tried (never key material);
- *     never null
+ * @param reason why it could not be opened, one clause per scheme tried (never key material); never
+ *     null
  * @param sendTime see {@link DirectMessageEvent#sendTime()}
  * @param state see {@link DirectMessageEvent#state()}
  * @param messageId see {@link DirectMessageEvent#messageId()}
  */
-public record UndecryptableMessage(OmikronId partner, boolean isOwn, String rawContent, String reason, Long sendTime,
-        MessageState state, String messageId) implements DirectMessageEvent {
-    /**
-     * Creates the record.
-     *
-     * @param partner see {@link #partner()}
-     * @param isOwn see {@link #isOwn()}
-     * @param rawContent see {@link #rawContent()}
-     * @param reason see {@link #reason()}
-     * @param sendTime see {@link #sendTime()}
-     * @param state see {@link #state()}
-     * @param messageId see {@link #messageId()}
-     * @throws NullPointerException if rawContent or reason is null
-     */
-    public UndecryptableMessage {
-        Objects.requireNonNull(rawContent, "rawContent");
-        Objects.requireNonNull(reason, "reason");
-    }
+public record UndecryptableMessage(
+    OmikronId partner,
+    boolean isOwn,
+    String rawContent,
+    String reason,
+    Long sendTime,
+    MessageState state,
+    String messageId)
+    implements DirectMessageEvent {
+  /**
+   * Creates the record.
+   *
+   * @param partner see {@link #partner()}
+   * @param isOwn see {@link #isOwn()}
+   * @param rawContent see {@link #rawContent()}
+   * @param reason see {@link #reason()}
+   * @param sendTime see {@link #sendTime()}
+   * @param state see {@link #state()}
+   * @param messageId see {@link #messageId()}
+   * @throws NullPointerException if rawContent or reason is null
+   */
+  public UndecryptableMessage {
+    Objects.requireNonNull(rawContent, "rawContent");
+    Objects.requireNonNull(reason, "reason");
+  }
 }

@@ -8,32 +8,38 @@ import io.github.chatwire.core.ChatwireException;
  * retryable.
  */
 public class ContentTooLongException extends ChatwireException {
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /** The length (serialized). */
-    private final int length;
-    /** The limit (serialized). */
-    private final long limit;
+  /** The length (serialized). */
+  private final int length;
 
-    /**
-     * Creates the exception.
-     *
-     * @param length the counted length
-     * @param limit the server's limit
-     */
-    public ContentTooLongException(int length, long limit) {
-        super("message of " + length + " code points exceeds the server limit of " + limit, null, false);
-        this.length = length;
-        this.limit = limit;
-    }
+  /** The limit (serialized). */
+  private final long limit;
 
-    /** @return the counted length in code points */
-    public int length() {
-        return length;
-    }
+  /**
+   * Creates the exception.
+   *
+   * @param length the counted length
+   * @param limit the server's limit
+   */
+  public ContentTooLongException(int length, long limit) {
+    super(
+        "message of " + length + " code points exceeds the server limit of " + limit, null, false);
+    this.length = length;
+    this.limit = limit;
+  }
 
-    /** @return the server's limit */
-    public long limit() {
-        return limit;
-    }
+  /**
+   * @return the counted length in code points
+   */
+  public int length() {
+    return length;
+  }
+
+  /**
+   * @return the server's limit
+   */
+  public long limit() {
+    return limit;
+  }
 }

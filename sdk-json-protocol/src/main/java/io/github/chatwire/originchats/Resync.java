@@ -5,8 +5,7 @@ import io.github.chatwire.originchats.model.User;
 import java.util.List;
 
 /**
- * The state the client fetched after a login: the visible channels and the online users.
- * Immutable.
+ * The state the client fetched after a login: the visible channels and the online users. Immutable.
  *
  * @param reconnected whether this login followed a reconnect
  * @param channels the channels the user may view; never null

@@ -10,53 +10,53 @@ import java.util.Objects;
  * @param threadId the thread id; null for a channel
  */
 public record Target(String channel, String threadId) {
-    /**
-     * Checks that exactly one of the two is set.
-     *
-     * @param channel the channel name; null for a thread
-     * @param threadId the thread id; null for a channel
-     */
-    public Target {
-        if ((channel == null) == (threadId == null)) {
-            throw new IllegalArgumentException("exactly one of channel and threadId must be set");
-        }
+  /**
+   * Checks that exactly one of the two is set.
+   *
+   * @param channel the channel name; null for a thread
+   * @param threadId the thread id; null for a channel
+   */
+  public Target {
+    if ((channel == null) == (threadId == null)) {
+      throw new IllegalArgumentException("exactly one of channel and threadId must be set");
     }
+  }
 
-    /**
-     * A channel target.
-     *
-     * @param name the channel name; never null
-     * @return the target
-     */
-    public static Target channel(String name) {
-        return new Target(Objects.requireNonNull(name, "name"), null);
-    }
+  /**
+   * A channel target.
+   *
+   * @param name the channel name; never null
+   * @return the target
+   */
+  public static Target channel(String name) {
+    return new Target(Objects.requireNonNull(name, "name"), null);
+  }
 
-    /**
-     * A thread target.
-     *
-     * @param threadId the thread id; never null
-     * @return the target
-     */
-    public static Target thread(String threadId) {
-        return new Target(null, Objects.requireNonNull(threadId, "threadId"));
-    }
+  /**
+   * A thread target.
+   *
+   * @param threadId the thread id; never null
+   * @return the target
+   */
+  public static Target thread(String threadId) {
+    return new Target(null, Objects.requireNonNull(threadId, "threadId"));
+  }
 
-    /**
-     * Puts {@code channel} or {@code thread_id} into a request.
-     *
-     * @param request the request fields; never null
-     */
-    void writeTo(Map<String, Object> request) {
-        if (channel != null) {
-            request.put("channel", channel);
-        } else {
-            request.put("thread_id", threadId);
-        }
+  /**
+   * Puts {@code channel} or {@code thread_id} into a request.
+   *
+   * @param request the request fields; never null
+   */
+  void writeTo(Map<String, Object> request) {
+    if (channel != null) {
+      request.put("channel", channel);
+    } else {
+      request.put("thread_id", threadId);
     }
+  }
 
-    @Override
-    public String toString() {
-        return channel != null ? "#" + channel : "thread " + threadId;
-    }
+  @Override
+  public String toString() {
+    return channel != null ? "#" + channel : "thread " + threadId;
+  }
 }

@@ -16,13 +16,13 @@ import java.util.concurrent.CompletableFuture;
  */
 @FunctionalInterface
 public interface ValidatorProvider {
-    /**
-     * Gets a validator for a key.
-     *
-     * @param validatorKey the key from this connection's handshake; never null
-     * @param runtime the client's runtime, whose {@link ChatwireRuntime#httpClient()} should be used
-     *     for HTTP; never null
-     * @return a future of the validator; never null
-     */
-    CompletableFuture<Secret> validator(String validatorKey, ChatwireRuntime runtime);
+  /**
+   * Gets a validator for a key.
+   *
+   * @param validatorKey the key from this connection's handshake; never null
+   * @param runtime the client's runtime, whose {@link ChatwireRuntime#httpClient()} should be used
+   *     for HTTP; never null
+   * @return a future of the validator; never null
+   */
+  CompletableFuture<Secret> validator(String validatorKey, ChatwireRuntime runtime);
 }

@@ -10,12 +10,12 @@ import io.github.chatwire.omikron.model.OmikronMessage;
  * Omikron speaks text only.
  */
 final class ScriptedOmikron extends ScriptedTransport {
-    ScriptedOmikron() {
-        completeClosesAtOnce().textOnly();
-    }
+  ScriptedOmikron() {
+    completeClosesAtOnce().textOnly();
+  }
 
-    /** The oldest frame the client sent that the test has not taken yet, decoded. */
-    OmikronMessage next() {
-        return OmikronCodec.decode(takeText());
-    }
+  /** The oldest frame the client sent that the test has not taken yet, decoded. */
+  OmikronMessage next() {
+    return OmikronCodec.decode(takeText());
+  }
 }

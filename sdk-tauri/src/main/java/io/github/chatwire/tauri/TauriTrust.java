@@ -22,110 +22,113 @@ import javax.net.ssl.X509TrustManager;
  * <p>Immutable and thread-safe.
  */
 public final class TauriTrust {
-    private final KeyStore trustStore;
-    private final X509TrustManager trustManager;
-    private final boolean insecure;
+  private final KeyStore trustStore;
+  private final X509TrustManager trustManager;
+  private final boolean insecure;
 
-    private TauriTrust(KeyStore trustStore, X509TrustManager trustManager, boolean insecure) {
-        this.trustStore = trustStore;
-        this.trustManager = trustManager;
-        this.insecure = insecure;
-    }
+  private TauriTrust(KeyStore trustStore, X509TrustManager trustManager, boolean insecure) {
+    this.trustStore = trustStore;
+    this.trustManager = trustManager;
+    this.insecure = insecure;
+  }
 
-    /**
-     * The platform's default trust (the JDK's {@code cacerts}). The default.
-     *
-     * @return the trust setting
-     */
-    public static TauriTrust system() {
-        return new TauriTrust(null, null, false);
-    }
+  /**
+   * The platform's default trust (the JDK's {@code cacerts}). The default.
+   *
+   * @return the trust setting
+   */
+  public static TauriTrust system() {
+    return new TauriTrust(null, null, false);
+  }
 
-    /**
-     * Trusts the certificates in a key store (PKIX validation; a self-signed server certificate
-     * must itself be in it).
-     *
-     * @param trustStore the loaded trust store; never null
-     * @return the trust setting
-     */
-    public static TauriTrust keyStore(KeyStore trustStore) {
-        return new TauriTrust(Objects.requireNonNull(trustStore, "trustStore"), null, false);
-    }
+  /**
+   * Trusts the certificates in a key store (PKIX validation; a self-signed server certificate must
+   * itself be in it).
+   *
+   * @param trustStore the loaded trust store; never null
+   * @return the trust setting
+   */
+  public static TauriTrust keyStore(KeyStore trustStore) {
+    return new TauriTrust(Objects.requireNonNull(trustStore, "trustStore"), null, false);
+  }
 
-    /**
-     * Trusts exactly these certificates (CA or self-signed server certificates).
-     *
-     * @param certificates at least one certificate; never null
-     * @return the trust setting
-     */
-    public static TauriTrust certificates(X509Certificate... certificates) {
-        if (certificates.length == 0) {
-            throw new IllegalArgumentException("no certificates");
-        }
-        try {
-            KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
-            ks.load(null, null);
-            for (int i = 0; i < certificates.length; i++) {
-                ks.setCertificateEntry("trusted-" + i, Objects.requireNonNull(certificates[i], "certificate"));
-            }
-            return keyStore(ks);
-        } catch (GeneralSecurityException | java.io.IOException e) {
-            throw new IllegalStateException("cannot create an in-memory trust store", e);
-        }
+  /**
+   * Trusts exactly these certificates (CA or self-signed server certificates).
+   *
+   * @param certificates at least one certificate; never null
+   * @return the trust setting
+   */
+  public static TauriTrust certificates(X509Certificate... certificates) {
+    if (certificates.length == 0) {
+      throw new IllegalArgumentException("no certificates");
     }
+    try {
+      KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
+      ks.load(null, null);
+      for (int i = 0; i < certificates.length; i++) {
+        ks.setCertificateEntry(
+            "trusted-" + i, Objects.requireNonNull(certificates[i], "certificate"));
+      }
+      return keyStore(ks);
+    } catch (GeneralSecurityException | java.io.IOException e) {
+      throw new IllegalStateException("cannot create an in-memory trust store", e);
+    }
+  }
 
-    /**
-     * Trusts what this trust manager accepts.
-     *
-     * @param trustManager the trust manager; never null
-     * @return the trust setting
-     */
-    public static TauriTrust trustManager(X509TrustManager trustManager) {
-        return new TauriTrust(null, Objects.requireNonNull(trustManager, "trustManager"), false);
-    }
+  /**
+   * Trusts what this trust manager accepts.
+   *
+   * @param trustManager the trust manager; never null
+   * @return the trust setting
+   */
+  public static TauriTrust trustManager(X509TrustManager trustManager) {
+    return new TauriTrust(null, Objects.requireNonNull(trustManager, "trustManager"), false);
+  }
 
-    /**
-     * <b>Insecure, for tests only:</b> trusts any server certificate and skips the host name
-     * check, so anyone on the network path can impersonate the server. kwik prints a security
-     * warning to standard output when this is used.
-     *
-     * @return the trust setting
-     */
-    public static TauriTrust insecureTrustAnyServerForTestsOnly() {
-        return new TauriTrust(null, null, true);
-    }
+  /**
+   * <b>Insecure, for tests only:</b> trusts any server certificate and skips the host name check,
+   * so anyone on the network path can impersonate the server. kwik prints a security warning to
+   * standard output when this is used.
+   *
+   * @return the trust setting
+   */
+  public static TauriTrust insecureTrustAnyServerForTestsOnly() {
+    return new TauriTrust(null, null, true);
+  }
 
-    /**
-     * The trust store, if this setting is based on one.
-     *
-     * @return the store; null otherwise
-     */
-    public KeyStore trustStore() {
-        return trustStore;
-    }
+  /**
+   * The trust store, if this setting is based on one.
+   *
+   * @return the store; null otherwise
+   */
+  public KeyStore trustStore() {
+    return trustStore;
+  }
 
-    /**
-     * The trust manager, if this setting is based on one.
-     *
-     * @return the trust manager; null otherwise
-     */
-    public X509TrustManager trustManagerOrNull() {
-        return trustManager;
-    }
+  /**
+   * The trust manager, if this setting is based on one.
+   *
+   * @return the trust manager; null otherwise
+   */
+  public X509TrustManager trustManagerOrNull() {
+    return trustManager;
+  }
 
-    /**
-     * Whether this is the insecure test-only setting.
-     *
-     * @return true for {@link #insecureTrustAnyServerForTestsOnly()}
-     */
-    public boolean isInsecure() {
-        return insecure;
-    }
+  /**
+   * Whether this is the insecure test-only setting.
+   *
+   * @return true for {@link #insecureTrustAnyServerForTestsOnly()}
+   */
+  public boolean isInsecure() {
+    return insecure;
+  }
 
-    @Override
-    public String toString() {
-        return insecure ? "TauriTrust[INSECURE any server]"
-                : trustStore != null ? "TauriTrust[trust store]"
-                : trustManager != null ? "TauriTrust[trust manager]" : "TauriTrust[system]";
-    }
+  @Override
+  public String toString() {
+    return insecure
+        ? "TauriTrust[INSECURE any server]"
+        : trustStore != null
+            ? "TauriTrust[trust store]"
+            : trustManager != null ? "TauriTrust[trust manager]" : "TauriTrust[system]";
+  }
 }

@@ -1,9 +1,9 @@
 /**
- * Tauri push notifications for mobile and desktop clients of the Tensamin system:
- * {@link io.github.chatwire.tauri.TauriPushClient} (JSON over QUIC with a client certificate) and
- * {@link io.github.chatwire.tauri.OmegaNotificationsApi} (Omega's notification HTTP API).
+ * Tauri push notifications for mobile and desktop clients of the Tensamin system: {@link
+ * io.github.chatwire.tauri.TauriPushClient} (JSON over QUIC with a client certificate) and {@link
+ * io.github.chatwire.tauri.OmegaNotificationsApi} (Omega's notification HTTP API).
  *
- * <p><b>Unverified:</b> no public server implements the Tauri channel or these HTTP routes; the
- * SDK follows the spec and makes its open points configurable.
+ * <p><b>Unverified:</b> no public server implements the Tauri channel or these HTTP routes; the SDK
+ * follows the spec and makes its open points configurable.
  */
 package io.github.chatwire.tauri;

@@ -18,42 +18,49 @@ import org.junit.jupiter.api.Test;
  * state changes in {@link #changes} and counts its liveness answers in {@link #liveness}.
  */
 public abstract class FakeServerFaceTestBase {
-    protected final VirtualScheduler clock = new VirtualScheduler(1_700_000_000_000L);
-    protected final ChatwireRuntime runtime = ChatwireRuntime.builder().scheduler(clock).build();
-    protected final BlockingQueue<StateChange> changes = new LinkedBlockingQueue<>();
-    protected final AtomicInteger liveness = new AtomicInteger();
+  protected final VirtualScheduler clock = new VirtualScheduler(1_700_000_000_000L);
+  protected final ChatwireRuntime runtime = ChatwireRuntime.builder().scheduler(clock).build();
+  protected final BlockingQueue<StateChange> changes = new LinkedBlockingQueue<>();
+  protected final AtomicInteger liveness = new AtomicInteger();
 
-    /** @return the fake under test, started */
-    protected abstract FakeServer server();
+  /**
+   * @return the fake under test, started
+   */
+  protected abstract FakeServer server();
 
-    /** @return the connected client, closed after the test */
-    protected abstract AutoCloseable client();
+  /**
+   * @return the connected client, closed after the test
+   */
+  protected abstract AutoCloseable client();
 
-    /** @return the client's state */
-    protected abstract ConnectionState clientState();
+  /**
+   * @return the client's state
+   */
+  protected abstract ConnectionState clientState();
 
-    /** @return how long the client's watchdog waits for a frame */
-    protected abstract Duration watchdog();
+  /**
+   * @return how long the client's watchdog waits for a frame
+   */
+  protected abstract Duration watchdog();
 
+  @AfterEach
+  void closeAll() throws Exception {
+    client().close();
+    server().close();
+    runtime.close();
+  }
 
-    @AfterEach
-    void closeAll() throws Exception {
-        client().close();
-        server().close();
-        runtime.close();
-    }
+  private FakeServerScenarios.Client view() {
+    return new FakeServerScenarios.Client(this::clientState, changes, liveness::get);
+  }
 
-    private FakeServerScenarios.Client view() {
-        return new FakeServerScenarios.Client(this::clientState, changes, liveness::get);
-    }
+  @Test
+  void dropIsFollowedByAReconnect() throws Exception {
+    FakeServerScenarios.dropIsFollowedByAReconnect(server(), clock, view());
+  }
 
-    @Test
-    void dropIsFollowedByAReconnect() throws Exception {
-        FakeServerScenarios.dropIsFollowedByAReconnect(server(), clock, view());
-    }
-
-    @Test
-    void silenceWakesTheWatchdog() throws Exception {
-        FakeServerScenarios.silenceWakesTheWatchdog(server(), clock, view(), watchdog());
-    }
+  @Test
+  void silenceWakesTheWatchdog() throws Exception {
+    FakeServerScenarios.silenceWakesTheWatchdog(server(), clock, view(), watchdog());
+  }
 }

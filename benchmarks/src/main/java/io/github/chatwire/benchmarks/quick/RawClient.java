@@ -14,73 +14,73 @@ import okhttp3.WebSocketListener;
  * flight at a time (so no correlation table), events counted as strings on OkHttp's reader thread.
  */
 final class RawClient extends WebSocketListener {
-    final CompletableFuture<Void> opened = new CompletableFuture<>();
-    final CompletableFuture<Void> closed = new CompletableFuture<>();
-    private final AtomicReference<CompletableFuture<String>> pending = new AtomicReference<>();
-    private volatile CompletableFuture<Long> flood;
-    private volatile long events;
-    private final WebSocket ws;
+  final CompletableFuture<Void> opened = new CompletableFuture<>();
+  final CompletableFuture<Void> closed = new CompletableFuture<>();
+  private final AtomicReference<CompletableFuture<String>> pending = new AtomicReference<>();
+  private volatile CompletableFuture<Long> flood;
+  private volatile long events;
+  private final WebSocket ws;
 
-    RawClient(OkHttpClient client, String url) {
-        ws = client.newWebSocket(new Request.Builder().url(url).build(), this);
-    }
+  RawClient(OkHttpClient client, String url) {
+    ws = client.newWebSocket(new Request.Builder().url(url).build(), this);
+  }
 
-    /** Sends {@code ping:key[:payload]} and waits for its pong. */
-    String ping(String key, String payload) throws Exception {
-        CompletableFuture<String> f = new CompletableFuture<>();
-        pending.set(f);
-        ws.send(payload == null ? "ping:" + key : "ping:" + key + ":" + payload);
-        return f.get(30, TimeUnit.SECONDS);
-    }
+  /** Sends {@code ping:key[:payload]} and waits for its pong. */
+  String ping(String key, String payload) throws Exception {
+    CompletableFuture<String> f = new CompletableFuture<>();
+    pending.set(f);
+    ws.send(payload == null ? "ping:" + key : "ping:" + key + ":" + payload);
+    return f.get(30, TimeUnit.SECONDS);
+  }
 
-    /** Asks for {@code n} events; the future completes with the count when the last one arrived. */
-    CompletableFuture<Long> flood(int n) {
-        events = 0;
-        CompletableFuture<Long> f = new CompletableFuture<>();
-        flood = f;
-        ws.send("flood:" + n);
-        return f;
-    }
+  /** Asks for {@code n} events; the future completes with the count when the last one arrived. */
+  CompletableFuture<Long> flood(int n) {
+    events = 0;
+    CompletableFuture<Long> f = new CompletableFuture<>();
+    flood = f;
+    ws.send("flood:" + n);
+    return f;
+  }
 
-    void close() {
-        ws.close(1000, null);
-    }
+  void close() {
+    ws.close(1000, null);
+  }
 
-    @Override
-    public void onOpen(WebSocket webSocket, Response response) {
-        opened.complete(null);
-    }
+  @Override
+  public void onOpen(WebSocket webSocket, Response response) {
+    opened.complete(null);
+  }
 
-    @Override
-    public void onMessage(WebSocket webSocket, String text) {
-        if (text.startsWith("{")) {
-            events++;
-        } else if (text.startsWith("pong:")) {
-            CompletableFuture<String> f = pending.getAndSet(null);
-            if (f != null) {
-                f.complete(text);
-            }
-        } else if (text.equals("flood-done")) {
-            CompletableFuture<Long> f = flood;
-            if (f != null) {
-                f.complete(events);
-            }
-        }
+  @Override
+  public void onMessage(WebSocket webSocket, String text) {
+    if (text.startsWith("{")) {
+      events++;
+    } else if (text.startsWith("pong:")) {
+      CompletableFuture<String> f = pending.getAndSet(null);
+      if (f != null) {
+        f.complete(text);
+      }
+    } else if (text.equals("flood-done")) {
+      CompletableFuture<Long> f = flood;
+      if (f != null) {
+        f.complete(events);
+      }
     }
+  }
 
-    @Override
-    public void onClosing(WebSocket webSocket, int code, String reason) {
-        webSocket.close(1000, null);
-    }
+  @Override
+  public void onClosing(WebSocket webSocket, int code, String reason) {
+    webSocket.close(1000, null);
+  }
 
-    @Override
-    public void onClosed(WebSocket webSocket, int code, String reason) {
-        closed.complete(null);
-    }
+  @Override
+  public void onClosed(WebSocket webSocket, int code, String reason) {
+    closed.complete(null);
+  }
 
-    @Override
-    public void onFailure(WebSocket webSocket, Throwable t, Response response) {
-        opened.completeExceptionally(t);
-        closed.complete(null);
-    }
+  @Override
+  public void onFailure(WebSocket webSocket, Throwable t, Response response) {
+    opened.completeExceptionally(t);
+    closed.complete(null);
+  }
 }

@@ -27,61 +27,65 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class BinarySessionKeeper implements AutoCloseable {
-    /** The setting this example changes. The protocol defines no ids yet: id 1 is ours. */
-    public static final SettingKey<Integer> VOLUME = new SettingKey<>(1, "volume", Integer.class);
+  /** The setting this example changes. The protocol defines no ids yet: id 1 is ours. */
+  public static final SettingKey<Integer> VOLUME = new SettingKey<>(1, "volume", Integer.class);
 
-    private final BinaryWsClient client;
+  private final BinaryWsClient client;
 
-    /**
-     * Creates the example client; nothing happens until {@link #start()}.
-     *
-     * @param url the server's {@code ws://…/api/ws} URL
-     * @param accessKey the base64 access key
-     * @param log where to say what happens; called on the SDK's callback thread
-     */
-    public BinarySessionKeeper(String url, Secret accessKey, Consumer<String> log) {
-        // The setting registry tells the codec how to encode our setting's value.
-        SettingRegistry settings = SettingRegistry.defaults().toBuilder().register(VOLUME, ValueCodecs.INT).build();
-        this.client = BinaryWsClient.builder()
-                .url(url)
-                .accessKey(accessKey) // a Secret: never printed, never logged
-                .settings(settings)
-                .listener(new BinaryWsListener() {
-                    @Override
-                    public void onPong(PongEvent pong) {
-                        log.accept("pong, round trip " + pong.roundTrip().toMillis() + " ms");
-                    }
+  /**
+   * Creates the example client; nothing happens until {@link #start()}.
+   *
+   * @param url the server's {@code ws://…/api/ws} URL
+   * @param accessKey the base64 access key
+   * @param log where to say what happens; called on the SDK's callback thread
+   */
+  public BinarySessionKeeper(String url, Secret accessKey, Consumer<String> log) {
+    // The setting registry tells the codec how to encode our setting's value.
+    SettingRegistry settings =
+        SettingRegistry.defaults().toBuilder().register(VOLUME, ValueCodecs.INT).build();
+    this.client =
+        BinaryWsClient.builder()
+            .url(url)
+            .accessKey(accessKey) // a Secret: never printed, never logged
+            .settings(settings)
+            .listener(
+                new BinaryWsListener() {
+                  @Override
+                  public void onPong(PongEvent pong) {
+                    log.accept("pong, round trip " + pong.roundTrip().toMillis() + " ms");
+                  }
 
-                    @Override
-                    public void onStateChange(StateChange change) {
-                        log.accept("state " + change);
-                    }
+                  @Override
+                  public void onStateChange(StateChange change) {
+                    log.accept("state " + change);
+                  }
                 })
-                .build();
-    }
+            .build();
+  }
 
-    /**
-     * Connects and, once READY, sets the volume to 7.
-     *
-     * @return completes when the setting has been handed to the connection
-     */
-    public CompletableFuture<Void> start() {
-        return client.connect()
-                .thenCompose(ready -> client.sendSettings(Settings.builder().set(VOLUME, 7).build()));
-    }
+  /**
+   * Connects and, once READY, sets the volume to 7.
+   *
+   * @return completes when the setting has been handed to the connection
+   */
+  public CompletableFuture<Void> start() {
+    return client
+        .connect()
+        .thenCompose(ready -> client.sendSettings(Settings.builder().set(VOLUME, 7).build()));
+  }
 
-    /**
-     * The client, for inspection.
-     *
-     * @return the client
-     */
-    public BinaryWsClient client() {
-        return client;
-    }
+  /**
+   * The client, for inspection.
+   *
+   * @return the client
+   */
+  public BinaryWsClient client() {
+    return client;
+  }
 
-    /** Closes the connection. */
-    @Override
-    public void close() {
-        client.close();
-    }
+  /** Closes the connection. */
+  @Override
+  public void close() {
+    client.close();
+  }
 }

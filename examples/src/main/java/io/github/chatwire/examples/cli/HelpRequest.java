@@ -5,23 +5,23 @@ package io.github.chatwire.examples.cli;
  * with 0. Thrown by {@link Args#parse}, which knows every option the subcommand accepts.
  */
 public final class HelpRequest extends RuntimeException {
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /**
-     * Creates the request.
-     *
-     * @param optionsHelp the options part of the help text; never null
-     */
-    public HelpRequest(String optionsHelp) {
-        super(optionsHelp, null, false, false);
-    }
+  /**
+   * Creates the request.
+   *
+   * @param optionsHelp the options part of the help text; never null
+   */
+  public HelpRequest(String optionsHelp) {
+    super(optionsHelp, null, false, false);
+  }
 
-    /**
-     * The options part of the help text.
-     *
-     * @return the text; never null
-     */
-    public String optionsHelp() {
-        return getMessage();
-    }
+  /**
+   * The options part of the help text.
+   *
+   * @return the text; never null
+   */
+  public String optionsHelp() {
+    return getMessage();
+  }
 }

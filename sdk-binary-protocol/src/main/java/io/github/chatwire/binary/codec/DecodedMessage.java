@@ -12,22 +12,22 @@ import java.util.Objects;
  * @param <P> the packet direction
  */
 public record DecodedMessage<P>(List<P> packets, BinaryProtocolException error) {
-    /**
-     * Copies the packets.
-     *
-     * @param packets the packets decoded; never null
-     * @param error what stopped decoding early; may be null
-     */
-    public DecodedMessage {
-        packets = List.copyOf(Objects.requireNonNull(packets, "packets"));
-    }
+  /**
+   * Copies the packets.
+   *
+   * @param packets the packets decoded; never null
+   * @param error what stopped decoding early; may be null
+   */
+  public DecodedMessage {
+    packets = List.copyOf(Objects.requireNonNull(packets, "packets"));
+  }
 
-    /**
-     * Whether every byte of the message was decoded.
-     *
-     * @return true if there was no error
-     */
-    public boolean isComplete() {
-        return error == null;
-    }
+  /**
+   * Whether every byte of the message was decoded.
+   *
+   * @return true if there was no error
+   */
+  public boolean isComplete() {
+    return error == null;
+  }
 }

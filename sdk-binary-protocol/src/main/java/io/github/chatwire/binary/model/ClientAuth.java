@@ -9,60 +9,60 @@ import java.util.Objects;
  * Immutable (the key is copied in and out).
  */
 public final class ClientAuth {
-    private final int version;
-    private final byte[] key;
+  private final int version;
+  private final byte[] key;
 
-    /**
-     * Creates the message.
-     *
-     * @param version the client version, a signed byte value (0 today)
-     * @param key the decoded access key; never null; copied
-     */
-    public ClientAuth(int version, byte[] key) {
-        this.version = version;
-        this.key = Objects.requireNonNull(key, "key").clone();
-    }
+  /**
+   * Creates the message.
+   *
+   * @param version the client version, a signed byte value (0 today)
+   * @param key the decoded access key; never null; copied
+   */
+  public ClientAuth(int version, byte[] key) {
+    this.version = version;
+    this.key = Objects.requireNonNull(key, "key").clone();
+  }
 
-    /**
-     * The client version.
-     *
-     * @return the version byte as sent
-     */
-    public int version() {
-        return version;
-    }
+  /**
+   * The client version.
+   *
+   * @return the version byte as sent
+   */
+  public int version() {
+    return version;
+  }
 
-    /**
-     * A copy of the access key bytes. Never log them.
-     *
-     * @return a new array
-     */
-    public byte[] key() {
-        return key.clone();
-    }
+  /**
+   * A copy of the access key bytes. Never log them.
+   *
+   * @return a new array
+   */
+  public byte[] key() {
+    return key.clone();
+  }
 
-    /**
-     * Compares the key with another in constant time.
-     *
-     * @param other the other key; never null
-     * @return true if equal
-     */
-    public boolean keyEquals(byte[] other) {
-        return MessageDigest.isEqual(key, other);
-    }
+  /**
+   * Compares the key with another in constant time.
+   *
+   * @param other the other key; never null
+   * @return true if equal
+   */
+  public boolean keyEquals(byte[] other) {
+    return MessageDigest.isEqual(key, other);
+  }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ClientAuth a && a.version == version && MessageDigest.isEqual(a.key, key);
-    }
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ClientAuth a && a.version == version && MessageDigest.isEqual(a.key, key);
+  }
 
-    @Override
-    public int hashCode() {
-        return 31 * version + key.length;
-    }
+  @Override
+  public int hashCode() {
+    return 31 * version + key.length;
+  }
 
-    @Override
-    public String toString() {
-        return "ClientAuth[version=" + version + ", key=" + key.length + " bytes ***]";
-    }
+  @Override
+  public String toString() {
+    return "ClientAuth[version=" + version + ", key=" + key.length + " bytes ***]";
+  }
 }

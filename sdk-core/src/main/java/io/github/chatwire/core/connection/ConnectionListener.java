@@ -9,21 +9,20 @@ import io.github.chatwire.core.ChatwireException;
  * connection, never on a socket reader thread.
  */
 public interface ConnectionListener {
-    /**
-     * The connection's state changed.
-     *
-     * @param change the transition and its cause; never null
-     */
-    default void onStateChange(StateChange change) {}
+  /**
+   * The connection's state changed.
+   *
+   * @param change the transition and its cause; never null
+   */
+  default void onStateChange(StateChange change) {}
 
-    /**
-     * Something went wrong that did not end the connection by itself: a malformed inbound
-     * message, an unknown packet, a failure inside the protocol's handling. Also, after a
-     * connection ended, one {@link io.github.chatwire.core.DeliveryUnknownException} counting the
-     * sent messages the peer had not confirmed (they may not have arrived; see
-     * {@link ManagedConnection#send}).
-     *
-     * @param error the error; never null
-     */
-    default void onError(ChatwireException error) {}
+  /**
+   * Something went wrong that did not end the connection by itself: a malformed inbound message, an
+   * unknown packet, a failure inside the protocol's handling. Also, after a connection ended, one
+   * {@link io.github.chatwire.core.DeliveryUnknownException} counting the sent messages the peer
+   * had not confirmed (they may not have arrived; see {@link ManagedConnection#send}).
+   *
+   * @param error the error; never null
+   */
+  default void onError(ChatwireException error) {}
 }

@@ -9,16 +9,16 @@ package io.github.chatwire.core.connection;
  */
 @FunctionalInterface
 public interface OutboundThrottle {
-    /** A throttle that never delays. */
-    OutboundThrottle NONE = (message, nowNanos) -> 0;
+  /** A throttle that never delays. */
+  OutboundThrottle NONE = (message, nowNanos) -> 0;
 
-    /**
-     * Decides whether a message may go now. Returning 0 means it goes now and the throttle has
-     * counted it; a positive value means wait that many nanoseconds and ask again (nothing counted).
-     *
-     * @param message the next message; never null
-     * @param nowNanos the scheduler's current monotonic time
-     * @return 0 to send now, or the nanoseconds to wait
-     */
-    long delayNanos(Outbound message, long nowNanos);
+  /**
+   * Decides whether a message may go now. Returning 0 means it goes now and the throttle has
+   * counted it; a positive value means wait that many nanoseconds and ask again (nothing counted).
+   *
+   * @param message the next message; never null
+   * @param nowNanos the scheduler's current monotonic time
+   * @return 0 to send now, or the nanoseconds to wait
+   */
+  long delayNanos(Outbound message, long nowNanos);
 }

@@ -10,49 +10,57 @@ import java.util.Objects;
  * @param previous the state before; never null
  * @param current the state after; never null
  * @param cause why the transition happened, for RECONNECTING and CLOSED (and null for the normal
- *     path CONNECTING → HANDSHAKING → READY); for a user's close a
- *     {@link io.github.chatwire.core.ConnectionClosedException}
+ *     path CONNECTING → HANDSHAKING → READY); for a user's close a {@link
+ *     io.github.chatwire.core.ConnectionClosedException}
  * @param attempt the number of consecutive failed attempts so far (0 once a connection has been
  *     stable)
  * @param retryIn for RECONNECTING, the delay before the next attempt; otherwise null
  */
 public record StateChange(
-        ConnectionState previous, ConnectionState current, ChatwireException cause, int attempt, Duration retryIn) {
-    /**
-     * Validates the components.
-     *
-     * @param previous the state before; never null
-     * @param current the state after; never null
-     * @param cause why the transition happened; may be null
-     * @param attempt consecutive failed attempts so far
-     * @param retryIn delay before the next attempt, for RECONNECTING; otherwise null
-     */
-    public StateChange {
-        Objects.requireNonNull(previous, "previous");
-        Objects.requireNonNull(current, "current");
-    }
+    ConnectionState previous,
+    ConnectionState current,
+    ChatwireException cause,
+    int attempt,
+    Duration retryIn) {
+  /**
+   * Validates the components.
+   *
+   * @param previous the state before; never null
+   * @param current the state after; never null
+   * @param cause why the transition happened; may be null
+   * @param attempt consecutive failed attempts so far
+   * @param retryIn delay before the next attempt, for RECONNECTING; otherwise null
+   */
+  public StateChange {
+    Objects.requireNonNull(previous, "previous");
+    Objects.requireNonNull(current, "current");
+  }
 
-    /**
-     * Whether the connection ended for good with this change.
-     *
-     * @return true if {@link #current()} is CLOSED
-     */
-    public boolean isTerminal() {
-        return current == ConnectionState.CLOSED;
-    }
+  /**
+   * Whether the connection ended for good with this change.
+   *
+   * @return true if {@link #current()} is CLOSED
+   */
+  public boolean isTerminal() {
+    return current == ConnectionState.CLOSED;
+  }
 
-    @Override
-    public String toString() {
-        StringBuilder sb = new StringBuilder().append(previous).append(" -> ").append(current);
-        if (retryIn != null) {
-            sb.append(" (attempt ").append(attempt).append(", retry in ").append(retryIn.toMillis()).append(" ms)");
-        }
-        if (cause != null) {
-            sb.append(": ").append(cause.getClass().getSimpleName());
-            if (cause.getMessage() != null) {
-                sb.append(": ").append(cause.getMessage());
-            }
-        }
-        return sb.toString();
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder().append(previous).append(" -> ").append(current);
+    if (retryIn != null) {
+      sb.append(" (attempt ")
+          .append(attempt)
+          .append(", retry in ")
+          .append(retryIn.toMillis())
+          .append(" ms)");
     }
+    if (cause != null) {
+      sb.append(": ").append(cause.getClass().getSimpleName());
+      if (cause.getMessage() != null) {
+        sb.append(": ").append(cause.getMessage());
+      }
+    }
+    return sb.toString();
+  }
 }

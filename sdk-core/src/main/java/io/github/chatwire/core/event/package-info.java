@@ -1,5 +1,5 @@
 /**
- * Event plumbing shared by every protocol client: typed subscriptions
- * ({@code client.on(SomeEvent.class, handler)}) that return a {@link io.github.chatwire.core.Subscription}.
+ * Event plumbing shared by every protocol client: typed subscriptions ({@code
+ * client.on(SomeEvent.class, handler)}) that return a {@link io.github.chatwire.core.Subscription}.
  */
 package io.github.chatwire.core.event;

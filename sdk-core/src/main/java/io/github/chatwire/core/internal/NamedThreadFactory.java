@@ -8,27 +8,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  * checks and thread dumps can find them even while OkHttp has renamed them.
  */
 public final class NamedThreadFactory implements ThreadFactory {
-    /** The name of the thread group of every thread the SDK creates. */
-    public static final String GROUP_NAME = "chatwire";
+  /** The name of the thread group of every thread the SDK creates. */
+  public static final String GROUP_NAME = "chatwire";
 
-    private static final ThreadGroup GROUP = new ThreadGroup(GROUP_NAME);
+  private static final ThreadGroup GROUP = new ThreadGroup(GROUP_NAME);
 
-    private final String prefix;
-    private final AtomicInteger counter = new AtomicInteger();
+  private final String prefix;
+  private final AtomicInteger counter = new AtomicInteger();
 
-    /**
-     * Creates a factory.
-     *
-     * @param prefix the thread-name prefix; never null
-     */
-    public NamedThreadFactory(String prefix) {
-        this.prefix = prefix;
-    }
+  /**
+   * Creates a factory.
+   *
+   * @param prefix the thread-name prefix; never null
+   */
+  public NamedThreadFactory(String prefix) {
+    this.prefix = prefix;
+  }
 
-    @Override
-    public Thread newThread(Runnable r) {
-        Thread t = new Thread(GROUP, r, prefix + "-" + counter.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    }
+  @Override
+  public Thread newThread(Runnable r) {
+    Thread t = new Thread(GROUP, r, prefix + "-" + counter.incrementAndGet());
+    t.setDaemon(true);
+    return t;
+  }
 }

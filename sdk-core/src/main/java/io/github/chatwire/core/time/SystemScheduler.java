@@ -13,44 +13,48 @@ import org.slf4j.LoggerFactory;
  * executor is not shut down by this class; whoever created it owns it.
  */
 public final class SystemScheduler implements Scheduler {
-    private static final Logger log = LoggerFactory.getLogger(SystemScheduler.class);
+  private static final Logger log = LoggerFactory.getLogger(SystemScheduler.class);
 
-    private final ScheduledExecutorService executor;
+  private final ScheduledExecutorService executor;
 
-    /**
-     * Creates a scheduler on the given executor.
-     *
-     * @param executor the executor that runs the tasks; never null; not shut down by this class
-     */
-    public SystemScheduler(ScheduledExecutorService executor) {
-        this.executor = Objects.requireNonNull(executor, "executor");
-    }
+  /**
+   * Creates a scheduler on the given executor.
+   *
+   * @param executor the executor that runs the tasks; never null; not shut down by this class
+   */
+  public SystemScheduler(ScheduledExecutorService executor) {
+    this.executor = Objects.requireNonNull(executor, "executor");
+  }
 
-    @Override
-    public long nanoTime() {
-        return System.nanoTime();
-    }
+  @Override
+  public long nanoTime() {
+    return System.nanoTime();
+  }
 
-    @Override
-    public long currentTimeMillis() {
-        return System.currentTimeMillis();
-    }
+  @Override
+  public long currentTimeMillis() {
+    return System.currentTimeMillis();
+  }
 
-    @Override
-    public Cancellable schedule(Runnable task, long delay, TimeUnit unit) {
-        Objects.requireNonNull(task, "task");
-        try {
-            ScheduledFuture<?> future = executor.schedule(() -> {
+  @Override
+  public Cancellable schedule(Runnable task, long delay, TimeUnit unit) {
+    Objects.requireNonNull(task, "task");
+    try {
+      ScheduledFuture<?> future =
+          executor.schedule(
+              () -> {
                 try {
-                    task.run();
+                  task.run();
                 } catch (RuntimeException | Error e) {
-                    log.error("scheduled task failed", e);
+                  log.error("scheduled task failed", e);
                 }
-            }, delay, unit);
-            return () -> future.cancel(false);
-        } catch (RejectedExecutionException e) {
-            log.warn("scheduler is shut down (its runtime was closed); a timer was dropped");
-            return Cancellable.NONE;
-        }
+              },
+              delay,
+              unit);
+      return () -> future.cancel(false);
+    } catch (RejectedExecutionException e) {
+      log.warn("scheduler is shut down (its runtime was closed); a timer was dropped");
+      return Cancellable.NONE;
     }
+  }
 }

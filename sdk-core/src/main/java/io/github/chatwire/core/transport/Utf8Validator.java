@@ -2,85 +2,87 @@ package io.github.chatwire.core.transport;
 
 /**
  * Strict incremental UTF-8 validation (RFC 3629): no overlong forms, no surrogates, nothing above
- * U+10FFFF. Fed fragment by fragment, so a sequence split across frames is judged as a whole and
- * an invalid one is caught in the fragment where it starts. Not thread-safe.
+ * U+10FFFF. Fed fragment by fragment, so a sequence split across frames is judged as a whole and an
+ * invalid one is caught in the fragment where it starts. Not thread-safe.
  */
 final class Utf8Validator {
-    /** Continuation bytes still expected for the current sequence. */
-    private int need;
-    /** Allowed range of the next continuation byte (unsigned). */
-    private int lo = 0x80;
-    private int hi = 0xBF;
+  /** Continuation bytes still expected for the current sequence. */
+  private int need;
 
-    /**
-     * Checks more bytes of the same text.
-     *
-     * @return false as soon as the bytes cannot be part of valid UTF-8
-     */
-    boolean update(byte[] b, int off, int len) {
-        int end = off + len;
-        int i = off;
-        while (i < end) {
-            if (need == 0) {
-                // ASCII fast path.
-                while (i < end && b[i] >= 0) {
-                    i++;
-                }
-                if (i == end) {
-                    return true;
-                }
-                int c = b[i++] & 0xFF;
-                // RFC 3629 section 4: the lead byte fixes the length and the range of the next byte.
-                if (c >= 0xC2 && c <= 0xDF) {
-                    expect(1, 0x80);
-                } else if (c == 0xE0) {
-                    expect(2, 0xA0);
-                } else if (c == 0xED) {
-                    expect(2, 0x80);
-                    hi = 0x9F; // no surrogates
-                } else if (c >= 0xE1 && c <= 0xEF) {
-                    expect(2, 0x80);
-                } else if (c == 0xF0) {
-                    expect(3, 0x90);
-                } else if (c >= 0xF1 && c <= 0xF3) {
-                    expect(3, 0x80);
-                } else if (c == 0xF4) {
-                    expect(3, 0x80);
-                    hi = 0x8F; // nothing above U+10FFFF
-                } else {
-                    return false;
-                }
-            } else {
-                int c = b[i++] & 0xFF;
-                if (c < lo || c > hi) {
-                    return false;
-                }
-                need--;
-                lo = 0x80;
-                hi = 0xBF;
-            }
+  /** Allowed range of the next continuation byte (unsigned). */
+  private int lo = 0x80;
+
+  private int hi = 0xBF;
+
+  /**
+   * Checks more bytes of the same text.
+   *
+   * @return false as soon as the bytes cannot be part of valid UTF-8
+   */
+  boolean update(byte[] b, int off, int len) {
+    int end = off + len;
+    int i = off;
+    while (i < end) {
+      if (need == 0) {
+        // ASCII fast path.
+        while (i < end && b[i] >= 0) {
+          i++;
         }
-        return true;
-    }
-
-    private void expect(int continuations, int nextLo) {
-        need = continuations;
-        lo = nextLo;
+        if (i == end) {
+          return true;
+        }
+        int c = b[i++] & 0xFF;
+        // RFC 3629 section 4: the lead byte fixes the length and the range of the next byte.
+        if (c >= 0xC2 && c <= 0xDF) {
+          expect(1, 0x80);
+        } else if (c == 0xE0) {
+          expect(2, 0xA0);
+        } else if (c == 0xED) {
+          expect(2, 0x80);
+          hi = 0x9F; // no surrogates
+        } else if (c >= 0xE1 && c <= 0xEF) {
+          expect(2, 0x80);
+        } else if (c == 0xF0) {
+          expect(3, 0x90);
+        } else if (c >= 0xF1 && c <= 0xF3) {
+          expect(3, 0x80);
+        } else if (c == 0xF4) {
+          expect(3, 0x80);
+          hi = 0x8F; // nothing above U+10FFFF
+        } else {
+          return false;
+        }
+      } else {
+        int c = b[i++] & 0xFF;
+        if (c < lo || c > hi) {
+          return false;
+        }
+        need--;
+        lo = 0x80;
         hi = 0xBF;
+      }
     }
+    return true;
+  }
 
-    /** Whether the bytes so far end on a character boundary. */
-    boolean complete() {
-        return need == 0;
-    }
+  private void expect(int continuations, int nextLo) {
+    need = continuations;
+    lo = nextLo;
+    hi = 0xBF;
+  }
 
-    void reset() {
-        expect(0, 0x80);
-    }
+  /** Whether the bytes so far end on a character boundary. */
+  boolean complete() {
+    return need == 0;
+  }
 
-    /** Validates one complete text. */
-    static boolean isValid(byte[] b, int off, int len) {
-        Utf8Validator v = new Utf8Validator();
-        return v.update(b, off, len) && v.complete();
-    }
+  void reset() {
+    expect(0, 0x80);
+  }
+
+  /** Validates one complete text. */
+  static boolean isValid(byte[] b, int off, int len) {
+    Utf8Validator v = new Utf8Validator();
+    return v.update(b, off, len) && v.complete();
+  }
 }

@@ -17,50 +17,50 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * terminal, others retryable.
  */
 public final class TestProtocol implements ProtocolHandler {
-    public final List<String> received = new CopyOnWriteArrayList<>();
-    public final List<ChatwireException> disconnects = new CopyOnWriteArrayList<>();
-    public volatile int opens;
+  public final List<String> received = new CopyOnWriteArrayList<>();
+  public final List<ChatwireException> disconnects = new CopyOnWriteArrayList<>();
+  public volatile int opens;
 
-    @Override
-    public void onOpen(ProtocolContext ctx) {
-        opens++;
-        ctx.sendNow(Outbound.text("hello"));
-    }
+  @Override
+  public void onOpen(ProtocolContext ctx) {
+    opens++;
+    ctx.sendNow(Outbound.text("hello"));
+  }
 
-    @Override
-    public void onText(ProtocolContext ctx, String text) {
-        received.add(text);
-        if (text.equals("welcome")) {
-            ctx.ready();
-        } else if (text.equals("denied")) {
-            ctx.fail(new AuthenticationException("denied by server"));
-        } else if (text.startsWith("reply:")) {
-            String[] parts = text.split(":", 3);
-            ctx.completeRequest(parts[1], parts[2]);
-        } else if (text.startsWith("error:")) {
-            ctx.failRequest(text.substring(6), new ProtocolException("server said no"));
-        } else if (text.equals("boom")) {
-            throw new IllegalStateException("handler bug");
-        } else if (text.startsWith("echo:")) {
-            ctx.sendNow(Outbound.text(text.substring(5)));
-        }
+  @Override
+  public void onText(ProtocolContext ctx, String text) {
+    received.add(text);
+    if (text.equals("welcome")) {
+      ctx.ready();
+    } else if (text.equals("denied")) {
+      ctx.fail(new AuthenticationException("denied by server"));
+    } else if (text.startsWith("reply:")) {
+      String[] parts = text.split(":", 3);
+      ctx.completeRequest(parts[1], parts[2]);
+    } else if (text.startsWith("error:")) {
+      ctx.failRequest(text.substring(6), new ProtocolException("server said no"));
+    } else if (text.equals("boom")) {
+      throw new IllegalStateException("handler bug");
+    } else if (text.startsWith("echo:")) {
+      ctx.sendNow(Outbound.text(text.substring(5)));
     }
+  }
 
-    @Override
-    public void onPingDue(ProtocolContext ctx) {
-        ctx.sendNow(Outbound.text("ping"));
-    }
+  @Override
+  public void onPingDue(ProtocolContext ctx) {
+    ctx.sendNow(Outbound.text("ping"));
+  }
 
-    @Override
-    public ChatwireException classifyClose(int code, String reason) {
-        if (code == 4001) {
-            return new AuthenticationException("server closed with 4001 " + reason);
-        }
-        return new ConnectionLostException("server closed with " + code + " " + reason);
+  @Override
+  public ChatwireException classifyClose(int code, String reason) {
+    if (code == 4001) {
+      return new AuthenticationException("server closed with 4001 " + reason);
     }
+    return new ConnectionLostException("server closed with " + code + " " + reason);
+  }
 
-    @Override
-    public void onDisconnected(ChatwireException cause) {
-        disconnects.add(cause);
-    }
+  @Override
+  public void onDisconnected(ChatwireException cause) {
+    disconnects.add(cause);
+  }
 }

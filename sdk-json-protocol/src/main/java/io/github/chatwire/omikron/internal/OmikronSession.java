@@ -16,117 +16,146 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * The engine connection plus the handler of one Omikron connection, with the request helpers
- * the public role classes share. Thread-safe.
+ * The engine connection plus the handler of one Omikron connection, with the request helpers the
+ * public role classes share. Thread-safe.
  */
 public final class OmikronSession {
-    private final ManagedConnection connection;
-    private final OmikronProtocolHandler handler;
+  private final ManagedConnection connection;
+  private final OmikronProtocolHandler handler;
 
-    /**
-     * Builds the session.
-     *
-     * @param transport the transport
-     * @param handler the handler
-     * @param options the engine options
-     * @param runtime the runtime; null for the shared one
-     */
-    public OmikronSession(Transport transport, OmikronProtocolHandler handler, ConnectionOptions options, ChatwireRuntime runtime) {
-        this.handler = handler;
-        ManagedConnection.Builder b = ManagedConnection.builder(transport, handler).options(handler.named(options));
-        if (runtime != null) {
-            b.runtime(runtime);
-        }
-        this.connection = b.build();
+  /**
+   * Builds the session.
+   *
+   * @param transport the transport
+   * @param handler the handler
+   * @param options the engine options
+   * @param runtime the runtime; null for the shared one
+   */
+  public OmikronSession(
+      Transport transport,
+      OmikronProtocolHandler handler,
+      ConnectionOptions options,
+      ChatwireRuntime runtime) {
+    this.handler = handler;
+    ManagedConnection.Builder b =
+        ManagedConnection.builder(transport, handler).options(handler.named(options));
+    if (runtime != null) {
+      b.runtime(runtime);
     }
+    this.connection = b.build();
+  }
 
-    /** Requests that only read: their timeout or loss in flight is retryable (sending twice changes nothing). */
-    private static final java.util.Set<MessageType> READS = java.util.Set.of(MessageType.PING, MessageType.MESSAGES_GET,
-            MessageType.GET_USER_DATA, MessageType.GET_IOTA_DATA, MessageType.GET_NOTIFICATIONS, MessageType.GET_CHATS,
-            MessageType.GET_STATES, MessageType.GET_COMMUNITIES, MessageType.SETTINGS_LOAD, MessageType.SETTINGS_LIST);
+  /**
+   * Requests that only read: their timeout or loss in flight is retryable (sending twice changes
+   * nothing).
+   */
+  private static final java.util.Set<MessageType> READS =
+      java.util.Set.of(
+          MessageType.PING,
+          MessageType.MESSAGES_GET,
+          MessageType.GET_USER_DATA,
+          MessageType.GET_IOTA_DATA,
+          MessageType.GET_NOTIFICATIONS,
+          MessageType.GET_CHATS,
+          MessageType.GET_STATES,
+          MessageType.GET_COMMUNITIES,
+          MessageType.SETTINGS_LOAD,
+          MessageType.SETTINGS_LIST);
 
-    /** @return the engine connection */
-    public ManagedConnection connection() {
-        return connection;
-    }
+  /**
+   * @return the engine connection
+   */
+  public ManagedConnection connection() {
+    return connection;
+  }
 
-    /** @return the handler */
-    public OmikronProtocolHandler handler() {
-        return handler;
-    }
+  /**
+   * @return the handler
+   */
+  public OmikronProtocolHandler handler() {
+    return handler;
+  }
 
-    /**
-     * Sends a request and completes with the message carrying the same id.
-     *
-     * @param type the type
-     * @param data the data
-     * @param receiver the top-level receiver; may be null
-     * @param timeout the timeout; null for the default
-     * @return the reply future
-     */
-    public CompletableFuture<OmikronMessage> request(MessageType type, OmikronData data, OmikronId receiver, Duration timeout) {
-        OmikronMessage m = OmikronMessage.of(type, data).withRouting(null, receiver);
-        return request(m, timeout);
-    }
+  /**
+   * Sends a request and completes with the message carrying the same id.
+   *
+   * @param type the type
+   * @param data the data
+   * @param receiver the top-level receiver; may be null
+   * @param timeout the timeout; null for the default
+   * @return the reply future
+   */
+  public CompletableFuture<OmikronMessage> request(
+      MessageType type, OmikronData data, OmikronId receiver, Duration timeout) {
+    OmikronMessage m = OmikronMessage.of(type, data).withRouting(null, receiver);
+    return request(m, timeout);
+  }
 
-    /**
-     * Sends a prepared request message.
-     *
-     * @param m the message; its id is the correlation key
-     * @param timeout the timeout; null for the default
-     * @return the reply future
-     */
-    public CompletableFuture<OmikronMessage> request(OmikronMessage m, Duration timeout) {
-        Duration t = timeout == null ? connection.options().requestTimeout() : timeout;
-        Outbound out = handler.outbound(m);
-        return connection.request(m.correlationKey(), READS.contains(m.type()) ? out.idempotent() : out, t);
-    }
+  /**
+   * Sends a prepared request message.
+   *
+   * @param m the message; its id is the correlation key
+   * @param timeout the timeout; null for the default
+   * @return the reply future
+   */
+  public CompletableFuture<OmikronMessage> request(OmikronMessage m, Duration timeout) {
+    Duration t = timeout == null ? connection.options().requestTimeout() : timeout;
+    Outbound out = handler.outbound(m);
+    return connection.request(
+        m.correlationKey(), READS.contains(m.type()) ? out.idempotent() : out, t);
+  }
 
-    /**
-     * Sends a request and maps the reply.
-     *
-     * @param type the type
-     * @param data the data
-     * @param mapper reads the reply's data
-     * @param <T> the result type
-     * @return the future; failed with {@link OmikronFormatException} if the reply is malformed
-     */
-    public <T> CompletableFuture<T> request(MessageType type, OmikronData data, Function<OmikronMessage, T> mapper) {
-        CompletableFuture<T> out = new CompletableFuture<>();
-        request(type, data, null, null).whenComplete((m, e) -> {
-            if (e != null) {
+  /**
+   * Sends a request and maps the reply.
+   *
+   * @param type the type
+   * @param data the data
+   * @param mapper reads the reply's data
+   * @param <T> the result type
+   * @return the future; failed with {@link OmikronFormatException} if the reply is malformed
+   */
+  public <T> CompletableFuture<T> request(
+      MessageType type, OmikronData data, Function<OmikronMessage, T> mapper) {
+    CompletableFuture<T> out = new CompletableFuture<>();
+    request(type, data, null, null)
+        .whenComplete(
+            (m, e) -> {
+              if (e != null) {
                 out.completeExceptionally(e);
                 return;
-            }
-            try {
+              }
+              try {
                 out.complete(mapper.apply(m));
-            } catch (RuntimeException ex) {
-                out.completeExceptionally(ex instanceof OmikronFormatException ? ex
-                        : new OmikronFormatException("unexpected reply '" + m.type().wireName() + "'", ex));
-            }
-        });
-        return out;
-    }
+              } catch (RuntimeException ex) {
+                out.completeExceptionally(
+                    ex instanceof OmikronFormatException
+                        ? ex
+                        : new OmikronFormatException(
+                            "unexpected reply '" + m.type().wireName() + "'", ex));
+              }
+            });
+    return out;
+  }
 
-    /**
-     * Sends a message without waiting for a reply.
-     *
-     * @param m the message
-     * @return completed when the transport took it
-     */
-    public CompletableFuture<Void> send(OmikronMessage m) {
-        return connection.send(handler.outbound(m));
-    }
+  /**
+   * Sends a message without waiting for a reply.
+   *
+   * @param m the message
+   * @return completed when the transport took it
+   */
+  public CompletableFuture<Void> send(OmikronMessage m) {
+    return connection.send(handler.outbound(m));
+  }
 
-    /**
-     * Fails fast on a null argument inside a future.
-     *
-     * @param value the value
-     * @param name its name
-     * @param <T> the result type
-     * @return null if fine, else a failed future
-     */
-    public static <T> CompletableFuture<T> checkNotNull(Object value, String name) {
-        return value == null ? Futures.failed(new NullPointerException(name)) : null;
-    }
+  /**
+   * Fails fast on a null argument inside a future.
+   *
+   * @param value the value
+   * @param name its name
+   * @param <T> the result type
+   * @return null if fine, else a failed future
+   */
+  public static <T> CompletableFuture<T> checkNotNull(Object value, String name) {
+    return value == null ? Futures.failed(new NullPointerException(name)) : null;
+  }
 }

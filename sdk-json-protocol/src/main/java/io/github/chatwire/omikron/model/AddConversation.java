@@ -1,6 +1,5 @@
 package io.github.chatwire.omikron.model;
 
-
 /**
  * Adds a chat by partner id, or by name (the Omikron resolves it).
  *
@@ -12,54 +11,57 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record AddConversation(OmikronId chatPartnerId, String chatPartnerName, OmikronData raw) {
-    /**
-     * Creates the record; absent collections and data become empty.
-     *
-     * @param chatPartnerId see {@link #chatPartnerId()}
-     * @param chatPartnerName see {@link #chatPartnerName()}
-     * @param raw see {@link #raw()}
-     */
-    public AddConversation {
-        raw = raw == null ? OmikronData.EMPTY : raw;
-    }
+  /**
+   * Creates the record; absent collections and data become empty.
+   *
+   * @param chatPartnerId see {@link #chatPartnerId()}
+   * @param chatPartnerName see {@link #chatPartnerName()}
+   * @param raw see {@link #raw()}
+   */
+  public AddConversation {
+    raw = raw == null ? OmikronData.EMPTY : raw;
+  }
 
-    /**
-     * Reads the record from a message's {@code data}.
-     *
-     * @param d the data; never null
-     * @return the record
-     * @throws OmikronFormatException if a field has an impossible type
-     */
-    public static AddConversation from(OmikronData d) {
-        return new AddConversation(
-                d.getId("chat_partner_id"),
-                d.getString("chat_partner_name"),
-                d);
-    }
+  /**
+   * Reads the record from a message's {@code data}.
+   *
+   * @param d the data; never null
+   * @return the record
+   * @throws OmikronFormatException if a field has an impossible type
+   */
+  public static AddConversation from(OmikronData d) {
+    return new AddConversation(d.getId("chat_partner_id"), d.getString("chat_partner_name"), d);
+  }
 
-    /**
-     * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
-     *
-     * @return the data
-     */
-    public OmikronData toData() {
-        OmikronData.Builder b = raw.toBuilder();
-        b.putIfNotNull("chat_partner_id", chatPartnerId);
-        b.putIfNotNull("chat_partner_name", chatPartnerName);
-        return b.build();
-    }
+  /**
+   * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
+   *
+   * @return the data
+   */
+  public OmikronData toData() {
+    OmikronData.Builder b = raw.toBuilder();
+    b.putIfNotNull("chat_partner_id", chatPartnerId);
+    b.putIfNotNull("chat_partner_name", chatPartnerName);
+    return b.build();
+  }
 
-    /**
-     * The message type this record belongs to.
-     *
-     * @return the type
-     */
-    public static MessageType type() {
-        return MessageType.ADD_CONVERSATION;
-    }
+  /**
+   * The message type this record belongs to.
+   *
+   * @return the type
+   */
+  public static MessageType type() {
+    return MessageType.ADD_CONVERSATION;
+  }
 
-    @Override
-    public String toString() {
-        return "AddConversation[" + "chatPartnerId=" + chatPartnerId + ", " + "chatPartnerName=" + chatPartnerName + "]";
-    }
+  @Override
+  public String toString() {
+    return "AddConversation["
+        + "chatPartnerId="
+        + chatPartnerId
+        + ", "
+        + "chatPartnerName="
+        + chatPartnerName
+        + "]";
+  }
 }

@@ -1,6 +1,5 @@
 package io.github.chatwire.omikron.model;
 
-
 /**
  * Removes a user from a call (admin only; no reply).
  *
@@ -12,54 +11,51 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record CallDisconnectUser(String callId, OmikronId userId, OmikronData raw) {
-    /**
-     * Creates the record; absent collections and data become empty.
-     *
-     * @param callId see {@link #callId()}
-     * @param userId see {@link #userId()}
-     * @param raw see {@link #raw()}
-     */
-    public CallDisconnectUser {
-        raw = raw == null ? OmikronData.EMPTY : raw;
-    }
+  /**
+   * Creates the record; absent collections and data become empty.
+   *
+   * @param callId see {@link #callId()}
+   * @param userId see {@link #userId()}
+   * @param raw see {@link #raw()}
+   */
+  public CallDisconnectUser {
+    raw = raw == null ? OmikronData.EMPTY : raw;
+  }
 
-    /**
-     * Reads the record from a message's {@code data}.
-     *
-     * @param d the data; never null
-     * @return the record
-     * @throws OmikronFormatException if a field has an impossible type
-     */
-    public static CallDisconnectUser from(OmikronData d) {
-        return new CallDisconnectUser(
-                d.getString("call_id"),
-                d.getId("user_id"),
-                d);
-    }
+  /**
+   * Reads the record from a message's {@code data}.
+   *
+   * @param d the data; never null
+   * @return the record
+   * @throws OmikronFormatException if a field has an impossible type
+   */
+  public static CallDisconnectUser from(OmikronData d) {
+    return new CallDisconnectUser(d.getString("call_id"), d.getId("user_id"), d);
+  }
 
-    /**
-     * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
-     *
-     * @return the data
-     */
-    public OmikronData toData() {
-        OmikronData.Builder b = raw.toBuilder();
-        b.putIfNotNull("call_id", callId);
-        b.putIfNotNull("user_id", userId);
-        return b.build();
-    }
+  /**
+   * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
+   *
+   * @return the data
+   */
+  public OmikronData toData() {
+    OmikronData.Builder b = raw.toBuilder();
+    b.putIfNotNull("call_id", callId);
+    b.putIfNotNull("user_id", userId);
+    return b.build();
+  }
 
-    /**
-     * The message type this record belongs to.
-     *
-     * @return the type
-     */
-    public static MessageType type() {
-        return MessageType.CALL_DISCONNECT_USER;
-    }
+  /**
+   * The message type this record belongs to.
+   *
+   * @return the type
+   */
+  public static MessageType type() {
+    return MessageType.CALL_DISCONNECT_USER;
+  }
 
-    @Override
-    public String toString() {
-        return "CallDisconnectUser[" + "callId=" + callId + ", " + "userId=" + userId + "]";
-    }
+  @Override
+  public String toString() {
+    return "CallDisconnectUser[" + "callId=" + callId + ", " + "userId=" + userId + "]";
+  }
 }

@@ -9,7 +9,8 @@ package io.github.chatwire.omikron.model;
  * @param avatar {@code avatar}; null if absent
  */
 public record CallParticipant(OmikronId userId, String username, String display, String avatar) {
-    static CallParticipant from(OmikronData d) {
-        return new CallParticipant(d.getId("user_id"), d.getString("username"), d.getString("display"), d.getString("avatar"));
-    }
+  static CallParticipant from(OmikronData d) {
+    return new CallParticipant(
+        d.getId("user_id"), d.getString("username"), d.getString("display"), d.getString("avatar"));
+  }
 }

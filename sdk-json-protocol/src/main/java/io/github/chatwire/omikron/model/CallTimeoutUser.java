@@ -1,6 +1,5 @@
 package io.github.chatwire.omikron.model;
 
-
 /**
  * Bans a user from a call until a time (admin only; no reply).
  *
@@ -13,57 +12,62 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record CallTimeoutUser(String callId, OmikronId userId, Long untill, OmikronData raw) {
-    /**
-     * Creates the record; absent collections and data become empty.
-     *
-     * @param callId see {@link #callId()}
-     * @param userId see {@link #userId()}
-     * @param untill see {@link #untill()}
-     * @param raw see {@link #raw()}
-     */
-    public CallTimeoutUser {
-        raw = raw == null ? OmikronData.EMPTY : raw;
-    }
+  /**
+   * Creates the record; absent collections and data become empty.
+   *
+   * @param callId see {@link #callId()}
+   * @param userId see {@link #userId()}
+   * @param untill see {@link #untill()}
+   * @param raw see {@link #raw()}
+   */
+  public CallTimeoutUser {
+    raw = raw == null ? OmikronData.EMPTY : raw;
+  }
 
-    /**
-     * Reads the record from a message's {@code data}.
-     *
-     * @param d the data; never null
-     * @return the record
-     * @throws OmikronFormatException if a field has an impossible type
-     */
-    public static CallTimeoutUser from(OmikronData d) {
-        return new CallTimeoutUser(
-                d.getString("call_id"),
-                d.getId("user_id"),
-                d.getLong("untill"),
-                d);
-    }
+  /**
+   * Reads the record from a message's {@code data}.
+   *
+   * @param d the data; never null
+   * @return the record
+   * @throws OmikronFormatException if a field has an impossible type
+   */
+  public static CallTimeoutUser from(OmikronData d) {
+    return new CallTimeoutUser(d.getString("call_id"), d.getId("user_id"), d.getLong("untill"), d);
+  }
 
-    /**
-     * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
-     *
-     * @return the data
-     */
-    public OmikronData toData() {
-        OmikronData.Builder b = raw.toBuilder();
-        b.putIfNotNull("call_id", callId);
-        b.putIfNotNull("user_id", userId);
-        b.putIfNotNull("untill", untill);
-        return b.build();
-    }
+  /**
+   * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
+   *
+   * @return the data
+   */
+  public OmikronData toData() {
+    OmikronData.Builder b = raw.toBuilder();
+    b.putIfNotNull("call_id", callId);
+    b.putIfNotNull("user_id", userId);
+    b.putIfNotNull("untill", untill);
+    return b.build();
+  }
 
-    /**
-     * The message type this record belongs to.
-     *
-     * @return the type
-     */
-    public static MessageType type() {
-        return MessageType.CALL_TIMEOUT_USER;
-    }
+  /**
+   * The message type this record belongs to.
+   *
+   * @return the type
+   */
+  public static MessageType type() {
+    return MessageType.CALL_TIMEOUT_USER;
+  }
 
-    @Override
-    public String toString() {
-        return "CallTimeoutUser[" + "callId=" + callId + ", " + "userId=" + userId + ", " + "untill=" + untill + "]";
-    }
+  @Override
+  public String toString() {
+    return "CallTimeoutUser["
+        + "callId="
+        + callId
+        + ", "
+        + "userId="
+        + userId
+        + ", "
+        + "untill="
+        + untill
+        + "]";
+  }
 }

@@ -1,6 +1,5 @@
 package io.github.chatwire.omikron.model;
 
-
 /**
  * The Omikron's challenge during identification.
  *
@@ -12,54 +11,51 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record Challenge(String publicKey, String challenge, OmikronData raw) {
-    /**
-     * Creates the record; absent collections and data become empty.
-     *
-     * @param publicKey see {@link #publicKey()}
-     * @param challenge see {@link #challenge()}
-     * @param raw see {@link #raw()}
-     */
-    public Challenge {
-        raw = raw == null ? OmikronData.EMPTY : raw;
-    }
+  /**
+   * Creates the record; absent collections and data become empty.
+   *
+   * @param publicKey see {@link #publicKey()}
+   * @param challenge see {@link #challenge()}
+   * @param raw see {@link #raw()}
+   */
+  public Challenge {
+    raw = raw == null ? OmikronData.EMPTY : raw;
+  }
 
-    /**
-     * Reads the record from a message's {@code data}.
-     *
-     * @param d the data; never null
-     * @return the record
-     * @throws OmikronFormatException if a field has an impossible type
-     */
-    public static Challenge from(OmikronData d) {
-        return new Challenge(
-                d.getString("public_key"),
-                d.getString("challenge"),
-                d);
-    }
+  /**
+   * Reads the record from a message's {@code data}.
+   *
+   * @param d the data; never null
+   * @return the record
+   * @throws OmikronFormatException if a field has an impossible type
+   */
+  public static Challenge from(OmikronData d) {
+    return new Challenge(d.getString("public_key"), d.getString("challenge"), d);
+  }
 
-    /**
-     * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
-     *
-     * @return the data
-     */
-    public OmikronData toData() {
-        OmikronData.Builder b = raw.toBuilder();
-        b.putIfNotNull("public_key", publicKey);
-        b.putIfNotNull("challenge", challenge);
-        return b.build();
-    }
+  /**
+   * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
+   *
+   * @return the data
+   */
+  public OmikronData toData() {
+    OmikronData.Builder b = raw.toBuilder();
+    b.putIfNotNull("public_key", publicKey);
+    b.putIfNotNull("challenge", challenge);
+    return b.build();
+  }
 
-    /**
-     * The message type this record belongs to.
-     *
-     * @return the type
-     */
-    public static MessageType type() {
-        return MessageType.CHALLENGE;
-    }
+  /**
+   * The message type this record belongs to.
+   *
+   * @return the type
+   */
+  public static MessageType type() {
+    return MessageType.CHALLENGE;
+  }
 
-    @Override
-    public String toString() {
-        return "Challenge[" + "publicKey=" + publicKey + ", " + "challenge=" + challenge + "]";
-    }
+  @Override
+  public String toString() {
+    return "Challenge[" + "publicKey=" + publicKey + ", " + "challenge=" + challenge + "]";
+  }
 }

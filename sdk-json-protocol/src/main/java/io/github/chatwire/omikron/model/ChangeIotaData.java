@@ -1,6 +1,5 @@
 package io.github.chatwire.omikron.model;
 
-
 /**
  * An Iota changes its data at Omega (e.g. its public key).
  *
@@ -12,54 +11,51 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record ChangeIotaData(OmikronId iotaId, String publicKey, OmikronData raw) {
-    /**
-     * Creates the record; absent collections and data become empty.
-     *
-     * @param iotaId see {@link #iotaId()}
-     * @param publicKey see {@link #publicKey()}
-     * @param raw see {@link #raw()}
-     */
-    public ChangeIotaData {
-        raw = raw == null ? OmikronData.EMPTY : raw;
-    }
+  /**
+   * Creates the record; absent collections and data become empty.
+   *
+   * @param iotaId see {@link #iotaId()}
+   * @param publicKey see {@link #publicKey()}
+   * @param raw see {@link #raw()}
+   */
+  public ChangeIotaData {
+    raw = raw == null ? OmikronData.EMPTY : raw;
+  }
 
-    /**
-     * Reads the record from a message's {@code data}.
-     *
-     * @param d the data; never null
-     * @return the record
-     * @throws OmikronFormatException if a field has an impossible type
-     */
-    public static ChangeIotaData from(OmikronData d) {
-        return new ChangeIotaData(
-                d.getId("iota_id"),
-                d.getString("public_key"),
-                d);
-    }
+  /**
+   * Reads the record from a message's {@code data}.
+   *
+   * @param d the data; never null
+   * @return the record
+   * @throws OmikronFormatException if a field has an impossible type
+   */
+  public static ChangeIotaData from(OmikronData d) {
+    return new ChangeIotaData(d.getId("iota_id"), d.getString("public_key"), d);
+  }
 
-    /**
-     * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
-     *
-     * @return the data
-     */
-    public OmikronData toData() {
-        OmikronData.Builder b = raw.toBuilder();
-        b.putIfNotNull("iota_id", iotaId);
-        b.putIfNotNull("public_key", publicKey);
-        return b.build();
-    }
+  /**
+   * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
+   *
+   * @return the data
+   */
+  public OmikronData toData() {
+    OmikronData.Builder b = raw.toBuilder();
+    b.putIfNotNull("iota_id", iotaId);
+    b.putIfNotNull("public_key", publicKey);
+    return b.build();
+  }
 
-    /**
-     * The message type this record belongs to.
-     *
-     * @return the type
-     */
-    public static MessageType type() {
-        return MessageType.CHANGE_IOTA_DATA;
-    }
+  /**
+   * The message type this record belongs to.
+   *
+   * @return the type
+   */
+  public static MessageType type() {
+    return MessageType.CHANGE_IOTA_DATA;
+  }
 
-    @Override
-    public String toString() {
-        return "ChangeIotaData[" + "iotaId=" + iotaId + ", " + "publicKey=" + publicKey + "]";
-    }
+  @Override
+  public String toString() {
+    return "ChangeIotaData[" + "iotaId=" + iotaId + ", " + "publicKey=" + publicKey + "]";
+  }
 }

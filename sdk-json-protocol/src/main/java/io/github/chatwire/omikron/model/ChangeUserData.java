@@ -1,8 +1,9 @@
 package io.github.chatwire.omikron.model;
 
-
 /**
- * A change of the own profile; {@code user_id} is required by the server (it reads it from {@code data}, not from the sender). Keys change with {@code public_key} and {@code private_key_hash} together.
+ * A change of the own profile; {@code user_id} is required by the server (it reads it from {@code
+ * data}, not from the sender). Keys change with {@code public_key} and {@code private_key_hash}
+ * together.
  *
  * <p>Message type {@code change_user_data}. Immutable; {@link #toString()} masks secret fields.
  *
@@ -17,73 +18,106 @@ package io.github.chatwire.omikron.model;
  * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
  *     for a message built here)
  */
-public record ChangeUserData(OmikronId userId, String username, String display, String avatar, String about, String status, String publicKey, String privateKeyHash, OmikronData raw) {
-    /**
-     * Creates the record; absent collections and data become empty.
-     *
-     * @param userId see {@link #userId()}
-     * @param username see {@link #username()}
-     * @param display see {@link #display()}
-     * @param avatar see {@link #avatar()}
-     * @param about see {@link #about()}
-     * @param status see {@link #status()}
-     * @param publicKey see {@link #publicKey()}
-     * @param privateKeyHash see {@link #privateKeyHash()}
-     * @param raw see {@link #raw()}
-     */
-    public ChangeUserData {
-        raw = raw == null ? OmikronData.EMPTY : raw;
-    }
+public record ChangeUserData(
+    OmikronId userId,
+    String username,
+    String display,
+    String avatar,
+    String about,
+    String status,
+    String publicKey,
+    String privateKeyHash,
+    OmikronData raw) {
+  /**
+   * Creates the record; absent collections and data become empty.
+   *
+   * @param userId see {@link #userId()}
+   * @param username see {@link #username()}
+   * @param display see {@link #display()}
+   * @param avatar see {@link #avatar()}
+   * @param about see {@link #about()}
+   * @param status see {@link #status()}
+   * @param publicKey see {@link #publicKey()}
+   * @param privateKeyHash see {@link #privateKeyHash()}
+   * @param raw see {@link #raw()}
+   */
+  public ChangeUserData {
+    raw = raw == null ? OmikronData.EMPTY : raw;
+  }
 
-    /**
-     * Reads the record from a message's {@code data}.
-     *
-     * @param d the data; never null
-     * @return the record
-     * @throws OmikronFormatException if a field has an impossible type
-     */
-    public static ChangeUserData from(OmikronData d) {
-        return new ChangeUserData(
-                d.getId("user_id"),
-                d.getString("username"),
-                d.getString("display"),
-                d.getString("avatar"),
-                d.getString("about"),
-                d.getString("status"),
-                d.getString("public_key"),
-                d.getString("private_key_hash"),
-                d);
-    }
+  /**
+   * Reads the record from a message's {@code data}.
+   *
+   * @param d the data; never null
+   * @return the record
+   * @throws OmikronFormatException if a field has an impossible type
+   */
+  public static ChangeUserData from(OmikronData d) {
+    return new ChangeUserData(
+        d.getId("user_id"),
+        d.getString("username"),
+        d.getString("display"),
+        d.getString("avatar"),
+        d.getString("about"),
+        d.getString("status"),
+        d.getString("public_key"),
+        d.getString("private_key_hash"),
+        d);
+  }
 
-    /**
-     * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
-     *
-     * @return the data
-     */
-    public OmikronData toData() {
-        OmikronData.Builder b = raw.toBuilder();
-        b.putIfNotNull("user_id", userId);
-        b.putIfNotNull("username", username);
-        b.putIfNotNull("display", display);
-        b.putIfNotNull("avatar", avatar);
-        b.putIfNotNull("about", about);
-        b.putIfNotNull("status", status);
-        b.putIfNotNull("public_key", publicKey);
-        b.putIfNotNull("private_key_hash", privateKeyHash);
-        return b.build();
-    }
+  /**
+   * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
+   *
+   * @return the data
+   */
+  public OmikronData toData() {
+    OmikronData.Builder b = raw.toBuilder();
+    b.putIfNotNull("user_id", userId);
+    b.putIfNotNull("username", username);
+    b.putIfNotNull("display", display);
+    b.putIfNotNull("avatar", avatar);
+    b.putIfNotNull("about", about);
+    b.putIfNotNull("status", status);
+    b.putIfNotNull("public_key", publicKey);
+    b.putIfNotNull("private_key_hash", privateKeyHash);
+    return b.build();
+  }
 
-    /**
-     * The message type this record belongs to.
-     *
-     * @return the type
-     */
-    public static MessageType type() {
-        return MessageType.CHANGE_USER_DATA;
-    }
+  /**
+   * The message type this record belongs to.
+   *
+   * @return the type
+   */
+  public static MessageType type() {
+    return MessageType.CHANGE_USER_DATA;
+  }
 
-    @Override
-    public String toString() {
-        return "ChangeUserData[" + "userId=" + userId + ", " + "username=" + username + ", " + "display=" + display + ", " + "avatar=" + avatar + ", " + "about=" + about + ", " + "status=" + status + ", " + "publicKey=" + publicKey + ", " + "privateKeyHash=" + (privateKeyHash == null ? "null" : "***") + "]";
-    }
+  @Override
+  public String toString() {
+    return "ChangeUserData["
+        + "userId="
+        + userId
+        + ", "
+        + "username="
+        + username
+        + ", "
+        + "display="
+        + display
+        + ", "
+        + "avatar="
+        + avatar
+        + ", "
+        + "about="
+        + about
+        + ", "
+        + "status="
+        + status
+        + ", "
+        + "publicKey="
+        + publicKey
+        + ", "
+        + "privateKeyHash="
+        + (privateKeyHash == null ? "null" : "***")
+        + "]";
+  }
 }

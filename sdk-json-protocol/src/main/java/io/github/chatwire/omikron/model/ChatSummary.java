@@ -10,25 +10,29 @@ import java.util.List;
  * @param lastMessageAt {@code last_message_at}: epoch ms; null if absent
  * @param calls {@code calls} added by the Omikron: the partner's calls; never null
  */
-public record ChatSummary(OmikronId userId, String userName, Long lastMessageAt, List<CallSummary> calls) {
-    /**
-     * Creates the record; absent collections and data become empty.
-     *
-     * @param userId see {@link #userId()}
-     * @param userName see {@link #userName()}
-     * @param lastMessageAt see {@link #lastMessageAt()}
-     * @param calls see {@link #calls()}
-     */
-    public ChatSummary {
-        calls = calls == null ? java.util.Collections.emptyList() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(calls));
-    }
+public record ChatSummary(
+    OmikronId userId, String userName, Long lastMessageAt, List<CallSummary> calls) {
+  /**
+   * Creates the record; absent collections and data become empty.
+   *
+   * @param userId see {@link #userId()}
+   * @param userName see {@link #userName()}
+   * @param lastMessageAt see {@link #lastMessageAt()}
+   * @param calls see {@link #calls()}
+   */
+  public ChatSummary {
+    calls =
+        calls == null
+            ? java.util.Collections.emptyList()
+            : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(calls));
+  }
 
-    /**
-     * A call in a {@link ChatSummary}.
-     *
-     * @param callId {@code call_id}; null if absent
-     * @param timeout {@code timeout}: epoch ms; null if absent
-     * @param admin {@code admin}: whether the user is admin; null if absent
-     */
-    public record CallSummary(String callId, Long timeout, Boolean admin) {}
+  /**
+   * A call in a {@link ChatSummary}.
+   *
+   * @param callId {@code call_id}; null if absent
+   * @param timeout {@code timeout}: epoch ms; null if absent
+   * @param admin {@code admin}: whether the user is admin; null if absent
+   */
+  public record CallSummary(String callId, Long timeout, Boolean admin) {}
 }

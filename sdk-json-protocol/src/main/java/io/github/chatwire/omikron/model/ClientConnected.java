@@ -13,62 +13,73 @@ import java.util.function.Function;
  * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
  *     for a message built here)
  */
-public record ClientConnected(OmikronId userId, CallState callState, UserState userState, OmikronData raw) implements OmikronEvent {
-    /**
-     * Creates the record; absent collections and data become empty.
-     *
-     * @param userId see {@link #userId()}
-     * @param callState see {@link #callState()}
-     * @param userState see {@link #userState()}
-     * @param raw see {@link #raw()}
-     */
-    public ClientConnected {
-        raw = raw == null ? OmikronData.EMPTY : raw;
-    }
+public record ClientConnected(
+    OmikronId userId, CallState callState, UserState userState, OmikronData raw)
+    implements OmikronEvent {
+  /**
+   * Creates the record; absent collections and data become empty.
+   *
+   * @param userId see {@link #userId()}
+   * @param callState see {@link #callState()}
+   * @param userState see {@link #userState()}
+   * @param raw see {@link #raw()}
+   */
+  public ClientConnected {
+    raw = raw == null ? OmikronData.EMPTY : raw;
+  }
 
-    /**
-     * Reads the record from a message's {@code data}.
-     *
-     * @param d the data; never null
-     * @return the record
-     * @throws OmikronFormatException if a field has an impossible type
-     */
-    public static ClientConnected from(OmikronData d) {
-        return new ClientConnected(
-                d.getId("user_id"),
-                state(d.getString("call_state"), CallState::of),
-                state(d.getString("user_state"), UserState::of),
-                d);
-    }
+  /**
+   * Reads the record from a message's {@code data}.
+   *
+   * @param d the data; never null
+   * @return the record
+   * @throws OmikronFormatException if a field has an impossible type
+   */
+  public static ClientConnected from(OmikronData d) {
+    return new ClientConnected(
+        d.getId("user_id"),
+        state(d.getString("call_state"), CallState::of),
+        state(d.getString("user_state"), UserState::of),
+        d);
+  }
 
-    /**
-     * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
-     *
-     * @return the data
-     */
-    public OmikronData toData() {
-        OmikronData.Builder b = raw.toBuilder();
-        b.putIfNotNull("user_id", userId);
-        b.putIfNotNull("call_state", callState);
-        b.putIfNotNull("user_state", userState);
-        return b.build();
-    }
+  /**
+   * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
+   *
+   * @return the data
+   */
+  public OmikronData toData() {
+    OmikronData.Builder b = raw.toBuilder();
+    b.putIfNotNull("user_id", userId);
+    b.putIfNotNull("call_state", callState);
+    b.putIfNotNull("user_state", userState);
+    return b.build();
+  }
 
-    /**
-     * The message type this record belongs to.
-     *
-     * @return the type
-     */
-    public static MessageType type() {
-        return MessageType.CLIENT_CONNECTED;
-    }
+  /**
+   * The message type this record belongs to.
+   *
+   * @return the type
+   */
+  public static MessageType type() {
+    return MessageType.CLIENT_CONNECTED;
+  }
 
-    private static <T> T state(String s, Function<String, T> of) {
-        return s == null || s.isEmpty() ? null : of.apply(s);
-    }
+  private static <T> T state(String s, Function<String, T> of) {
+    return s == null || s.isEmpty() ? null : of.apply(s);
+  }
 
-    @Override
-    public String toString() {
-        return "ClientConnected[" + "userId=" + userId + ", " + "callState=" + callState + ", " + "userState=" + userState + "]";
-    }
+  @Override
+  public String toString() {
+    return "ClientConnected["
+        + "userId="
+        + userId
+        + ", "
+        + "callState="
+        + callState
+        + ", "
+        + "userState="
+        + userState
+        + "]";
+  }
 }

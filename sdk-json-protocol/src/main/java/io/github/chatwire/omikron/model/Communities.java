@@ -12,51 +12,49 @@ import java.util.List;
  *     for a message built here)
  */
 public record Communities(List<Object> communities, OmikronData raw) {
-    /**
-     * Creates the record; absent collections and data become empty.
-     *
-     * @param communities see {@link #communities()}
-     * @param raw see {@link #raw()}
-     */
-    public Communities {
-        raw = raw == null ? OmikronData.EMPTY : raw;
-    }
+  /**
+   * Creates the record; absent collections and data become empty.
+   *
+   * @param communities see {@link #communities()}
+   * @param raw see {@link #raw()}
+   */
+  public Communities {
+    raw = raw == null ? OmikronData.EMPTY : raw;
+  }
 
-    /**
-     * Reads the record from a message's {@code data}.
-     *
-     * @param d the data; never null
-     * @return the record
-     * @throws OmikronFormatException if a field has an impossible type
-     */
-    public static Communities from(OmikronData d) {
-        return new Communities(
-                d.getList("communities"),
-                d);
-    }
+  /**
+   * Reads the record from a message's {@code data}.
+   *
+   * @param d the data; never null
+   * @return the record
+   * @throws OmikronFormatException if a field has an impossible type
+   */
+  public static Communities from(OmikronData d) {
+    return new Communities(d.getList("communities"), d);
+  }
 
-    /**
-     * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
-     *
-     * @return the data
-     */
-    public OmikronData toData() {
-        OmikronData.Builder b = raw.toBuilder();
-        b.putIfNotNull("communities", communities);
-        return b.build();
-    }
+  /**
+   * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
+   *
+   * @return the data
+   */
+  public OmikronData toData() {
+    OmikronData.Builder b = raw.toBuilder();
+    b.putIfNotNull("communities", communities);
+    return b.build();
+  }
 
-    /**
-     * The message type this record belongs to.
-     *
-     * @return the type
-     */
-    public static MessageType type() {
-        return MessageType.GET_COMMUNITIES;
-    }
+  /**
+   * The message type this record belongs to.
+   *
+   * @return the type
+   */
+  public static MessageType type() {
+    return MessageType.GET_COMMUNITIES;
+  }
 
-    @Override
-    public String toString() {
-        return "Communities[" + "communities=" + communities + "]";
-    }
+  @Override
+  public String toString() {
+    return "Communities[" + "communities=" + communities + "]";
+  }
 }

@@ -1,6 +1,5 @@
 package io.github.chatwire.omikron.model;
 
-
 /**
  * A request for an Iota's data, by Iota id, user id or user name.
  *
@@ -13,57 +12,62 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record GetIotaData(OmikronId iotaId, OmikronId userId, String username, OmikronData raw) {
-    /**
-     * Creates the record; absent collections and data become empty.
-     *
-     * @param iotaId see {@link #iotaId()}
-     * @param userId see {@link #userId()}
-     * @param username see {@link #username()}
-     * @param raw see {@link #raw()}
-     */
-    public GetIotaData {
-        raw = raw == null ? OmikronData.EMPTY : raw;
-    }
+  /**
+   * Creates the record; absent collections and data become empty.
+   *
+   * @param iotaId see {@link #iotaId()}
+   * @param userId see {@link #userId()}
+   * @param username see {@link #username()}
+   * @param raw see {@link #raw()}
+   */
+  public GetIotaData {
+    raw = raw == null ? OmikronData.EMPTY : raw;
+  }
 
-    /**
-     * Reads the record from a message's {@code data}.
-     *
-     * @param d the data; never null
-     * @return the record
-     * @throws OmikronFormatException if a field has an impossible type
-     */
-    public static GetIotaData from(OmikronData d) {
-        return new GetIotaData(
-                d.getId("iota_id"),
-                d.getId("user_id"),
-                d.getString("username"),
-                d);
-    }
+  /**
+   * Reads the record from a message's {@code data}.
+   *
+   * @param d the data; never null
+   * @return the record
+   * @throws OmikronFormatException if a field has an impossible type
+   */
+  public static GetIotaData from(OmikronData d) {
+    return new GetIotaData(d.getId("iota_id"), d.getId("user_id"), d.getString("username"), d);
+  }
 
-    /**
-     * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
-     *
-     * @return the data
-     */
-    public OmikronData toData() {
-        OmikronData.Builder b = raw.toBuilder();
-        b.putIfNotNull("iota_id", iotaId);
-        b.putIfNotNull("user_id", userId);
-        b.putIfNotNull("username", username);
-        return b.build();
-    }
+  /**
+   * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
+   *
+   * @return the data
+   */
+  public OmikronData toData() {
+    OmikronData.Builder b = raw.toBuilder();
+    b.putIfNotNull("iota_id", iotaId);
+    b.putIfNotNull("user_id", userId);
+    b.putIfNotNull("username", username);
+    return b.build();
+  }
 
-    /**
-     * The message type this record belongs to.
-     *
-     * @return the type
-     */
-    public static MessageType type() {
-        return MessageType.GET_IOTA_DATA;
-    }
+  /**
+   * The message type this record belongs to.
+   *
+   * @return the type
+   */
+  public static MessageType type() {
+    return MessageType.GET_IOTA_DATA;
+  }
 
-    @Override
-    public String toString() {
-        return "GetIotaData[" + "iotaId=" + iotaId + ", " + "userId=" + userId + ", " + "username=" + username + "]";
-    }
+  @Override
+  public String toString() {
+    return "GetIotaData["
+        + "iotaId="
+        + iotaId
+        + ", "
+        + "userId="
+        + userId
+        + ", "
+        + "username="
+        + username
+        + "]";
+  }
 }

@@ -1,6 +1,5 @@
 package io.github.chatwire.omikron.model;
 
-
 /**
  * A request for the own notification counters (the reference server probably never answers it).
  *
@@ -11,51 +10,49 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record GetNotifications(OmikronId userId, OmikronData raw) {
-    /**
-     * Creates the record; absent collections and data become empty.
-     *
-     * @param userId see {@link #userId()}
-     * @param raw see {@link #raw()}
-     */
-    public GetNotifications {
-        raw = raw == null ? OmikronData.EMPTY : raw;
-    }
+  /**
+   * Creates the record; absent collections and data become empty.
+   *
+   * @param userId see {@link #userId()}
+   * @param raw see {@link #raw()}
+   */
+  public GetNotifications {
+    raw = raw == null ? OmikronData.EMPTY : raw;
+  }
 
-    /**
-     * Reads the record from a message's {@code data}.
-     *
-     * @param d the data; never null
-     * @return the record
-     * @throws OmikronFormatException if a field has an impossible type
-     */
-    public static GetNotifications from(OmikronData d) {
-        return new GetNotifications(
-                d.getId("user_id"),
-                d);
-    }
+  /**
+   * Reads the record from a message's {@code data}.
+   *
+   * @param d the data; never null
+   * @return the record
+   * @throws OmikronFormatException if a field has an impossible type
+   */
+  public static GetNotifications from(OmikronData d) {
+    return new GetNotifications(d.getId("user_id"), d);
+  }
 
-    /**
-     * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
-     *
-     * @return the data
-     */
-    public OmikronData toData() {
-        OmikronData.Builder b = raw.toBuilder();
-        b.putIfNotNull("user_id", userId);
-        return b.build();
-    }
+  /**
+   * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
+   *
+   * @return the data
+   */
+  public OmikronData toData() {
+    OmikronData.Builder b = raw.toBuilder();
+    b.putIfNotNull("user_id", userId);
+    return b.build();
+  }
 
-    /**
-     * The message type this record belongs to.
-     *
-     * @return the type
-     */
-    public static MessageType type() {
-        return MessageType.GET_NOTIFICATIONS;
-    }
+  /**
+   * The message type this record belongs to.
+   *
+   * @return the type
+   */
+  public static MessageType type() {
+    return MessageType.GET_NOTIFICATIONS;
+  }
 
-    @Override
-    public String toString() {
-        return "GetNotifications[" + "userId=" + userId + "]";
-    }
+  @Override
+  public String toString() {
+    return "GetNotifications[" + "userId=" + userId + "]";
+  }
 }

@@ -1,6 +1,5 @@
 package io.github.chatwire.omikron.model;
 
-
 /**
  * A request for a user's profile, by id or by name.
  *
@@ -12,54 +11,51 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record GetUserData(OmikronId userId, String username, OmikronData raw) {
-    /**
-     * Creates the record; absent collections and data become empty.
-     *
-     * @param userId see {@link #userId()}
-     * @param username see {@link #username()}
-     * @param raw see {@link #raw()}
-     */
-    public GetUserData {
-        raw = raw == null ? OmikronData.EMPTY : raw;
-    }
+  /**
+   * Creates the record; absent collections and data become empty.
+   *
+   * @param userId see {@link #userId()}
+   * @param username see {@link #username()}
+   * @param raw see {@link #raw()}
+   */
+  public GetUserData {
+    raw = raw == null ? OmikronData.EMPTY : raw;
+  }
 
-    /**
-     * Reads the record from a message's {@code data}.
-     *
-     * @param d the data; never null
-     * @return the record
-     * @throws OmikronFormatException if a field has an impossible type
-     */
-    public static GetUserData from(OmikronData d) {
-        return new GetUserData(
-                d.getId("user_id"),
-                d.getString("username"),
-                d);
-    }
+  /**
+   * Reads the record from a message's {@code data}.
+   *
+   * @param d the data; never null
+   * @return the record
+   * @throws OmikronFormatException if a field has an impossible type
+   */
+  public static GetUserData from(OmikronData d) {
+    return new GetUserData(d.getId("user_id"), d.getString("username"), d);
+  }
 
-    /**
-     * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
-     *
-     * @return the data
-     */
-    public OmikronData toData() {
-        OmikronData.Builder b = raw.toBuilder();
-        b.putIfNotNull("user_id", userId);
-        b.putIfNotNull("username", username);
-        return b.build();
-    }
+  /**
+   * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
+   *
+   * @return the data
+   */
+  public OmikronData toData() {
+    OmikronData.Builder b = raw.toBuilder();
+    b.putIfNotNull("user_id", userId);
+    b.putIfNotNull("username", username);
+    return b.build();
+  }
 
-    /**
-     * The message type this record belongs to.
-     *
-     * @return the type
-     */
-    public static MessageType type() {
-        return MessageType.GET_USER_DATA;
-    }
+  /**
+   * The message type this record belongs to.
+   *
+   * @return the type
+   */
+  public static MessageType type() {
+    return MessageType.GET_USER_DATA;
+  }
 
-    @Override
-    public String toString() {
-        return "GetUserData[" + "userId=" + userId + ", " + "username=" + username + "]";
-    }
+  @Override
+  public String toString() {
+    return "GetUserData[" + "userId=" + userId + ", " + "username=" + username + "]";
+  }
 }

@@ -10,10 +10,10 @@ import java.util.Map;
  *
  * <ul>
  *   <li>client: {@code {}} (E1–E3), {@code {acceppted: bool}} (older spec);
- *   <li>Iota: {@code {accepted: bool}} (newer spec), {@code {accepted_ids: "<csv>", accepted: "<count>"}}
- *       (E1–E3), {@code {accepted_profiles, denid_profiles}} (older spec);
- *   <li>call participant (older spec): {@code {acceppted, user_ids: {"<id>": call_state}}}; E1b call
- *       socket: {@code {about: {"<id>": {state, streaming}}}};
+ *   <li>Iota: {@code {accepted: bool}} (newer spec), {@code {accepted_ids: "<csv>", accepted:
+ *       "<count>"}} (E1–E3), {@code {accepted_profiles, denid_profiles}} (older spec);
+ *   <li>call participant (older spec): {@code {acceppted, user_ids: {"<id>": call_state}}}; E1b
+ *       call socket: {@code {about: {"<id>": {state, streaming}}}};
  *   <li>anonymous guest: {@code {user_id, username, display, avatar, call_state: {...}}}.
  * </ul>
  *
@@ -31,103 +31,117 @@ import java.util.Map;
  * @param raw the whole {@code data}; never null
  */
 public record IdentificationResponse(
-        Boolean accepted,
-        Long acceptedCount,
-        List<OmikronId> acceptedIds,
-        List<OmikronId> acceptedProfiles,
-        List<OmikronId> deniedProfiles,
-        Map<OmikronId, CallState> participants,
-        OmikronId userId,
-        String username,
-        String display,
-        String avatar,
-        GuestCallInfo guestCall,
-        OmikronData raw) implements OmikronEvent {
-    /**
-     * Creates the record; absent collections and data become empty.
-     *
-     * @param accepted see {@link #accepted()}
-     * @param acceptedCount see {@link #acceptedCount()}
-     * @param acceptedIds see {@link #acceptedIds()}
-     * @param acceptedProfiles see {@link #acceptedProfiles()}
-     * @param deniedProfiles see {@link #deniedProfiles()}
-     * @param participants see {@link #participants()}
-     * @param userId see {@link #userId()}
-     * @param username see {@link #username()}
-     * @param display see {@link #display()}
-     * @param avatar see {@link #avatar()}
-     * @param guestCall see {@link #guestCall()}
-     * @param raw see {@link #raw()}
-     */
-    public IdentificationResponse {
-        participants = participants == null ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(participants));
-        raw = raw == null ? OmikronData.EMPTY : raw;
-    }
+    Boolean accepted,
+    Long acceptedCount,
+    List<OmikronId> acceptedIds,
+    List<OmikronId> acceptedProfiles,
+    List<OmikronId> deniedProfiles,
+    Map<OmikronId, CallState> participants,
+    OmikronId userId,
+    String username,
+    String display,
+    String avatar,
+    GuestCallInfo guestCall,
+    OmikronData raw)
+    implements OmikronEvent {
+  /**
+   * Creates the record; absent collections and data become empty.
+   *
+   * @param accepted see {@link #accepted()}
+   * @param acceptedCount see {@link #acceptedCount()}
+   * @param acceptedIds see {@link #acceptedIds()}
+   * @param acceptedProfiles see {@link #acceptedProfiles()}
+   * @param deniedProfiles see {@link #deniedProfiles()}
+   * @param participants see {@link #participants()}
+   * @param userId see {@link #userId()}
+   * @param username see {@link #username()}
+   * @param display see {@link #display()}
+   * @param avatar see {@link #avatar()}
+   * @param guestCall see {@link #guestCall()}
+   * @param raw see {@link #raw()}
+   */
+  public IdentificationResponse {
+    participants =
+        participants == null
+            ? Collections.emptyMap()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(participants));
+    raw = raw == null ? OmikronData.EMPTY : raw;
+  }
 
-    /**
-     * Reads the record from a message's {@code data}.
-     *
-     * @param d the data; never null
-     * @return the record
-     * @throws OmikronFormatException if a field has an impossible type
-     */
-    public static IdentificationResponse from(OmikronData d) {
-        Boolean accepted = null;
-        Long count = null;
-        Object a = d.get("accepted");
-        if (a instanceof Boolean) {
-            accepted = (Boolean) a;
-        } else if (a != null) {
-            String s = a.toString().trim();
-            if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
-                accepted = Boolean.valueOf(s);
-            } else {
-                count = d.getLong("accepted");
-            }
-        }
-        if (accepted == null && d.has("acceppted")) {
-            accepted = d.getBoolean("acceppted");
-        }
-        List<OmikronId> denied = d.getIdList("denid_profiles");
-        if (denied == null) {
-            denied = d.getIdList("denied_profiles");
-        }
-        Map<OmikronId, CallState> participants = new LinkedHashMap<>();
-        Object userIds = d.get("user_ids");
-        if (userIds instanceof Map) {
-            OmikronData m = d.getObject("user_ids");
-            for (String k : m.asMap().keySet()) {
-                String s = m.getString(k);
-                if (!k.isEmpty() && s != null) {
-                    participants.put(OmikronId.of(k), CallState.of(s));
-                }
-            }
-        }
-        Object about = d.get("about");
-        if (about instanceof Map) {
-            OmikronData m = d.getObject("about");
-            for (String k : m.asMap().keySet()) {
-                Object v = m.get(k);
-                String s = v instanceof Map ? m.getObject(k).getString("state") : m.getString(k);
-                if (!k.isEmpty() && s != null) {
-                    participants.put(OmikronId.of(k), CallState.of(s));
-                }
-            }
-        }
-        Object cs = d.get("call_state");
-        GuestCallInfo guest = cs instanceof Map ? GuestCallInfo.from(d.getObject("call_state")) : null;
-        return new IdentificationResponse(accepted, count, d.getIdList("accepted_ids"), d.getIdList("accepted_profiles"),
-                denied, participants, d.getId("user_id"), d.getString("username"), d.getString("display"),
-                d.getString("avatar"), guest, d);
+  /**
+   * Reads the record from a message's {@code data}.
+   *
+   * @param d the data; never null
+   * @return the record
+   * @throws OmikronFormatException if a field has an impossible type
+   */
+  public static IdentificationResponse from(OmikronData d) {
+    Boolean accepted = null;
+    Long count = null;
+    Object a = d.get("accepted");
+    if (a instanceof Boolean) {
+      accepted = (Boolean) a;
+    } else if (a != null) {
+      String s = a.toString().trim();
+      if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
+        accepted = Boolean.valueOf(s);
+      } else {
+        count = d.getLong("accepted");
+      }
     }
+    if (accepted == null && d.has("acceppted")) {
+      accepted = d.getBoolean("acceppted");
+    }
+    List<OmikronId> denied = d.getIdList("denid_profiles");
+    if (denied == null) {
+      denied = d.getIdList("denied_profiles");
+    }
+    Map<OmikronId, CallState> participants = new LinkedHashMap<>();
+    Object userIds = d.get("user_ids");
+    if (userIds instanceof Map) {
+      OmikronData m = d.getObject("user_ids");
+      for (String k : m.asMap().keySet()) {
+        String s = m.getString(k);
+        if (!k.isEmpty() && s != null) {
+          participants.put(OmikronId.of(k), CallState.of(s));
+        }
+      }
+    }
+    Object about = d.get("about");
+    if (about instanceof Map) {
+      OmikronData m = d.getObject("about");
+      for (String k : m.asMap().keySet()) {
+        Object v = m.get(k);
+        String s = v instanceof Map ? m.getObject(k).getString("state") : m.getString(k);
+        if (!k.isEmpty() && s != null) {
+          participants.put(OmikronId.of(k), CallState.of(s));
+        }
+      }
+    }
+    Object cs = d.get("call_state");
+    GuestCallInfo guest = cs instanceof Map ? GuestCallInfo.from(d.getObject("call_state")) : null;
+    return new IdentificationResponse(
+        accepted,
+        count,
+        d.getIdList("accepted_ids"),
+        d.getIdList("accepted_profiles"),
+        denied,
+        participants,
+        d.getId("user_id"),
+        d.getString("username"),
+        d.getString("display"),
+        d.getString("avatar"),
+        guest,
+        d);
+  }
 
-    /**
-     * Whether the server said no ({@code accepted}/{@code acceppted} false). An empty answer is
-     * a yes (E1–E3 clients).
-     *
-     * @return true if refused
-     */
-    public boolean isRefused() {
-        return Boolean.FALSE.equals(accepted);
-    }
+  /**
+   * Whether the server said no ({@code accepted}/{@code acceppted} false). An empty answer is a yes
+   * (E1–E3 clients).
+   *
+   * @return true if refused
+   */
+  public boolean isRefused() {
+    return Boolean.FALSE.equals(accepted);
+  }
 }

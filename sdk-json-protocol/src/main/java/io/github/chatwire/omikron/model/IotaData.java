@@ -11,68 +11,90 @@ import java.util.List;
  * @param iotaId {@code iota_id}: the Iota; null if absent
  * @param userId {@code user_id}: the user asked for; null if absent
  * @param username {@code username}: the user name asked for; null if absent
- * @param omikronConnections {@code omikron_connections}: Omikrons the Iota is connected to; null if absent
+ * @param omikronConnections {@code omikron_connections}: Omikrons the Iota is connected to; null if
+ *     absent
  * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
  *     for a message built here)
  */
-public record IotaData(String publicKey, OmikronId iotaId, OmikronId userId, String username, List<OmikronId> omikronConnections, OmikronData raw) {
-    /**
-     * Creates the record; absent collections and data become empty.
-     *
-     * @param publicKey see {@link #publicKey()}
-     * @param iotaId see {@link #iotaId()}
-     * @param userId see {@link #userId()}
-     * @param username see {@link #username()}
-     * @param omikronConnections see {@link #omikronConnections()}
-     * @param raw see {@link #raw()}
-     */
-    public IotaData {
-        raw = raw == null ? OmikronData.EMPTY : raw;
-    }
+public record IotaData(
+    String publicKey,
+    OmikronId iotaId,
+    OmikronId userId,
+    String username,
+    List<OmikronId> omikronConnections,
+    OmikronData raw) {
+  /**
+   * Creates the record; absent collections and data become empty.
+   *
+   * @param publicKey see {@link #publicKey()}
+   * @param iotaId see {@link #iotaId()}
+   * @param userId see {@link #userId()}
+   * @param username see {@link #username()}
+   * @param omikronConnections see {@link #omikronConnections()}
+   * @param raw see {@link #raw()}
+   */
+  public IotaData {
+    raw = raw == null ? OmikronData.EMPTY : raw;
+  }
 
-    /**
-     * Reads the record from a message's {@code data}.
-     *
-     * @param d the data; never null
-     * @return the record
-     * @throws OmikronFormatException if a field has an impossible type
-     */
-    public static IotaData from(OmikronData d) {
-        return new IotaData(
-                d.getString("public_key"),
-                d.getId("iota_id"),
-                d.getId("user_id"),
-                d.getString("username"),
-                d.getIdList("omikron_connections"),
-                d);
-    }
+  /**
+   * Reads the record from a message's {@code data}.
+   *
+   * @param d the data; never null
+   * @return the record
+   * @throws OmikronFormatException if a field has an impossible type
+   */
+  public static IotaData from(OmikronData d) {
+    return new IotaData(
+        d.getString("public_key"),
+        d.getId("iota_id"),
+        d.getId("user_id"),
+        d.getString("username"),
+        d.getIdList("omikron_connections"),
+        d);
+  }
 
-    /**
-     * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
-     *
-     * @return the data
-     */
-    public OmikronData toData() {
-        OmikronData.Builder b = raw.toBuilder();
-        b.putIfNotNull("public_key", publicKey);
-        b.putIfNotNull("iota_id", iotaId);
-        b.putIfNotNull("user_id", userId);
-        b.putIfNotNull("username", username);
-        b.putIfNotNull("omikron_connections", omikronConnections);
-        return b.build();
-    }
+  /**
+   * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
+   *
+   * @return the data
+   */
+  public OmikronData toData() {
+    OmikronData.Builder b = raw.toBuilder();
+    b.putIfNotNull("public_key", publicKey);
+    b.putIfNotNull("iota_id", iotaId);
+    b.putIfNotNull("user_id", userId);
+    b.putIfNotNull("username", username);
+    b.putIfNotNull("omikron_connections", omikronConnections);
+    return b.build();
+  }
 
-    /**
-     * The message type this record belongs to.
-     *
-     * @return the type
-     */
-    public static MessageType type() {
-        return MessageType.GET_IOTA_DATA;
-    }
+  /**
+   * The message type this record belongs to.
+   *
+   * @return the type
+   */
+  public static MessageType type() {
+    return MessageType.GET_IOTA_DATA;
+  }
 
-    @Override
-    public String toString() {
-        return "IotaData[" + "publicKey=" + publicKey + ", " + "iotaId=" + iotaId + ", " + "userId=" + userId + ", " + "username=" + username + ", " + "omikronConnections=" + omikronConnections + "]";
-    }
+  @Override
+  public String toString() {
+    return "IotaData["
+        + "publicKey="
+        + publicKey
+        + ", "
+        + "iotaId="
+        + iotaId
+        + ", "
+        + "userId="
+        + userId
+        + ", "
+        + "username="
+        + username
+        + ", "
+        + "omikronConnections="
+        + omikronConnections
+        + "]";
+  }
 }

@@ -12,51 +12,49 @@ import java.util.List;
  *     for a message built here)
  */
 public record IotaUserData(List<OmikronId> userIds, OmikronData raw) {
-    /**
-     * Creates the record; absent collections and data become empty.
-     *
-     * @param userIds see {@link #userIds()}
-     * @param raw see {@link #raw()}
-     */
-    public IotaUserData {
-        raw = raw == null ? OmikronData.EMPTY : raw;
-    }
+  /**
+   * Creates the record; absent collections and data become empty.
+   *
+   * @param userIds see {@link #userIds()}
+   * @param raw see {@link #raw()}
+   */
+  public IotaUserData {
+    raw = raw == null ? OmikronData.EMPTY : raw;
+  }
 
-    /**
-     * Reads the record from a message's {@code data}.
-     *
-     * @param d the data; never null
-     * @return the record
-     * @throws OmikronFormatException if a field has an impossible type
-     */
-    public static IotaUserData from(OmikronData d) {
-        return new IotaUserData(
-                d.getIdList("user_ids"),
-                d);
-    }
+  /**
+   * Reads the record from a message's {@code data}.
+   *
+   * @param d the data; never null
+   * @return the record
+   * @throws OmikronFormatException if a field has an impossible type
+   */
+  public static IotaUserData from(OmikronData d) {
+    return new IotaUserData(d.getIdList("user_ids"), d);
+  }
 
-    /**
-     * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
-     *
-     * @return the data
-     */
-    public OmikronData toData() {
-        OmikronData.Builder b = raw.toBuilder();
-        b.putIfNotNull("user_ids", userIds);
-        return b.build();
-    }
+  /**
+   * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
+   *
+   * @return the data
+   */
+  public OmikronData toData() {
+    OmikronData.Builder b = raw.toBuilder();
+    b.putIfNotNull("user_ids", userIds);
+    return b.build();
+  }
 
-    /**
-     * The message type this record belongs to.
-     *
-     * @return the type
-     */
-    public static MessageType type() {
-        return MessageType.IOTA_USER_DATA;
-    }
+  /**
+   * The message type this record belongs to.
+   *
+   * @return the type
+   */
+  public static MessageType type() {
+    return MessageType.IOTA_USER_DATA;
+  }
 
-    @Override
-    public String toString() {
-        return "IotaUserData[" + "userIds=" + userIds + "]";
-    }
+  @Override
+  public String toString() {
+    return "IotaUserData[" + "userIds=" + userIds + "]";
+  }
 }

@@ -8,13 +8,13 @@ package io.github.chatwire.omikron.model;
  * @param logLevel the level (2 important, 1 normal, 0 debug, -1 none, -2 debug only)
  */
 public record LogInfo(String message, int logLevel) {
-    /**
-     * Creates the record; absent collections and data become empty.
-     *
-     * @param message see {@link #message()}
-     * @param logLevel see {@link #logLevel()}
-     */
-    public LogInfo {
-        message = message == null ? "" : message;
-    }
+  /**
+   * Creates the record; absent collections and data become empty.
+   *
+   * @param message see {@link #message()}
+   * @param logLevel see {@link #logLevel()}
+   */
+  public LogInfo {
+    message = message == null ? "" : message;
+  }
 }

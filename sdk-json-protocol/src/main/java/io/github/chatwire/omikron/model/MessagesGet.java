@@ -1,6 +1,5 @@
 package io.github.chatwire.omikron.model;
 
-
 /**
  * A request for stored messages of one chat, newest first.
  *
@@ -13,57 +12,62 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record MessagesGet(OmikronId userId, Long offset, Long amount, OmikronData raw) {
-    /**
-     * Creates the record; absent collections and data become empty.
-     *
-     * @param userId see {@link #userId()}
-     * @param offset see {@link #offset()}
-     * @param amount see {@link #amount()}
-     * @param raw see {@link #raw()}
-     */
-    public MessagesGet {
-        raw = raw == null ? OmikronData.EMPTY : raw;
-    }
+  /**
+   * Creates the record; absent collections and data become empty.
+   *
+   * @param userId see {@link #userId()}
+   * @param offset see {@link #offset()}
+   * @param amount see {@link #amount()}
+   * @param raw see {@link #raw()}
+   */
+  public MessagesGet {
+    raw = raw == null ? OmikronData.EMPTY : raw;
+  }
 
-    /**
-     * Reads the record from a message's {@code data}.
-     *
-     * @param d the data; never null
-     * @return the record
-     * @throws OmikronFormatException if a field has an impossible type
-     */
-    public static MessagesGet from(OmikronData d) {
-        return new MessagesGet(
-                d.getId("user_id"),
-                d.getLong("offset"),
-                d.getLong("amount"),
-                d);
-    }
+  /**
+   * Reads the record from a message's {@code data}.
+   *
+   * @param d the data; never null
+   * @return the record
+   * @throws OmikronFormatException if a field has an impossible type
+   */
+  public static MessagesGet from(OmikronData d) {
+    return new MessagesGet(d.getId("user_id"), d.getLong("offset"), d.getLong("amount"), d);
+  }
 
-    /**
-     * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
-     *
-     * @return the data
-     */
-    public OmikronData toData() {
-        OmikronData.Builder b = raw.toBuilder();
-        b.putIfNotNull("user_id", userId);
-        b.putIfNotNull("offset", offset);
-        b.putIfNotNull("amount", amount);
-        return b.build();
-    }
+  /**
+   * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
+   *
+   * @return the data
+   */
+  public OmikronData toData() {
+    OmikronData.Builder b = raw.toBuilder();
+    b.putIfNotNull("user_id", userId);
+    b.putIfNotNull("offset", offset);
+    b.putIfNotNull("amount", amount);
+    return b.build();
+  }
 
-    /**
-     * The message type this record belongs to.
-     *
-     * @return the type
-     */
-    public static MessageType type() {
-        return MessageType.MESSAGES_GET;
-    }
+  /**
+   * The message type this record belongs to.
+   *
+   * @return the type
+   */
+  public static MessageType type() {
+    return MessageType.MESSAGES_GET;
+  }
 
-    @Override
-    public String toString() {
-        return "MessagesGet[" + "userId=" + userId + ", " + "offset=" + offset + ", " + "amount=" + amount + "]";
-    }
+  @Override
+  public String toString() {
+    return "MessagesGet["
+        + "userId="
+        + userId
+        + ", "
+        + "offset="
+        + offset
+        + ", "
+        + "amount="
+        + amount
+        + "]";
+  }
 }

@@ -5,17 +5,17 @@ package io.github.chatwire.omikron.model;
  * unknown ones are kept as received instead of being dropped.
  */
 public interface OpenValue {
-    /**
-     * The value as written on the wire.
-     *
-     * @return the wire name; never null
-     */
-    String wireName();
+  /**
+   * The value as written on the wire.
+   *
+   * @return the wire name; never null
+   */
+  String wireName();
 
-    /**
-     * Whether this SDK knows the value.
-     *
-     * @return true for one of the declared constants
-     */
-    boolean isKnown();
+  /**
+   * Whether this SDK knows the value.
+   *
+   * @return true for one of the declared constants
+   */
+  boolean isKnown();
 }

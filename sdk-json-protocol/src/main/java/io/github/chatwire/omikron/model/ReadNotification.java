@@ -1,6 +1,5 @@
 package io.github.chatwire.omikron.model;
 
-
 /**
  * Marks the notifications from one user as read.
  *
@@ -12,54 +11,51 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record ReadNotification(OmikronId receiverId, OmikronId senderId, OmikronData raw) {
-    /**
-     * Creates the record; absent collections and data become empty.
-     *
-     * @param receiverId see {@link #receiverId()}
-     * @param senderId see {@link #senderId()}
-     * @param raw see {@link #raw()}
-     */
-    public ReadNotification {
-        raw = raw == null ? OmikronData.EMPTY : raw;
-    }
+  /**
+   * Creates the record; absent collections and data become empty.
+   *
+   * @param receiverId see {@link #receiverId()}
+   * @param senderId see {@link #senderId()}
+   * @param raw see {@link #raw()}
+   */
+  public ReadNotification {
+    raw = raw == null ? OmikronData.EMPTY : raw;
+  }
 
-    /**
-     * Reads the record from a message's {@code data}.
-     *
-     * @param d the data; never null
-     * @return the record
-     * @throws OmikronFormatException if a field has an impossible type
-     */
-    public static ReadNotification from(OmikronData d) {
-        return new ReadNotification(
-                d.getId("receiver_id"),
-                d.getId("sender_id"),
-                d);
-    }
+  /**
+   * Reads the record from a message's {@code data}.
+   *
+   * @param d the data; never null
+   * @return the record
+   * @throws OmikronFormatException if a field has an impossible type
+   */
+  public static ReadNotification from(OmikronData d) {
+    return new ReadNotification(d.getId("receiver_id"), d.getId("sender_id"), d);
+  }
 
-    /**
-     * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
-     *
-     * @return the data
-     */
-    public OmikronData toData() {
-        OmikronData.Builder b = raw.toBuilder();
-        b.putIfNotNull("receiver_id", receiverId);
-        b.putIfNotNull("sender_id", senderId);
-        return b.build();
-    }
+  /**
+   * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
+   *
+   * @return the data
+   */
+  public OmikronData toData() {
+    OmikronData.Builder b = raw.toBuilder();
+    b.putIfNotNull("receiver_id", receiverId);
+    b.putIfNotNull("sender_id", senderId);
+    return b.build();
+  }
 
-    /**
-     * The message type this record belongs to.
-     *
-     * @return the type
-     */
-    public static MessageType type() {
-        return MessageType.READ_NOTIFICATION;
-    }
+  /**
+   * The message type this record belongs to.
+   *
+   * @return the type
+   */
+  public static MessageType type() {
+    return MessageType.READ_NOTIFICATION;
+  }
 
-    @Override
-    public String toString() {
-        return "ReadNotification[" + "receiverId=" + receiverId + ", " + "senderId=" + senderId + "]";
-    }
+  @Override
+  public String toString() {
+    return "ReadNotification[" + "receiverId=" + receiverId + ", " + "senderId=" + senderId + "]";
+  }
 }

@@ -8,35 +8,35 @@ import java.util.Map;
 
 /** Shared reading helpers of the model records. */
 final class Records {
-    private Records() {}
+  private Records() {}
 
-    static List<String> strings(OmikronData d, String key) {
-        List<Object> list = d.getList(key);
-        if (list == null) {
-            return null;
-        }
-        List<String> out = new ArrayList<>(list.size());
-        for (Object o : list) {
-            if (o instanceof Map || o instanceof List) {
-                throw new OmikronFormatException("field '" + key + "' is not a list of strings");
-            }
-            out.add(o == null ? null : o.toString());
-        }
-        return Collections.unmodifiableList(out);
+  static List<String> strings(OmikronData d, String key) {
+    List<Object> list = d.getList(key);
+    if (list == null) {
+      return null;
     }
+    List<String> out = new ArrayList<>(list.size());
+    for (Object o : list) {
+      if (o instanceof Map || o instanceof List) {
+        throw new OmikronFormatException("field '" + key + "' is not a list of strings");
+      }
+      out.add(o == null ? null : o.toString());
+    }
+    return Collections.unmodifiableList(out);
+  }
 
-    /** A map of id to number, values as numbers or numeric strings. */
-    static Map<OmikronId, Long> idToLong(OmikronData d, String key) {
-        OmikronData o = d.getObject(key);
-        if (o == null) {
-            return null;
-        }
-        Map<OmikronId, Long> out = new LinkedHashMap<>();
-        for (String k : o.asMap().keySet()) {
-            if (!k.isEmpty()) {
-                out.put(OmikronId.of(k), o.getLong(k));
-            }
-        }
-        return Collections.unmodifiableMap(out);
+  /** A map of id to number, values as numbers or numeric strings. */
+  static Map<OmikronId, Long> idToLong(OmikronData d, String key) {
+    OmikronData o = d.getObject(key);
+    if (o == null) {
+      return null;
     }
+    Map<OmikronId, Long> out = new LinkedHashMap<>();
+    for (String k : o.asMap().keySet()) {
+      if (!k.isEmpty()) {
+        out.put(OmikronId.of(k), o.getLong(k));
+      }
+    }
+    return Collections.unmodifiableMap(out);
+  }
 }

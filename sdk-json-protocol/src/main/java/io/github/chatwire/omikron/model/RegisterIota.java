@@ -1,6 +1,5 @@
 package io.github.chatwire.omikron.model;
 
-
 /**
  * A new Iota's registration (first run only); answered by {@code success} with {@code iota_id}.
  *
@@ -12,54 +11,51 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record RegisterIota(String publicKey, OmikronId iotaId, OmikronData raw) {
-    /**
-     * Creates the record; absent collections and data become empty.
-     *
-     * @param publicKey see {@link #publicKey()}
-     * @param iotaId see {@link #iotaId()}
-     * @param raw see {@link #raw()}
-     */
-    public RegisterIota {
-        raw = raw == null ? OmikronData.EMPTY : raw;
-    }
+  /**
+   * Creates the record; absent collections and data become empty.
+   *
+   * @param publicKey see {@link #publicKey()}
+   * @param iotaId see {@link #iotaId()}
+   * @param raw see {@link #raw()}
+   */
+  public RegisterIota {
+    raw = raw == null ? OmikronData.EMPTY : raw;
+  }
 
-    /**
-     * Reads the record from a message's {@code data}.
-     *
-     * @param d the data; never null
-     * @return the record
-     * @throws OmikronFormatException if a field has an impossible type
-     */
-    public static RegisterIota from(OmikronData d) {
-        return new RegisterIota(
-                d.getString("public_key"),
-                d.getId("iota_id"),
-                d);
-    }
+  /**
+   * Reads the record from a message's {@code data}.
+   *
+   * @param d the data; never null
+   * @return the record
+   * @throws OmikronFormatException if a field has an impossible type
+   */
+  public static RegisterIota from(OmikronData d) {
+    return new RegisterIota(d.getString("public_key"), d.getId("iota_id"), d);
+  }
 
-    /**
-     * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
-     *
-     * @return the data
-     */
-    public OmikronData toData() {
-        OmikronData.Builder b = raw.toBuilder();
-        b.putIfNotNull("public_key", publicKey);
-        b.putIfNotNull("iota_id", iotaId);
-        return b.build();
-    }
+  /**
+   * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
+   *
+   * @return the data
+   */
+  public OmikronData toData() {
+    OmikronData.Builder b = raw.toBuilder();
+    b.putIfNotNull("public_key", publicKey);
+    b.putIfNotNull("iota_id", iotaId);
+    return b.build();
+  }
 
-    /**
-     * The message type this record belongs to.
-     *
-     * @return the type
-     */
-    public static MessageType type() {
-        return MessageType.REGISTER_IOTA;
-    }
+  /**
+   * The message type this record belongs to.
+   *
+   * @return the type
+   */
+  public static MessageType type() {
+    return MessageType.REGISTER_IOTA;
+  }
 
-    @Override
-    public String toString() {
-        return "RegisterIota[" + "publicKey=" + publicKey + ", " + "iotaId=" + iotaId + "]";
-    }
+  @Override
+  public String toString() {
+    return "RegisterIota[" + "publicKey=" + publicKey + ", " + "iotaId=" + iotaId + "]";
+  }
 }

@@ -1,6 +1,5 @@
 package io.github.chatwire.omikron.model;
 
-
 /**
  * Removes a community from the own list.
  *
@@ -11,51 +10,49 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record RemoveCommunity(String communityAddress, OmikronData raw) {
-    /**
-     * Creates the record; absent collections and data become empty.
-     *
-     * @param communityAddress see {@link #communityAddress()}
-     * @param raw see {@link #raw()}
-     */
-    public RemoveCommunity {
-        raw = raw == null ? OmikronData.EMPTY : raw;
-    }
+  /**
+   * Creates the record; absent collections and data become empty.
+   *
+   * @param communityAddress see {@link #communityAddress()}
+   * @param raw see {@link #raw()}
+   */
+  public RemoveCommunity {
+    raw = raw == null ? OmikronData.EMPTY : raw;
+  }
 
-    /**
-     * Reads the record from a message's {@code data}.
-     *
-     * @param d the data; never null
-     * @return the record
-     * @throws OmikronFormatException if a field has an impossible type
-     */
-    public static RemoveCommunity from(OmikronData d) {
-        return new RemoveCommunity(
-                d.getString("community_address"),
-                d);
-    }
+  /**
+   * Reads the record from a message's {@code data}.
+   *
+   * @param d the data; never null
+   * @return the record
+   * @throws OmikronFormatException if a field has an impossible type
+   */
+  public static RemoveCommunity from(OmikronData d) {
+    return new RemoveCommunity(d.getString("community_address"), d);
+  }
 
-    /**
-     * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
-     *
-     * @return the data
-     */
-    public OmikronData toData() {
-        OmikronData.Builder b = raw.toBuilder();
-        b.putIfNotNull("community_address", communityAddress);
-        return b.build();
-    }
+  /**
+   * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
+   *
+   * @return the data
+   */
+  public OmikronData toData() {
+    OmikronData.Builder b = raw.toBuilder();
+    b.putIfNotNull("community_address", communityAddress);
+    return b.build();
+  }
 
-    /**
-     * The message type this record belongs to.
-     *
-     * @return the type
-     */
-    public static MessageType type() {
-        return MessageType.REMOVE_COMMUNITY;
-    }
+  /**
+   * The message type this record belongs to.
+   *
+   * @return the type
+   */
+  public static MessageType type() {
+    return MessageType.REMOVE_COMMUNITY;
+  }
 
-    @Override
-    public String toString() {
-        return "RemoveCommunity[" + "communityAddress=" + communityAddress + "]";
-    }
+  @Override
+  public String toString() {
+    return "RemoveCommunity[" + "communityAddress=" + communityAddress + "]";
+  }
 }

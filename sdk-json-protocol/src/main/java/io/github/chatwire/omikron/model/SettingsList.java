@@ -12,51 +12,49 @@ import java.util.List;
  *     for a message built here)
  */
 public record SettingsList(List<String> settings, OmikronData raw) {
-    /**
-     * Creates the record; absent collections and data become empty.
-     *
-     * @param settings see {@link #settings()}
-     * @param raw see {@link #raw()}
-     */
-    public SettingsList {
-        raw = raw == null ? OmikronData.EMPTY : raw;
-    }
+  /**
+   * Creates the record; absent collections and data become empty.
+   *
+   * @param settings see {@link #settings()}
+   * @param raw see {@link #raw()}
+   */
+  public SettingsList {
+    raw = raw == null ? OmikronData.EMPTY : raw;
+  }
 
-    /**
-     * Reads the record from a message's {@code data}.
-     *
-     * @param d the data; never null
-     * @return the record
-     * @throws OmikronFormatException if a field has an impossible type
-     */
-    public static SettingsList from(OmikronData d) {
-        return new SettingsList(
-                Records.strings(d, "settings"),
-                d);
-    }
+  /**
+   * Reads the record from a message's {@code data}.
+   *
+   * @param d the data; never null
+   * @return the record
+   * @throws OmikronFormatException if a field has an impossible type
+   */
+  public static SettingsList from(OmikronData d) {
+    return new SettingsList(Records.strings(d, "settings"), d);
+  }
 
-    /**
-     * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
-     *
-     * @return the data
-     */
-    public OmikronData toData() {
-        OmikronData.Builder b = raw.toBuilder();
-        b.putIfNotNull("settings", settings);
-        return b.build();
-    }
+  /**
+   * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
+   *
+   * @return the data
+   */
+  public OmikronData toData() {
+    OmikronData.Builder b = raw.toBuilder();
+    b.putIfNotNull("settings", settings);
+    return b.build();
+  }
 
-    /**
-     * The message type this record belongs to.
-     *
-     * @return the type
-     */
-    public static MessageType type() {
-        return MessageType.SETTINGS_LIST;
-    }
+  /**
+   * The message type this record belongs to.
+   *
+   * @return the type
+   */
+  public static MessageType type() {
+    return MessageType.SETTINGS_LIST;
+  }
 
-    @Override
-    public String toString() {
-        return "SettingsList[" + "settings=" + settings + "]";
-    }
+  @Override
+  public String toString() {
+    return "SettingsList[" + "settings=" + settings + "]";
+  }
 }

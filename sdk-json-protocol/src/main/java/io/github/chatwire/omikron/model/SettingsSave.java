@@ -1,6 +1,5 @@
 package io.github.chatwire.omikron.model;
 
-
 /**
  * Stores a named settings payload on the own Iota.
  *
@@ -12,54 +11,51 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record SettingsSave(String settingsName, Object payload, OmikronData raw) {
-    /**
-     * Creates the record; absent collections and data become empty.
-     *
-     * @param settingsName see {@link #settingsName()}
-     * @param payload see {@link #payload()}
-     * @param raw see {@link #raw()}
-     */
-    public SettingsSave {
-        raw = raw == null ? OmikronData.EMPTY : raw;
-    }
+  /**
+   * Creates the record; absent collections and data become empty.
+   *
+   * @param settingsName see {@link #settingsName()}
+   * @param payload see {@link #payload()}
+   * @param raw see {@link #raw()}
+   */
+  public SettingsSave {
+    raw = raw == null ? OmikronData.EMPTY : raw;
+  }
 
-    /**
-     * Reads the record from a message's {@code data}.
-     *
-     * @param d the data; never null
-     * @return the record
-     * @throws OmikronFormatException if a field has an impossible type
-     */
-    public static SettingsSave from(OmikronData d) {
-        return new SettingsSave(
-                d.getString("settings_name"),
-                d.get("payload"),
-                d);
-    }
+  /**
+   * Reads the record from a message's {@code data}.
+   *
+   * @param d the data; never null
+   * @return the record
+   * @throws OmikronFormatException if a field has an impossible type
+   */
+  public static SettingsSave from(OmikronData d) {
+    return new SettingsSave(d.getString("settings_name"), d.get("payload"), d);
+  }
 
-    /**
-     * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
-     *
-     * @return the data
-     */
-    public OmikronData toData() {
-        OmikronData.Builder b = raw.toBuilder();
-        b.putIfNotNull("settings_name", settingsName);
-        b.putIfNotNull("payload", payload);
-        return b.build();
-    }
+  /**
+   * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
+   *
+   * @return the data
+   */
+  public OmikronData toData() {
+    OmikronData.Builder b = raw.toBuilder();
+    b.putIfNotNull("settings_name", settingsName);
+    b.putIfNotNull("payload", payload);
+    return b.build();
+  }
 
-    /**
-     * The message type this record belongs to.
-     *
-     * @return the type
-     */
-    public static MessageType type() {
-        return MessageType.SETTINGS_SAVE;
-    }
+  /**
+   * The message type this record belongs to.
+   *
+   * @return the type
+   */
+  public static MessageType type() {
+    return MessageType.SETTINGS_SAVE;
+  }
 
-    @Override
-    public String toString() {
-        return "SettingsSave[" + "settingsName=" + settingsName + ", " + "payload=" + payload + "]";
-    }
+  @Override
+  public String toString() {
+    return "SettingsSave[" + "settingsName=" + settingsName + ", " + "payload=" + payload + "]";
+  }
 }

@@ -1,6 +1,5 @@
 package io.github.chatwire.omikron.model;
 
-
 /**
  * A request to Omega's link shortener and its reply.
  *
@@ -11,51 +10,49 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record ShortenLink(String link, OmikronData raw) {
-    /**
-     * Creates the record; absent collections and data become empty.
-     *
-     * @param link see {@link #link()}
-     * @param raw see {@link #raw()}
-     */
-    public ShortenLink {
-        raw = raw == null ? OmikronData.EMPTY : raw;
-    }
+  /**
+   * Creates the record; absent collections and data become empty.
+   *
+   * @param link see {@link #link()}
+   * @param raw see {@link #raw()}
+   */
+  public ShortenLink {
+    raw = raw == null ? OmikronData.EMPTY : raw;
+  }
 
-    /**
-     * Reads the record from a message's {@code data}.
-     *
-     * @param d the data; never null
-     * @return the record
-     * @throws OmikronFormatException if a field has an impossible type
-     */
-    public static ShortenLink from(OmikronData d) {
-        return new ShortenLink(
-                d.getString("link"),
-                d);
-    }
+  /**
+   * Reads the record from a message's {@code data}.
+   *
+   * @param d the data; never null
+   * @return the record
+   * @throws OmikronFormatException if a field has an impossible type
+   */
+  public static ShortenLink from(OmikronData d) {
+    return new ShortenLink(d.getString("link"), d);
+  }
 
-    /**
-     * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
-     *
-     * @return the data
-     */
-    public OmikronData toData() {
-        OmikronData.Builder b = raw.toBuilder();
-        b.putIfNotNull("link", link);
-        return b.build();
-    }
+  /**
+   * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
+   *
+   * @return the data
+   */
+  public OmikronData toData() {
+    OmikronData.Builder b = raw.toBuilder();
+    b.putIfNotNull("link", link);
+    return b.build();
+  }
 
-    /**
-     * The message type this record belongs to.
-     *
-     * @return the type
-     */
-    public static MessageType type() {
-        return MessageType.SHORTEN_LINK;
-    }
+  /**
+   * The message type this record belongs to.
+   *
+   * @return the type
+   */
+  public static MessageType type() {
+    return MessageType.SHORTEN_LINK;
+  }
 
-    @Override
-    public String toString() {
-        return "ShortenLink[" + "link=" + link + "]";
-    }
+  @Override
+  public String toString() {
+    return "ShortenLink[" + "link=" + link + "]";
+  }
 }

@@ -8,4 +8,5 @@ package io.github.chatwire.omikron.model;
  * @param sentBySelf {@code sent_by_self}; null if absent
  * @param messageState {@code message_state}; null if absent
  */
-public record StoredMessage(Long timestamp, String content, Boolean sentBySelf, MessageState messageState) {}
+public record StoredMessage(
+    Long timestamp, String content, Boolean sentBySelf, MessageState messageState) {}

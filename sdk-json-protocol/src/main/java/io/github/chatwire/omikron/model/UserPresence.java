@@ -1,8 +1,8 @@
 package io.github.chatwire.omikron.model;
 
-
 /**
- * Omikron to Omega presence ({@code user_connected}, {@code user_disconnected}); {@link #type()} names the first.
+ * Omikron to Omega presence ({@code user_connected}, {@code user_disconnected}); {@link #type()}
+ * names the first.
  *
  * <p>Message type {@code user_connected}. Immutable; {@link #toString()} masks secret fields.
  *
@@ -11,51 +11,49 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record UserPresence(OmikronId userId, OmikronData raw) {
-    /**
-     * Creates the record; absent collections and data become empty.
-     *
-     * @param userId see {@link #userId()}
-     * @param raw see {@link #raw()}
-     */
-    public UserPresence {
-        raw = raw == null ? OmikronData.EMPTY : raw;
-    }
+  /**
+   * Creates the record; absent collections and data become empty.
+   *
+   * @param userId see {@link #userId()}
+   * @param raw see {@link #raw()}
+   */
+  public UserPresence {
+    raw = raw == null ? OmikronData.EMPTY : raw;
+  }
 
-    /**
-     * Reads the record from a message's {@code data}.
-     *
-     * @param d the data; never null
-     * @return the record
-     * @throws OmikronFormatException if a field has an impossible type
-     */
-    public static UserPresence from(OmikronData d) {
-        return new UserPresence(
-                d.getId("user_id"),
-                d);
-    }
+  /**
+   * Reads the record from a message's {@code data}.
+   *
+   * @param d the data; never null
+   * @return the record
+   * @throws OmikronFormatException if a field has an impossible type
+   */
+  public static UserPresence from(OmikronData d) {
+    return new UserPresence(d.getId("user_id"), d);
+  }
 
-    /**
-     * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
-     *
-     * @return the data
-     */
-    public OmikronData toData() {
-        OmikronData.Builder b = raw.toBuilder();
-        b.putIfNotNull("user_id", userId);
-        return b.build();
-    }
+  /**
+   * The {@code data} object to send: the fields set here over the {@link #raw()} ones.
+   *
+   * @return the data
+   */
+  public OmikronData toData() {
+    OmikronData.Builder b = raw.toBuilder();
+    b.putIfNotNull("user_id", userId);
+    return b.build();
+  }
 
-    /**
-     * The message type this record belongs to.
-     *
-     * @return the type
-     */
-    public static MessageType type() {
-        return MessageType.USER_CONNECTED;
-    }
+  /**
+   * The message type this record belongs to.
+   *
+   * @return the type
+   */
+  public static MessageType type() {
+    return MessageType.USER_CONNECTED;
+  }
 
-    @Override
-    public String toString() {
-        return "UserPresence[" + "userId=" + userId + "]";
-    }
+  @Override
+  public String toString() {
+    return "UserPresence[" + "userId=" + userId + "]";
+  }
 }

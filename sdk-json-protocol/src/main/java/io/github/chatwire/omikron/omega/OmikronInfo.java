@@ -12,58 +12,58 @@ import io.github.chatwire.omikron.model.OmikronId;
  * @param raw the whole body; never null
  */
 public record OmikronInfo(OmikronId id, String publicKey, String ipAddress, OmikronData raw) {
-    /**
-     * Creates the record; absent collections and data become empty.
-     *
-     * @param id see {@link #id()}
-     * @param publicKey see {@link #publicKey()}
-     * @param ipAddress see {@link #ipAddress()}
-     * @param raw see {@link #raw()}
-     */
-    public OmikronInfo {
-        raw = raw == null ? OmikronData.EMPTY : raw;
-    }
+  /**
+   * Creates the record; absent collections and data become empty.
+   *
+   * @param id see {@link #id()}
+   * @param publicKey see {@link #publicKey()}
+   * @param ipAddress see {@link #ipAddress()}
+   * @param raw see {@link #raw()}
+   */
+  public OmikronInfo {
+    raw = raw == null ? OmikronData.EMPTY : raw;
+  }
 
-    /**
-     * The client endpoint URL of this Omikron: {@code wss://<ip_address>/ws/client/} (or
-     * {@code ws://} when {@code secure} is false). An address that already has a scheme is used
-     * as given, with the path appended.
-     *
-     * @param secure whether to use TLS
-     * @return the URL
-     * @throws IllegalStateException if the address is missing
-     */
-    public String clientUrl(boolean secure) {
-        return endpoint(secure, "/ws/client/");
-    }
+  /**
+   * The client endpoint URL of this Omikron: {@code wss://<ip_address>/ws/client/} (or {@code
+   * ws://} when {@code secure} is false). An address that already has a scheme is used as given,
+   * with the path appended.
+   *
+   * @param secure whether to use TLS
+   * @return the URL
+   * @throws IllegalStateException if the address is missing
+   */
+  public String clientUrl(boolean secure) {
+    return endpoint(secure, "/ws/client/");
+  }
 
-    /**
-     * The Iota endpoint URL, like {@link #clientUrl(boolean)}.
-     *
-     * @param secure whether to use TLS
-     * @return the URL
-     */
-    public String iotaUrl(boolean secure) {
-        return endpoint(secure, "/ws/iota/");
-    }
+  /**
+   * The Iota endpoint URL, like {@link #clientUrl(boolean)}.
+   *
+   * @param secure whether to use TLS
+   * @return the URL
+   */
+  public String iotaUrl(boolean secure) {
+    return endpoint(secure, "/ws/iota/");
+  }
 
-    private String endpoint(boolean secure, String path) {
-        if (ipAddress == null || ipAddress.trim().isEmpty()) {
-            throw new IllegalStateException("Omega gave no address for Omikron " + id);
-        }
-        String a = ipAddress.trim();
-        while (a.endsWith("/")) {
-            a = a.substring(0, a.length() - 1);
-        }
-        if (a.startsWith("ws://") || a.startsWith("wss://")) {
-            return a + path;
-        }
-        if (a.startsWith("http://")) {
-            return "ws://" + a.substring(7) + path;
-        }
-        if (a.startsWith("https://")) {
-            return "wss://" + a.substring(8) + path;
-        }
-        return (secure ? "wss://" : "ws://") + a + path;
+  private String endpoint(boolean secure, String path) {
+    if (ipAddress == null || ipAddress.trim().isEmpty()) {
+      throw new IllegalStateException("Omega gave no address for Omikron " + id);
     }
+    String a = ipAddress.trim();
+    while (a.endsWith("/")) {
+      a = a.substring(0, a.length() - 1);
+    }
+    if (a.startsWith("ws://") || a.startsWith("wss://")) {
+      return a + path;
+    }
+    if (a.startsWith("http://")) {
+      return "ws://" + a.substring(7) + path;
+    }
+    if (a.startsWith("https://")) {
+      return "wss://" + a.substring(8) + path;
+    }
+    return (secure ? "wss://" : "ws://") + a + path;
+  }
 }

@@ -1,5 +1,5 @@
 /**
- * Omega's public HTTP API: Omikron discovery, user lookups and Omega's key
- * ({@link io.github.chatwire.omikron.omega.OmegaClient}).
+ * Omega's public HTTP API: Omikron discovery, user lookups and Omega's key ({@link
+ * io.github.chatwire.omikron.omega.OmegaClient}).
  */
 package io.github.chatwire.omikron.omega;

@@ -12,5 +12,10 @@ import io.github.chatwire.originchats.model.ServerFrame;
  * @param invokerUsername the caller's username; may be null
  * @param call the raw frame; never null
  */
-public record SlashInvocation(SlashCommand command, SlashArgs args, String channel, String invoker,
-        String invokerUsername, ServerFrame.SlashCall call) {}
+public record SlashInvocation(
+    SlashCommand command,
+    SlashArgs args,
+    String channel,
+    String invoker,
+    String invokerUsername,
+    ServerFrame.SlashCall call) {}

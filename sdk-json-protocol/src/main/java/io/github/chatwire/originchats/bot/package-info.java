@@ -1,5 +1,5 @@
 /**
- * A small toolkit for OriginChats bots: slash-command definitions, typed arguments and a
- * {@link io.github.chatwire.originchats.bot.SlashBot} that registers commands and answers calls.
+ * A small toolkit for OriginChats bots: slash-command definitions, typed arguments and a {@link
+ * io.github.chatwire.originchats.bot.SlashBot} that registers commands and answers calls.
  */
 package io.github.chatwire.originchats.bot;

@@ -8,42 +8,43 @@ import io.github.chatwire.core.ProtocolException;
  * that a client can still fail the request the frame answered. Not retryable.
  */
 public final class FrameDecodeException extends ProtocolException {
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /** The cmd (serialized). */
-    private final String cmd;
-    /** The listener (serialized). */
-    private final String listener;
+  /** The cmd (serialized). */
+  private final String cmd;
 
-    /**
-     * Creates the exception.
-     *
-     * @param message what was wrong, never the frame's content; may be null
-     * @param cmd the frame's command, if known; may be null
-     * @param listener the frame's listener, if known; may be null
-     * @param cause the parser's exception; may be null
-     */
-    public FrameDecodeException(String message, String cmd, String listener, Throwable cause) {
-        super(message, cause);
-        this.cmd = cmd;
-        this.listener = listener;
-    }
+  /** The listener (serialized). */
+  private final String listener;
 
-    /**
-     * The command of the bad frame.
-     *
-     * @return the cmd; null if it could not be read
-     */
-    public String cmd() {
-        return cmd;
-    }
+  /**
+   * Creates the exception.
+   *
+   * @param message what was wrong, never the frame's content; may be null
+   * @param cmd the frame's command, if known; may be null
+   * @param listener the frame's listener, if known; may be null
+   * @param cause the parser's exception; may be null
+   */
+  public FrameDecodeException(String message, String cmd, String listener, Throwable cause) {
+    super(message, cause);
+    this.cmd = cmd;
+    this.listener = listener;
+  }
 
-    /**
-     * The listener of the bad frame.
-     *
-     * @return the listener; null if absent or unreadable
-     */
-    public String listener() {
-        return listener;
-    }
+  /**
+   * The command of the bad frame.
+   *
+   * @return the cmd; null if it could not be read
+   */
+  public String cmd() {
+    return cmd;
+  }
+
+  /**
+   * The listener of the bad frame.
+   *
+   * @return the listener; null if absent or unreadable
+   */
+  public String listener() {
+    return listener;
+  }
 }

@@ -1,5 +1,5 @@
 /**
- * Pure OriginChats codec: JSON text to immutable trees and typed
- * {@link io.github.chatwire.originchats.model.ServerFrame}s and back. No I/O, threads or clocks.
+ * Pure OriginChats codec: JSON text to immutable trees and typed {@link
+ * io.github.chatwire.originchats.model.ServerFrame}s and back. No I/O, threads or clocks.
  */
 package io.github.chatwire.originchats.codec;

@@ -28,286 +28,313 @@ import org.slf4j.LoggerFactory;
  * The OriginChats protocol for one client: waits for the handshake, logs in (Rotur validator or
  * local account, as the server's {@code auth_mode} allows; registering again when a registering
  * client's account was lost), routes each reply to its pending request by {@code listener}, and
- * hands every frame to the {@link Host} for delivery. The engine calls it one method at a time
- * with the connection lock held.
+ * hands every frame to the {@link Host} for delivery. The engine calls it one method at a time with
+ * the connection lock held.
  */
 public final class OcProtocolHandler implements ProtocolHandler {
-    private static final Logger log = LoggerFactory.getLogger(OcProtocolHandler.class);
+  private static final Logger log = LoggerFactory.getLogger(OcProtocolHandler.class);
 
-    /** What the handler needs from its client. */
-    public interface Host {
-        /**
-         * A handshake arrived (before the login it starts).
-         *
-         * @param handshake the frame; never null
-         */
-        void handshake(ServerFrame.Handshake handshake);
-
-        /**
-         * The server accepted the login: called at once, before the connection becomes READY.
-         *
-         * @param ready the frame; never null
-         */
-        void accepted(ServerFrame.Ready ready);
-
-        /**
-         * The login finished; called on the callback executor, before the frames that follow.
-         *
-         * @param ready the frame; never null
-         * @param reconnected false for the first login of the client
-         */
-        void loggedIn(ServerFrame.Ready ready, boolean reconnected);
-
-        /**
-         * Delivers a frame to listeners and subscriptions; called on the callback executor, in order.
-         *
-         * @param frame the frame; never null
-         * @param reply true if it answered one of this client's own requests
-         */
-        void deliver(ServerFrame frame, boolean reply);
-    }
-
-    /** The login settings of a client. */
-    public static final class Login {
-        final ValidatorProvider validatorProvider;
-        final String username;
-        final Secret password;
-        final boolean register;
-        final Supplier<ChatwireRuntime> runtime;
-
-        /**
-         * Login settings.
-         *
-         * @param validatorProvider Rotur validators; null for none
-         * @param username a local account; null for none
-         * @param password its password; null without username
-         * @param register whether to register the local account
-         * @param runtime the runtime handed to the validator provider; never null
-         */
-        public Login(ValidatorProvider validatorProvider, String username, Secret password, boolean register,
-                Supplier<ChatwireRuntime> runtime) {
-            this.validatorProvider = validatorProvider;
-            this.username = username;
-            this.password = password;
-            this.register = register;
-            this.runtime = runtime;
-        }
-    }
-
-    private final Login login;
-    private final OcOutbox outbox;
-    private final Host host;
-
-    private boolean loggedIn;
-    private String loginCmd;
-    private String disconnectReason;
-    private boolean everReady;
-    private boolean registered;
-    private boolean reRegistered;
+  /** What the handler needs from its client. */
+  public interface Host {
+    /**
+     * A handshake arrived (before the login it starts).
+     *
+     * @param handshake the frame; never null
+     */
+    void handshake(ServerFrame.Handshake handshake);
 
     /**
-     * Creates the handler.
+     * The server accepted the login: called at once, before the connection becomes READY.
      *
-     * @param login the login settings; never null
-     * @param outbox the client's outbox (keys, reply kinds, rate limit); never null
-     * @param host the client; never null
+     * @param ready the frame; never null
      */
-    public OcProtocolHandler(Login login, OcOutbox outbox, Host host) {
-        this.login = login;
-        this.outbox = outbox;
-        this.host = host;
-    }
+    void accepted(ServerFrame.Ready ready);
 
-    @Override
-    public void onOpen(ProtocolContext ctx) {
-        loggedIn = false;
-        loginCmd = null;
-        disconnectReason = null;
-        reRegistered = false;
-    }
+    /**
+     * The login finished; called on the callback executor, before the frames that follow.
+     *
+     * @param ready the frame; never null
+     * @param reconnected false for the first login of the client
+     */
+    void loggedIn(ServerFrame.Ready ready, boolean reconnected);
 
-    @Override
-    public void onText(ProtocolContext ctx, String text) {
-        ServerFrame f;
-        try {
-            f = FrameDecoder.decode(text);
-        } catch (FrameDecodeException e) {
-            if (e.listener() != null && ctx.isPending(e.listener())) {
-                ctx.failRequest(e.listener(), e);
-            }
-            ctx.reportError(e);
+    /**
+     * Delivers a frame to listeners and subscriptions; called on the callback executor, in order.
+     *
+     * @param frame the frame; never null
+     * @param reply true if it answered one of this client's own requests
+     */
+    void deliver(ServerFrame frame, boolean reply);
+  }
+
+  /** The login settings of a client. */
+  public static final class Login {
+    final ValidatorProvider validatorProvider;
+    final String username;
+    final Secret password;
+    final boolean register;
+    final Supplier<ChatwireRuntime> runtime;
+
+    /**
+     * Login settings.
+     *
+     * @param validatorProvider Rotur validators; null for none
+     * @param username a local account; null for none
+     * @param password its password; null without username
+     * @param register whether to register the local account
+     * @param runtime the runtime handed to the validator provider; never null
+     */
+    public Login(
+        ValidatorProvider validatorProvider,
+        String username,
+        Secret password,
+        boolean register,
+        Supplier<ChatwireRuntime> runtime) {
+      this.validatorProvider = validatorProvider;
+      this.username = username;
+      this.password = password;
+      this.register = register;
+      this.runtime = runtime;
+    }
+  }
+
+  private final Login login;
+  private final OcOutbox outbox;
+  private final Host host;
+
+  private boolean loggedIn;
+  private String loginCmd;
+  private String disconnectReason;
+  private boolean everReady;
+  private boolean registered;
+  private boolean reRegistered;
+
+  /**
+   * Creates the handler.
+   *
+   * @param login the login settings; never null
+   * @param outbox the client's outbox (keys, reply kinds, rate limit); never null
+   * @param host the client; never null
+   */
+  public OcProtocolHandler(Login login, OcOutbox outbox, Host host) {
+    this.login = login;
+    this.outbox = outbox;
+    this.host = host;
+  }
+
+  @Override
+  public void onOpen(ProtocolContext ctx) {
+    loggedIn = false;
+    loginCmd = null;
+    disconnectReason = null;
+    reRegistered = false;
+  }
+
+  @Override
+  public void onText(ProtocolContext ctx, String text) {
+    ServerFrame f;
+    try {
+      f = FrameDecoder.decode(text);
+    } catch (FrameDecodeException e) {
+      if (e.listener() != null && ctx.isPending(e.listener())) {
+        ctx.failRequest(e.listener(), e);
+      }
+      ctx.reportError(e);
+      return;
+    }
+    if (f instanceof ServerFrame.Handshake) {
+      onHandshake(ctx, (ServerFrame.Handshake) f);
+      ctx.emit(() -> host.deliver(f, false));
+    } else if (!loggedIn
+        && (f instanceof ServerFrame.AuthResult || f instanceof ServerFrame.Ready)) {
+      onLoginReply(ctx, f);
+      ctx.emit(() -> host.deliver(f, false));
+    } else {
+      route(ctx, f);
+    }
+  }
+
+  @Override
+  public void onBinary(ProtocolContext ctx, byte[] bytes) {
+    // the reference server never sends binary frames and ignores those it receives
+    ctx.reportError(new ProtocolException("unexpected binary frame of " + bytes.length + " bytes"));
+  }
+
+  /** Routes a frame to its pending request, if it is one that request accepts, then delivers it. */
+  private void route(ProtocolContext ctx, ServerFrame f) {
+    String l = f.listener();
+    boolean reply = l != null && ctx.isPending(l) && outbox.accepts(l, f);
+    if (f instanceof ServerFrame.RateLimit) {
+      ServerFrame.RateLimit r = (ServerFrame.RateLimit) f;
+      outbox.serverCooldown(TimeUnit.MILLISECONDS.toNanos(r.lengthMs()));
+      if (reply) {
+        ctx.failRequest(
+            l,
+            new RateLimitedException(
+                r.reason() == null ? "rate limited by the server" : r.reason(),
+                java.time.Duration.ofMillis(r.lengthMs())));
+      }
+    } else if (f instanceof ServerFrame.Error) {
+      ServerFrame.Error e = (ServerFrame.Error) f;
+      OriginChatsServerException ex = new OriginChatsServerException(e.src(), e.text());
+      if (reply) {
+        ctx.failRequest(l, ex);
+      } else {
+        ctx.reportError(ex);
+      }
+    } else if (reply) {
+      ctx.completeRequest(l, f);
+    }
+    if (f instanceof ServerFrame.Disconnect) {
+      String reason = ((ServerFrame.Disconnect) f).reason();
+      disconnectReason = reason == null ? "no reason given" : reason;
+      // the server closes next; end now, terminally, before a send into the closing socket
+      // could make the engine reconnect. Deliver the frame first, so listeners see why.
+      ctx.emit(() -> host.deliver(f, false));
+      ctx.fail(new AuthenticationException("disconnected by the server: " + disconnectReason));
+      return;
+    } else if (f instanceof ServerFrame.Unknown) {
+      ctx.reportError(new ProtocolException("unknown OriginChats command '" + f.cmd() + "'"));
+    } else if (f instanceof ServerFrame.Ready || f instanceof ServerFrame.AuthResult) {
+      log.debug("[{}] ignoring {} after login", ctx.logTag(), f.cmd());
+    }
+    ctx.emit(() -> host.deliver(f, reply));
+  }
+
+  private void onHandshake(ProtocolContext ctx, ServerFrame.Handshake h) {
+    host.handshake(h);
+    if (loggedIn || loginCmd != null) {
+      ctx.reportError(new ProtocolException("second handshake on one connection"));
+      return;
+    }
+    String mode = h.authMode() == null ? "rotur" : h.authMode();
+    boolean roturAllowed = !"cracked-only".equals(mode);
+    boolean passwordAllowed = "cracked".equals(mode) || "cracked-only".equals(mode);
+    if (login.validatorProvider != null && roturAllowed && h.validatorKey() != null) {
+      sendValidatorLogin(ctx, h.validatorKey());
+    } else if (login.username != null && passwordAllowed) {
+      sendPasswordLogin(ctx, login.register && !registered ? "register" : "login");
+    } else {
+      ctx.fail(
+          new AuthenticationException(
+              "the server's auth_mode '" + mode + "' does not allow the configured login method"));
+    }
+  }
+
+  private void sendValidatorLogin(ProtocolContext ctx, String key) {
+    loginCmd = "auth";
+    CompletableFuture<Secret> v;
+    try {
+      v = login.validatorProvider.validator(key, login.runtime.get());
+    } catch (RuntimeException e) {
+      v = Futures.failed(e);
+    }
+    v.whenComplete(
+        (secret, err) -> {
+          if (!ctx.isCurrent()) {
             return;
-        }
-        if (f instanceof ServerFrame.Handshake) {
-            onHandshake(ctx, (ServerFrame.Handshake) f);
-            ctx.emit(() -> host.deliver(f, false));
-        } else if (!loggedIn && (f instanceof ServerFrame.AuthResult || f instanceof ServerFrame.Ready)) {
-            onLoginReply(ctx, f);
-            ctx.emit(() -> host.deliver(f, false));
-        } else {
-            route(ctx, f);
-        }
-    }
-
-    @Override
-    public void onBinary(ProtocolContext ctx, byte[] bytes) {
-        // the reference server never sends binary frames and ignores those it receives
-        ctx.reportError(new ProtocolException("unexpected binary frame of " + bytes.length + " bytes"));
-    }
-
-    /** Routes a frame to its pending request, if it is one that request accepts, then delivers it. */
-    private void route(ProtocolContext ctx, ServerFrame f) {
-        String l = f.listener();
-        boolean reply = l != null && ctx.isPending(l) && outbox.accepts(l, f);
-        if (f instanceof ServerFrame.RateLimit) {
-            ServerFrame.RateLimit r = (ServerFrame.RateLimit) f;
-            outbox.serverCooldown(TimeUnit.MILLISECONDS.toNanos(r.lengthMs()));
-            if (reply) {
-                ctx.failRequest(l, new RateLimitedException(
-                        r.reason() == null ? "rate limited by the server" : r.reason(),
-                        java.time.Duration.ofMillis(r.lengthMs())));
-            }
-        } else if (f instanceof ServerFrame.Error) {
-            ServerFrame.Error e = (ServerFrame.Error) f;
-            OriginChatsServerException ex = new OriginChatsServerException(e.src(), e.text());
-            if (reply) {
-                ctx.failRequest(l, ex);
-            } else {
-                ctx.reportError(ex);
-            }
-        } else if (reply) {
-            ctx.completeRequest(l, f);
-        }
-        if (f instanceof ServerFrame.Disconnect) {
-            String reason = ((ServerFrame.Disconnect) f).reason();
-            disconnectReason = reason == null ? "no reason given" : reason;
-            // the server closes next; end now, terminally, before a send into the closing socket
-            // could make the engine reconnect. Deliver the frame first, so listeners see why.
-            ctx.emit(() -> host.deliver(f, false));
-            ctx.fail(new AuthenticationException("disconnected by the server: " + disconnectReason));
-            return;
-        } else if (f instanceof ServerFrame.Unknown) {
-            ctx.reportError(new ProtocolException("unknown OriginChats command '" + f.cmd() + "'"));
-        } else if (f instanceof ServerFrame.Ready || f instanceof ServerFrame.AuthResult) {
-            log.debug("[{}] ignoring {} after login", ctx.logTag(), f.cmd());
-        }
-        ctx.emit(() -> host.deliver(f, reply));
-    }
-
-    private void onHandshake(ProtocolContext ctx, ServerFrame.Handshake h) {
-        host.handshake(h);
-        if (loggedIn || loginCmd != null) {
-            ctx.reportError(new ProtocolException("second handshake on one connection"));
-            return;
-        }
-        String mode = h.authMode() == null ? "rotur" : h.authMode();
-        boolean roturAllowed = !"cracked-only".equals(mode);
-        boolean passwordAllowed = "cracked".equals(mode) || "cracked-only".equals(mode);
-        if (login.validatorProvider != null && roturAllowed && h.validatorKey() != null) {
-            sendValidatorLogin(ctx, h.validatorKey());
-        } else if (login.username != null && passwordAllowed) {
-            sendPasswordLogin(ctx, login.register && !registered ? "register" : "login");
-        } else {
-            ctx.fail(new AuthenticationException("the server's auth_mode '" + mode
-                    + "' does not allow the configured login method"));
-        }
-    }
-
-    private void sendValidatorLogin(ProtocolContext ctx, String key) {
-        loginCmd = "auth";
-        CompletableFuture<Secret> v;
-        try {
-            v = login.validatorProvider.validator(key, login.runtime.get());
-        } catch (RuntimeException e) {
-            v = Futures.failed(e);
-        }
-        v.whenComplete((secret, err) -> {
-            if (!ctx.isCurrent()) {
-                return;
-            }
-            Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-            if (cause != null) {
-                ctx.fail(cause instanceof ChatwireException ? (ChatwireException) cause
-                        : new ConnectionLostException("could not get a Rotur validator: "
-                                + cause.getClass().getSimpleName(), cause));
-            } else if (secret == null || secret.isEmpty()) {
-                ctx.fail(new AuthenticationException("the validator provider gave no validator"));
-            } else {
-                ctx.sendNow(Outbound.text(CommandEncoder.encode("auth",
-                        CommandEncoder.fields("validator", secret.reveal()), null), "auth"));
-            }
+          }
+          Throwable cause =
+              err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+          if (cause != null) {
+            ctx.fail(
+                cause instanceof ChatwireException
+                    ? (ChatwireException) cause
+                    : new ConnectionLostException(
+                        "could not get a Rotur validator: " + cause.getClass().getSimpleName(),
+                        cause));
+          } else if (secret == null || secret.isEmpty()) {
+            ctx.fail(new AuthenticationException("the validator provider gave no validator"));
+          } else {
+            ctx.sendNow(
+                Outbound.text(
+                    CommandEncoder.encode(
+                        "auth", CommandEncoder.fields("validator", secret.reveal()), null),
+                    "auth"));
+          }
         });
-    }
+  }
 
-    private void sendPasswordLogin(ProtocolContext ctx, String cmd) {
-        loginCmd = cmd;
-        ctx.sendNow(Outbound.text(CommandEncoder.encode(cmd,
-                CommandEncoder.fields("username", login.username, "password", login.password.reveal()), null), cmd));
-    }
+  private void sendPasswordLogin(ProtocolContext ctx, String cmd) {
+    loginCmd = cmd;
+    ctx.sendNow(
+        Outbound.text(
+            CommandEncoder.encode(
+                cmd,
+                CommandEncoder.fields(
+                    "username", login.username, "password", login.password.reveal()),
+                null),
+            cmd));
+  }
 
-    private void onLoginReply(ProtocolContext ctx, ServerFrame f) {
-        if (f instanceof ServerFrame.AuthResult) {
-            ServerFrame.AuthResult a = (ServerFrame.AuthResult) f;
-            if (a.success() || loginCmd == null) {
-                return; // auth_success: wait for ready; a stray auth_error before our login: ignore
-            }
-            String text = a.text() == null ? "" : a.text();
-            if ("register".equals(loginCmd) && text.contains("already taken")) {
-                registered = true;
-                sendPasswordLogin(ctx, "login");
-                return;
-            }
-            if ("login".equals(loginCmd) && login.register && !reRegistered && text.contains("User not found")) {
-                // the server lost its accounts (restored from an empty database): register again, once
-                reRegistered = true;
-                registered = false;
-                sendPasswordLogin(ctx, "register");
-                return;
-            }
-            ctx.fail(new AuthenticationException("login refused by the server: " + a.text()));
-            return;
-        }
-        ServerFrame.Ready r = (ServerFrame.Ready) f;
-        if (loginCmd == null) {
-            ctx.reportError(new ProtocolException("ready before any login"));
-            return;
-        }
-        loggedIn = true;
-        if ("register".equals(loginCmd)) {
-            registered = true;
-        }
-        boolean reconnected = everReady;
-        everReady = true;
-        host.accepted(r);
-        // open the outbox before READY: connect() completes in ready(), and a caller that sends or
-        // signals typing from it must find the outbox open. What it releases now is queued in the
-        // engine and goes out at READY, before the re-sync that loggedIn starts.
-        outbox.up();
-        ctx.ready();
-        ctx.emit(() -> host.loggedIn(r, reconnected));
+  private void onLoginReply(ProtocolContext ctx, ServerFrame f) {
+    if (f instanceof ServerFrame.AuthResult) {
+      ServerFrame.AuthResult a = (ServerFrame.AuthResult) f;
+      if (a.success() || loginCmd == null) {
+        return; // auth_success: wait for ready; a stray auth_error before our login: ignore
+      }
+      String text = a.text() == null ? "" : a.text();
+      if ("register".equals(loginCmd) && text.contains("already taken")) {
+        registered = true;
+        sendPasswordLogin(ctx, "login");
+        return;
+      }
+      if ("login".equals(loginCmd)
+          && login.register
+          && !reRegistered
+          && text.contains("User not found")) {
+        // the server lost its accounts (restored from an empty database): register again, once
+        reRegistered = true;
+        registered = false;
+        sendPasswordLogin(ctx, "register");
+        return;
+      }
+      ctx.fail(new AuthenticationException("login refused by the server: " + a.text()));
+      return;
     }
+    ServerFrame.Ready r = (ServerFrame.Ready) f;
+    if (loginCmd == null) {
+      ctx.reportError(new ProtocolException("ready before any login"));
+      return;
+    }
+    loggedIn = true;
+    if ("register".equals(loginCmd)) {
+      registered = true;
+    }
+    boolean reconnected = everReady;
+    everReady = true;
+    host.accepted(r);
+    // open the outbox before READY: connect() completes in ready(), and a caller that sends or
+    // signals typing from it must find the outbox open. What it releases now is queued in the
+    // engine and goes out at READY, before the re-sync that loggedIn starts.
+    outbox.up();
+    ctx.ready();
+    ctx.emit(() -> host.loggedIn(r, reconnected));
+  }
 
-    @Override
-    public ChatwireException classifyClose(int code, String reason) {
-        if (disconnectReason != null) {
-            return new AuthenticationException("disconnected by the server: " + disconnectReason);
-        }
-        return new ConnectionLostException("closed by server with " + code + (reason.isEmpty() ? "" : " " + reason));
+  @Override
+  public ChatwireException classifyClose(int code, String reason) {
+    if (disconnectReason != null) {
+      return new AuthenticationException("disconnected by the server: " + disconnectReason);
     }
+    return new ConnectionLostException(
+        "closed by server with " + code + (reason.isEmpty() ? "" : " " + reason));
+  }
 
-    @Override
-    public ChatwireException classifyFailure(ChatwireException failure) {
-        // after "disconnect" (a ban) the server closes; however the socket ends, do not come back
-        if (disconnectReason != null) {
-            return new AuthenticationException("disconnected by the server: " + disconnectReason, failure);
-        }
-        return failure;
+  @Override
+  public ChatwireException classifyFailure(ChatwireException failure) {
+    // after "disconnect" (a ban) the server closes; however the socket ends, do not come back
+    if (disconnectReason != null) {
+      return new AuthenticationException(
+          "disconnected by the server: " + disconnectReason, failure);
     }
+    return failure;
+  }
 
-    @Override
-    public void onDisconnected(ChatwireException cause) {
-        loggedIn = false;
-        loginCmd = null;
-        outbox.down();
-    }
+  @Override
+  public void onDisconnected(ChatwireException cause) {
+    loggedIn = false;
+    loginCmd = null;
+    outbox.down();
+  }
 }

@@ -11,8 +11,16 @@ import java.util.Map;
  * @param size the size in bytes; null if unknown
  * @param url where to download it; may be null
  * @param expiresAt Unix seconds of expiry; null when permanent or unknown
- * @param permanent whether it never expires (null when the frame did not say: absent means unknown, not false)
+ * @param permanent whether it never expires (null when the frame did not say: absent means unknown,
+ *     not false)
  * @param raw the whole JSON object; never null
  */
-public record Attachment(String id, String name, String mimeType, Long size, String url, Double expiresAt,
-        Boolean permanent, Map<String, Object> raw) {}
+public record Attachment(
+    String id,
+    String name,
+    String mimeType,
+    Long size,
+    String url,
+    Double expiresAt,
+    Boolean permanent,
+    Map<String, Object> raw) {}

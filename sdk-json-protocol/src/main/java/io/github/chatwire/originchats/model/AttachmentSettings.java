@@ -6,11 +6,16 @@ import java.util.Map;
 /**
  * The handshake's attachment settings.
  *
- * @param enabled whether uploads are enabled (null when the frame did not say: absent means unknown, not false)
+ * @param enabled whether uploads are enabled (null when the frame did not say: absent means
+ *     unknown, not false)
  * @param maxSize the largest upload in bytes; null if not sent
  * @param allowedTypes MIME globs; never null
  * @param maxPerUser the most attachments per user, -1 for unlimited; null if not sent
  * @param raw the whole JSON object; never null
  */
-public record AttachmentSettings(Boolean enabled, Long maxSize, List<String> allowedTypes, Long maxPerUser,
-        Map<String, Object> raw) {}
+public record AttachmentSettings(
+    Boolean enabled,
+    Long maxSize,
+    List<String> allowedTypes,
+    Long maxPerUser,
+    Map<String, Object> raw) {}

@@ -15,6 +15,12 @@ import java.util.Map;
  * @param threads the threads of a forum channel; never null
  * @param raw the whole JSON object; never null
  */
-public record Channel(String type, String name, String displayName, String description,
-        Map<String, List<String>> permissions, String lastMessageId, List<ForumThread> threads,
-        Map<String, Object> raw) {}
+public record Channel(
+    String type,
+    String name,
+    String displayName,
+    String description,
+    Map<String, List<String>> permissions,
+    String lastMessageId,
+    List<ForumThread> threads,
+    Map<String, Object> raw) {}

@@ -12,11 +12,20 @@ import java.util.Map;
  * @param createdBy the creator's username; may be null
  * @param createdAt Unix seconds; may be null
  * @param locked whether locked (null when the frame did not say: absent means unknown, not false)
- * @param archived whether archived (null when the frame did not say: absent means unknown, not false)
+ * @param archived whether archived (null when the frame did not say: absent means unknown, not
+ *     false)
  * @param participants usernames; never null
  * @param lastMessageId the newest message; may be null
  * @param raw the whole JSON object; never null
  */
-public record ForumThread(String id, String name, String parentChannel, String createdBy, Double createdAt,
-        Boolean locked, Boolean archived, List<String> participants, String lastMessageId,
-        Map<String, Object> raw) {}
+public record ForumThread(
+    String id,
+    String name,
+    String parentChannel,
+    String createdBy,
+    Double createdAt,
+    Boolean locked,
+    Boolean archived,
+    List<String> participants,
+    String lastMessageId,
+    Map<String, Object> raw) {}

@@ -9,8 +9,8 @@ import java.util.Map;
  * {@code pollId}). Immutable.
  *
  * @param id the message id (UUID string); may be null only in malformed frames
- * @param user the author's username (or a raw user id after the user left; "originChats" for
- *     server messages); may be null
+ * @param user the author's username (or a raw user id after the user left; "originChats" for server
+ *     messages); may be null
  * @param content the text, possibly empty; may be null
  * @param timestamp Unix seconds with a fraction; may be null
  * @param type "message" when present; may be null
@@ -28,45 +28,45 @@ import java.util.Map;
  * @param raw the whole JSON object, unknown fields included; never null
  */
 public record Message(
-        String id,
-        String user,
-        String content,
-        Double timestamp,
-        String type,
-        Boolean pinned,
-        boolean edited,
-        ReplyRef replyTo,
-        Interaction interaction,
-        Map<String, List<String>> reactions,
-        List<Map<String, Object>> embeds,
-        List<Attachment> attachments,
-        String webhookName,
-        Pings pings,
-        String pollId,
-        Map<String, Object> raw) {
+    String id,
+    String user,
+    String content,
+    Double timestamp,
+    String type,
+    Boolean pinned,
+    boolean edited,
+    ReplyRef replyTo,
+    Interaction interaction,
+    Map<String, List<String>> reactions,
+    List<Map<String, Object>> embeds,
+    List<Attachment> attachments,
+    String webhookName,
+    Pings pings,
+    String pollId,
+    Map<String, Object> raw) {
 
-    /**
-     * A reference to the message replied to.
-     *
-     * @param id its id; may be null
-     * @param user its author; may be null
-     */
-    public record ReplyRef(String id, String user) {}
+  /**
+   * A reference to the message replied to.
+   *
+   * @param id its id; may be null
+   * @param user its author; may be null
+   */
+  public record ReplyRef(String id, String user) {}
 
-    /**
-     * The slash command behind a message.
-     *
-     * @param command the command name; may be null
-     * @param username who invoked it; may be null
-     */
-    public record Interaction(String command, String username) {}
+  /**
+   * The slash command behind a message.
+   *
+   * @param command the command name; may be null
+   * @param username who invoked it; may be null
+   */
+  public record Interaction(String command, String username) {}
 
-    /**
-     * Mentions carried by live message events.
-     *
-     * @param users mentioned usernames; never null
-     * @param roles mentioned roles; never null
-     * @param replies authors pinged by a reply; never null
-     */
-    public record Pings(List<String> users, List<String> roles, List<String> replies) {}
+  /**
+   * Mentions carried by live message events.
+   *
+   * @param users mentioned usernames; never null
+   * @param roles mentioned roles; never null
+   * @param replies authors pinged by a reply; never null
+   */
+  public record Pings(List<String> users, List<String> roles, List<String> replies) {}
 }

@@ -13,15 +13,29 @@ import java.util.Map;
  * @param threadId the thread, if posted in one; may be null
  * @param question the question; may be null
  * @param options the options in server order; never null
- * @param allowMultiselect whether several options may be chosen (null when the frame did not say: absent means unknown, not false)
+ * @param allowMultiselect whether several options may be chosen (null when the frame did not say:
+ *     absent means unknown, not false)
  * @param expiresAt Unix seconds when it ends by itself; null if it does not expire
  * @param createdBy the creator (username on the reference server); may be null
  * @param createdAt Unix seconds of creation; may be null
- * @param ended whether it has ended (null when the frame did not say: absent means unknown, not false)
+ * @param ended whether it has ended (null when the frame did not say: absent means unknown, not
+ *     false)
  * @param endedAt Unix seconds when it ended; null while open
  * @param userVotes the {@code user_votes} list (option ids), as strings; never null
  * @param raw the whole JSON object; never null
  */
-public record PollInfo(String id, String messageId, String channel, String threadId, String question,
-        List<PollOption> options, Boolean allowMultiselect, Double expiresAt, String createdBy, Double createdAt,
-        Boolean ended, Double endedAt, List<String> userVotes, Map<String, Object> raw) {}
+public record PollInfo(
+    String id,
+    String messageId,
+    String channel,
+    String threadId,
+    String question,
+    List<PollOption> options,
+    Boolean allowMultiselect,
+    Double expiresAt,
+    String createdBy,
+    Double createdAt,
+    Boolean ended,
+    Double endedAt,
+    List<String> userVotes,
+    Map<String, Object> raw) {}

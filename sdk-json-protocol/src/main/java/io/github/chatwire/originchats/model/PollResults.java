@@ -8,23 +8,31 @@ import java.util.Map;
  *
  * @param pollId the poll id; may be null
  * @param question may be null
- * @param allowMultiselect whether several options may be chosen (null when the frame did not say: absent means unknown, not false)
+ * @param allowMultiselect whether several options may be chosen (null when the frame did not say:
+ *     absent means unknown, not false)
  * @param ended whether ended (null when the frame did not say: absent means unknown, not false)
  * @param totalVotes the vote count; null if absent
  * @param options per-option results; never null
  * @param raw the whole JSON object; never null
  */
-public record PollResults(String pollId, String question, Boolean allowMultiselect, Boolean ended,
-        Long totalVotes, List<Option> options, Map<String, Object> raw) {
+public record PollResults(
+    String pollId,
+    String question,
+    Boolean allowMultiselect,
+    Boolean ended,
+    Long totalVotes,
+    List<Option> options,
+    Map<String, Object> raw) {
 
-    /**
-     * One option's result.
-     *
-     * @param id the option id; may be null
-     * @param text may be null
-     * @param emoji may be null
-     * @param votes the count; null if absent
-     * @param voters user ids or usernames, depending on the event (see the protocol notes); never null
-     */
-    public record Option(String id, String text, String emoji, Long votes, List<String> voters) {}
+  /**
+   * One option's result.
+   *
+   * @param id the option id; may be null
+   * @param text may be null
+   * @param emoji may be null
+   * @param votes the count; null if absent
+   * @param voters user ids or usernames, depending on the event (see the protocol notes); never
+   *     null
+   */
+  public record Option(String id, String text, String emoji, Long votes, List<String> voters) {}
 }

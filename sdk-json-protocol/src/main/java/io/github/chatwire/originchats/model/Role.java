@@ -10,13 +10,23 @@ import java.util.Map;
  * @param id the role id; may be null
  * @param description may be null
  * @param color "#RRGGBB"; may be null
- * @param hoisted whether shown separately (null when the frame did not say: absent means unknown, not false)
+ * @param hoisted whether shown separately (null when the frame did not say: absent means unknown,
+ *     not false)
  * @param permissions server-wide permission names; never null (legacy object forms give empty)
- * @param selfAssignable whether users may take it themselves (null when the frame did not say: absent means unknown, not false)
+ * @param selfAssignable whether users may take it themselves (null when the frame did not say:
+ *     absent means unknown, not false)
  * @param category may be null
  * @param position 0 = highest; null if absent
  * @param raw the whole JSON object; never null
  */
-public record Role(String name, String id, String description, String color, Boolean hoisted,
-        List<String> permissions, Boolean selfAssignable, String category, Long position,
-        Map<String, Object> raw) {}
+public record Role(
+    String name,
+    String id,
+    String description,
+    String color,
+    Boolean hoisted,
+    List<String> permissions,
+    Boolean selfAssignable,
+    String category,
+    Long position,
+    Map<String, Object> raw) {}

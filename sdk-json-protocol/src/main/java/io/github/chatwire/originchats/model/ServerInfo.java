@@ -12,5 +12,10 @@ import java.util.Map;
  * @param ownerName the owner's name; may be null
  * @param raw the whole JSON object; never null
  */
-public record ServerInfo(String name, String icon, String banner, String url, String ownerName,
-        Map<String, Object> raw) {}
+public record ServerInfo(
+    String name,
+    String icon,
+    String banner,
+    String url,
+    String ownerName,
+    Map<String, Object> raw) {}

@@ -11,23 +11,30 @@ import java.util.Map;
  * @param options the arguments; never null
  * @param whitelistRoles roles allowed to use it; null for all
  * @param blacklistRoles roles refused; null for none
- * @param ephemeral requested ephemeral responses (the server ignores this) (null when the frame did not say: absent means unknown, not false)
+ * @param ephemeral requested ephemeral responses (the server ignores this) (null when the frame did
+ *     not say: absent means unknown, not false)
  * @param registeredBy the registering user; may be null
  * @param raw the whole JSON object; never null
  */
-public record SlashCommandInfo(String name, String description, List<SlashOption> options,
-        List<String> whitelistRoles, List<String> blacklistRoles, Boolean ephemeral, String registeredBy,
-        Map<String, Object> raw) {
+public record SlashCommandInfo(
+    String name,
+    String description,
+    List<SlashOption> options,
+    List<String> whitelistRoles,
+    List<String> blacklistRoles,
+    Boolean ephemeral,
+    String registeredBy,
+    Map<String, Object> raw) {
 
-    /**
-     * One argument of a slash command.
-     *
-     * @param name the argument name; never null for valid data
-     * @param description may be null
-     * @param type "str", "int", "bool", "enum" or "float" (others kept); may be null
-     * @param choices the allowed values of an enum; null otherwise
-     * @param required whether required; true when absent, the server's own default for an option
-     */
-    public record SlashOption(String name, String description, String type, List<String> choices,
-            boolean required) {}
+  /**
+   * One argument of a slash command.
+   *
+   * @param name the argument name; never null for valid data
+   * @param description may be null
+   * @param type "str", "int", "bool", "enum" or "float" (others kept); may be null
+   * @param choices the allowed values of an enum; null otherwise
+   * @param required whether required; true when absent, the server's own default for an option
+   */
+  public record SlashOption(
+      String name, String description, String type, List<String> choices, boolean required) {}
 }

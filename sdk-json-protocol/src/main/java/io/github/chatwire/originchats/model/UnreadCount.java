@@ -3,9 +3,9 @@ package io.github.chatwire.originchats.model;
 import java.util.Map;
 
 /**
- * The read state of one channel or thread, a value of the {@code unreads_get} map
- * ({@code {last_read, unread_count, total_messages, parent_channel?}}). Immutable; fields the SDK
- * does not model stay in {@link #raw()}.
+ * The read state of one channel or thread, a value of the {@code unreads_get} map ({@code
+ * {last_read, unread_count, total_messages, parent_channel?}}). Immutable; fields the SDK does not
+ * model stay in {@link #raw()}.
  *
  * @param lastRead the id of the last read message; null if nothing was read yet
  * @param unreadCount unread messages; null if absent
@@ -13,5 +13,9 @@ import java.util.Map;
  * @param parentChannel the parent channel of a thread entry; null for channels
  * @param raw the whole JSON object; never null
  */
-public record UnreadCount(String lastRead, Long unreadCount, Long totalMessages, String parentChannel,
-        Map<String, Object> raw) {}
+public record UnreadCount(
+    String lastRead,
+    Long unreadCount,
+    Long totalMessages,
+    String parentChannel,
+    Map<String, Object> raw) {}

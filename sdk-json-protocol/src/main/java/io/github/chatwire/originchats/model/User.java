@@ -7,25 +7,33 @@ import java.util.Map;
  * A user as listed by the server (ready, users_list, users_online, user_connect). The server keys
  * users by username and never sends an id here. Immutable.
  *
- * @param username the username (cracked accounts: "USR:local_name"); may be null only in malformed data
+ * @param username the username (cracked accounts: "USR:local_name"); may be null only in malformed
+ *     data
  * @param nickname the nickname to show when present; may be null
  * @param roles role names, the first decides the colour; never null
  * @param color "#RRGGBB"; may be null
  * @param status the presence; may be null
- * @param cracked whether a local (password) account; null when the frame does not say
- *     ({@code user_join} and {@code user_connect} carry no {@code cracked})
+ * @param cracked whether a local (password) account; null when the frame does not say ({@code
+ *     user_join} and {@code user_connect} carry no {@code cracked})
  * @param pfp profile picture URL; may be null
  * @param raw the whole JSON object; never null
  */
-public record User(String username, String nickname, List<String> roles, String color, UserStatus status,
-        Boolean cracked, String pfp, Map<String, Object> raw) {
+public record User(
+    String username,
+    String nickname,
+    List<String> roles,
+    String color,
+    UserStatus status,
+    Boolean cracked,
+    String pfp,
+    Map<String, Object> raw) {
 
-    /**
-     * The name to show: the nickname when set, else the username.
-     *
-     * @return the name; may be null when both are absent
-     */
-    public String displayName() {
-        return nickname != null && !nickname.isEmpty() ? nickname : username;
-    }
+  /**
+   * The name to show: the nickname when set, else the username.
+   *
+   * @return the name; may be null when both are absent
+   */
+  public String displayName() {
+    return nickname != null && !nickname.isEmpty() ? nickname : username;
+  }
 }

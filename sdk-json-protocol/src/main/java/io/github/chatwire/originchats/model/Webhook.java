@@ -18,11 +18,25 @@ import java.util.Map;
  * @param avatar the avatar URL; may be null
  * @param raw the whole JSON object (including the token); never null
  */
-public record Webhook(String id, String channel, String name, Secret token, String createdBy, Double createdAt,
-        String avatar, Map<String, Object> raw) {
-    @Override
-    public String toString() {
-        return "Webhook[id=" + id + ", channel=" + channel + ", name=" + name + ", token="
-                + (token == null ? null : "***") + "]";
-    }
+public record Webhook(
+    String id,
+    String channel,
+    String name,
+    Secret token,
+    String createdBy,
+    Double createdAt,
+    String avatar,
+    Map<String, Object> raw) {
+  @Override
+  public String toString() {
+    return "Webhook[id="
+        + id
+        + ", channel="
+        + channel
+        + ", name="
+        + name
+        + ", token="
+        + (token == null ? null : "***")
+        + "]";
+  }
 }

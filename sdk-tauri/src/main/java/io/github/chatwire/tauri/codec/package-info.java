@@ -1,7 +1,8 @@
 /**
- * Pure conversion of Tauri push messages: JSON text to and from
- * {@link io.github.chatwire.tauri.model.TauriMessage} ({@link io.github.chatwire.tauri.codec.TauriMessageCodec}),
- * and the byte framings of messages on a QUIC stream ({@link io.github.chatwire.tauri.codec.TauriFraming}).
- * No I/O, threads or clocks; also used by the testkit's fake server.
+ * Pure conversion of Tauri push messages: JSON text to and from {@link
+ * io.github.chatwire.tauri.model.TauriMessage} ({@link
+ * io.github.chatwire.tauri.codec.TauriMessageCodec}), and the byte framings of messages on a QUIC
+ * stream ({@link io.github.chatwire.tauri.codec.TauriFraming}). No I/O, threads or clocks; also
+ * used by the testkit's fake server.
  */
 package io.github.chatwire.tauri.codec;

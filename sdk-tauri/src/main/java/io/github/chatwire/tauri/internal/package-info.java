@@ -1,5 +1,5 @@
 /**
- * Implementation details of the Tauri client: the kwik QUIC transport, the protocol handler and
- * the classification of QUIC connection ends. Not a public API; may change without notice.
+ * Implementation details of the Tauri client: the kwik QUIC transport, the protocol handler and the
+ * classification of QUIC connection ends. Not a public API; may change without notice.
  */
 package io.github.chatwire.tauri.internal;

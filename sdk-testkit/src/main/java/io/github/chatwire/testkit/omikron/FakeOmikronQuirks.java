@@ -16,65 +16,73 @@ package io.github.chatwire.testkit.omikron;
  *     {@code identification_response}, stays attached, and its relayed requests are dropped
  *     silently. When false, such a client is identified normally and its relayed requests are
  *     answered with {@code error_no_iota}. Default true.
- * @param neverCloseAfterFatalError after a fatal identification error the server does not close
- *     the socket (the reference's inverted {@code close()}); the client must. Default true.
+ * @param neverCloseAfterFatalError after a fatal identification error the server does not close the
+ *     socket (the reference's inverted {@code close()}); the client must. Default true.
  * @param dataKeyLoss unknown {@code data} keys collapse into one {@code error_type} key when
  *     relayed. Default true.
  */
 public record FakeOmikronQuirks(
-        boolean lowercaseIdEcho,
-        boolean intStringFields,
-        boolean randomIdPushes,
-        boolean errorNoIota,
-        boolean neverCloseAfterFatalError,
-        boolean dataKeyLoss) {
-    /**
-     * The reference server's behaviour.
-     *
-     * @return the quirks
-     */
-    public static FakeOmikronQuirks reference() {
-        return new FakeOmikronQuirks(true, false, true, true, true, true);
-    }
+    boolean lowercaseIdEcho,
+    boolean intStringFields,
+    boolean randomIdPushes,
+    boolean errorNoIota,
+    boolean neverCloseAfterFatalError,
+    boolean dataKeyLoss) {
+  /**
+   * The reference server's behaviour.
+   *
+   * @return the quirks
+   */
+  public static FakeOmikronQuirks reference() {
+    return new FakeOmikronQuirks(true, false, true, true, true, true);
+  }
 
-    /**
-     * A well-behaved server: ids echoed as sent, numbers as numbers, closes after fatal errors,
-     * relays data unchanged, answers relayed requests of an Iota-less client with
-     * {@code error_no_iota}.
-     *
-     * @return the quirks
-     */
-    public static FakeOmikronQuirks none() {
-        return new FakeOmikronQuirks(false, false, false, false, false, false);
-    }
+  /**
+   * A well-behaved server: ids echoed as sent, numbers as numbers, closes after fatal errors,
+   * relays data unchanged, answers relayed requests of an Iota-less client with {@code
+   * error_no_iota}.
+   *
+   * @return the quirks
+   */
+  public static FakeOmikronQuirks none() {
+    return new FakeOmikronQuirks(false, false, false, false, false, false);
+  }
 
-    /**
-     * A copy with int-string fields switched.
-     *
-     * @param on the setting
-     * @return the copy
-     */
-    public FakeOmikronQuirks withIntStringFields(boolean on) {
-        return new FakeOmikronQuirks(lowercaseIdEcho, on, randomIdPushes, errorNoIota, neverCloseAfterFatalError, dataKeyLoss);
-    }
+  /**
+   * A copy with int-string fields switched.
+   *
+   * @param on the setting
+   * @return the copy
+   */
+  public FakeOmikronQuirks withIntStringFields(boolean on) {
+    return new FakeOmikronQuirks(
+        lowercaseIdEcho, on, randomIdPushes, errorNoIota, neverCloseAfterFatalError, dataKeyLoss);
+  }
 
-    /**
-     * A copy with the {@code error_no_iota} handshake behaviour switched.
-     *
-     * @param on the setting
-     * @return the copy
-     */
-    public FakeOmikronQuirks withErrorNoIota(boolean on) {
-        return new FakeOmikronQuirks(lowercaseIdEcho, intStringFields, randomIdPushes, on, neverCloseAfterFatalError, dataKeyLoss);
-    }
+  /**
+   * A copy with the {@code error_no_iota} handshake behaviour switched.
+   *
+   * @param on the setting
+   * @return the copy
+   */
+  public FakeOmikronQuirks withErrorNoIota(boolean on) {
+    return new FakeOmikronQuirks(
+        lowercaseIdEcho,
+        intStringFields,
+        randomIdPushes,
+        on,
+        neverCloseAfterFatalError,
+        dataKeyLoss);
+  }
 
-    /**
-     * A copy with closing after fatal errors switched.
-     *
-     * @param neverClose the setting
-     * @return the copy
-     */
-    public FakeOmikronQuirks withNeverCloseAfterFatalError(boolean neverClose) {
-        return new FakeOmikronQuirks(lowercaseIdEcho, intStringFields, randomIdPushes, errorNoIota, neverClose, dataKeyLoss);
-    }
+  /**
+   * A copy with closing after fatal errors switched.
+   *
+   * @param neverClose the setting
+   * @return the copy
+   */
+  public FakeOmikronQuirks withNeverCloseAfterFatalError(boolean neverClose) {
+    return new FakeOmikronQuirks(
+        lowercaseIdEcho, intStringFields, randomIdPushes, errorNoIota, neverClose, dataKeyLoss);
+  }
 }

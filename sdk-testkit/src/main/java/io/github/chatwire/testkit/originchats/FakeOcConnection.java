@@ -7,25 +7,25 @@ import okhttp3.WebSocket;
 
 /** One WebSocket of the fake, and who is logged in on it. Guarded by the state's lock. */
 final class FakeOcConnection {
-    final String id;
-    final WebSocket ws;
-    final String validatorKey;
-    String userId;
-    String username;
-    boolean cracked;
-    Cancellable ping = Cancellable.NONE;
+  final String id;
+  final WebSocket ws;
+  final String validatorKey;
+  String userId;
+  String username;
+  boolean cracked;
+  Cancellable ping = Cancellable.NONE;
 
-    FakeOcConnection(String id, WebSocket ws, String validatorKey) {
-        this.id = id;
-        this.ws = ws;
-        this.validatorKey = validatorKey;
-    }
+  FakeOcConnection(String id, WebSocket ws, String validatorKey) {
+    this.id = id;
+    this.ws = ws;
+    this.validatorKey = validatorKey;
+  }
 
-    boolean authed() {
-        return userId != null;
-    }
+  boolean authed() {
+    return userId != null;
+  }
 
-    void send(Map<String, Object> frame) {
-        ws.send(OcJson.write(frame));
-    }
+  void send(Map<String, Object> frame) {
+    ws.send(OcJson.write(frame));
+  }
 }

@@ -20,64 +20,73 @@ import org.junit.jupiter.api.BeforeEach;
 
 /** FakeOmikron driven only through the common {@link FakeServer} face, with a real client. */
 class FakeOmikronFaceTest extends FakeServerFaceTestBase {
-    static final OmikronId IOTA = OmikronId.of(1_733_600_000_100L);
-    static final OmikronId ALICE = OmikronId.of(1_733_600_000_001L);
+  static final OmikronId IOTA = OmikronId.of(1_733_600_000_100L);
+  static final OmikronId ALICE = OmikronId.of(1_733_600_000_001L);
 
-    final SecureRandom random = new SecureRandom();
-    final OmikronPrivateKey iotaKey = OmikronPrivateKey.generate(random);
-    final OmikronPrivateKey aliceKey = OmikronPrivateKey.generate(random);
-    FakeServer server;
-    FakeIota iota;
-    OmikronClient client;
+  final SecureRandom random = new SecureRandom();
+  final OmikronPrivateKey iotaKey = OmikronPrivateKey.generate(random);
+  final OmikronPrivateKey aliceKey = OmikronPrivateKey.generate(random);
+  FakeServer server;
+  FakeIota iota;
+  OmikronClient client;
 
-    @BeforeEach
-    void connect() throws Exception {
-        FakeOmikron omikron = FakeOmikron.builder().build().start();
-        omikron.registerIota(IOTA, iotaKey.publicKey());
-        omikron.registerUser(UserRecord.of(ALICE, "alice", aliceKey, IOTA));
-        server = omikron;
-        iota = new FakeIota(omikron.iotaUrl(), IOTA, iotaKey, Set.of(ALICE), null, null);
-        iota.connect().get(10, SECONDS);
-        client = OmikronClient.builder().url(server.url()).userId(ALICE).privateKey(aliceKey).runtime(runtime)
-                .options(OmikronClient.defaultOptions().toBuilder()
-                        .reconnectPolicy(ReconnectPolicy.builder().jitter(0).build()).build())
-                .listener(new OmikronListener() {
-                    @Override
-                    public void onPong(Pong pong) {
-                        liveness.incrementAndGet();
-                    }
+  @BeforeEach
+  void connect() throws Exception {
+    FakeOmikron omikron = FakeOmikron.builder().build().start();
+    omikron.registerIota(IOTA, iotaKey.publicKey());
+    omikron.registerUser(UserRecord.of(ALICE, "alice", aliceKey, IOTA));
+    server = omikron;
+    iota = new FakeIota(omikron.iotaUrl(), IOTA, iotaKey, Set.of(ALICE), null, null);
+    iota.connect().get(10, SECONDS);
+    client =
+        OmikronClient.builder()
+            .url(server.url())
+            .userId(ALICE)
+            .privateKey(aliceKey)
+            .runtime(runtime)
+            .options(
+                OmikronClient.defaultOptions().toBuilder()
+                    .reconnectPolicy(ReconnectPolicy.builder().jitter(0).build())
+                    .build())
+            .listener(
+                new OmikronListener() {
+                  @Override
+                  public void onPong(Pong pong) {
+                    liveness.incrementAndGet();
+                  }
 
-                    @Override
-                    public void onStateChange(StateChange change) {
-                        changes.add(change);
-                    }
-                }).build();
-        client.connect().get(10, SECONDS);
-    }
+                  @Override
+                  public void onStateChange(StateChange change) {
+                    changes.add(change);
+                  }
+                })
+            .build();
+    client.connect().get(10, SECONDS);
+  }
 
-    @Override
-    protected FakeServer server() {
-        return server;
-    }
+  @Override
+  protected FakeServer server() {
+    return server;
+  }
 
-    @Override
-    protected AutoCloseable client() {
-        return client;
-    }
+  @Override
+  protected AutoCloseable client() {
+    return client;
+  }
 
-    @Override
-    protected ConnectionState clientState() {
-        return client.state();
-    }
+  @Override
+  protected ConnectionState clientState() {
+    return client.state();
+  }
 
-    /** The client pings every 5 s and gives up after 20 s without a frame. */
-    @Override
-    protected Duration watchdog() {
-        return Duration.ofSeconds(20);
-    }
+  /** The client pings every 5 s and gives up after 20 s without a frame. */
+  @Override
+  protected Duration watchdog() {
+    return Duration.ofSeconds(20);
+  }
 
-    @AfterEach
-    void closeIota() {
-        iota.close();
-    }
+  @AfterEach
+  void closeIota() {
+    iota.close();
+  }
 }

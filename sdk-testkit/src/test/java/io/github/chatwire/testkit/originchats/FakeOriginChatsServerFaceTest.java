@@ -13,53 +13,60 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 
-/** FakeOriginChatsServer driven only through the common {@link FakeServer} face, with a real client. */
+/**
+ * FakeOriginChatsServer driven only through the common {@link FakeServer} face, with a real client.
+ */
 class FakeOriginChatsServerFaceTest extends FakeServerFaceTestBase {
-    FakeServer server;
-    OriginChatsClient client;
+  FakeServer server;
+  OriginChatsClient client;
 
-    @BeforeEach
-    void connect() throws Exception {
-        FakeOriginChatsServer oc = FakeOriginChatsServer.builder().scheduler(clock).build().start();
-        oc.addRoturUser("tok-alice", "USR:alice0001", "alice");
-        server = oc;
-        client = OriginChatsClient.builder().url(server.url()).runtime(runtime)
-                .options(OriginChatsClient.defaultOptions().toBuilder().random(() -> 0.5).build())
-                .validatorProvider(RoturValidatorProvider.of(Secret.of("tok-alice"), oc.httpUrl()))
-                .listener(new OriginChatsListener() {
-                    @Override
-                    public void onEvent(ServerFrame event) {
-                        if (event instanceof ServerFrame.Heartbeat) {
-                            liveness.incrementAndGet();
-                        }
+  @BeforeEach
+  void connect() throws Exception {
+    FakeOriginChatsServer oc = FakeOriginChatsServer.builder().scheduler(clock).build().start();
+    oc.addRoturUser("tok-alice", "USR:alice0001", "alice");
+    server = oc;
+    client =
+        OriginChatsClient.builder()
+            .url(server.url())
+            .runtime(runtime)
+            .options(OriginChatsClient.defaultOptions().toBuilder().random(() -> 0.5).build())
+            .validatorProvider(RoturValidatorProvider.of(Secret.of("tok-alice"), oc.httpUrl()))
+            .listener(
+                new OriginChatsListener() {
+                  @Override
+                  public void onEvent(ServerFrame event) {
+                    if (event instanceof ServerFrame.Heartbeat) {
+                      liveness.incrementAndGet();
                     }
+                  }
 
-                    @Override
-                    public void onStateChange(StateChange change) {
-                        changes.add(change);
-                    }
-                }).build();
-        client.connect().get(10, TimeUnit.SECONDS);
-    }
+                  @Override
+                  public void onStateChange(StateChange change) {
+                    changes.add(change);
+                  }
+                })
+            .build();
+    client.connect().get(10, TimeUnit.SECONDS);
+  }
 
-    @Override
-    protected FakeServer server() {
-        return server;
-    }
+  @Override
+  protected FakeServer server() {
+    return server;
+  }
 
-    @Override
-    protected AutoCloseable client() {
-        return client;
-    }
+  @Override
+  protected AutoCloseable client() {
+    return client;
+  }
 
-    @Override
-    protected ConnectionState clientState() {
-        return client.state();
-    }
+  @Override
+  protected ConnectionState clientState() {
+    return client.state();
+  }
 
-    /** The server pings every 30 s; the client gives up after 75 s without a frame. */
-    @Override
-    protected Duration watchdog() {
-        return Duration.ofSeconds(75);
-    }
+  /** The server pings every 30 s; the client gives up after 75 s without a frame. */
+  @Override
+  protected Duration watchdog() {
+    return Duration.ofSeconds(75);
+  }
 }

@@ -5,24 +5,24 @@ import java.util.RandomAccess;
 
 /** An unmodifiable list over an array that nobody else holds: the arrays of {@link JsonTree}. */
 final class JsonArray extends AbstractList<Object> implements RandomAccess {
-    private final Object[] values;
-    private final int size;
+  private final Object[] values;
+  private final int size;
 
-    JsonArray(Object[] values, int size) {
-        this.values = values;
-        this.size = size;
-    }
+  JsonArray(Object[] values, int size) {
+    this.values = values;
+    this.size = size;
+  }
 
-    @Override
-    public Object get(int index) {
-        if (index < 0 || index >= size) {
-            throw new IndexOutOfBoundsException("index " + index + ", size " + size);
-        }
-        return values[index];
+  @Override
+  public Object get(int index) {
+    if (index < 0 || index >= size) {
+      throw new IndexOutOfBoundsException("index " + index + ", size " + size);
     }
+    return values[index];
+  }
 
-    @Override
-    public int size() {
-        return size;
-    }
+  @Override
+  public int size() {
+    return size;
+  }
 }

@@ -7,14 +7,14 @@ import io.github.chatwire.core.ProtocolException;
  * gives the offset and what was expected, never the input itself.
  */
 public final class JsonFormatException extends ProtocolException {
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /**
-     * Creates the exception.
-     *
-     * @param message what is wrong and where; never null
-     */
-    public JsonFormatException(String message) {
-        super(message);
-    }
+  /**
+   * Creates the exception.
+   *
+   * @param message what is wrong and where; never null
+   */
+  public JsonFormatException(String message) {
+    super(message);
+  }
 }

@@ -6,33 +6,36 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** An unmodifiable view of a map nobody else holds: the objects of {@link JsonTree} above a few members. */
+/**
+ * An unmodifiable view of a map nobody else holds: the objects of {@link JsonTree} above a few
+ * members.
+ */
 final class LargeJsonObject extends AbstractMap<String, Object> {
-    private final LinkedHashMap<String, Object> map;
-    private final Set<Map.Entry<String, Object>> entries;
+  private final LinkedHashMap<String, Object> map;
+  private final Set<Map.Entry<String, Object>> entries;
 
-    LargeJsonObject(LinkedHashMap<String, Object> map) {
-        this.map = map;
-        this.entries = Collections.unmodifiableSet(map.entrySet());
-    }
+  LargeJsonObject(LinkedHashMap<String, Object> map) {
+    this.map = map;
+    this.entries = Collections.unmodifiableSet(map.entrySet());
+  }
 
-    @Override
-    public Object get(Object key) {
-        return map.get(key);
-    }
+  @Override
+  public Object get(Object key) {
+    return map.get(key);
+  }
 
-    @Override
-    public boolean containsKey(Object key) {
-        return map.containsKey(key);
-    }
+  @Override
+  public boolean containsKey(Object key) {
+    return map.containsKey(key);
+  }
 
-    @Override
-    public int size() {
-        return map.size();
-    }
+  @Override
+  public int size() {
+    return map.size();
+  }
 
-    @Override
-    public Set<Map.Entry<String, Object>> entrySet() {
-        return entries;
-    }
+  @Override
+  public Set<Map.Entry<String, Object>> entrySet() {
+    return entries;
+  }
 }

@@ -13,82 +13,82 @@ import java.util.Set;
  * Lookups are linear, so it is only used up to {@link #MAX_SIZE} members.
  */
 final class SmallJsonObject extends AbstractMap<String, Object> {
-    /** The most members kept this way; larger objects use a hash map. */
-    static final int MAX_SIZE = 8;
+  /** The most members kept this way; larger objects use a hash map. */
+  static final int MAX_SIZE = 8;
 
-    private final String[] keys;
-    private final Object[] values;
-    private final int size;
+  private final String[] keys;
+  private final Object[] values;
+  private final int size;
 
-    SmallJsonObject(String[] keys, Object[] values, int size) {
-        this.keys = keys;
-        this.values = values;
-        this.size = size;
+  SmallJsonObject(String[] keys, Object[] values, int size) {
+    this.keys = keys;
+    this.values = values;
+    this.size = size;
+  }
+
+  /** The value at a position, for walks that must not allocate entries. */
+  Object valueAt(int i) {
+    return values[i];
+  }
+
+  private int indexOf(Object key) {
+    for (int i = 0; i < size; i++) {
+      if (keys[i].equals(key)) {
+        return i;
+      }
     }
+    return -1;
+  }
 
-    /** The value at a position, for walks that must not allocate entries. */
-    Object valueAt(int i) {
-        return values[i];
-    }
+  @Override
+  public Object get(Object key) {
+    int i = indexOf(key);
+    return i < 0 ? null : values[i];
+  }
 
-    private int indexOf(Object key) {
-        for (int i = 0; i < size; i++) {
-            if (keys[i].equals(key)) {
-                return i;
+  @Override
+  public boolean containsKey(Object key) {
+    return indexOf(key) >= 0;
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+
+  @Override
+  public boolean isEmpty() {
+    return size == 0;
+  }
+
+  @Override
+  public Set<Map.Entry<String, Object>> entrySet() {
+    return new AbstractSet<Map.Entry<String, Object>>() {
+      @Override
+      public Iterator<Map.Entry<String, Object>> iterator() {
+        return new Iterator<Map.Entry<String, Object>>() {
+          private int next;
+
+          @Override
+          public boolean hasNext() {
+            return next < size;
+          }
+
+          @Override
+          public Map.Entry<String, Object> next() {
+            if (next >= size) {
+              throw new NoSuchElementException();
             }
-        }
-        return -1;
-    }
-
-    @Override
-    public Object get(Object key) {
-        int i = indexOf(key);
-        return i < 0 ? null : values[i];
-    }
-
-    @Override
-    public boolean containsKey(Object key) {
-        return indexOf(key) >= 0;
-    }
-
-    @Override
-    public int size() {
-        return size;
-    }
-
-    @Override
-    public boolean isEmpty() {
-        return size == 0;
-    }
-
-    @Override
-    public Set<Map.Entry<String, Object>> entrySet() {
-        return new AbstractSet<Map.Entry<String, Object>>() {
-            @Override
-            public Iterator<Map.Entry<String, Object>> iterator() {
-                return new Iterator<Map.Entry<String, Object>>() {
-                    private int next;
-
-                    @Override
-                    public boolean hasNext() {
-                        return next < size;
-                    }
-
-                    @Override
-                    public Map.Entry<String, Object> next() {
-                        if (next >= size) {
-                            throw new NoSuchElementException();
-                        }
-                        int i = next++;
-                        return new AbstractMap.SimpleImmutableEntry<>(keys[i], values[i]);
-                    }
-                };
-            }
-
-            @Override
-            public int size() {
-                return size;
-            }
+            int i = next++;
+            return new AbstractMap.SimpleImmutableEntry<>(keys[i], values[i]);
+          }
         };
-    }
+      }
+
+      @Override
+      public int size() {
+        return size;
+      }
+    };
+  }
 }

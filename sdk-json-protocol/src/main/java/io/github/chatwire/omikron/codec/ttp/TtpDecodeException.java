@@ -11,30 +11,30 @@ import io.github.chatwire.core.ProtocolException;
  * <p>Not retryable: the same bytes fail the same way.
  */
 public class TtpDecodeException extends ProtocolException {
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /** The byte offset where the problem was found, from the start of the message. */
-    private final long offset;
+  /** The byte offset where the problem was found, from the start of the message. */
+  private final long offset;
 
-    /**
-     * Creates the exception.
-     *
-     * @param message what was wrong, without content; never null
-     * @param offset the byte offset where it was found, from the start of the message (for
-     *     {@link TtpCodec}) or of the stream (for {@link TtpStreamDecoder}); 0 or more
-     */
-    public TtpDecodeException(String message, long offset) {
-        super(message + " (at byte " + offset + ")");
-        this.offset = offset;
-    }
+  /**
+   * Creates the exception.
+   *
+   * @param message what was wrong, without content; never null
+   * @param offset the byte offset where it was found, from the start of the message (for {@link
+   *     TtpCodec}) or of the stream (for {@link TtpStreamDecoder}); 0 or more
+   */
+  public TtpDecodeException(String message, long offset) {
+    super(message + " (at byte " + offset + ")");
+    this.offset = offset;
+  }
 
-    /**
-     * Where the problem was found.
-     *
-     * @return the byte offset, 0 or more: from the start of the message for {@link TtpCodec},
-     *     from the start of the stream for {@link TtpStreamDecoder}'s stream errors
-     */
-    public long offset() {
-        return offset;
-    }
+  /**
+   * Where the problem was found.
+   *
+   * @return the byte offset, 0 or more: from the start of the message for {@link TtpCodec}, from
+   *     the start of the stream for {@link TtpStreamDecoder}'s stream errors
+   */
+  public long offset() {
+    return offset;
+  }
 }

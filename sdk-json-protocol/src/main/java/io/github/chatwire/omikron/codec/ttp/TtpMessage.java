@@ -18,53 +18,61 @@ import java.util.Objects;
  * @param data the data container; never null
  */
 public record TtpMessage(int type, long id, long sender, long receiver, TtpContainer data) {
-    /** The largest message id (u32). */
-    public static final long MAX_ID = 0xFFFF_FFFFL;
-    /** The largest sender or receiver id (48 bits). */
-    public static final long MAX_ROUTING_ID = (1L << 48) - 1;
+  /** The largest message id (u32). */
+  public static final long MAX_ID = 0xFFFF_FFFFL;
 
-    /**
-     * Validates the message.
-     *
-     * @param type see {@link #type()}
-     * @param id see {@link #id()}
-     * @param sender see {@link #sender()}
-     * @param receiver see {@link #receiver()}
-     * @param data see {@link #data()}
-     * @throws IllegalArgumentException naming the first field out of range
-     * @throws NullPointerException if {@code data} is null
-     */
-    public TtpMessage {
-        if (type < 0 || type > 0xFF) {
-            throw new IllegalArgumentException("type must be 0..255: " + type);
-        }
-        if (id < 0 || id > MAX_ID) {
-            throw new IllegalArgumentException("id must be a u32: " + id);
-        }
-        if (sender < 0 || sender > MAX_ROUTING_ID) {
-            throw new IllegalArgumentException("sender must be 48 bits: " + sender);
-        }
-        if (receiver < 0 || receiver > MAX_ROUTING_ID) {
-            throw new IllegalArgumentException("receiver must be 48 bits: " + receiver);
-        }
-        Objects.requireNonNull(data, "data");
-    }
+  /** The largest sender or receiver id (48 bits). */
+  public static final long MAX_ROUTING_ID = (1L << 48) - 1;
 
-    /**
-     * The type's name.
-     *
-     * @return {@link TtpMessageTypes#name(int)} of {@link #type()}; never null
-     */
-    public String typeName() {
-        return TtpMessageTypes.name(type);
+  /**
+   * Validates the message.
+   *
+   * @param type see {@link #type()}
+   * @param id see {@link #id()}
+   * @param sender see {@link #sender()}
+   * @param receiver see {@link #receiver()}
+   * @param data see {@link #data()}
+   * @throws IllegalArgumentException naming the first field out of range
+   * @throws NullPointerException if {@code data} is null
+   */
+  public TtpMessage {
+    if (type < 0 || type > 0xFF) {
+      throw new IllegalArgumentException("type must be 0..255: " + type);
     }
+    if (id < 0 || id > MAX_ID) {
+      throw new IllegalArgumentException("id must be a u32: " + id);
+    }
+    if (sender < 0 || sender > MAX_ROUTING_ID) {
+      throw new IllegalArgumentException("sender must be 48 bits: " + sender);
+    }
+    if (receiver < 0 || receiver > MAX_ROUTING_ID) {
+      throw new IllegalArgumentException("receiver must be 48 bits: " + receiver);
+    }
+    Objects.requireNonNull(data, "data");
+  }
 
-    /** @return type, id, routing and data keys; never data values */
-    @Override
-    public String toString() {
-        return "TtpMessage[type=" + typeName() + ", id=" + id
-                + (sender == 0 ? "" : ", sender=" + sender)
-                + (receiver == 0 ? "" : ", receiver=" + receiver)
-                + ", data=" + data + "]";
-    }
+  /**
+   * The type's name.
+   *
+   * @return {@link TtpMessageTypes#name(int)} of {@link #type()}; never null
+   */
+  public String typeName() {
+    return TtpMessageTypes.name(type);
+  }
+
+  /**
+   * @return type, id, routing and data keys; never data values
+   */
+  @Override
+  public String toString() {
+    return "TtpMessage[type="
+        + typeName()
+        + ", id="
+        + id
+        + (sender == 0 ? "" : ", sender=" + sender)
+        + (receiver == 0 ? "" : ", receiver=" + receiver)
+        + ", data="
+        + data
+        + "]";
+  }
 }

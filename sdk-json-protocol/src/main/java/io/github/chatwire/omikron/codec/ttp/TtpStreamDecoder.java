@@ -7,250 +7,257 @@ import java.util.Objects;
  * The TTP stream framing, for one unidirectional stream: each message is preceded by an outer
  * {@code u32 BE} length N (the message's bytes including its own length, so N = inner length + 4),
  * and N = {@code 0xFFFFFFFF} is the close frame. This is a pure incremental decoder: feed it the
- * bytes as they arrive, in chunks of any size, and it hands each complete frame to its
- * {@link Sink}; {@link #frame(byte[])} and {@link #closeFrame()} are the encoder.
+ * bytes as they arrive, in chunks of any size, and it hands each complete frame to its {@link
+ * Sink}; {@link #frame(byte[])} and {@link #closeFrame()} are the encoder.
  *
  * <p>Buffering is bounded: a frame's body buffer grows with the bytes that actually arrive and
  * never beyond {@code 4 + }{@link TtpLimits#maxMessageBytes()}; a declared length above that is
- * rejected before anything is allocated. A frame whose body is not a valid message is reported
- * with {@link Sink#onMalformed} and the stream goes on (its boundary is known). A frame length
- * above the limit cannot be skipped safely, so it fails the stream: {@link #feed} throws and so
- * does every later call. After the close frame, further bytes are ignored.
+ * rejected before anything is allocated. A frame whose body is not a valid message is reported with
+ * {@link Sink#onMalformed} and the stream goes on (its boundary is known). A frame length above the
+ * limit cannot be skipped safely, so it fails the stream: {@link #feed} throws and so does every
+ * later call. After the close frame, further bytes are ignored.
  *
  * <p>Not thread-safe: one stream, one reader thread (or external synchronisation). The sink is
  * called on the thread that calls {@link #feed}, before {@code feed} returns.
  */
 public final class TtpStreamDecoder {
-    /** The outer length that marks the close frame. */
-    public static final long CLOSE_FRAME_LENGTH = 0xFFFF_FFFFL;
-    private static final int KEEP_BUFFER_BYTES = 64 * 1024;
+  /** The outer length that marks the close frame. */
+  public static final long CLOSE_FRAME_LENGTH = 0xFFFF_FFFFL;
 
-    /** Receives what a {@link TtpStreamDecoder} finds, on the thread that feeds it. */
-    public interface Sink {
-        /**
-         * A complete, valid message.
-         *
-         * @param message the message; never null
-         */
-        void onMessage(TtpMessage message);
+  private static final int KEEP_BUFFER_BYTES = 64 * 1024;
 
-        /**
-         * A complete frame whose body is not a valid message; the stream goes on with the next
-         * frame.
-         *
-         * @param error what was wrong; its offset counts from the start of the frame's message
-         *     (after the outer length); never null
-         * @param streamOffset where the frame's outer length starts in the stream
-         */
-        void onMalformed(TtpDecodeException error, long streamOffset);
-
-        /** The peer's close frame ({@code 0xFFFFFFFF}); nothing more will be delivered. */
-        void onClose();
-    }
-
-    private final TtpCodec codec;
-    private final Sink sink;
-    private final byte[] header = new byte[4];
-    private int headerFill;
-    private byte[] body;
-    private int bodyLength = -1;
-    private int bodyFill;
-    private long position;
-    private long frameStart;
-    private boolean closed;
-    private TtpDecodeException failure;
+  /** Receives what a {@link TtpStreamDecoder} finds, on the thread that feeds it. */
+  public interface Sink {
+    /**
+     * A complete, valid message.
+     *
+     * @param message the message; never null
+     */
+    void onMessage(TtpMessage message);
 
     /**
-     * A decoder for one stream.
+     * A complete frame whose body is not a valid message; the stream goes on with the next frame.
      *
-     * @param codec the message codec, whose limits also bound the framing; never null
-     * @param sink where frames go; never null
-     * @throws NullPointerException if an argument is null
+     * @param error what was wrong; its offset counts from the start of the frame's message (after
+     *     the outer length); never null
+     * @param streamOffset where the frame's outer length starts in the stream
      */
-    public TtpStreamDecoder(TtpCodec codec, Sink sink) {
-        this.codec = Objects.requireNonNull(codec, "codec");
-        this.sink = Objects.requireNonNull(sink, "sink");
-    }
+    void onMalformed(TtpDecodeException error, long streamOffset);
 
-    /**
-     * Frames a message for the stream: its outer {@code u32} length, then the message.
-     *
-     * @param message the message bytes from {@link TtpCodec#encode}; never null
-     * @return a new array of {@code message.length + 4} bytes
-     * @throws IllegalArgumentException if the message is too long to frame (its length would be
-     *     the close frame's or beyond u32)
-     * @throws NullPointerException if {@code message} is null
-     */
-    public static byte[] frame(byte[] message) {
-        Objects.requireNonNull(message, "message");
-        if (message.length > Integer.MAX_VALUE - 4) {
-            throw new IllegalArgumentException("message too long to frame: " + message.length);
-        }
-        byte[] out = new byte[message.length + 4];
-        int n = message.length;
-        out[0] = (byte) (n >>> 24);
-        out[1] = (byte) (n >>> 16);
-        out[2] = (byte) (n >>> 8);
-        out[3] = (byte) n;
-        System.arraycopy(message, 0, out, 4, n);
-        return out;
-    }
+    /** The peer's close frame ({@code 0xFFFFFFFF}); nothing more will be delivered. */
+    void onClose();
+  }
 
-    /**
-     * The close frame.
-     *
-     * @return a new array {@code ff ff ff ff}
-     */
-    public static byte[] closeFrame() {
-        return new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
-    }
+  private final TtpCodec codec;
+  private final Sink sink;
+  private final byte[] header = new byte[4];
+  private int headerFill;
+  private byte[] body;
+  private int bodyLength = -1;
+  private int bodyFill;
+  private long position;
+  private long frameStart;
+  private boolean closed;
+  private TtpDecodeException failure;
 
-    /**
-     * Feeds the next bytes of the stream.
-     *
-     * @param bytes the buffer; never null; not modified or kept
-     * @param offset where the new bytes start
-     * @param length how many there are
-     * @throws TtpDecodeException if the stream is broken (a frame length above the limit), now
-     *     or by an earlier call; its offset counts from the start of the stream
-     * @throws IndexOutOfBoundsException if the slice is not inside {@code bytes}
-     * @throws NullPointerException if {@code bytes} is null
-     */
-    public void feed(byte[] bytes, int offset, int length) throws TtpDecodeException {
-        Objects.requireNonNull(bytes, "bytes");
-        if (offset < 0 || length < 0 || offset > bytes.length - length) {
-            throw new IndexOutOfBoundsException("slice " + offset + "+" + length + " of " + bytes.length);
-        }
-        if (failure != null) {
-            throw new TtpDecodeException("stream already failed: " + failure.getMessage(), failure.offset());
-        }
-        int p = offset;
-        int end = offset + length;
-        while (p < end && !closed) {
-            if (bodyLength < 0) {
-                int take = Math.min(4 - headerFill, end - p);
-                System.arraycopy(bytes, p, header, headerFill, take);
-                headerFill += take;
-                p += take;
-                position += take;
-                if (headerFill == 4) {
-                    startFrame();
-                }
-            } else {
-                int take = Math.min(bodyLength - bodyFill, end - p);
-                ensureBody(bodyFill + take);
-                System.arraycopy(bytes, p, body, bodyFill, take);
-                bodyFill += take;
-                p += take;
-                position += take;
-            }
-            if (bodyLength >= 0 && bodyFill == bodyLength) {
-                endFrame();
-            }
-        }
-        if (closed) {
-            position += end - p;
-        }
-    }
+  /**
+   * A decoder for one stream.
+   *
+   * @param codec the message codec, whose limits also bound the framing; never null
+   * @param sink where frames go; never null
+   * @throws NullPointerException if an argument is null
+   */
+  public TtpStreamDecoder(TtpCodec codec, Sink sink) {
+    this.codec = Objects.requireNonNull(codec, "codec");
+    this.sink = Objects.requireNonNull(sink, "sink");
+  }
 
-    /**
-     * Feeds a whole array.
-     *
-     * @param bytes the next bytes; never null
-     * @throws TtpDecodeException as {@link #feed(byte[], int, int)}
-     */
-    public void feed(byte[] bytes) throws TtpDecodeException {
-        Objects.requireNonNull(bytes, "bytes");
-        feed(bytes, 0, bytes.length);
+  /**
+   * Frames a message for the stream: its outer {@code u32} length, then the message.
+   *
+   * @param message the message bytes from {@link TtpCodec#encode}; never null
+   * @return a new array of {@code message.length + 4} bytes
+   * @throws IllegalArgumentException if the message is too long to frame (its length would be the
+   *     close frame's or beyond u32)
+   * @throws NullPointerException if {@code message} is null
+   */
+  public static byte[] frame(byte[] message) {
+    Objects.requireNonNull(message, "message");
+    if (message.length > Integer.MAX_VALUE - 4) {
+      throw new IllegalArgumentException("message too long to frame: " + message.length);
     }
+    byte[] out = new byte[message.length + 4];
+    int n = message.length;
+    out[0] = (byte) (n >>> 24);
+    out[1] = (byte) (n >>> 16);
+    out[2] = (byte) (n >>> 8);
+    out[3] = (byte) n;
+    System.arraycopy(message, 0, out, 4, n);
+    return out;
+  }
 
-    /**
-     * Says the stream has ended (the peer finished or reset it).
-     *
-     * @throws TtpDecodeException if a frame was cut off: its length or body only partly arrived
-     */
-    public void finish() throws TtpDecodeException {
-        if (failure != null || closed) {
-            return;
-        }
-        if (headerFill > 0 || bodyLength >= 0) {
-            TtpDecodeException e = new TtpDecodeException("stream ended inside a frame", frameStart);
-            failure = e;
-            throw e;
-        }
-    }
+  /**
+   * The close frame.
+   *
+   * @return a new array {@code ff ff ff ff}
+   */
+  public static byte[] closeFrame() {
+    return new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
+  }
 
-    /**
-     * Whether the close frame has arrived.
-     *
-     * @return true after {@link Sink#onClose()}
-     */
-    public boolean isClosed() {
-        return closed;
+  /**
+   * Feeds the next bytes of the stream.
+   *
+   * @param bytes the buffer; never null; not modified or kept
+   * @param offset where the new bytes start
+   * @param length how many there are
+   * @throws TtpDecodeException if the stream is broken (a frame length above the limit), now or by
+   *     an earlier call; its offset counts from the start of the stream
+   * @throws IndexOutOfBoundsException if the slice is not inside {@code bytes}
+   * @throws NullPointerException if {@code bytes} is null
+   */
+  public void feed(byte[] bytes, int offset, int length) throws TtpDecodeException {
+    Objects.requireNonNull(bytes, "bytes");
+    if (offset < 0 || length < 0 || offset > bytes.length - length) {
+      throw new IndexOutOfBoundsException("slice " + offset + "+" + length + " of " + bytes.length);
     }
-
-    /**
-     * How many bytes of an incomplete frame are buffered.
-     *
-     * @return 0 or more; never above {@code 4 + maxMessageBytes}
-     */
-    public int bufferedBytes() {
-        return bodyLength < 0 ? headerFill : 4 + bodyFill;
+    if (failure != null) {
+      throw new TtpDecodeException(
+          "stream already failed: " + failure.getMessage(), failure.offset());
     }
-
-    /**
-     * How much memory the decoder holds for the incomplete frame.
-     *
-     * @return the body buffer's capacity in bytes
-     */
-    public int bufferCapacity() {
-        return body == null ? 0 : body.length;
-    }
-
-    private void startFrame() throws TtpDecodeException {
-        long n = ((header[0] & 0xFFL) << 24) | ((header[1] & 0xFF) << 16) | ((header[2] & 0xFF) << 8)
-                | (header[3] & 0xFF);
-        headerFill = 0;
-        frameStart = position - 4;
-        if (n == CLOSE_FRAME_LENGTH) {
-            closed = true;
-            body = null;
-            sink.onClose();
-            return;
+    int p = offset;
+    int end = offset + length;
+    while (p < end && !closed) {
+      if (bodyLength < 0) {
+        int take = Math.min(4 - headerFill, end - p);
+        System.arraycopy(bytes, p, header, headerFill, take);
+        headerFill += take;
+        p += take;
+        position += take;
+        if (headerFill == 4) {
+          startFrame();
         }
-        long max = 4L + codec.limits().maxMessageBytes();
-        if (n > max) {
-            failure = new TtpDecodeException("frame length " + n + " exceeds the limit of " + max, frameStart);
-            body = null;
-            throw failure;
-        }
-        bodyLength = (int) n;
-        bodyFill = 0;
+      } else {
+        int take = Math.min(bodyLength - bodyFill, end - p);
+        ensureBody(bodyFill + take);
+        System.arraycopy(bytes, p, body, bodyFill, take);
+        bodyFill += take;
+        p += take;
+        position += take;
+      }
+      if (bodyLength >= 0 && bodyFill == bodyLength) {
+        endFrame();
+      }
     }
+    if (closed) {
+      position += end - p;
+    }
+  }
 
-    private void ensureBody(int needed) {
-        if (body == null || body.length < needed) {
-            int grown = body == null ? 256 : body.length * 2;
-            body = Arrays.copyOf(body == null ? new byte[0] : body, Math.min(bodyLength, Math.max(grown, needed)));
-        }
-    }
+  /**
+   * Feeds a whole array.
+   *
+   * @param bytes the next bytes; never null
+   * @throws TtpDecodeException as {@link #feed(byte[], int, int)}
+   */
+  public void feed(byte[] bytes) throws TtpDecodeException {
+    Objects.requireNonNull(bytes, "bytes");
+    feed(bytes, 0, bytes.length);
+  }
 
-    private void endFrame() {
-        int n = bodyLength;
-        byte[] b = body == null ? new byte[0] : body;
-        long start = frameStart;
-        bodyLength = -1;
-        bodyFill = 0;
-        if (body != null && body.length > KEEP_BUFFER_BYTES) {
-            body = null;
-        }
-        TtpMessage m;
-        try {
-            m = codec.decode(b, 0, n);
-        } catch (TtpDecodeException e) {
-            sink.onMalformed(e, start);
-            return;
-        }
-        sink.onMessage(m);
+  /**
+   * Says the stream has ended (the peer finished or reset it).
+   *
+   * @throws TtpDecodeException if a frame was cut off: its length or body only partly arrived
+   */
+  public void finish() throws TtpDecodeException {
+    if (failure != null || closed) {
+      return;
     }
+    if (headerFill > 0 || bodyLength >= 0) {
+      TtpDecodeException e = new TtpDecodeException("stream ended inside a frame", frameStart);
+      failure = e;
+      throw e;
+    }
+  }
+
+  /**
+   * Whether the close frame has arrived.
+   *
+   * @return true after {@link Sink#onClose()}
+   */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /**
+   * How many bytes of an incomplete frame are buffered.
+   *
+   * @return 0 or more; never above {@code 4 + maxMessageBytes}
+   */
+  public int bufferedBytes() {
+    return bodyLength < 0 ? headerFill : 4 + bodyFill;
+  }
+
+  /**
+   * How much memory the decoder holds for the incomplete frame.
+   *
+   * @return the body buffer's capacity in bytes
+   */
+  public int bufferCapacity() {
+    return body == null ? 0 : body.length;
+  }
+
+  private void startFrame() throws TtpDecodeException {
+    long n =
+        ((header[0] & 0xFFL) << 24)
+            | ((header[1] & 0xFF) << 16)
+            | ((header[2] & 0xFF) << 8)
+            | (header[3] & 0xFF);
+    headerFill = 0;
+    frameStart = position - 4;
+    if (n == CLOSE_FRAME_LENGTH) {
+      closed = true;
+      body = null;
+      sink.onClose();
+      return;
+    }
+    long max = 4L + codec.limits().maxMessageBytes();
+    if (n > max) {
+      failure =
+          new TtpDecodeException("frame length " + n + " exceeds the limit of " + max, frameStart);
+      body = null;
+      throw failure;
+    }
+    bodyLength = (int) n;
+    bodyFill = 0;
+  }
+
+  private void ensureBody(int needed) {
+    if (body == null || body.length < needed) {
+      int grown = body == null ? 256 : body.length * 2;
+      body =
+          Arrays.copyOf(
+              body == null ? new byte[0] : body, Math.min(bodyLength, Math.max(grown, needed)));
+    }
+  }
+
+  private void endFrame() {
+    int n = bodyLength;
+    byte[] b = body == null ? new byte[0] : body;
+    long start = frameStart;
+    bodyLength = -1;
+    bodyFill = 0;
+    if (body != null && body.length > KEEP_BUFFER_BYTES) {
+      body = null;
+    }
+    TtpMessage m;
+    try {
+      m = codec.decode(b, 0, n);
+    } catch (TtpDecodeException e) {
+      sink.onMalformed(e, start);
+      return;
+    }
+    sink.onMessage(m);
+  }
 }
