@@ -320,7 +320,8 @@ public final class OmikronData {
    *
    * @param key the key; never null
    * @return the ids (unmodifiable), or null if absent
-   * @throws OmikronFormatException if the value is neither form
+   * @throws OmikronFormatException if the value is neither form, or a number in it is not an exact
+   *     int64 (a fraction or an out-of-range number is refused, never truncated)
    */
   public List<OmikronId> getIdList(String key) {
     Object v = get(key);
@@ -336,11 +337,11 @@ public final class OmikronData {
         }
       }
     } else if (v instanceof JsonNumber) {
-      out.add(OmikronId.of(((JsonNumber) v).longValue()));
+      out.add(exactId(key, (JsonNumber) v));
     } else if (v instanceof List) {
       for (Object o : (List<?>) v) {
         if (o instanceof JsonNumber) {
-          out.add(OmikronId.of(((JsonNumber) o).longValue()));
+          out.add(exactId(key, (JsonNumber) o));
         } else if (o instanceof String && !((String) o).trim().isEmpty()) {
           out.add(OmikronId.of(((String) o).trim()));
         } else if (o != null) {
@@ -351,6 +352,15 @@ public final class OmikronData {
       throw wrongType(key, "a list of ids");
     }
     return Collections.unmodifiableList(out);
+  }
+
+  /** A numeric id, refused (as by {@link #getId}) unless it is an exact int64. */
+  private static OmikronId exactId(String key, JsonNumber n) {
+    try {
+      return OmikronId.of(n.longValueExact());
+    } catch (ArithmeticException e) {
+      throw wrongType(key, "a list of ids");
+    }
   }
 
   /**

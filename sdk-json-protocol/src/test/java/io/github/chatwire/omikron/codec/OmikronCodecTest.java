@@ -214,4 +214,19 @@ class OmikronCodecTest {
     assertThrows(OmikronFormatException.class, () -> d.getBoolean("n"));
     assertThrows(OmikronFormatException.class, () -> d.getObject("n"));
   }
+
+  @Test
+  void idListRefusesNumbersThatAreNotIdsLikeGetIdDoes() {
+    OmikronData d =
+        OmikronCodec.decode(
+                "{\"type\":\"x\",\"data\":{\"frac\":[1,2.5],\"big\":[1e30],"
+                    + "\"one\":7.9,\"ok\":[7,\"8\"]}}")
+            .data();
+    // each used to become a silently truncated id (2, Long.MAX_VALUE, 7)
+    assertThrows(OmikronFormatException.class, () -> d.getIdList("frac"));
+    assertThrows(OmikronFormatException.class, () -> d.getIdList("big"));
+    assertThrows(OmikronFormatException.class, () -> d.getIdList("one"));
+    assertThrows(OmikronFormatException.class, () -> d.getId("one"));
+    assertEquals(List.of(OmikronId.of(7), OmikronId.of(8)), d.getIdList("ok"));
+  }
 }
