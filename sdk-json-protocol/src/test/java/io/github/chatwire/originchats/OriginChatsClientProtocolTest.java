@@ -12,6 +12,7 @@ import io.github.chatwire.core.Secret;
 import io.github.chatwire.core.connection.ConnectionOptions;
 import io.github.chatwire.core.connection.ConnectionState;
 import io.github.chatwire.core.connection.ReconnectPolicy;
+import io.github.chatwire.core.connection.StateChange;
 import io.github.chatwire.core.time.VirtualScheduler;
 import io.github.chatwire.originchats.bot.SlashBot;
 import io.github.chatwire.originchats.bot.SlashCommand;
@@ -132,6 +133,37 @@ class OriginChatsClientProtocolTest {
     server.serverSends("{\"cmd\":\"auth_error\",\"val\":\"Invalid password\"}");
     assertTrue(failure(connected).getMessage().contains("Invalid password"));
     assertEquals(ConnectionState.CLOSED, client.state());
+  }
+
+  @Test
+  void theAuthErrorThatEndsTheConnectionIsDeliveredBeforeTheTerminalClosed() {
+    List<String> seen = new ArrayList<>();
+    client =
+        OriginChatsClient.builder()
+            .url("ws://scripted/")
+            .transport(server)
+            .runtime(rt)
+            .options(options())
+            .password("bot", Secret.of("bot-password"))
+            .listener(
+                new OriginChatsListener() {
+                  @Override
+                  public void onStateChange(StateChange c) {
+                    seen.add("state " + c.current());
+                  }
+
+                  @Override
+                  public void onFrame(ServerFrame frame) {
+                    seen.add("frame " + frame.cmd());
+                  }
+                })
+            .build();
+    client.connect();
+    server.accept(ScriptedOcServer.HANDSHAKE_CRACKED);
+    server.next("login");
+    server.serverSends("{\"cmd\":\"auth_error\",\"val\":\"Invalid password\"}");
+    assertEquals("state CLOSED", seen.get(seen.size() - 1), "CLOSED is the last callback: " + seen);
+    assertTrue(seen.contains("frame auth_error"), "the frame is not lost: " + seen);
   }
 
   @Test

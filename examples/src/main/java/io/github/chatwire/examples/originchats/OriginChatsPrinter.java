@@ -96,8 +96,8 @@ final class OriginChatsPrinter implements OriginChatsListener {
       return; // a reply to our own request (printed as "reply"), or already reported by onError
     }
     if (closed) {
-      // the terminal CLOSED line is the run's last line; the SDK may still hand over the frame
-      // that ended it (auth_error after a wrong password), whose text the CLOSED cause already has
+      // the terminal CLOSED line is the run's last line (the SDK delivers nothing after CLOSED;
+      // this guard keeps the printer's own promise even if a listener elsewhere is slow)
       return;
     }
     String name = frame.cmd();

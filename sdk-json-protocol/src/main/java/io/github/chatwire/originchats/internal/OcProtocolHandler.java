@@ -147,8 +147,15 @@ public final class OcProtocolHandler implements ProtocolHandler {
       ctx.emit(() -> host.deliver(f, false));
     } else if (!loggedIn
         && (f instanceof ServerFrame.AuthResult || f instanceof ServerFrame.Ready)) {
-      onLoginReply(ctx, f);
-      ctx.emit(() -> host.deliver(f, false));
+      if (f instanceof ServerFrame.AuthResult) {
+        // delivered before acting on it: a refused login closes the connection, and the terminal
+        // CLOSED must be the listener's last callback
+        ctx.emit(() -> host.deliver(f, false));
+        onLoginReply(ctx, f);
+      } else {
+        onLoginReply(ctx, f); // READY first, then the ready frame, as for every other client
+        ctx.emit(() -> host.deliver(f, false));
+      }
     } else {
       route(ctx, f);
     }
