@@ -96,8 +96,8 @@ final class OriginChatsPrinter implements OriginChatsListener {
       return; // a reply to our own request (printed as "reply"), or already reported by onError
     }
     if (closed) {
-      // the terminal CLOSED line is the run's last line (the SDK delivers nothing after CLOSED;
-      // this guard keeps the printer's own promise even if a listener elsewhere is slow)
+      // the terminal CLOSED line is the run's last line; the SDK hands over the frame that ended
+      // the run (auth_error) before CLOSED, and this guard keeps the promise for anything later
       return;
     }
     String name = frame.cmd();
