@@ -4,4 +4,7 @@
  * io.github.chatwire.binary.BinaryWsListener}, and the typed causes of the server's close codes.
  * Codec and model live in the {@code codec} and {@code model} sub-packages.
  */
+@NullMarked
 package io.github.chatwire.binary;
+
+import org.jspecify.annotations.NullMarked;

@@ -6,4 +6,7 @@
  * io.github.chatwire.core.connection}, transports in {@code io.github.chatwire.core.transport},
  * time in {@code io.github.chatwire.core.time}.
  */
+@NullMarked
 package io.github.chatwire.core;
+
+import org.jspecify.annotations.NullMarked;

@@ -19,4 +19,7 @@
  * <p>Unverified spec features: {@code user_invisible} exists only in the spec documents; no public
  * server implements it.
  */
+@NullMarked
 package io.github.chatwire.omikron;
+
+import org.jspecify.annotations.NullMarked;

@@ -15,4 +15,7 @@
  * command with {@code codec.CommandEncoder} under a fresh listener from {@code internal.OcOutbox},
  * which hands it to the engine when the server's rate limit allows.
  */
+@NullMarked
 package io.github.chatwire.originchats;
+
+import org.jspecify.annotations.NullMarked;

@@ -6,4 +6,7 @@
  * <p><b>Unverified:</b> no public server implements the Tauri channel or these HTTP routes; the SDK
  * follows the spec and makes its open points configurable.
  */
+@NullMarked
 package io.github.chatwire.tauri;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,4 +4,7 @@
  * io.github.chatwire.testkit.ReceivedFrame} it records. The protocol fakes live in the
  * sub-packages.
  */
+@NullMarked
 package io.github.chatwire.testkit;
+
+import org.jspecify.annotations.NullMarked;

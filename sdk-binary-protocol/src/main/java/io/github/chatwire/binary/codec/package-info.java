@@ -7,4 +7,7 @@
  * message and encodes a batch into one. The handshake is in {@link
  * io.github.chatwire.binary.codec.Handshake}. No I/O, threads or clocks.
  */
+@NullMarked
 package io.github.chatwire.binary.codec;
+
+import org.jspecify.annotations.NullMarked;

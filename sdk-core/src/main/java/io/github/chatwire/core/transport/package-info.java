@@ -5,4 +5,7 @@
  * io.github.chatwire.core.transport.OkHttpWebSocketTransport} on OkHttp's WebSocket, and the {@link
  * io.github.chatwire.core.transport.Transport} interface for others (QUIC, fakes).
  */
+@NullMarked
 package io.github.chatwire.core.transport;
+
+import org.jspecify.annotations.NullMarked;

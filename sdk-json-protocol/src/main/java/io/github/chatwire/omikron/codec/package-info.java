@@ -4,4 +4,7 @@
  * io.github.chatwire.omikron.codec.X448Challenge}) and the end-to-end ciphers of direct messages
  * ({@link io.github.chatwire.omikron.codec.MessageCipher}). No I/O, threads or clocks.
  */
+@NullMarked
 package io.github.chatwire.omikron.codec;
+
+import org.jspecify.annotations.NullMarked;

@@ -6,4 +6,7 @@
  * reference catalogue. Each record reads leniently with {@code from(data)} and writes the reference
  * form with {@code toData()}.
  */
+@NullMarked
 package io.github.chatwire.omikron.model;
+
+import org.jspecify.annotations.NullMarked;

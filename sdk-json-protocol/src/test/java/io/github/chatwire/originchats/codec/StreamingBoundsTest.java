@@ -30,7 +30,7 @@ class StreamingBoundsTest {
         assertInstanceOf(ServerFrame.MessageNew.class, FrameDecoder.decode(messageNewWith(ok)));
     assertInstanceOf(JsonObjectView.class, m.raw());
     assertEquals("m", m.message().id());
-    m.raw().size(); // parses the view: cannot fail
+    assertEquals(3, m.raw().size()); // cmd, message, channel: parsing the view cannot fail
   }
 
   @Test

@@ -5,4 +5,7 @@
  * stream ({@link io.github.chatwire.tauri.codec.TauriFraming}). No I/O, threads or clocks; also
  * used by the testkit's fake server.
  */
+@NullMarked
 package io.github.chatwire.tauri.codec;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,4 +4,7 @@
  * io.github.chatwire.testkit.omikron.FakeIota} (an in-memory home server built on the SDK's Iota
  * role). Usable in applications' own tests.
  */
+@NullMarked
 package io.github.chatwire.testkit.omikron;
+
+import org.jspecify.annotations.NullMarked;

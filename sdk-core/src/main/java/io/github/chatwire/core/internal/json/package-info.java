@@ -10,4 +10,7 @@
  * sdk-core and none of them has to take a JSON library for it. Not public API: may change in any
  * release.
  */
+@NullMarked
 package io.github.chatwire.core.internal.json;
+
+import org.jspecify.annotations.NullMarked;

@@ -8,4 +8,7 @@
  * io.github.chatwire.omikron.codec.ttp.TtpOmikronMapping}, the one bridge to the Omikron model of
  * the WebSocket protocol. Pure: no I/O, threads or clocks. See {@code docs/TTP.md}.
  */
+@NullMarked
 package io.github.chatwire.omikron.codec.ttp;
+
+import org.jspecify.annotations.NullMarked;
