@@ -70,6 +70,7 @@ final class DirectMessages {
 
   // ---- sending ----
 
+  @SuppressWarnings("FutureReturnValueIgnored") // the inner whenComplete only feeds result
   CompletableFuture<Void> send(OmikronId receiver, String text, MessageScheme with) {
     if (with == MessageScheme.WEB_CLIENT
         && lossy == LossyTextPolicy.REJECT
@@ -269,6 +270,7 @@ final class DirectMessages {
   }
 
   /** Opens one content; the future never fails. */
+  @SuppressWarnings("FutureReturnValueIgnored") // handle(..) yields a future that is composed
   private CompletableFuture<DirectMessageEvent> open(
       OmikronId partner, boolean own, String content, Long time, MessageState state, String id) {
     if (content == null) {

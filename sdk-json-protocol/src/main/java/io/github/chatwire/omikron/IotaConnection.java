@@ -98,6 +98,7 @@ public final class IotaConnection implements AutoCloseable {
    * @return the allocated Iota id; failed with {@link OmikronServerException} on an error answer,
    *     or with the connection's failure
    */
+  @SuppressWarnings("FutureReturnValueIgnored") // whenComplete only feeds result / closes c
   public static CompletableFuture<OmikronId> register(
       Transport transport, OmikronPublicKey publicKey, ChatwireRuntime runtime, Duration timeout) {
     Objects.requireNonNull(transport, "transport");

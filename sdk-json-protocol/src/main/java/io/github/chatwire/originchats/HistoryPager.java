@@ -76,6 +76,7 @@ public final class HistoryPager {
     return client.messages(target, loaded, pageSize).thenApply(l -> accept(l.messages(), null));
   }
 
+  @SuppressWarnings("FutureReturnValueIgnored") // handle(..) yields a future that is composed
   private CompletableFuture<List<Message>> anchoredPage(int attempt) {
     String anchor = anchors.get(attempt);
     CompletableFuture<ServerFrame.MessageList> page =

@@ -105,6 +105,7 @@ public final class OriginChatsClient implements AutoCloseable {
   private volatile List<User> onlineUsers = Collections.emptyList();
   private final OriginChatsAdmin admin = new OriginChatsAdmin(this);
 
+  @SuppressWarnings("FutureReturnValueIgnored") // closeFuture().whenComplete only closes the outbox
   private OriginChatsClient(Builder b) {
     this.url = b.url;
     this.validatorProvider = b.validatorProvider;
@@ -480,6 +481,7 @@ public final class OriginChatsClient implements AutoCloseable {
    * A derived future whose cancellation also cancels the request (which then is never sent or
    * forgotten).
    */
+  @SuppressWarnings("FutureReturnValueIgnored") // whenComplete only propagates cancel
   private static <S, T> CompletableFuture<T> typed(
       CompletableFuture<S> request, java.util.function.Function<? super S, ? extends T> convert) {
     CompletableFuture<T> result = request.thenApply(convert);
@@ -1566,6 +1568,7 @@ public final class OriginChatsClient implements AutoCloseable {
     return connection.request(key, message, timeout);
   }
 
+  @SuppressWarnings("FutureReturnValueIgnored") // the callback logs its own failure
   private void resync(boolean reconnected) {
     CompletableFuture<ServerFrame.Channels> c = channels();
     CompletableFuture<ServerFrame.Users> u = onlineUsers();

@@ -208,7 +208,7 @@ public final class OmegaNotificationsApi implements AutoCloseable {
 
   private HttpUrl resolve(String template, String userId, String senderId) {
     HttpUrl.Builder ub = baseUrl.newBuilder();
-    for (String segment : template.split("/")) {
+    for (String segment : template.split("/", -1)) {
       if (segment.isEmpty()) {
         continue;
       }

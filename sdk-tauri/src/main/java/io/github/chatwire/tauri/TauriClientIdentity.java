@@ -180,6 +180,7 @@ public final class TauriClientIdentity {
    * @param commonName the certificate's common name; never null
    * @return the identity
    */
+  @SuppressWarnings("JavaUtilDate") // BouncyCastle's certificate builder takes java.util.Date
   public static TauriClientIdentity generateSelfSigned(String commonName) {
     Objects.requireNonNull(commonName, "commonName");
     try {

@@ -235,15 +235,15 @@ public final class PacketReader {
     require(8, "long");
     byte[] b = bytes;
     int p = position;
-    long hi =
+    int hi =
         (b[p] & 0xFF) << 24 | (b[p + 1] & 0xFF) << 16 | (b[p + 2] & 0xFF) << 8 | (b[p + 3] & 0xFF);
-    long lo =
+    int lo =
         (b[p + 4] & 0xFF) << 24
             | (b[p + 5] & 0xFF) << 16
             | (b[p + 6] & 0xFF) << 8
             | (b[p + 7] & 0xFF);
     position = p + 8;
-    return hi << 32 | (lo & 0xFFFF_FFFFL);
+    return (long) hi << 32 | (lo & 0xFFFF_FFFFL);
   }
 
   /**

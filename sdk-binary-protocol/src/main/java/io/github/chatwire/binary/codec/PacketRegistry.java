@@ -93,7 +93,8 @@ public final class PacketRegistry<P> {
     private final Class<P> direction;
 
     @SuppressWarnings("unchecked")
-    private final PacketCodec<? extends P>[] byId = new PacketCodec[256];
+    private final PacketCodec<? extends P>[] byId =
+        (PacketCodec<? extends P>[]) new PacketCodec<?>[256];
 
     private final Map<Class<?>, PacketCodec<? extends P>> byType = new HashMap<>();
 

@@ -337,6 +337,7 @@ public final class ManagedConnection implements AutoCloseable {
    * @param <T> the reply type the protocol completes it with
    * @return a future of the reply, completed on the callback executor
    */
+  @SuppressWarnings("FutureReturnValueIgnored") // whenComplete only unqueues; the caller has reply
   public <T> CompletableFuture<T> request(Object key, Outbound message, Duration timeout) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(message, "message");

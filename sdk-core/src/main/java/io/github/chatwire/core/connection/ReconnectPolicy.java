@@ -101,7 +101,7 @@ public final class ReconnectPolicy {
       throw new IllegalArgumentException("attempt must be at least 1");
     }
     double base = initialDelay.toNanos() * Math.pow(multiplier, attempt - 1);
-    double capped = Math.min(base, maxDelay.toNanos());
+    double capped = Math.min(base, (double) maxDelay.toNanos());
     if (isServerRestart(closeCode)) {
       capped *= restartSpread;
     }

@@ -27,6 +27,7 @@ public final class Futures {
    * @param <T> the value type
    * @return the copy
    */
+  @SuppressWarnings("FutureReturnValueIgnored") // whenComplete only feeds copy; it cannot throw
   public static <T> CompletableFuture<T> copy(CompletableFuture<T> source) {
     CompletableFuture<T> copy = new CompletableFuture<>();
     source.whenComplete(

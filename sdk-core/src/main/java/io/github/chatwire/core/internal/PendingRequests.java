@@ -72,7 +72,8 @@ public final class PendingRequests {
    * @throws QueueFullException if the table is full
    * @throws IllegalArgumentException if the key is already pending or the timeout out of range
    */
-  @SuppressWarnings("unchecked")
+  // whenComplete only frees the slot (remove cannot throw); the caller holds the future itself
+  @SuppressWarnings({"unchecked", "FutureReturnValueIgnored"})
   public <T> CompletableFuture<T> registerUnsent(
       Object key, String name, Duration timeout, boolean idempotent) {
     Objects.requireNonNull(key, "key");

@@ -330,7 +330,7 @@ final class WebSocketSession implements TransportSession {
         }
         long length = b1 & 0x7F;
         if (length == 126) {
-          length = (readByte() << 8) | readByte();
+          length = ((long) readByte() << 8) | readByte();
         } else if (length == 127) {
           length = 0;
           for (int i = 0; i < 8; i++) {
@@ -1274,7 +1274,7 @@ final class WebSocketSession implements TransportSession {
     if (!protocols.isEmpty()) {
       List<String> offered = new ArrayList<>();
       for (String v : response.request().headers("Sec-WebSocket-Protocol")) {
-        for (String t : v.split(",")) {
+        for (String t : v.split(",", -1)) {
           offered.add(t.trim());
         }
       }
@@ -1331,7 +1331,7 @@ final class WebSocketSession implements TransportSession {
 
   private static boolean hasToken(List<String> values, String token) {
     for (String v : values) {
-      for (String t : v.split(",")) {
+      for (String t : v.split(",", -1)) {
         if (t.trim().equalsIgnoreCase(token)) {
           return true;
         }

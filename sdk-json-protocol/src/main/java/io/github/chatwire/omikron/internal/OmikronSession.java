@@ -114,6 +114,7 @@ public final class OmikronSession {
    * @param <T> the result type
    * @return the future; failed with {@link OmikronFormatException} if the reply is malformed
    */
+  @SuppressWarnings("FutureReturnValueIgnored") // whenComplete only feeds out
   public <T> CompletableFuture<T> request(
       MessageType type, OmikronData data, Function<OmikronMessage, T> mapper) {
     CompletableFuture<T> out = new CompletableFuture<>();

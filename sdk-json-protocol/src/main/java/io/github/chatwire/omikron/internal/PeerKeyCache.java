@@ -193,6 +193,7 @@ public final class PeerKeyCache {
   }
 
   /** Starts a reserved lookup (lock not held). */
+  @SuppressWarnings("FutureReturnValueIgnored") // settle feeds f, which is returned
   private CompletableFuture<PeerKey> start(OmikronId peer, CompletableFuture<PeerKey> f) {
     if (f.isDone()) {
       return f;

@@ -34,6 +34,7 @@ abstract class AbstractOpenValue implements OpenValue {
    * @return true if equal
    */
   @Override
+  @SuppressWarnings("EqualsGetClass") // subclasses are distinct types: same wire name, not equal
   public boolean equals(Object o) {
     return o != null
         && o.getClass() == getClass()

@@ -30,6 +30,7 @@ import java.util.Map;
  * @param guestCall {@code call_state} object (guests); null if absent
  * @param raw the whole {@code data}; never null
  */
+@SuppressWarnings("InvalidParam") // "acceppted" is the wire's spelling (sic), not a parameter
 public record IdentificationResponse(
     Boolean accepted,
     Long acceptedCount,

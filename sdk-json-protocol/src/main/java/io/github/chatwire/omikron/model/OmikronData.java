@@ -330,7 +330,7 @@ public final class OmikronData {
     }
     List<OmikronId> out = new ArrayList<>();
     if (v instanceof String) {
-      for (String part : ((String) v).split(",")) {
+      for (String part : ((String) v).split(",", -1)) {
         String p = part.trim();
         if (!p.isEmpty()) {
           out.add(OmikronId.of(p));

@@ -69,10 +69,10 @@ public final class SlashArgs {
           return v;
         }
         if ("true".equalsIgnoreCase(String.valueOf(v))) {
-          return Boolean.TRUE;
+          return true;
         }
         if ("false".equalsIgnoreCase(String.valueOf(v))) {
-          return Boolean.FALSE;
+          return false;
         }
         throw new IllegalArgumentException(bad);
       case ENUM:

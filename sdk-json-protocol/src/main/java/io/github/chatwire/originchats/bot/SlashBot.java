@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
  * #commandAsync} for slow work). A handler that throws or fails is logged and answered with a short
  * error text. Thread-safe.
  */
+@SuppressWarnings("FutureReturnValueIgnored") // each ignored future's whenComplete logs its failure
 public final class SlashBot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SlashBot.class);
 

@@ -237,7 +237,7 @@ final class StreamingDecoder {
 
   private ServerFrame messageNew(String cmd, int[] at, Message inline, JsonObjectView raw) {
     int m = at[T_MESSAGE];
-    if (inline != null || m >= 0 && !nullAt(m)) {
+    if (inline != null || (m >= 0 && !nullAt(m))) {
       Message message = inline != null ? inline : message(obj(m, "message"));
       return new ServerFrame.MessageNew(
           cmd,
@@ -365,6 +365,7 @@ final class StreamingDecoder {
             pings = pingsHere();
           }
           break;
+        case M_POLL_ID:
         default:
           pollId = idHere("poll_id");
       }

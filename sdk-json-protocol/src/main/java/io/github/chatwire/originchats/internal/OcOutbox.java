@@ -211,6 +211,7 @@ public final class OcOutbox {
    *     wait, {@link SendTimeoutException} when one waited longer than the queue's maximum wait, or
    *     as the engine fails it
    */
+  @SuppressWarnings("FutureReturnValueIgnored") // whenComplete only forgets the key
   public CompletableFuture<ServerFrame> submit(
       String key,
       String cmd,
@@ -240,6 +241,7 @@ public final class OcOutbox {
    * @param timeout the reply timeout
    * @return the reply future, or null if it would have to wait (nothing sent)
    */
+  @SuppressWarnings("FutureReturnValueIgnored") // whenComplete only forgets the key
   public CompletableFuture<ServerFrame> submitIfFree(
       String key,
       String cmd,
@@ -257,6 +259,7 @@ public final class OcOutbox {
     return reply;
   }
 
+  @SuppressWarnings("FutureReturnValueIgnored") // whenComplete only forgets h
   private CompletableFuture<ServerFrame> submitLimited(Held h, boolean onlyIfFree) {
     long now = clock().nanoTime();
     boolean free;
@@ -496,6 +499,7 @@ public final class OcOutbox {
     }
   }
 
+  @SuppressWarnings("FutureReturnValueIgnored") // the callbacks only link real and proxy
   private void handOff(Held h) {
     if (h.proxy.isDone()) {
       return;

@@ -228,6 +228,7 @@ public final class OcProtocolHandler implements ProtocolHandler {
     }
   }
 
+  @SuppressWarnings("FutureReturnValueIgnored") // the callback handles the validator's failure
   private void sendValidatorLogin(ProtocolContext ctx, String key) {
     loginCmd = "auth";
     CompletableFuture<Secret> v;

@@ -599,6 +599,7 @@ public interface ServerFrame {
    * @param src the failed command; may be null
    * @param raw the JSON object; never null
    */
+  @SuppressWarnings("JavaLangClash") // the wire's "error" frame; renaming it would break the API
   record Error(String cmd, String text, String src, Map<String, Object> raw)
       implements ServerFrame {}
 

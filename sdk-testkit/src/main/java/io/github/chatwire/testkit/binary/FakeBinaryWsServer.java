@@ -158,6 +158,7 @@ public final class FakeBinaryWsServer implements FakeServer {
    * @return the URL; never null
    * @throws IllegalStateException if not started
    */
+  @Override
   public String url() {
     if (!started) {
       throw new IllegalStateException("not started");
@@ -398,7 +399,7 @@ public final class FakeBinaryWsServer implements FakeServer {
         if (stalled) {
           armTimer(pingTimeout.toNanos()); // a hung server closes nothing
         } else if (silent >= pingTimeout.toNanos()) {
-          close(3003, "Timeout: no ping for " + pingTimeout.getSeconds() + " s");
+          close(3003, "Timeout: no ping for " + pingTimeout.toSeconds() + " s");
         } else {
           armTimer(pingTimeout.toNanos() - silent);
         }

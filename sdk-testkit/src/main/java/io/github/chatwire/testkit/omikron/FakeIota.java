@@ -132,6 +132,8 @@ public final class FakeIota implements AutoCloseable {
     }
   }
 
+  // a fake delivers fire-and-forget: a failed send shows up as the client's own timeout
+  @SuppressWarnings("FutureReturnValueIgnored")
   private void deliverLive(String id, OmikronId from, OmikronId to, long time, String content) {
     put(to, from, new StoredMessage(time, content, false, MessageState.RECEIVED));
     OmikronData live =
@@ -168,6 +170,7 @@ public final class FakeIota implements AutoCloseable {
 
   private final class Handler implements IotaListener {
     @Override
+    @SuppressWarnings("FutureReturnValueIgnored") // a lost reply shows up as the client's timeout
     public void onClientRequest(IotaRequest r) {
       OmikronId user = r.sender();
       OmikronData d = r.data();

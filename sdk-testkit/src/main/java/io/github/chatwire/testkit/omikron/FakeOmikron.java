@@ -124,7 +124,7 @@ public final class FakeOmikron implements FakeServer {
                       + "want_to_watch watcher created_at username display avatar about status public_key sub_level sub_end "
                       + "community_address challenge community_title communities rho_connections user online_status omikron_id "
                       + "omikron_connections reset_token new_token")
-                  .split(" ")));
+                  .split(" ", -1)));
 
   private final FakeOmikronShape shape;
   private final FakeOmikronQuirks quirks;
@@ -489,7 +489,6 @@ public final class FakeOmikron implements FakeServer {
     boolean identified;
     boolean attached;
     String challengeString;
-    String identificationId;
 
     Peer(Role role) {
       this.role = role;
@@ -660,7 +659,6 @@ public final class FakeOmikron implements FakeServer {
     }
 
     private void identify(OmikronMessage m) {
-      identificationId = m.id();
       if (failIdentificationWith != null) {
         fatal(m, failIdentificationWith);
         return;
@@ -731,7 +729,7 @@ public final class FakeOmikron implements FakeServer {
               MessageType.IDENTIFICATION_RESPONSE,
               OmikronData.builder().put("acceppted", ok).build());
           if (ok) {
-            identified(m);
+            identified();
           }
         } else if (ok) {
           identifiedWithResponse(m);
@@ -828,10 +826,10 @@ public final class FakeOmikron implements FakeServer {
         return;
       }
       reply(m, MessageType.IDENTIFICATION_RESPONSE, OmikronData.EMPTY);
-      identified(m);
+      identified();
     }
 
-    private void identified(OmikronMessage m) {
+    private void identified() {
       identified = true;
       attached = true;
       clients.computeIfAbsent(id, k -> new ArrayList<>()).add(this);

@@ -141,6 +141,8 @@ public final class FakeOmegaNotificationHttpApi implements AutoCloseable {
     server.shutdown();
   }
 
+  // split("/") drops trailing empty strings: a trailing slash is ignored, as it always was here
+  @SuppressWarnings("StringSplitter")
   private MockResponse handle(RecordedRequest request) {
     synchronized (failures) {
       if (!failures.isEmpty()) {

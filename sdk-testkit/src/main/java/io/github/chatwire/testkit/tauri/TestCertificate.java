@@ -230,6 +230,7 @@ public record TestCertificate(
         + "-----\n";
   }
 
+  @SuppressWarnings("JavaUtilDate") // BouncyCastle's certificate builder takes java.util.Date
   private static TestCertificate create(
       String subject,
       String dnsName,

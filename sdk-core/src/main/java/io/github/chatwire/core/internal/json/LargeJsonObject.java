@@ -10,6 +10,7 @@ import java.util.Set;
  * An unmodifiable view of a map nobody else holds: the objects of {@link JsonTree} above a few
  * members.
  */
+@SuppressWarnings("NonApiType") // LinkedHashMap, not Map: the members keep their wire order
 final class LargeJsonObject extends AbstractMap<String, Object> {
   private final LinkedHashMap<String, Object> map;
   private final Set<Map.Entry<String, Object>> entries;

@@ -333,7 +333,7 @@ public final class TtpCodec {
     TtpMessage message() throws TtpDecodeException {
       need(4, limit, "message length");
       long declared = be(4);
-      long remaining = limit - pos;
+      long remaining = (long) limit - pos;
       if (declared > limits.maxMessageBytes()) {
         throw error(
             "declared message length "
