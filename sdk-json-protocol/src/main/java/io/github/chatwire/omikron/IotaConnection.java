@@ -4,6 +4,7 @@ import io.github.chatwire.core.ChatwireRuntime;
 import io.github.chatwire.core.Subscription;
 import io.github.chatwire.core.connection.ConnectionOptions;
 import io.github.chatwire.core.connection.ConnectionState;
+import io.github.chatwire.core.connection.ManagedConnection;
 import io.github.chatwire.core.connection.ProtocolContext;
 import io.github.chatwire.core.transport.Transport;
 import io.github.chatwire.omikron.internal.OmikronProtocolHandler;
@@ -153,6 +154,27 @@ public final class IotaConnection implements AutoCloseable {
    */
   public ConnectionState state() {
     return session.connection().state();
+  }
+
+  /**
+   * The number of requests ({@link #request}, {@link #requestFromUser}) awaiting a reply.
+   *
+   * @return the count
+   */
+  public int pendingRequests() {
+    return session.connection().pendingCount();
+  }
+
+  /**
+   * The engine connection under this Iota: its options, runtime, state, pending requests and
+   * lifecycle, the same object for the Iota's whole life. Closing it closes the Iota. Listeners
+   * added to it directly see the engine's state changes and errors, not Omikron events (use {@link
+   * #addListener(IotaListener)} for those). Thread-safe.
+   *
+   * @return the connection; never null
+   */
+  public ManagedConnection connection() {
+    return session.connection();
   }
 
   /**

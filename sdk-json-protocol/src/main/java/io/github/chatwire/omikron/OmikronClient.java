@@ -3,6 +3,7 @@ package io.github.chatwire.omikron;
 import io.github.chatwire.core.Subscription;
 import io.github.chatwire.core.connection.ConnectionOptions;
 import io.github.chatwire.core.connection.ConnectionState;
+import io.github.chatwire.core.connection.ManagedConnection;
 import io.github.chatwire.core.transport.Transport;
 import io.github.chatwire.omikron.codec.MessageScheme;
 import io.github.chatwire.omikron.internal.OmikronProtocolHandler;
@@ -195,6 +196,18 @@ public final class OmikronClient implements AutoCloseable {
    */
   public int pendingRequests() {
     return session.connection().pendingCount();
+  }
+
+  /**
+   * The engine connection under this client: its options, runtime, state, pending requests and
+   * lifecycle, the same object for the client's whole life. Closing it closes the client. Listeners
+   * added to it directly see the engine's state changes and errors, not Omikron events (use {@link
+   * #addListener(OmikronListener)} for those). Thread-safe.
+   *
+   * @return the connection; never null
+   */
+  public ManagedConnection connection() {
+    return session.connection();
   }
 
   /**

@@ -3,10 +3,12 @@ package io.github.chatwire.omikron;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.chatwire.core.ChatwireRuntime;
 import io.github.chatwire.core.connection.ConnectionState;
+import io.github.chatwire.core.connection.ManagedConnection;
 import io.github.chatwire.core.time.VirtualScheduler;
 import io.github.chatwire.omikron.codec.OmikronCodec;
 import io.github.chatwire.omikron.codec.WireShape;
@@ -116,6 +118,23 @@ class IotaConnectionProtocolTest {
     server.serverSends(
         "{\"type\":\"identification_response\",\"data\":" + identificationResponse + "}");
     assertTrue(c.isDone() && !c.isCompletedExceptionally());
+  }
+
+  @Test
+  void connectionIsTheEngineUnderTheIota() throws Exception {
+    connect(WireShape.REFERENCE, "{\"accepted_ids\":\"\",\"accepted\":\"0\"}");
+    ManagedConnection engine = iota.connection();
+    assertSame(rt, engine.runtime());
+    assertEquals(ConnectionState.READY, engine.state());
+    CompletableFuture<OmikronMessage> reply =
+        iota.requestFromUser(ALICE, MessageType.GET_CHATS, null, Duration.ofSeconds(5));
+    assertEquals(1, engine.pendingCount());
+    assertEquals(1, iota.pendingRequests());
+    assertSame(engine, iota.connection(), "one engine for the Iota's whole life");
+    engine.close();
+    assertEquals(ConnectionState.CLOSED, iota.state(), "closing the engine closes the Iota");
+    assertEquals(0, iota.pendingRequests());
+    assertTrue(reply.isCompletedExceptionally());
   }
 
   @Test
