@@ -44,7 +44,7 @@ public final class IotaConnection implements AutoCloseable {
   private final OmikronSession session;
   private final Dispatch<IotaListener> dispatch =
       new Dispatch<>(IotaListener::onEvent, IotaConnection.class);
-  private volatile long lastRttMillis = -1;
+  private volatile Pong lastPong;
 
   private IotaConnection(Builder b) {
     this.iotaId = b.iotaId;
@@ -178,10 +178,13 @@ public final class IotaConnection implements AutoCloseable {
   }
 
   /**
-   * @return the last measured ping round trip in ms, -1 before the first pong
+   * The latest pong that answered one of this Iota's pings; its {@link Pong#roundTrip()} is the
+   * round trip (also sent to the Omikron as the next ping's {@code last_ping}).
+   *
+   * @return the pong; null before the first
    */
-  public long lastRoundTripMillis() {
-    return lastRttMillis;
+  public Pong lastPong() {
+    return lastPong;
   }
 
   /**
@@ -305,14 +308,16 @@ public final class IotaConnection implements AutoCloseable {
     @Override
     public void pong(ProtocolContext ctx, OmikronMessage envelope, Pong pong) {
       if (pong.roundTrip() != null) {
-        lastRttMillis = pong.roundTrip().toMillis();
+        lastPong = pong;
       }
       dispatch.emit(ctx, envelope, pong, l -> l.onPong(pong));
     }
 
     @Override
     public OmikronData pingData(ProtocolContext ctx) {
-      return OmikronData.builder().put("last_ping", lastRttMillis).build();
+      Pong last = lastPong;
+      long rttMillis = last == null ? -1 : last.roundTrip().toMillis();
+      return OmikronData.builder().put("last_ping", rttMillis).build();
     }
 
     @Override

@@ -289,18 +289,22 @@ public final class OmikronClient implements AutoCloseable {
   }
 
   /**
-   * Sends a ping now and measures the round trip to its pong (in addition to the automatic pings,
-   * which report to {@link OmikronListener#onPong} with {@code Pong.roundTrip()}).
+   * Sends a ping now and completes with its pong, whose {@link
+   * io.github.chatwire.omikron.model.Pong#roundTrip()} is the round trip measured on the runtime's
+   * clock: the one place round-trip time is reported, as for the automatic pings (which go to
+   * {@link OmikronListener#onPong}; this one does not).
    *
-   * @return the round trip, measured on the runtime's clock
+   * @return the pong, with its round trip never null; failed as any request fails
    */
-  public CompletableFuture<Duration> ping() {
+  public CompletableFuture<io.github.chatwire.omikron.model.Pong> ping() {
     io.github.chatwire.core.time.Scheduler clock = session.connection().runtime().scheduler();
     long start = clock.nanoTime();
     return session.request(
         MessageType.PING,
         OmikronData.builder().put("last_ping", clock.currentTimeMillis()).build(),
-        m -> Duration.ofNanos(clock.nanoTime() - start));
+        m ->
+            io.github.chatwire.omikron.model.Pong.from(m.data())
+                .withRoundTrip(Duration.ofNanos(clock.nanoTime() - start)));
   }
 
   // ---- requests answered by the Omikron or Omega ----

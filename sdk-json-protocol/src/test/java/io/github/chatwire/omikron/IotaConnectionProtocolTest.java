@@ -216,7 +216,7 @@ class IotaConnectionProtocolTest {
             + first.id()
             + "\",\"type\":\"pong\",\"data\":{\"ping_clients\":{\"1733600000001\":\"12\"}}}");
     assertEquals(Duration.ofMillis(40), events.get(1));
-    assertEquals(40, iota.lastRoundTripMillis());
+    assertEquals(Duration.ofMillis(40), iota.lastPong().roundTrip());
     clock.advance(Duration.ofMillis(9960));
     OmikronMessage second = server.next();
     assertEquals(40L, second.data().getLong("last_ping"));

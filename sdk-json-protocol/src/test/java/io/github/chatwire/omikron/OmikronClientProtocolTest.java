@@ -570,12 +570,13 @@ class OmikronClientProtocolTest {
     build(options().pingInterval(Duration.ZERO).build(), IdentificationStrategy.x448Challenge());
     handshake();
     events.clear();
-    CompletableFuture<Duration> rtt = client.ping();
+    CompletableFuture<Pong> pong = client.ping();
     OmikronMessage ping = server.next();
     assertEquals(MessageType.PING, ping.type());
     clock.advance(Duration.ofMillis(75));
     server.serverSends(msg(ping.id(), "pong", "{\"ping_iota\":3}"));
-    assertEquals(Duration.ofMillis(75), rtt.get());
+    assertEquals(Duration.ofMillis(75), pong.get().roundTrip());
+    assertEquals(3L, pong.get().pingIota(), "the pong itself, as the listener would see it");
     assertTrue(
         events.isEmpty(), "the answer to an explicit ping is not also an unmatched pong event");
   }
