@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An Iota's (a user's home server's) connection to an Omikron ({@code /ws/iota}).
@@ -44,7 +45,7 @@ public final class IotaConnection implements AutoCloseable {
   private final OmikronSession session;
   private final Dispatch<IotaListener> dispatch =
       new Dispatch<>(IotaListener::onEvent, IotaConnection.class);
-  private volatile Pong lastPong;
+  private volatile @Nullable Pong lastPong;
 
   private IotaConnection(Builder b) {
     this.iotaId = b.iotaId;
@@ -183,7 +184,7 @@ public final class IotaConnection implements AutoCloseable {
    *
    * @return the pong; null before the first
    */
-  public Pong lastPong() {
+  public @Nullable Pong lastPong() {
     return lastPong;
   }
 

@@ -2,6 +2,7 @@ package io.github.chatwire.tauri.codec;
 
 import io.github.chatwire.core.internal.json.JsonCursor;
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the Tauri message codec and the Omega API parser read the same way, on sdk-core's shared
@@ -18,7 +19,7 @@ final class TauriJson {
    * Reads a scalar: a string as it is, a number as its literal, a boolean as a {@link Boolean}, or
    * null; an object or array is skipped (validated) and reads as null.
    */
-  static Object scalar(JsonCursor c) {
+  static @Nullable Object scalar(JsonCursor c) {
     switch (c.peek()) {
       case JsonCursor.STRING:
         return c.string();
@@ -36,7 +37,7 @@ final class TauriJson {
   }
 
   /** {@link #scalar} as text: a boolean as {@code true}/{@code false}. */
-  static String text(JsonCursor c) {
+  static @Nullable String text(JsonCursor c) {
     Object v = scalar(c);
     return v == null ? null : v.toString();
   }

@@ -37,6 +37,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fake Iota (a user's home server) built on the SDK's {@link IotaConnection}: it stores direct
@@ -59,10 +60,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FakeIota implements FakeServer {
   private final IotaConnection connection;
-  private final String clientUrl;
+  private final @Nullable String clientUrl;
   private final List<ReceivedFrame> frames = new CopyOnWriteArrayList<>();
   private final AtomicInteger connections = new AtomicInteger();
-  private volatile Tapped current;
+  private volatile @Nullable Tapped current;
   private volatile boolean stalled;
   private volatile boolean silenced;
   private final Set<OmikronId> users;
@@ -121,7 +122,7 @@ public final class FakeIota implements FakeServer {
 
   private FakeIota(
       String url,
-      String clientUrl,
+      @Nullable String clientUrl,
       OmikronId iotaId,
       OmikronPrivateKey key,
       Set<OmikronId> users,
@@ -146,7 +147,7 @@ public final class FakeIota implements FakeServer {
   }
 
   /** The relay serves clients at /ws/client/ next to /ws/iota/; null for another layout. */
-  private static String clientUrlNextTo(String iotaUrl) {
+  private static @Nullable String clientUrlNextTo(String iotaUrl) {
     int at = Objects.requireNonNull(iotaUrl, "url").lastIndexOf("/ws/iota");
     String rest = at < 0 ? null : iotaUrl.substring(at + "/ws/iota".length());
     if (rest == null || !(rest.isEmpty() || rest.equals("/"))) {
@@ -450,7 +451,7 @@ public final class FakeIota implements FakeServer {
   private final class Tapped implements TransportSession, TransportListener {
     private final int number;
     private final TransportListener engine;
-    private volatile TransportSession inner;
+    private volatile @Nullable TransportSession inner;
     private volatile boolean dropped;
 
     Tapped(int number, TransportListener engine) {
