@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
  * <p>The connection is READY when the first Pong after the authentication message arrives. Closes
  * by the server map to typed causes: 3001 {@link UnauthorizedException}, 3002 {@link
  * VersionMismatchException} and 3004 {@link AccessKeyRevokedException} are terminal; 3003 {@link
- * PingTimeoutException}, 3005 {@link ServerFailureException} and others ({@link
+ * PingTimeoutException}, 3005 {@link BinaryWsServerException} and others ({@link
  * ServerClosedException}) reconnect with backoff. A wrong server hello or a text frame during the
  * handshake fails with {@link HandshakeException}.
  *

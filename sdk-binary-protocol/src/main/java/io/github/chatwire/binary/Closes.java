@@ -32,7 +32,7 @@ final class Closes {
       case 3004:
         return new AccessKeyRevokedException(code, reason);
       case 3005:
-        return new ServerFailureException(code, reason);
+        return new BinaryWsServerException(code, reason);
       default:
         return new ServerClosedException(code, reason);
     }

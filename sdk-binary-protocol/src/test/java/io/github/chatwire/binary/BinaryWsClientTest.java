@@ -353,7 +353,7 @@ class BinaryWsClientTest {
             new Case(3002, VersionMismatchException.class, true),
             new Case(3003, PingTimeoutException.class, false),
             new Case(3004, AccessKeyRevokedException.class, true),
-            new Case(3005, ServerFailureException.class, false),
+            new Case(3005, BinaryWsServerException.class, false),
             new Case(3999, ServerClosedException.class, false),
             new Case(4000, ServerClosedException.class, false),
             new Case(1000, ServerClosedException.class, false),
@@ -387,7 +387,7 @@ class BinaryWsClientTest {
     s.serverCloses(3005, "database down");
     StateChange change = events.lastState();
     assertEquals(ConnectionState.RECONNECTING, change.current());
-    ServerFailureException f = assertInstanceOf(ServerFailureException.class, change.cause());
+    BinaryWsServerException f = assertInstanceOf(BinaryWsServerException.class, change.cause());
     assertEquals("database down", f.closeReason());
     clock.advance(change.retryIn());
     ScriptedTransport.Session s2 = transport.last();

@@ -3,6 +3,7 @@ package io.github.chatwire.omikron;
 import io.github.chatwire.core.Subscription;
 import io.github.chatwire.core.connection.ConnectionOptions;
 import io.github.chatwire.core.connection.ConnectionState;
+import io.github.chatwire.core.connection.ManagedConnection;
 import io.github.chatwire.core.transport.Transport;
 import io.github.chatwire.omikron.internal.OmikronProtocolHandler;
 import io.github.chatwire.omikron.internal.OmikronSession;
@@ -101,6 +102,27 @@ public final class CallGuestConnection implements AutoCloseable {
    */
   public ConnectionState state() {
     return session.connection().state();
+  }
+
+  /**
+   * The number of requests awaiting a reply.
+   *
+   * @return the count
+   */
+  public int pendingRequests() {
+    return session.connection().pendingCount();
+  }
+
+  /**
+   * The engine connection under this guest: its options, runtime, state, pending requests and
+   * lifecycle, the same object for the guest's whole life. Closing it closes the guest. Listeners
+   * added to it directly see the engine's state changes and errors, not Omikron events (use {@link
+   * #addListener(OmikronListener)} for those). Thread-safe.
+   *
+   * @return the connection; never null
+   */
+  public ManagedConnection connection() {
+    return session.connection();
   }
 
   /**

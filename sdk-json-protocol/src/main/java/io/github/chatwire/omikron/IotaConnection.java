@@ -4,6 +4,7 @@ import io.github.chatwire.core.ChatwireRuntime;
 import io.github.chatwire.core.Subscription;
 import io.github.chatwire.core.connection.ConnectionOptions;
 import io.github.chatwire.core.connection.ConnectionState;
+import io.github.chatwire.core.connection.ManagedConnection;
 import io.github.chatwire.core.connection.ProtocolContext;
 import io.github.chatwire.core.transport.Transport;
 import io.github.chatwire.omikron.internal.OmikronProtocolHandler;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An Iota's (a user's home server's) connection to an Omikron ({@code /ws/iota}).
@@ -43,7 +45,7 @@ public final class IotaConnection implements AutoCloseable {
   private final OmikronSession session;
   private final Dispatch<IotaListener> dispatch =
       new Dispatch<>(IotaListener::onEvent, IotaConnection.class);
-  private volatile long lastRttMillis = -1;
+  private volatile @Nullable Pong lastPong;
 
   private IotaConnection(Builder b) {
     this.iotaId = b.iotaId;
@@ -157,10 +159,34 @@ public final class IotaConnection implements AutoCloseable {
   }
 
   /**
-   * @return the last measured ping round trip in ms, -1 before the first pong
+   * The number of requests ({@link #request}, {@link #requestFromUser}) awaiting a reply.
+   *
+   * @return the count
    */
-  public long lastRoundTripMillis() {
-    return lastRttMillis;
+  public int pendingRequests() {
+    return session.connection().pendingCount();
+  }
+
+  /**
+   * The engine connection under this Iota: its options, runtime, state, pending requests and
+   * lifecycle, the same object for the Iota's whole life. Closing it closes the Iota. Listeners
+   * added to it directly see the engine's state changes and errors, not Omikron events (use {@link
+   * #addListener(IotaListener)} for those). Thread-safe.
+   *
+   * @return the connection; never null
+   */
+  public ManagedConnection connection() {
+    return session.connection();
+  }
+
+  /**
+   * The latest pong that answered one of this Iota's pings; its {@link Pong#roundTrip()} is the
+   * round trip (also sent to the Omikron as the next ping's {@code last_ping}).
+   *
+   * @return the pong; null before the first
+   */
+  public @Nullable Pong lastPong() {
+    return lastPong;
   }
 
   /**
@@ -284,14 +310,16 @@ public final class IotaConnection implements AutoCloseable {
     @Override
     public void pong(ProtocolContext ctx, OmikronMessage envelope, Pong pong) {
       if (pong.roundTrip() != null) {
-        lastRttMillis = pong.roundTrip().toMillis();
+        lastPong = pong;
       }
       dispatch.emit(ctx, envelope, pong, l -> l.onPong(pong));
     }
 
     @Override
     public OmikronData pingData(ProtocolContext ctx) {
-      return OmikronData.builder().put("last_ping", lastRttMillis).build();
+      Pong last = lastPong;
+      long rttMillis = last == null ? -1 : last.roundTrip().toMillis();
+      return OmikronData.builder().put("last_ping", rttMillis).build();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.chatwire.omikron;
 import io.github.chatwire.core.Subscription;
 import io.github.chatwire.core.connection.ConnectionOptions;
 import io.github.chatwire.core.connection.ConnectionState;
+import io.github.chatwire.core.connection.ManagedConnection;
 import io.github.chatwire.core.transport.Transport;
 import io.github.chatwire.omikron.codec.MessageScheme;
 import io.github.chatwire.omikron.internal.OmikronProtocolHandler;
@@ -198,6 +199,18 @@ public final class OmikronClient implements AutoCloseable {
   }
 
   /**
+   * The engine connection under this client: its options, runtime, state, pending requests and
+   * lifecycle, the same object for the client's whole life. Closing it closes the client. Listeners
+   * added to it directly see the engine's state changes and errors, not Omikron events (use {@link
+   * #addListener(OmikronListener)} for those). Thread-safe.
+   *
+   * @return the connection; never null
+   */
+  public ManagedConnection connection() {
+    return session.connection();
+  }
+
+  /**
    * Adds a listener.
    *
    * @param listener the listener; never null
@@ -276,18 +289,22 @@ public final class OmikronClient implements AutoCloseable {
   }
 
   /**
-   * Sends a ping now and measures the round trip to its pong (in addition to the automatic pings,
-   * which report to {@link OmikronListener#onPong} with {@code Pong.roundTrip()}).
+   * Sends a ping now and completes with its pong, whose {@link
+   * io.github.chatwire.omikron.model.Pong#roundTrip()} is the round trip measured on the runtime's
+   * clock: the one place round-trip time is reported, as for the automatic pings (which go to
+   * {@link OmikronListener#onPong}; this one does not).
    *
-   * @return the round trip, measured on the runtime's clock
+   * @return the pong, with its round trip never null; failed as any request fails
    */
-  public CompletableFuture<Duration> ping() {
+  public CompletableFuture<io.github.chatwire.omikron.model.Pong> ping() {
     io.github.chatwire.core.time.Scheduler clock = session.connection().runtime().scheduler();
     long start = clock.nanoTime();
     return session.request(
         MessageType.PING,
         OmikronData.builder().put("last_ping", clock.currentTimeMillis()).build(),
-        m -> Duration.ofNanos(clock.nanoTime() - start));
+        m ->
+            io.github.chatwire.omikron.model.Pong.from(m.data())
+                .withRoundTrip(Duration.ofNanos(clock.nanoTime() - start)));
   }
 
   // ---- requests answered by the Omikron or Omega ----

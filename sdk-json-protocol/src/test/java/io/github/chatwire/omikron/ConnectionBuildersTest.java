@@ -1,10 +1,15 @@
 package io.github.chatwire.omikron;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.chatwire.core.connection.ConnectionOptions;
+import io.github.chatwire.core.connection.ConnectionState;
+import io.github.chatwire.core.connection.ManagedConnection;
 import io.github.chatwire.omikron.model.OmikronId;
 import java.security.SecureRandom;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The three connection builders share one set of endpoint settings and checks. */
@@ -74,5 +79,43 @@ class ConnectionBuildersTest {
             .wireShape(io.github.chatwire.omikron.codec.WireShape.REFERENCE)
             .callId("call-1");
     assertThrows(NullPointerException.class, () -> g.runtime(null));
+  }
+
+  @Test
+  void everyOmikronConnectionExposesTheEngineItRunsOn() {
+    ConnectionOptions options =
+        OmikronClient.defaultOptions().toBuilder().name("under-test").build();
+    OmikronClient client =
+        OmikronClient.builder()
+            .transport(new ScriptedOmikron())
+            .userId(ID)
+            .privateKey(key)
+            .options(options)
+            .build();
+    IotaConnection iota =
+        IotaConnection.builder()
+            .transport(new ScriptedOmikron())
+            .iotaId(ID)
+            .privateKey(key)
+            .options(options)
+            .build();
+    CallGuestConnection guest =
+        CallGuestConnection.builder()
+            .transport(new ScriptedOmikron())
+            .callId("call-1")
+            .options(options)
+            .build();
+    assertSame(options, client.connection().options());
+    assertSame(options, iota.connection().options());
+    assertSame(options, guest.connection().options());
+    assertEquals(0, guest.pendingRequests());
+    for (ManagedConnection engine :
+        List.of(client.connection(), iota.connection(), guest.connection())) {
+      assertEquals(ConnectionState.NEW, engine.state());
+      engine.close();
+    }
+    assertEquals(ConnectionState.CLOSED, client.state(), "closing the engine closes the client");
+    assertEquals(ConnectionState.CLOSED, iota.state());
+    assertEquals(ConnectionState.CLOSED, guest.state());
   }
 }

@@ -3,10 +3,12 @@ package io.github.chatwire.omikron;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.chatwire.core.ChatwireRuntime;
 import io.github.chatwire.core.connection.ConnectionState;
+import io.github.chatwire.core.connection.ManagedConnection;
 import io.github.chatwire.core.time.VirtualScheduler;
 import io.github.chatwire.omikron.codec.OmikronCodec;
 import io.github.chatwire.omikron.codec.WireShape;
@@ -119,6 +121,23 @@ class IotaConnectionProtocolTest {
   }
 
   @Test
+  void connectionIsTheEngineUnderTheIota() throws Exception {
+    connect(WireShape.REFERENCE, "{\"accepted_ids\":\"\",\"accepted\":\"0\"}");
+    ManagedConnection engine = iota.connection();
+    assertSame(rt, engine.runtime());
+    assertEquals(ConnectionState.READY, engine.state());
+    CompletableFuture<OmikronMessage> reply =
+        iota.requestFromUser(ALICE, MessageType.GET_CHATS, null, Duration.ofSeconds(5));
+    assertEquals(1, engine.pendingCount());
+    assertEquals(1, iota.pendingRequests());
+    assertSame(engine, iota.connection(), "one engine for the Iota's whole life");
+    engine.close();
+    assertEquals(ConnectionState.CLOSED, iota.state(), "closing the engine closes the Iota");
+    assertEquals(0, iota.pendingRequests());
+    assertTrue(reply.isCompletedExceptionally());
+  }
+
+  @Test
   void identifiesAndAnswersRelayedRequests() throws Exception {
     connect(
         WireShape.REFERENCE,
@@ -197,7 +216,7 @@ class IotaConnectionProtocolTest {
             + first.id()
             + "\",\"type\":\"pong\",\"data\":{\"ping_clients\":{\"1733600000001\":\"12\"}}}");
     assertEquals(Duration.ofMillis(40), events.get(1));
-    assertEquals(40, iota.lastRoundTripMillis());
+    assertEquals(Duration.ofMillis(40), iota.lastPong().roundTrip());
     clock.advance(Duration.ofMillis(9960));
     OmikronMessage second = server.next();
     assertEquals(40L, second.data().getLong("last_ping"));

@@ -3,6 +3,7 @@ package io.github.chatwire.omikron;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.chatwire.core.ChatwireException;
@@ -11,6 +12,7 @@ import io.github.chatwire.core.ConnectionLostException;
 import io.github.chatwire.core.RequestTimeoutException;
 import io.github.chatwire.core.connection.ConnectionOptions;
 import io.github.chatwire.core.connection.ConnectionState;
+import io.github.chatwire.core.connection.ManagedConnection;
 import io.github.chatwire.core.connection.ReconnectPolicy;
 import io.github.chatwire.core.connection.StateChange;
 import io.github.chatwire.core.time.VirtualScheduler;
@@ -187,6 +189,26 @@ class OmikronClientProtocolTest {
             "get_user_data",
             "{\"user_id\":2,\"username\":\"bob\"}"));
     assertEquals("bob", user.get().username());
+  }
+
+  @Test
+  void connectionIsTheEngineUnderTheClient() throws Exception {
+    ConnectionOptions options = options().name("omikron-under-test").build();
+    build(options, IdentificationStrategy.x448Challenge());
+    ManagedConnection engine = client.connection();
+    assertSame(options, engine.options());
+    assertSame(rt, engine.runtime());
+    assertEquals(ConnectionState.NEW, engine.state());
+    handshake();
+    assertSame(engine, client.connection(), "one engine for the client's whole life");
+    assertEquals(ConnectionState.READY, engine.state());
+    CompletableFuture<Chats> chats = client.getChats();
+    server.next();
+    assertEquals(1, engine.pendingCount());
+    assertEquals(client.pendingRequests(), engine.pendingCount());
+    engine.close();
+    assertEquals(ConnectionState.CLOSED, client.state(), "closing the engine closes the client");
+    assertTrue(chats.isCompletedExceptionally());
   }
 
   @Test
@@ -548,12 +570,13 @@ class OmikronClientProtocolTest {
     build(options().pingInterval(Duration.ZERO).build(), IdentificationStrategy.x448Challenge());
     handshake();
     events.clear();
-    CompletableFuture<Duration> rtt = client.ping();
+    CompletableFuture<Pong> pong = client.ping();
     OmikronMessage ping = server.next();
     assertEquals(MessageType.PING, ping.type());
     clock.advance(Duration.ofMillis(75));
     server.serverSends(msg(ping.id(), "pong", "{\"ping_iota\":3}"));
-    assertEquals(Duration.ofMillis(75), rtt.get());
+    assertEquals(Duration.ofMillis(75), pong.get().roundTrip());
+    assertEquals(3L, pong.get().pingIota(), "the pong itself, as the listener would see it");
     assertTrue(
         events.isEmpty(), "the answer to an explicit ping is not also an unmatched pong event");
   }

@@ -133,7 +133,7 @@ final class OmikronScenario implements Scenario {
       summary.add(
           "get_user_data: bob is " + profile.onlineStatus() + " on Iota " + profile.iotaId());
 
-      Duration rtt = alice.ping().get(10, TimeUnit.SECONDS);
+      Duration rtt = alice.ping().get(10, TimeUnit.SECONDS).roundTrip();
       out.info(String.format("ping: round trip %.2f ms", rtt.toNanos() / 1_000_000.0));
       summary.add(String.format("ping round trip %.2f ms", rtt.toNanos() / 1_000_000.0));
 

@@ -19,6 +19,7 @@ import io.github.chatwire.omikron.model.GetUserData;
 import io.github.chatwire.omikron.model.MessageType;
 import io.github.chatwire.omikron.model.OmikronData;
 import io.github.chatwire.omikron.model.OmikronId;
+import io.github.chatwire.omikron.model.Pong;
 import io.github.chatwire.omikron.model.UserData;
 import io.github.chatwire.omikron.omega.OmegaClient;
 import io.github.chatwire.omikron.omega.OmegaException;
@@ -396,7 +397,7 @@ public final class OmikronCommand implements Command {
         }
         for (int i = 1; i <= pings; i++) {
           try {
-            java.time.Duration rtt = client.ping().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            java.time.Duration rtt = client.ping().get(WAIT_SECONDS, TimeUnit.SECONDS).roundTrip();
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("seq", i);
             f.put("rtt_ms", OmikronFields.millis(rtt));
@@ -492,10 +493,12 @@ public final class OmikronCommand implements Command {
         for (int i = 1; i <= pings; i++) {
           try {
             long start = System.nanoTime();
+            Pong last = iota.lastPong();
+            long lastPing = last == null ? -1 : last.roundTrip().toMillis();
             CompletableFuture<?> pong =
                 iota.request(
                     MessageType.PING,
-                    OmikronData.builder().put("last_ping", iota.lastRoundTripMillis()).build(),
+                    OmikronData.builder().put("last_ping", lastPing).build(),
                     null);
             pong.get(WAIT_SECONDS, TimeUnit.SECONDS);
             Map<String, Object> f = new LinkedHashMap<>();

@@ -21,10 +21,10 @@ import okhttp3.ResponseBody;
 import okio.BufferedSource;
 
 /**
- * Omega's public HTTP API (OkHttp + Moshi): Omikron discovery, user lookups and Omega's public key.
- * Both response generations are read: the WebSocket era's (E3, API on port 9187: plain bodies,
- * CommunicationValue envelopes, text errors) and the later one (E4, port 9188: flat JSON with
- * {@code "status"}).
+ * Omega's public HTTP API (OkHttp, bodies read with {@link OmikronCodec#decodeObject}): Omikron
+ * discovery, user lookups and Omega's public key. Both response generations are read: the WebSocket
+ * era's (E3, API on port 9187: plain bodies, CommunicationValue envelopes, text errors) and the
+ * later one (E4, port 9188: flat JSON with {@code "status"}).
  *
  * <p>Thread-safe; methods never block. Futures complete on the runtime's callback executor and fail
  * with {@link OmegaException} (HTTP or Omega errors, network failures) or {@link

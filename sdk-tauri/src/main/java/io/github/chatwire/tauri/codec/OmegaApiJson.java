@@ -1,18 +1,17 @@
 package io.github.chatwire.tauri.codec;
 
-import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonReader;
 import io.github.chatwire.core.ProtocolException;
 import io.github.chatwire.core.ServerErrorException;
+import io.github.chatwire.core.internal.json.JsonCursor;
+import io.github.chatwire.core.internal.json.JsonFormatException;
+import io.github.chatwire.core.internal.json.JsonNames;
 import io.github.chatwire.tauri.model.OnlineStatus;
 import io.github.chatwire.tauri.model.PendingNotification;
 import io.github.chatwire.tauri.model.UserProfile;
-import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import okio.Buffer;
+import java.util.Objects;
 
 /**
  * Parses the JSON bodies of Omega's notification HTTP API. Lenient where the spec is vague: numbers
@@ -20,11 +19,16 @@ import okio.Buffer;
  * sender_id} or {@code sender} (as in Omega's public Omikron messages), unknown fields are ignored.
  * A body whose {@code status} is present and not {@code success} is a server error.
  *
+ * <p>The JSON rules are those of every chatwire decoder (sdk-core's shared cursor): strict JSON, at
+ * most {@link JsonCursor#MAX_DEPTH} levels of nesting, numbers kept as their literal (a field read
+ * as an integer must fit 64 bits), a repeated name keeps its first value, nothing but white space
+ * after the body, text kept exactly as received. Error messages name the offset, never the content.
+ *
  * <p>Pure and thread-safe.
  */
 public final class OmegaApiJson {
-  private static final JsonReader.Options PROFILE =
-      JsonReader.Options.of(
+  private static final JsonNames PROFILE =
+      JsonNames.of(
           "status",
           "user_id",
           "username",
@@ -39,12 +43,9 @@ public final class OmegaApiJson {
           "status_message",
           "message",
           "error");
-  private static final JsonReader.Options LIST =
-      JsonReader.Options.of("status", "notifications", "message", "error");
-  private static final JsonReader.Options ENTRY =
-      JsonReader.Options.of("sender_id", "sender", "amount");
-  private static final JsonReader.Options STATUS =
-      JsonReader.Options.of("status", "message", "error");
+  private static final JsonNames LIST = JsonNames.of("status", "notifications", "message", "error");
+  private static final JsonNames ENTRY = JsonNames.of("sender_id", "sender", "amount");
+  private static final JsonNames STATUS = JsonNames.of("status", "message", "error");
 
   private OmegaApiJson() {}
 
@@ -57,25 +58,7 @@ public final class OmegaApiJson {
    * @throws ServerErrorException if {@code status} is not {@code success}
    */
   public static UserProfile parseProfile(String json) {
-    String[] v = new String[PROFILE.strings().size()];
-    boolean[] seen = new boolean[v.length];
-    try {
-      JsonReader r = open(json);
-      r.beginObject();
-      while (r.hasNext()) {
-        int i = r.selectName(PROFILE);
-        if (i < 0) {
-          r.skipName();
-          r.skipValue();
-        } else {
-          v[i] = scalar(r);
-          seen[i] = true;
-        }
-      }
-      r.endObject();
-    } catch (IOException | JsonDataException e) {
-      throw malformed(e);
-    }
+    String[] v = fields(json, PROFILE);
     checkStatus(v[0], v[12], v[13]);
     if (v[1] == null) {
       throw new ProtocolException("profile has no user_id");
@@ -103,45 +86,32 @@ public final class OmegaApiJson {
    * @throws ServerErrorException if {@code status} is not {@code success}
    */
   public static List<PendingNotification> parseNotifications(String json) {
-    String status = null;
-    String message = null;
-    String error = null;
+    String[] v = new String[LIST.size()];
     List<PendingNotification> out = new ArrayList<>();
+    JsonCursor c = open(json);
     try {
-      JsonReader r = open(json);
-      r.beginObject();
-      while (r.hasNext()) {
-        switch (r.selectName(LIST)) {
-          case 0:
-            status = scalar(r);
-            break;
-          case 1:
-            if (r.peek() == JsonReader.Token.NULL) {
-              r.nextNull();
-              break;
-            }
-            r.beginArray();
-            while (r.hasNext()) {
-              out.add(entry(r));
-            }
-            r.endArray();
-            break;
-          case 2:
-            message = scalar(r);
-            break;
-          case 3:
-            error = scalar(r);
-            break;
-          default:
-            r.skipName();
-            r.skipValue();
+      int seen = 0;
+      while (c.hasMember()) {
+        int i = c.name(LIST);
+        if (i < 0 || (seen & (1 << i)) != 0) {
+          c.skipValue(); // unknown, or repeated: the first value counts
+          continue;
+        }
+        seen |= 1 << i;
+        if (i != 1) {
+          v[i] = TauriJson.text(c);
+        } else if (!c.nextIsNull()) {
+          c.beginArray();
+          while (c.hasElement()) {
+            out.add(entry(c));
+          }
         }
       }
-      r.endObject();
-    } catch (IOException | JsonDataException e) {
+      c.end();
+    } catch (JsonFormatException e) {
       throw malformed(e);
     }
-    checkStatus(status, message, error);
+    checkStatus(v[0], v[2], v[3]);
     return Collections.unmodifiableList(out);
   }
 
@@ -156,45 +126,50 @@ public final class OmegaApiJson {
     if (json.trim().isEmpty()) {
       return;
     }
-    String[] v = new String[3];
-    try {
-      JsonReader r = open(json);
-      r.beginObject();
-      while (r.hasNext()) {
-        int i = r.selectName(STATUS);
-        if (i < 0) {
-          r.skipName();
-          r.skipValue();
-        } else {
-          v[i] = scalar(r);
-        }
-      }
-      r.endObject();
-    } catch (IOException | JsonDataException e) {
-      throw malformed(e);
-    }
+    String[] v = fields(json, STATUS);
     checkStatus(v[0], v[1], v[2]);
   }
 
-  private static PendingNotification entry(JsonReader r) throws IOException {
+  /** Reads a flat object's scalar fields by index; anything else is skipped. */
+  private static String[] fields(String json, JsonNames names) {
+    String[] v = new String[names.size()];
+    boolean[] seen = new boolean[v.length];
+    JsonCursor c = open(json);
+    try {
+      while (c.hasMember()) {
+        int i = c.name(names);
+        if (i < 0 || seen[i]) {
+          c.skipValue(); // unknown, or repeated: the first value counts
+        } else {
+          v[i] = TauriJson.text(c);
+          seen[i] = true;
+        }
+      }
+      c.end();
+    } catch (JsonFormatException e) {
+      throw malformed(e);
+    }
+    return v;
+  }
+
+  private static PendingNotification entry(JsonCursor c) {
     String sender = null;
     String amount = null;
-    r.beginObject();
-    while (r.hasNext()) {
-      switch (r.selectName(ENTRY)) {
-        case 0:
-        case 1:
-          sender = scalar(r);
-          break;
-        case 2:
-          amount = scalar(r);
-          break;
-        default:
-          r.skipName();
-          r.skipValue();
+    int seen = 0;
+    c.beginObject();
+    while (c.hasMember()) {
+      int i = c.name(ENTRY);
+      if (i < 0 || (seen & (1 << i)) != 0) {
+        c.skipValue();
+        continue;
+      }
+      seen |= 1 << i;
+      if (i == 2) {
+        amount = TauriJson.text(c);
+      } else {
+        sender = TauriJson.text(c); // sender_id or sender: the later of the two, as before
       }
     }
-    r.endObject();
     if (sender == null) {
       throw new ProtocolException("notification has no sender_id");
     }
@@ -202,12 +177,18 @@ public final class OmegaApiJson {
         number("sender_id", sender), amount == null ? 0 : number("amount", amount));
   }
 
-  private static JsonReader open(String json) throws IOException {
-    JsonReader r = JsonReader.of(new Buffer().writeUtf8(json));
-    if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
-      throw new ProtocolException("Omega API response is not a JSON object");
+  /** A cursor inside the body's object, which must be one. */
+  private static JsonCursor open(String json) {
+    JsonCursor c = new JsonCursor(Objects.requireNonNull(json, "json")).keepAnyNumber();
+    try {
+      if (c.peek() != JsonCursor.OBJECT) {
+        throw new ProtocolException("Omega API response is not a JSON object");
+      }
+      c.beginObject();
+    } catch (JsonFormatException e) {
+      throw malformed(e);
     }
-    return r;
+    return c;
   }
 
   private static void checkStatus(String status, String message, String error) {
@@ -218,30 +199,11 @@ public final class OmegaApiJson {
     }
   }
 
-  private static String scalar(JsonReader r) throws IOException {
-    switch (r.peek()) {
-      case NULL:
-        return r.nextNull();
-      case BOOLEAN:
-        return Boolean.toString(r.nextBoolean());
-      case STRING:
-      case NUMBER:
-        return r.nextString();
-      default:
-        r.skipValue();
-        return null;
-    }
-  }
-
   private static long number(String field, String text) {
     try {
-      return Long.parseLong(text.trim());
+      return TauriJson.integer(text);
     } catch (NumberFormatException e) {
-      try {
-        return new BigDecimal(text.trim()).longValueExact();
-      } catch (NumberFormatException | ArithmeticException e2) {
-        throw new ProtocolException(field + " is not an integer");
-      }
+      throw new ProtocolException(field + " is not an integer");
     }
   }
 
@@ -249,10 +211,7 @@ public final class OmegaApiJson {
     return s == null ? "" : s;
   }
 
-  private static ProtocolException malformed(Exception e) {
-    if (e instanceof ProtocolException) {
-      return (ProtocolException) e;
-    }
+  private static ProtocolException malformed(JsonFormatException e) {
     return new ProtocolException("malformed Omega API response: " + e.getMessage(), e);
   }
 }

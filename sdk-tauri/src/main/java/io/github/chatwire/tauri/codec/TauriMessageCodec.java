@@ -1,16 +1,14 @@
 package io.github.chatwire.tauri.codec;
 
-import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonEncodingException;
-import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import io.github.chatwire.core.ProtocolException;
+import io.github.chatwire.core.internal.json.JsonCursor;
+import io.github.chatwire.core.internal.json.JsonFormatException;
+import io.github.chatwire.core.internal.json.JsonNames;
+import io.github.chatwire.core.internal.json.JsonText;
 import io.github.chatwire.tauri.model.TauriMessage;
-import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
-import okio.Buffer;
+import java.util.Objects;
 
 /**
  * Converts Tauri push messages between JSON text and {@link TauriMessage} records: the {@code
@@ -25,13 +23,20 @@ import okio.Buffer;
  * JSON (no line breaks, so it is safe for newline-delimited framing) with ids as JSON strings, as
  * the spec shows them.
  *
+ * <p>The JSON rules are those of every chatwire decoder (sdk-core's shared cursor): strict JSON, at
+ * most {@link JsonCursor#MAX_DEPTH} levels of nesting, numbers kept as their literal (of any
+ * magnitude, as Omikron's decoder keeps them; a field read as an integer must fit 64 bits), a
+ * repeated name keeps its first value, nothing but white space after the object, and text kept
+ * exactly as received (a lone surrogate is not replaced). Error messages name the offset and the
+ * field, never the content.
+ *
  * <p>Pure: no I/O, threads or clocks. Stateless and thread-safe.
  */
 public final class TauriMessageCodec {
   /** The longest id accepted from the server, in characters. */
   public static final int MAX_ID_LENGTH = 64;
 
-  private static final JsonReader.Options ENVELOPE = JsonReader.Options.of("type", "id", "data");
+  private static final JsonNames ENVELOPE = JsonNames.of("type", "id", "data");
 
   private TauriMessageCodec() {}
 
@@ -40,47 +45,46 @@ public final class TauriMessageCodec {
    *
    * @param json one complete JSON message; never null
    * @return the message; never null ({@link TauriMessage.Unknown} for an unknown type)
-   * @throws TauriDecodeException (a {@link ProtocolException}) if the text is not a JSON object,
-   *     has no string {@code type}, or a known type lacks a required field, has one of the wrong
-   *     kind, or carries an id that is not a valid id
+   * @throws TauriDecodeException (a {@link ProtocolException}) if the text is not one well-formed
+   *     JSON object within the shared limits, has no string {@code type}, or a known type lacks a
+   *     required field, has one of the wrong kind, or carries an id that is not a valid id
    */
   public static TauriMessage decode(String json) {
+    Objects.requireNonNull(json, "json");
     String type = null;
     Object id = null;
     Map<String, Object> data = null;
+    JsonCursor c = new JsonCursor(json).keepAnyNumber();
     try {
-      JsonReader reader = JsonReader.of(new Buffer().writeUtf8(json));
-      if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
+      if (c.peek() != JsonCursor.OBJECT) {
         throw new TauriDecodeException("Tauri message is not a JSON object", null, null, null);
       }
-      reader.beginObject();
-      while (reader.hasNext()) {
-        switch (reader.selectName(ENVELOPE)) {
+      c.beginObject();
+      int seen = 0;
+      while (c.hasMember()) {
+        int field = c.name(ENVELOPE);
+        if (field < 0 || (seen & (1 << field)) != 0) {
+          c.skipValue(); // unknown, or repeated: the first value counts
+          continue;
+        }
+        seen |= 1 << field;
+        switch (field) {
           case 0:
-            if (reader.peek() != JsonReader.Token.STRING) {
+            if (c.peek() != JsonCursor.STRING) {
               throw new TauriDecodeException(
                   "Tauri message 'type' is not a string", null, "type", null);
             }
-            type = reader.nextString();
+            type = c.string();
             break;
           case 1:
-            id = scalar(reader);
-            break;
-          case 2:
-            data = readData(reader);
+            id = TauriJson.scalar(c);
             break;
           default:
-            reader.skipName();
-            reader.skipValue();
+            data = readData(c);
         }
       }
-      reader.endObject();
-      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-        throw new TauriDecodeException("trailing data after the Tauri message", type, null, null);
-      }
-    } catch (JsonDataException | JsonEncodingException e) {
-      throw new TauriDecodeException("malformed Tauri message: " + e.getMessage(), type, null, e);
-    } catch (IOException e) {
+      c.end();
+    } catch (JsonFormatException e) {
       throw new TauriDecodeException("malformed Tauri message: " + e.getMessage(), type, null, e);
     }
     if (type == null) {
@@ -112,83 +116,64 @@ public final class TauriMessageCodec {
    *
    * @param message the message; never null
    * @return the JSON text, without a line break; for {@link TauriMessage.Unknown} its raw JSON
+   * @throws IllegalArgumentException for a {@link TauriMessage} of a type this codec does not know
    */
   public static String encode(TauriMessage message) {
+    Objects.requireNonNull(message, "message");
     if (message instanceof TauriMessage.Unknown) {
       return ((TauriMessage.Unknown) message).json();
     }
-    Buffer buffer = new Buffer();
-    try (JsonWriter w = JsonWriter.of(buffer)) {
-      w.beginObject();
-      w.name("type").value(message.type());
-      if (message instanceof TauriMessage.Success) {
-        String id = ((TauriMessage.Success) message).id();
-        if (id != null) {
-          w.name("id").value(id);
-        }
-      } else {
-        w.name("data").beginObject();
-        if (message instanceof TauriMessage.Identification) {
-          w.name("user_id").value(((TauriMessage.Identification) message).userId());
-        } else if (message instanceof TauriMessage.Ping) {
-          w.name("last_ping").value(((TauriMessage.Ping) message).lastPing());
-        } else if (message instanceof TauriMessage.Pong) {
-          w.name("last_ping").value(((TauriMessage.Pong) message).lastPing());
-        } else if (message instanceof TauriMessage.PushNotification) {
-          w.name("sender_id").value(((TauriMessage.PushNotification) message).senderId());
-        } else if (message instanceof TauriMessage.ReadNotification) {
-          w.name("sender_id").value(((TauriMessage.ReadNotification) message).senderId());
-        } else {
-          throw new IllegalArgumentException("unsupported message " + message.getClass().getName());
-        }
-        w.endObject();
+    StringBuilder out = new StringBuilder(64).append("{\"type\":");
+    JsonText.string(message.type(), out);
+    if (message instanceof TauriMessage.Success) {
+      String id = ((TauriMessage.Success) message).id();
+      if (id != null) {
+        out.append(",\"id\":");
+        JsonText.string(id, out);
       }
-      w.endObject();
-    } catch (IOException e) {
-      throw new IllegalStateException("writing to a memory buffer failed", e);
+      return out.append('}').toString();
     }
-    return buffer.readUtf8();
+    out.append(",\"data\":{");
+    if (message instanceof TauriMessage.Identification) {
+      out.append("\"user_id\":");
+      JsonText.string(((TauriMessage.Identification) message).userId(), out);
+    } else if (message instanceof TauriMessage.Ping) {
+      out.append("\"last_ping\":").append(((TauriMessage.Ping) message).lastPing());
+    } else if (message instanceof TauriMessage.Pong) {
+      out.append("\"last_ping\":").append(((TauriMessage.Pong) message).lastPing());
+    } else if (message instanceof TauriMessage.PushNotification) {
+      out.append("\"sender_id\":");
+      JsonText.string(((TauriMessage.PushNotification) message).senderId(), out);
+    } else if (message instanceof TauriMessage.ReadNotification) {
+      out.append("\"sender_id\":");
+      JsonText.string(((TauriMessage.ReadNotification) message).senderId(), out);
+    } else {
+      throw new IllegalArgumentException("unsupported message " + message.getClass().getName());
+    }
+    return out.append("}}").toString();
   }
 
-  /** Reads the data object into field name to scalar; nested values are skipped. */
-  private static Map<String, Object> readData(JsonReader reader) throws IOException {
-    if (reader.peek() == JsonReader.Token.NULL) {
-      reader.nextNull();
+  /** Reads the data object into field name to scalar; nested values are skipped (as null). */
+  private static Map<String, Object> readData(JsonCursor c) {
+    int token = c.peek();
+    if (token == JsonCursor.NULL) {
+      c.nextIsNull();
       return null;
     }
-    if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
+    if (token != JsonCursor.OBJECT) {
       throw new TauriDecodeException("Tauri message 'data' is not an object", null, "data", null);
     }
     Map<String, Object> data = new HashMap<>();
-    reader.beginObject();
-    while (reader.hasNext()) {
-      String name = reader.nextName();
-      JsonReader.Token t = reader.peek();
-      if (t == JsonReader.Token.BEGIN_OBJECT || t == JsonReader.Token.BEGIN_ARRAY) {
-        reader.skipValue();
-        data.put(name, null);
+    c.beginObject();
+    while (c.hasMember()) {
+      String name = c.nameString();
+      if (data.containsKey(name)) {
+        c.skipValue(); // repeated: the first value counts
       } else {
-        data.put(name, scalar(reader));
+        data.put(name, TauriJson.scalar(c));
       }
     }
-    reader.endObject();
     return data;
-  }
-
-  /** A string, number (as its text), boolean (as a {@link Boolean}) or null. */
-  private static Object scalar(JsonReader reader) throws IOException {
-    switch (reader.peek()) {
-      case NULL:
-        return reader.nextNull();
-      case BOOLEAN:
-        return reader.nextBoolean();
-      case STRING:
-      case NUMBER:
-        return reader.nextString();
-      default:
-        reader.skipValue();
-        return null;
-    }
   }
 
   private static Object required(String type, Map<String, Object> data, String field) {
@@ -257,8 +242,7 @@ public final class TauriMessageCodec {
           "Tauri '" + type + "' data." + field + " is not an integer", type, "data." + field, null);
     }
     String v = ((String) value).trim();
-    if (v.length()
-        > MAX_ID_LENGTH) { // no integer of 64 bits needs more, and BigDecimal would parse it all
+    if (v.length() > TauriJson.MAX_INTEGER_LENGTH) {
       throw new TauriDecodeException(
           "Tauri '"
               + type
@@ -272,14 +256,10 @@ public final class TauriMessageCodec {
           null);
     }
     try {
-      return Long.parseLong(v);
+      return TauriJson.integer(v);
     } catch (NumberFormatException e) {
-      try {
-        return new BigDecimal(v).longValueExact();
-      } catch (NumberFormatException | ArithmeticException e2) {
-        throw new TauriDecodeException(
-            "Tauri '" + type + "' data." + field + " is not an integer", type, "data." + field, e2);
-      }
+      throw new TauriDecodeException(
+          "Tauri '" + type + "' data." + field + " is not an integer", type, "data." + field, e);
     }
   }
 }

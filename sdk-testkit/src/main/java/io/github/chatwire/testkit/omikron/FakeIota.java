@@ -1,20 +1,29 @@
 package io.github.chatwire.testkit.omikron;
 
+import io.github.chatwire.core.ChatwireException;
 import io.github.chatwire.core.ChatwireRuntime;
 import io.github.chatwire.core.connection.ConnectionOptions;
+import io.github.chatwire.core.transport.Transport;
+import io.github.chatwire.core.transport.TransportListener;
+import io.github.chatwire.core.transport.TransportSession;
+import io.github.chatwire.core.transport.WebSocketTransport;
 import io.github.chatwire.omikron.IotaConnection;
 import io.github.chatwire.omikron.IotaListener;
 import io.github.chatwire.omikron.IotaRequest;
 import io.github.chatwire.omikron.OmikronPrivateKey;
+import io.github.chatwire.omikron.codec.OmikronCodec;
 import io.github.chatwire.omikron.model.ChatSummary;
 import io.github.chatwire.omikron.model.Chats;
 import io.github.chatwire.omikron.model.MessageState;
 import io.github.chatwire.omikron.model.MessageType;
 import io.github.chatwire.omikron.model.Messages;
 import io.github.chatwire.omikron.model.OmikronData;
+import io.github.chatwire.omikron.model.OmikronFormatException;
 import io.github.chatwire.omikron.model.OmikronId;
 import io.github.chatwire.omikron.model.OmikronMessage;
 import io.github.chatwire.omikron.model.StoredMessage;
+import io.github.chatwire.testkit.FakeServer;
+import io.github.chatwire.testkit.ReceivedFrame;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,6 +35,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fake Iota (a user's home server) built on the SDK's {@link IotaConnection}: it stores direct
@@ -34,10 +46,26 @@ import java.util.concurrent.CompletableFuture;
  * users as {@code message_live} (waiting for their {@code message_state} reply) and to other Iotas'
  * users as {@code message_other_iota}.
  *
+ * <p>It shows the common {@link FakeServer} face as the users' server: {@link #url()} is where a
+ * user's client connects to reach it (the Omikron's client endpoint); {@link #receivedFrames()}
+ * holds every frame the Iota read from the Omikron (the users' relayed requests among them),
+ * numbered by the Iota's own connection (0 for its first, 1 after its first reconnect, …); {@link
+ * #drop()} cuts the Iota's connection, as a restarting Iota would (until it has reconnected after
+ * its backoff, the Omikron drops its users' relayed requests, or answers them with {@code
+ * error_no_iota}, as its quirks say); {@link #stall()} hangs it (it still reads and records, but
+ * answers and sends nothing, its pings included, until {@link #resume()}); {@link #silence()} stops
+ * only its own heartbeat (its pings to the Omikron) while it answers every request.
+ *
  * <p>Thread-safe. Close it after the test.
  */
-public final class FakeIota implements AutoCloseable {
+public final class FakeIota implements FakeServer {
   private final IotaConnection connection;
+  private final @Nullable String clientUrl;
+  private final List<ReceivedFrame> frames = new CopyOnWriteArrayList<>();
+  private final AtomicInteger connections = new AtomicInteger();
+  private volatile @Nullable Tapped current;
+  private volatile boolean stalled;
+  private volatile boolean silenced;
   private final Set<OmikronId> users;
   private final Object lock = new Object();
   // Guarded by lock: per user, per partner, messages oldest first.
@@ -45,7 +73,35 @@ public final class FakeIota implements AutoCloseable {
   private final Map<String, String> settings = new LinkedHashMap<>();
 
   /**
-   * Creates a fake Iota (not connected yet).
+   * Creates a fake Iota (not connected yet) for a fake Omikron.
+   *
+   * @param omikron the fake Omikron it connects to; never null
+   * @param iotaId the Iota's id; never null
+   * @param key the Iota's key; never null
+   * @param users the users this Iota serves; never null
+   * @param runtime the runtime; null for the shared one
+   * @param options engine options; null for {@link IotaConnection#defaultOptions()}
+   */
+  public FakeIota(
+      FakeOmikron omikron,
+      OmikronId iotaId,
+      OmikronPrivateKey key,
+      Set<OmikronId> users,
+      ChatwireRuntime runtime,
+      ConnectionOptions options) {
+    this(
+        Objects.requireNonNull(omikron, "omikron").iotaUrl(),
+        omikron.clientUrl(),
+        iotaId,
+        key,
+        users,
+        runtime,
+        options);
+  }
+
+  /**
+   * Creates a fake Iota (not connected yet). Its {@link #url()} is the client endpoint next to the
+   * given Iota endpoint ({@code …/ws/client/} for {@code …/ws/iota/}, the relay's layout).
    *
    * @param url the fake Omikron's Iota URL; never null
    * @param iotaId the Iota's id; never null
@@ -61,9 +117,26 @@ public final class FakeIota implements AutoCloseable {
       Set<OmikronId> users,
       ChatwireRuntime runtime,
       ConnectionOptions options) {
+    this(url, clientUrlNextTo(url), iotaId, key, users, runtime, options);
+  }
+
+  private FakeIota(
+      String url,
+      @Nullable String clientUrl,
+      OmikronId iotaId,
+      OmikronPrivateKey key,
+      Set<OmikronId> users,
+      ChatwireRuntime runtime,
+      ConnectionOptions options) {
     this.users = new HashSet<>(Objects.requireNonNull(users, "users"));
+    this.clientUrl = clientUrl;
+    Transport tap = new Tap(WebSocketTransport.builder(Objects.requireNonNull(url, "url")).build());
     IotaConnection.Builder b =
-        IotaConnection.builder().url(url).iotaId(iotaId).privateKey(key).listener(new Handler());
+        IotaConnection.builder()
+            .transport(tap)
+            .iotaId(iotaId)
+            .privateKey(key)
+            .listener(new Handler());
     if (runtime != null) {
       b.runtime(runtime);
     }
@@ -71,6 +144,16 @@ public final class FakeIota implements AutoCloseable {
       b.options(options);
     }
     this.connection = b.build();
+  }
+
+  /** The relay serves clients at /ws/client/ next to /ws/iota/; null for another layout. */
+  private static @Nullable String clientUrlNextTo(String iotaUrl) {
+    int at = Objects.requireNonNull(iotaUrl, "url").lastIndexOf("/ws/iota");
+    String rest = at < 0 ? null : iotaUrl.substring(at + "/ws/iota".length());
+    if (rest == null || !(rest.isEmpty() || rest.equals("/"))) {
+      return null;
+    }
+    return iotaUrl.substring(0, at) + "/ws/client/";
   }
 
   /**
@@ -103,6 +186,65 @@ public final class FakeIota implements AutoCloseable {
     }
   }
 
+  /**
+   * Where a user's client connects to reach this Iota: the Omikron's client endpoint.
+   *
+   * @return the {@code ws://} URL; never null
+   * @throws IllegalStateException if this fake was given an Iota URL outside the relay's layout
+   *     (build it with {@link #FakeIota(FakeOmikron, OmikronId, OmikronPrivateKey, Set,
+   *     ChatwireRuntime, ConnectionOptions)} then)
+   */
+  @Override
+  public String url() {
+    if (clientUrl == null) {
+      throw new IllegalStateException(
+          "the Iota URL does not end in /ws/iota/, so the client endpoint is unknown; "
+              + "create the FakeIota with its FakeOmikron");
+    }
+    return clientUrl;
+  }
+
+  /**
+   * Every text frame the Iota read from the Omikron, also those read while stalled, numbered by the
+   * Iota's connection.
+   */
+  @Override
+  public List<ReceivedFrame> receivedFrames() {
+    return new ArrayList<>(frames);
+  }
+
+  /**
+   * Cuts the Iota's connection now (the Omikron sees the socket go; the Iota's engine sees a close
+   * with 1001 and reconnects after its backoff).
+   */
+  @Override
+  public void drop() {
+    Tapped t = current;
+    if (t != null) {
+      t.drop();
+    }
+  }
+
+  /** Hangs the Iota: frames are read and recorded, but not handled; it sends nothing. */
+  @Override
+  public void stall() {
+    stalled = true;
+  }
+
+  /** Ends {@link #stall()} and {@link #silence()}. */
+  @Override
+  public void resume() {
+    stalled = false;
+    silenced = false;
+  }
+
+  /** Stops the Iota's pings to the Omikron until {@link #resume()}; all else is answered. */
+  @Override
+  public void silence() {
+    silenced = true;
+  }
+
+  /** Closes the Iota's connection for good. */
   @Override
   public void close() {
     connection.close();
@@ -283,6 +425,137 @@ public final class FakeIota implements AutoCloseable {
           setState(m.receiver(), m.sender(), time, MessageState.of(state));
         }
       }
+    }
+  }
+
+  /** The WebSocket to the Omikron with the face's recorder and faults in between. */
+  private final class Tap implements Transport {
+    private final Transport inner;
+
+    Tap(Transport inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public TransportSession open(ChatwireRuntime runtime, TransportListener listener) {
+      Tapped t = new Tapped(connections.getAndIncrement(), listener);
+      current = t;
+      t.inner = inner.open(runtime, t);
+      return t;
+    }
+
+    @Override
+    public String describe() {
+      return inner.describe();
+    }
+  }
+
+  /** One connection: records what it reads, and applies stall, silence and drop. */
+  private final class Tapped implements TransportSession, TransportListener {
+    private final int number;
+    private final TransportListener engine;
+    private volatile @Nullable TransportSession inner;
+    private volatile boolean dropped;
+
+    Tapped(int number, TransportListener engine) {
+      this.number = number;
+      this.engine = engine;
+    }
+
+    void drop() {
+      if (dropped) {
+        return;
+      }
+      dropped = true;
+      TransportSession s = inner;
+      if (s != null) {
+        s.cancel();
+      }
+      engine.onClosed(1001, "going away");
+    }
+
+    @Override
+    public void onOpen() {
+      if (!dropped) {
+        engine.onOpen();
+      }
+    }
+
+    @Override
+    public void onText(String text) {
+      frames.add(ReceivedFrame.text(number, text));
+      if (!dropped && !stalled) {
+        engine.onText(text);
+      }
+    }
+
+    @Override
+    public void onBinary(byte[] bytes) {
+      frames.add(ReceivedFrame.binary(number, bytes));
+      if (!dropped && !stalled) {
+        engine.onBinary(bytes);
+      }
+    }
+
+    @Override
+    public void onClosed(int code, String reason) {
+      if (!dropped) {
+        engine.onClosed(code, reason);
+      }
+    }
+
+    @Override
+    public void onFailure(ChatwireException cause) {
+      if (!dropped) {
+        engine.onFailure(cause);
+      }
+    }
+
+    @Override
+    public boolean sendText(String text) {
+      if (dropped) {
+        return false;
+      }
+      if (stalled || (silenced && isPing(text))) {
+        return true; // swallowed, as by a hung peer
+      }
+      return inner.sendText(text);
+    }
+
+    @Override
+    public boolean sendBinary(byte[] bytes) {
+      if (dropped) {
+        return false;
+      }
+      return stalled || inner.sendBinary(bytes);
+    }
+
+    @Override
+    public void close(int code, String reason) {
+      inner.close(code, reason);
+    }
+
+    @Override
+    public void cancel() {
+      inner.cancel();
+    }
+
+    @Override
+    public long queuedBytes() {
+      return inner.queuedBytes();
+    }
+
+    @Override
+    public long maxQueuedBytes() {
+      return inner.maxQueuedBytes();
+    }
+  }
+
+  private static boolean isPing(String text) {
+    try {
+      return OmikronCodec.decode(text).type().equals(MessageType.PING);
+    } catch (OmikronFormatException e) {
+      return false;
     }
   }
 }

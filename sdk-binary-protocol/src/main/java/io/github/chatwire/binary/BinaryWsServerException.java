@@ -6,7 +6,7 @@ import io.github.chatwire.core.ServerErrorException;
  * The server closed with "server error" (close 3005). Retryable: the client reconnects with
  * exponential backoff and jitter. {@link #code()} is {@code "3005"}.
  */
-public class ServerFailureException extends ServerErrorException implements ServerClose {
+public class BinaryWsServerException extends ServerErrorException implements ServerClose {
   private static final long serialVersionUID = 1L;
 
   /** The close code. */
@@ -21,7 +21,7 @@ public class ServerFailureException extends ServerErrorException implements Serv
    * @param closeCode the close code
    * @param reason the server's reason; never null
    */
-  public ServerFailureException(int closeCode, String reason) {
+  public BinaryWsServerException(int closeCode, String reason) {
     super(Integer.toString(closeCode), Closes.describe("server error", closeCode, reason), true);
     this.closeCode = closeCode;
     this.reason = reason;
