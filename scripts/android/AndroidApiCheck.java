@@ -27,7 +27,9 @@ import org.codehaus.mojo.animal_sniffer.logging.Logger;
  * <p>Usage: {@code java -cp animal-sniffer.jar:asm.jar AndroidApiCheck.java SIGNATURE ALLOWED JAR...}.
  * ALLOWED lists class-name prefixes (one per line, '#' comments) whose references are known to be
  * unreachable on Android (optional integrations probed at run time, LDAP helpers we never call);
- * they are printed as "allowed" and do not fail the check. Prints "jar: N undefined references"
+ * a line "PREFIX TEXT" allows only the references from PREFIX whose text contains TEXT (one
+ * missing class used on one unreachable path of an otherwise used class). They are printed as
+ * "allowed" and do not fail the check. Prints "jar: N undefined references"
  * and each reference with the class it comes from; exits 1 if any is not allowed.
  *
  * <p>Multi-release entries (META-INF/versions) and module-info are skipped: D8 dexes the base
@@ -40,11 +42,13 @@ public final class AndroidApiCheck {
             System.err.println("usage: AndroidApiCheck SIGNATURE ALLOWED JAR...");
             System.exit(2);
         }
-        List<String> allowed = new ArrayList<>();
+        // each entry: {from-class prefix, reference substring ("" = any reference)}
+        List<String[]> allowed = new ArrayList<>();
         for (String line : Files.readAllLines(Paths.get(args[1]))) {
             String l = line.replaceAll("#.*", "").trim();
             if (!l.isEmpty()) {
-                allowed.add(l);
+                String[] parts = l.split("\\s+", 2);
+                allowed.add(new String[] {parts[0], parts.length > 1 ? parts[1] : ""});
             }
         }
         List<Path> jars = new ArrayList<>();
@@ -78,8 +82,10 @@ public final class AndroidApiCheck {
         for (Map.Entry<String, Set<String>> e : perJar.entrySet()) {
             out.println(e.getKey() + ": " + e.getValue().size() + " undefined references");
             for (String err : e.getValue()) {
-                String from = err.substring(err.lastIndexOf("(from ") + 6, err.length() - 1);
-                boolean ok = allowed.stream().anyMatch(from::startsWith);
+                int at = err.lastIndexOf("  (from ");
+                String from = err.substring(at + 8, err.length() - 1);
+                String ref = err.substring(0, at);
+                boolean ok = allowed.stream().anyMatch(a -> from.startsWith(a[0]) && ref.contains(a[1]));
                 failing += ok ? 0 : 1;
                 out.println((ok ? "    allowed " : "    MISSING ") + err);
             }

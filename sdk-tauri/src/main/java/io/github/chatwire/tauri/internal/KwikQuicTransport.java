@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tech.kwik.agent15.TlsConstants;
 import tech.kwik.core.ConnectionTerminatedEvent;
 import tech.kwik.core.QuicClientConnection;
 import tech.kwik.core.QuicStream;
@@ -270,6 +271,10 @@ public final class KwikQuicTransport implements Transport {
                 .applicationProtocol(cfg.alpn())
                 .connectTimeout(cfg.connectTimeout())
                 .maxIdleTimeout(cfg.quicIdleTimeout())
+                // Only AES-128-GCM (kwik's default too, said here so it stays so): on Android
+                // (kwik-android) ChaCha20 header protection would need ChaCha20ParameterSpec,
+                // which no Android API level has (scripts/android/allowed.txt relies on this).
+                .cipherSuite(TlsConstants.CipherSuite.TLS_AES_128_GCM_SHA256)
                 .logger(kwikLog);
         if (cfg.identity() != null) {
           b.clientCertificate(cfg.identity().certificate())
