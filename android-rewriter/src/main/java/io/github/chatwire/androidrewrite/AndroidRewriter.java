@@ -1,8 +1,10 @@
 package io.github.chatwire.androidrewrite;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -242,6 +244,34 @@ public final class AndroidRewriter {
    */
   public static Map<String, String> shimmedMethods() {
     return SHIMMED;
+  }
+
+  /**
+   * The methods a class file calls, in the order of its methods and instructions (what a rewrite
+   * left behind can be checked with it).
+   *
+   * @param classFile the class file's bytes, never null
+   * @return "owner.name+descriptor" of each method instruction; a new list
+   */
+  public static List<String> calls(byte[] classFile) {
+    List<String> calls = new ArrayList<>();
+    new ClassReader(Objects.requireNonNull(classFile, "classFile"))
+        .accept(
+            new ClassVisitor(Opcodes.ASM9) {
+              @Override
+              public MethodVisitor visitMethod(
+                  int access, String name, String desc, String signature, String[] exceptions) {
+                return new MethodVisitor(Opcodes.ASM9) {
+                  @Override
+                  public void visitMethodInsn(
+                      int opcode, String owner, String n, String d, boolean itf) {
+                    calls.add(owner + "." + n + d);
+                  }
+                };
+              }
+            },
+            0);
+    return calls;
   }
 
   /**

@@ -12,10 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
 
 class AndroidRewriterTest {
   /** Methods Java9Calls calls that the Android API 26 signature does not have. */
@@ -90,24 +86,7 @@ class AndroidRewriterTest {
   }
 
   static Set<String> calledMethods(byte[] classFile) {
-    Set<String> called = new TreeSet<>();
-    new ClassReader(classFile)
-        .accept(
-            new ClassVisitor(Opcodes.ASM9) {
-              @Override
-              public MethodVisitor visitMethod(
-                  int access, String name, String desc, String signature, String[] exceptions) {
-                return new MethodVisitor(Opcodes.ASM9) {
-                  @Override
-                  public void visitMethodInsn(
-                      int opcode, String owner, String n, String d, boolean itf) {
-                    called.add(owner + "." + n + d);
-                  }
-                };
-              }
-            },
-            0);
-    return called;
+    return new TreeSet<>(AndroidRewriter.calls(classFile));
   }
 
   /** Defines the rewritten class in a loader of its own (the original stays as it is). */

@@ -16,10 +16,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
 import tech.kwik.core.packet.QuicPacket;
 
 /**
@@ -164,27 +160,10 @@ class RewrittenKwikTest {
 
   /** The methods a class file calls, in order. */
   private static List<String> calls(Path classFile) {
-    List<String> calls = new ArrayList<>();
     try {
-      new ClassReader(Files.readAllBytes(classFile))
-          .accept(
-              new ClassVisitor(Opcodes.ASM9) {
-                @Override
-                public MethodVisitor visitMethod(
-                    int access, String name, String desc, String signature, String[] exceptions) {
-                  return new MethodVisitor(Opcodes.ASM9) {
-                    @Override
-                    public void visitMethodInsn(
-                        int opcode, String owner, String n, String d, boolean itf) {
-                      calls.add(owner + "." + n + d);
-                    }
-                  };
-                }
-              },
-              0);
+      return AndroidRewriter.calls(Files.readAllBytes(classFile));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    return calls;
   }
 }
