@@ -27,8 +27,8 @@ public final class Java9Calls {
     StringBuilder sb = new StringBuilder();
     sb.append(first).append(third).append(b.remaining()).append(c.get());
     sb.append(" ").append("  ".isBlank()).append("x".repeat(3)).append("[" + " s ".strip() + "]");
-    sb.append(Optional.empty().isEmpty()).append(Optional.of("v").orElseThrow());
-    Optional.of("p").ifPresentOrElse(sb::append, () -> sb.append("none"));
+    sb.append(Optional.empty().isEmpty()).append(Optional.ofNullable("v").orElseThrow());
+    Optional.ofNullable("p").ifPresentOrElse(sb::append, () -> sb.append("none"));
     sb.append(OptionalInt.of(7).orElseThrow()).append(Duration.ofMillis(2500).toSeconds());
     return sb.toString();
   }

@@ -1,5 +1,6 @@
 package io.github.chatwire.kwikandroid;
 
+import org.jspecify.annotations.Nullable;
 import tech.kwik.agent15.env.PlatformMapping;
 
 /**
@@ -37,7 +38,7 @@ public final class AndroidPlatform {
    * Whether the system properties are Android's (ART and Dalvik both report {@code java.vm.name}
    * "Dalvik"; {@code java.vendor} is "The Android Project").
    */
-  static boolean isAndroid(String vmName, String vendor) {
+  static boolean isAndroid(@Nullable String vmName, @Nullable String vendor) {
     return "Dalvik".equals(vmName) || (vendor != null && vendor.contains("Android"));
   }
 }

@@ -219,6 +219,7 @@ public final class Java11Methods {
    * @param d the receiver, never null
    * @return the whole seconds of {@code d}
    */
+  @SuppressWarnings("JavaDurationGetSecondsToToSeconds") // toSeconds() is what Android 26 lacks
   public static long toSeconds(Duration d) {
     return d.getSeconds();
   }
