@@ -17,7 +17,6 @@ import io.github.chatwire.omikron.model.MessageType;
 import io.github.chatwire.omikron.model.OmikronData;
 import io.github.chatwire.omikron.model.OmikronEvent;
 import io.github.chatwire.omikron.model.OmikronId;
-import io.github.chatwire.omikron.model.OmikronMessage;
 import io.github.chatwire.omikron.model.UserData;
 import io.github.chatwire.omikron.model.UserState;
 import java.time.Duration;
@@ -54,7 +53,7 @@ public final class CallGuestConnection implements AutoCloseable {
             b.participantId == null
                 ? IdentificationStrategy.x448Challenge()
                 : IdentificationStrategy.privateKeyHash(),
-            b.shape(),
+            b.newWire(),
             null,
             events);
     this.session = b.newSession(handler);
@@ -210,7 +209,7 @@ public final class CallGuestConnection implements AutoCloseable {
    */
   public CompletableFuture<Void> setState(CallState callState, UserState userState) {
     return session.send(
-        OmikronMessage.of(
+        session.message(
             MessageType.CLIENT_CHANGED,
             OmikronData.builder()
                 .putIfNotNull("call_state", callState)
@@ -251,12 +250,13 @@ public final class CallGuestConnection implements AutoCloseable {
 
     private Builder() {
       super(
-          ConnectionOptions.builder()
-              .name("omikron-guest")
-              .pingInterval(Duration.ofSeconds(5))
-              .idleTimeout(Duration.ofSeconds(20))
-              .requestTimeout(Duration.ofSeconds(20))
-              .build());
+          protocol ->
+              ConnectionOptions.builder()
+                  .name("omikron-guest")
+                  .pingInterval(Duration.ofSeconds(5))
+                  .idleTimeout(Duration.ofSeconds(20))
+                  .requestTimeout(Duration.ofSeconds(20))
+                  .build());
     }
 
     /**

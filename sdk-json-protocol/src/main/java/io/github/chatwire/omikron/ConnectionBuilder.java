@@ -5,15 +5,22 @@ import io.github.chatwire.core.connection.ConnectionOptions;
 import io.github.chatwire.core.transport.Transport;
 import io.github.chatwire.core.transport.WebSocketTransport;
 import io.github.chatwire.omikron.codec.WireShape;
+import io.github.chatwire.omikron.codec.ttp.TtpLimits;
+import io.github.chatwire.omikron.codec.ttp.TtpMessage;
 import io.github.chatwire.omikron.internal.OmikronProtocolHandler;
 import io.github.chatwire.omikron.internal.OmikronSession;
+import io.github.chatwire.omikron.internal.OmikronWire;
+import io.github.chatwire.omikron.model.OmikronId;
+import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The settings every Omikron connection builder has ({@link OmikronClient.Builder}, {@link
- * IotaConnection.Builder}, {@link CallGuestConnection.Builder}): where to connect, the envelope
- * shape, engine options, runtime and a first listener, and how they turn into a session.
+ * IotaConnection.Builder}, {@link CallGuestConnection.Builder}): where to connect, the protocol
+ * generation and envelope shape, engine options, runtime and a first listener, and how they turn
+ * into a session.
  *
  * <p>Package-private: its public setters are documented as members of each public builder, which
  * names its endpoint and default options. Not thread-safe, like the builders.
@@ -25,12 +32,18 @@ abstract class ConnectionBuilder<B extends ConnectionBuilder<B, L>, L> {
   private String url;
   private Transport transport;
   private WireShape shape = WireShape.REFERENCE;
+  private OmikronProtocol protocol = OmikronProtocol.WEBSOCKET;
+  private final Function<OmikronProtocol, ConnectionOptions> defaultOptions;
   private ConnectionOptions options;
   private ChatwireRuntime runtime;
   private L listener;
 
-  ConnectionBuilder(ConnectionOptions defaultOptions) {
-    this.options = defaultOptions;
+  /**
+   * @param defaultOptions the role's default options per protocol generation, used unless {@link
+   *     #options(ConnectionOptions)} is called
+   */
+  ConnectionBuilder(Function<OmikronProtocol, ConnectionOptions> defaultOptions) {
+    this.defaultOptions = defaultOptions;
   }
 
   @SuppressWarnings("unchecked")
@@ -52,7 +65,9 @@ abstract class ConnectionBuilder<B extends ConnectionBuilder<B, L>, L> {
 
   /**
    * A custom transport instead of {@link #url(String)} (for example with extra headers or size
-   * limits); takes precedence over the URL.
+   * limits); takes precedence over the URL. Required for {@link OmikronProtocol#TTP}: the {@code
+   * sdk-webtransport} module's {@code WebTransportTransport}, or any transport that carries one TTP
+   * message per binary frame.
    *
    * @param transport the transport; never null
    * @return this builder
@@ -63,7 +78,8 @@ abstract class ConnectionBuilder<B extends ConnectionBuilder<B, L>, L> {
   }
 
   /**
-   * The envelope shape to write. Default {@link WireShape#REFERENCE}.
+   * The envelope shape to write on the WebSocket protocol. Default {@link WireShape#REFERENCE}. TTP
+   * has one binary shape and ignores this.
    *
    * @param shape never null
    * @return this builder
@@ -83,6 +99,29 @@ abstract class ConnectionBuilder<B extends ConnectionBuilder<B, L>, L> {
   public B options(ConnectionOptions options) {
     this.options = Objects.requireNonNull(options, "options");
     return self();
+  }
+
+  /**
+   * Sets the protocol generation (the public builders' {@code protocol(...)}).
+   *
+   * @param protocol never null
+   */
+  final void setProtocol(OmikronProtocol protocol) {
+    this.protocol = Objects.requireNonNull(protocol, "protocol");
+  }
+
+  /**
+   * @return the protocol generation; never null
+   */
+  final OmikronProtocol protocol() {
+    return protocol;
+  }
+
+  /**
+   * @return true if the connection speaks TTP
+   */
+  final boolean isTtp() {
+    return protocol == OmikronProtocol.TTP;
   }
 
   /**
@@ -114,18 +153,18 @@ abstract class ConnectionBuilder<B extends ConnectionBuilder<B, L>, L> {
   }
 
   /**
-   * @return the envelope shape; never null
-   */
-  final WireShape shape() {
-    return shape;
-  }
-
-  /**
    * Checks that there is somewhere to connect to.
    *
-   * @throws IllegalStateException if neither a URL nor a transport is set
+   * @throws IllegalStateException if neither a URL nor a transport is set, or for TTP if no
+   *     transport is set
    */
   final void requireEndpoint() {
+    if (isTtp() && transport == null) {
+      throw new IllegalStateException(
+          "protocol(TTP) needs a TTP transport: add the sdk-webtransport module and pass"
+              + " transport(WebTransportTransport...) for the Omikron's https:// address"
+              + (url == null ? "" : " (url(...) alone opens a WebSocket)"));
+    }
     if (url == null && transport == null) {
       throw new IllegalStateException("url or transport is required");
     }
@@ -150,7 +189,34 @@ abstract class ConnectionBuilder<B extends ConnectionBuilder<B, L>, L> {
    * @return a new, unconnected session
    */
   final OmikronSession newSession(OmikronProtocolHandler handler) {
+    requireEndpoint();
     Transport t = transport != null ? transport : WebSocketTransport.builder(url).build();
-    return new OmikronSession(t, handler, options, runtime);
+    ConnectionOptions o = options != null ? options : defaultOptions.apply(protocol);
+    return new OmikronSession(t, handler, o, runtime);
+  }
+
+  /**
+   * Checks that an own id fits TTP's 48-bit id fields.
+   *
+   * @param id the id; never null
+   * @param name the setting's name, for the message
+   * @throws IllegalStateException if it is not a number from 1 to 2^48 - 1
+   */
+  static void requireTtpId(OmikronId id, String name) {
+    if (!id.isNumeric() || id.asLong() <= 0 || id.asLong() > TtpMessage.MAX_ROUTING_ID) {
+      throw new IllegalStateException(
+          name + " must be a number from 1 to 2^48 - 1 on TTP, not " + id);
+    }
+  }
+
+  /**
+   * A new wire for one connection of the chosen generation.
+   *
+   * @return the wire; never null
+   */
+  final OmikronWire newWire() {
+    return isTtp()
+        ? OmikronWire.ttp(TtpLimits.DEFAULT, new SecureRandom())
+        : OmikronWire.json(shape);
   }
 }

@@ -29,14 +29,17 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An Iota's (a user's home server's) connection to an Omikron ({@code /ws/iota}).
+ * An Iota's (a user's home server's) connection to an Omikron ({@code /ws/iota}, or the one TTP
+ * endpoint with {@link Builder#protocol(OmikronProtocol) protocol(TTP)}).
  *
  * <p>Identifies with {@code iota_id} and the X448 challenge (or the older form with {@code
  * user_ids}), after every reconnect too; fatal identification errors close it for good with an
- * {@link OmikronAuthenticationException}. Requests of the Iota's users arrive at {@link
- * IotaListener#onClientRequest} and are answered with {@link IotaRequest#reply}; the Iota pushes to
- * its users with {@link #sendToUser} and reaches other Iotas with {@link #sendToIota}. Pings every
- * 10 s with the last measured round trip, as the reference Iota does.
+ * {@link OmikronAuthenticationException}. Over TTP the challenge is answered with the plain
+ * decrypted string and only {@code identification_response {accepted: true}} identifies. Requests
+ * of the Iota's users arrive at {@link IotaListener#onClientRequest} and are answered with {@link
+ * IotaRequest#reply}; the Iota pushes to its users with {@link #sendToUser} and reaches other Iotas
+ * with {@link #sendToIota}. Pings with the last measured round trip, as the reference Iota does:
+ * every 10 s on WebSocket, every 5 s on TTP ({@link #defaultOptions(OmikronProtocol)}).
  *
  * <p>Thread-safe; methods never block. Futures complete on the runtime's callback executor.
  */
@@ -56,8 +59,8 @@ public final class IotaConnection implements AutoCloseable {
             b.iotaId,
             b.privateKey,
             null,
-            b.strategy,
-            b.shape(),
+            b.strategy(),
+            b.newWire(),
             b.userIds,
             new Events());
     this.session = b.newSession(handler);
@@ -80,10 +83,25 @@ public final class IotaConnection implements AutoCloseable {
    * @return the options
    */
   public static ConnectionOptions defaultOptions() {
+    return defaultOptions(OmikronProtocol.WEBSOCKET);
+  }
+
+  /**
+   * The default engine options of an Iota for a protocol generation. {@link
+   * OmikronProtocol#WEBSOCKET}: as {@link #defaultOptions()}. {@link OmikronProtocol#TTP}: ping
+   * every 5 s (the TTP-era Iota's heartbeat, {@code Tensamin/Iota@19c8c14}), dead after 20 s of
+   * silence, requests time out after 10 s.
+   *
+   * @param protocol the generation; never null
+   * @return the options; never null
+   * @throws NullPointerException if {@code protocol} is null
+   */
+  public static ConnectionOptions defaultOptions(OmikronProtocol protocol) {
+    boolean ttp = Objects.requireNonNull(protocol, "protocol") == OmikronProtocol.TTP;
     return ConnectionOptions.builder()
         .name("omikron-iota")
-        .pingInterval(Duration.ofSeconds(10))
-        .idleTimeout(Duration.ofSeconds(35))
+        .pingInterval(Duration.ofSeconds(ttp ? 5 : 10))
+        .idleTimeout(Duration.ofSeconds(ttp ? 20 : 35))
         .requestTimeout(Duration.ofSeconds(10))
         .build();
   }
@@ -225,7 +243,7 @@ public final class IotaConnection implements AutoCloseable {
   public CompletableFuture<Void> sendToUser(OmikronId user, MessageType type, OmikronData data) {
     Objects.requireNonNull(user, "user");
     return sendRaw(
-        OmikronMessage.of(Objects.requireNonNull(type, "type"), data).withRouting(null, user));
+        session.message(Objects.requireNonNull(type, "type"), data).withRouting(null, user));
   }
 
   /**
@@ -261,7 +279,7 @@ public final class IotaConnection implements AutoCloseable {
       String id, OmikronId fromUser, OmikronId toUser, MessageType type, OmikronData data) {
     return sendRaw(
         new OmikronMessage(
-            id == null ? OmikronMessage.newId() : id,
+            id == null ? session.newId() : id,
             Objects.requireNonNull(type, "type"),
             Objects.requireNonNull(fromUser, "fromUser"),
             Objects.requireNonNull(toUser, "toUser"),
@@ -350,17 +368,42 @@ public final class IotaConnection implements AutoCloseable {
    * Builds an {@link IotaConnection}. Not thread-safe.
    *
    * <p>Endpoint: the Omikron's Iota endpoint, e.g. {@code wss://app.tensamin.net/ws/iota/}, via
-   * {@link #url(String)} or a custom {@link #transport(Transport)}. Default {@link
-   * #options(ConnectionOptions) options}: {@link IotaConnection#defaultOptions()}.
+   * {@link #url(String)} or a custom {@link #transport(Transport)}; for {@link
+   * #protocol(OmikronProtocol) TTP}, a TTP transport to the Omikron's {@code https://host:959}.
+   * Default {@link #options(ConnectionOptions) options}: {@link
+   * IotaConnection#defaultOptions(OmikronProtocol)} of the chosen protocol.
    */
   public static final class Builder extends ConnectionBuilder<Builder, IotaListener> {
     private OmikronId iotaId;
     private OmikronPrivateKey privateKey;
     private List<OmikronId> userIds;
-    private IdentificationStrategy strategy = IdentificationStrategy.x448Challenge();
+    private IdentificationStrategy strategy;
 
     private Builder() {
-      super(defaultOptions());
+      super(IotaConnection::defaultOptions);
+    }
+
+    /**
+     * The protocol generation to speak. Default {@link OmikronProtocol#WEBSOCKET}. {@link
+     * OmikronProtocol#TTP} needs a {@link #transport(Transport) transport} that speaks it and
+     * changes the defaults of the options, identification ({@code x448Challenge(PLAIN)}) and ping
+     * interval; the API stays the same.
+     *
+     * @param protocol never null
+     * @return this builder
+     */
+    public Builder protocol(OmikronProtocol protocol) {
+      setProtocol(protocol);
+      return this;
+    }
+
+    IdentificationStrategy strategy() {
+      if (strategy != null) {
+        return strategy;
+      }
+      return isTtp()
+          ? IdentificationStrategy.x448Challenge(AnswerEncoding.PLAIN)
+          : IdentificationStrategy.x448Challenge();
     }
 
     /**
@@ -386,8 +429,8 @@ public final class IotaConnection implements AutoCloseable {
     }
 
     /**
-     * The Iota's users, sent as the older identification's {@code user_ids} CSV (E0–E2; the E3
-     * server takes the list from Omega). Default none.
+     * The Iota's users, sent as the older identification's {@code user_ids} CSV (E0–E2; the E3 and
+     * TTP servers take the list from Omega; refused on TTP). Default none.
      *
      * @param userIds never null
      * @return this builder
@@ -398,7 +441,8 @@ public final class IotaConnection implements AutoCloseable {
     }
 
     /**
-     * How to identify. Default {@link IdentificationStrategy#x448Challenge()}.
+     * How to identify. Default {@link IdentificationStrategy#x448Challenge()} on WebSocket, {@code
+     * x448Challenge(AnswerEncoding.PLAIN)} on TTP (where {@code privateKeyHash()} is refused).
      *
      * @param strategy never null
      * @return this builder
@@ -412,15 +456,28 @@ public final class IotaConnection implements AutoCloseable {
      * Builds the connection (not connected yet).
      *
      * @return the connection
-     * @throws IllegalStateException if url/transport, Iota id or key is missing
+     * @throws IllegalStateException if url/transport, Iota id or key is missing, if TTP is chosen
+     *     without a transport (the message says to add sdk-webtransport), or with {@code userIds}
+     *     or the {@code privateKeyHash} identification, which TTP does not have, or with an Iota id
+     *     that is not a 48-bit number
      */
     public IotaConnection build() {
       requireEndpoint();
       if (iotaId == null) {
         throw new IllegalStateException("iotaId is required");
       }
-      if (privateKey == null && !strategy.sendsPrivateKeyHash()) {
+      if (privateKey == null && !strategy().sendsPrivateKeyHash()) {
         throw new IllegalStateException("privateKey is required for the X448 challenge");
+      }
+      if (isTtp() && strategy().sendsPrivateKeyHash()) {
+        throw new IllegalStateException("TTP identifies with the X448 challenge only");
+      }
+      if (isTtp()) {
+        requireTtpId(iotaId, "iotaId");
+      }
+      if (isTtp() && userIds != null && !userIds.isEmpty()) {
+        throw new IllegalStateException(
+            "userIds is the WebSocket-era identification; the TTP Omikron asks Omega");
       }
       return new IotaConnection(this);
     }

@@ -50,9 +50,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * A logged-in user's connection to an Omikron relay ({@code /ws/client}).
+ * A logged-in user's connection to an Omikron relay ({@code /ws/client}, or the one TTP endpoint
+ * with {@link Builder#protocol(OmikronProtocol) protocol(TTP)}; the API is the same).
  *
- * <p>{@link #connect()} opens the WebSocket and identifies (by default with the X448 challenge),
+ * <p>{@link #connect()} opens the connection and identifies (by default with the X448 challenge),
  * after every reconnect too. Fatal identification errors ({@code error_not_authenticated}, {@code
  * error_invalid_*}, a challenge that does not decrypt) close the client for good with an {@link
  * OmikronAuthenticationException}; everything else reconnects with backoff, including a malformed
@@ -62,13 +63,20 @@ import java.util.function.Function;
  * configured request timeout; an {@code error*} reply fails the future with an {@link
  * OmikronServerException} ({@link IotaOfflineException} for {@code error_no_iota}). Events arrive
  * at {@link OmikronListener}s and typed subscriptions ({@link #on}). The client pings every 5 s by
- * default and reports the round trip ({@link io.github.chatwire.omikron.model.Pong#roundTrip()}).
+ * default (3 s on TTP, as the new client) and reports the round trip ({@link
+ * io.github.chatwire.omikron.model.Pong#roundTrip()}).
+ *
+ * <p>Over {@link OmikronProtocol#TTP} the challenge is answered with the plain decrypted string,
+ * only {@code identification_response {accepted: true}} identifies (anything else is an {@link
+ * OmikronAuthenticationException}), message ids are random non-zero u32 (never one already in
+ * flight), and user ids must fit in 48 bits. What TTP cannot carry (a data key it does not have)
+ * fails the send with an {@link IllegalArgumentException} instead of being dropped.
  *
  * <p><b>Direct messages are end-to-end encrypted</b>, as the real Tensamin clients expect: {@link
  * #sendMessage(OmikronId, String)} encrypts for the receiver with the configured {@link
  * MessageScheme} (default {@link MessageScheme#WEB_CLIENT}, which the WebSocket-era web client
- * speaks; {@link MessageScheme#HKDF_GCM} for the newer client; {@link MessageScheme#PLAIN} for
- * none), and every {@code message_live} and {@link #getDirectMessages stored message} is opened
+ * speaks; on TTP {@link MessageScheme#HKDF_GCM}, the newer client's; {@link MessageScheme#PLAIN}
+ * for none), and every {@code message_live} and {@link #getDirectMessages stored message} is opened
  * with whichever scheme works ({@link OmikronListener#onDirectMessage}, or {@link
  * OmikronListener#onUndecryptableMessage} with the raw content and the reason — never dropped). The
  * key is {@code X448(own private key, peer public key)}; peers' public keys are fetched with {@code
@@ -96,7 +104,7 @@ public final class OmikronClient implements AutoCloseable {
     ClientEvents events = new ClientEvents(dispatch, b.autoAcknowledge, null);
     OmikronProtocolHandler handler =
         new OmikronProtocolHandler(
-            Role.CLIENT, b.userId, b.privateKey, null, b.strategy, b.shape(), null, events);
+            Role.CLIENT, b.userId, b.privateKey, null, b.strategy(), b.newWire(), null, events);
     this.session = b.newSession(handler);
     Function<OmikronId, CompletableFuture<OmikronPublicKey>> lookup =
         b.keyLookup != null ? b.keyLookup : this::fetchPublicKey;
@@ -112,7 +120,7 @@ public final class OmikronClient implements AutoCloseable {
         new DirectMessages(
             session,
             keys,
-            b.scheme,
+            b.scheme(),
             b.random != null ? b.random : new SecureRandom(),
             b.lossyText,
             dispatch);
@@ -147,11 +155,26 @@ public final class OmikronClient implements AutoCloseable {
    * @return the options
    */
   public static ConnectionOptions defaultOptions() {
+    return defaultOptions(OmikronProtocol.WEBSOCKET);
+  }
+
+  /**
+   * The default engine options of a client for a protocol generation. {@link
+   * OmikronProtocol#WEBSOCKET}: as {@link #defaultOptions()}. {@link OmikronProtocol#TTP}: as the
+   * new client ({@code Tensamin/Client@04f8ab0:packages/ttp/src/values.ts}), ping every 3 s and
+   * requests time out after 15 s; dead after 15 s without any message.
+   *
+   * @param protocol the generation; never null
+   * @return the options; never null
+   * @throws NullPointerException if {@code protocol} is null
+   */
+  public static ConnectionOptions defaultOptions(OmikronProtocol protocol) {
+    boolean ttp = Objects.requireNonNull(protocol, "protocol") == OmikronProtocol.TTP;
     return ConnectionOptions.builder()
         .name("omikron-client")
-        .pingInterval(Duration.ofSeconds(5))
-        .idleTimeout(Duration.ofSeconds(20))
-        .requestTimeout(Duration.ofSeconds(20))
+        .pingInterval(Duration.ofSeconds(ttp ? 3 : 5))
+        .idleTimeout(Duration.ofSeconds(ttp ? 15 : 20))
+        .requestTimeout(Duration.ofSeconds(ttp ? 15 : 20))
         .build();
   }
 
@@ -285,7 +308,7 @@ public final class OmikronClient implements AutoCloseable {
    * @return completed when the transport took it, failed if it could not be sent
    */
   public CompletableFuture<Void> send(MessageType type, OmikronData data) {
-    return session.send(OmikronMessage.of(Objects.requireNonNull(type, "type"), data));
+    return session.send(session.message(Objects.requireNonNull(type, "type"), data));
   }
 
   /**
@@ -399,7 +422,7 @@ public final class OmikronClient implements AutoCloseable {
   public CompletableFuture<Void> setPresence(UserState state) {
     Objects.requireNonNull(state, "state");
     return session.send(
-        OmikronMessage.of(
+        session.message(
             MessageType.CLIENT_CHANGED, OmikronData.builder().put("user_state", state).build()));
   }
 
@@ -442,7 +465,7 @@ public final class OmikronClient implements AutoCloseable {
    */
   public CompletableFuture<Void> callDisconnectUser(String callId, OmikronId user) {
     return session.send(
-        OmikronMessage.of(
+        session.message(
             MessageType.CALL_DISCONNECT_USER,
             new CallDisconnectUser(
                     Objects.requireNonNull(callId), Objects.requireNonNull(user), null)
@@ -460,7 +483,7 @@ public final class OmikronClient implements AutoCloseable {
   public CompletableFuture<Void> callTimeoutUser(
       String callId, OmikronId user, long untilEpochMillis) {
     return session.send(
-        OmikronMessage.of(
+        session.message(
             MessageType.CALL_TIMEOUT_USER,
             new CallTimeoutUser(
                     Objects.requireNonNull(callId),
@@ -714,15 +737,16 @@ public final class OmikronClient implements AutoCloseable {
    *
    * <p>Endpoint: the Omikron's client endpoint, e.g. {@code wss://app.tensamin.net/ws/client/}, via
    * {@link #url(String)}, a custom {@link #transport(Transport)}, or found through Omega with
-   * {@link #buildWithDiscovery}. Default {@link #options(ConnectionOptions) options}: {@link
-   * OmikronClient#defaultOptions()}.
+   * {@link #buildWithDiscovery}; for {@link #protocol(OmikronProtocol) TTP}, a TTP transport to the
+   * Omikron's {@code https://host:959}. Default {@link #options(ConnectionOptions) options}: {@link
+   * OmikronClient#defaultOptions(OmikronProtocol)} of the chosen protocol.
    */
   public static final class Builder extends ConnectionBuilder<Builder, OmikronListener> {
     private OmikronId userId;
     private OmikronPrivateKey privateKey;
-    private IdentificationStrategy strategy = IdentificationStrategy.x448Challenge();
+    private IdentificationStrategy strategy;
     private boolean autoAcknowledge = true;
-    private MessageScheme scheme = MessageScheme.WEB_CLIENT;
+    private MessageScheme scheme;
     private SecureRandom random;
     private LossyTextPolicy lossyText = LossyTextPolicy.REJECT;
     private Function<OmikronId, CompletableFuture<OmikronPublicKey>> keyLookup;
@@ -731,7 +755,37 @@ public final class OmikronClient implements AutoCloseable {
     private Duration keyMinRefresh = Duration.ofSeconds(10);
 
     private Builder() {
-      super(defaultOptions());
+      super(OmikronClient::defaultOptions);
+    }
+
+    /**
+     * The protocol generation to speak. Default {@link OmikronProtocol#WEBSOCKET}. {@link
+     * OmikronProtocol#TTP} needs a {@link #transport(Transport) transport} that speaks it and
+     * changes the defaults of the options, identification ({@code x448Challenge(PLAIN)}) and
+     * message scheme ({@link MessageScheme#HKDF_GCM}); the API stays the same.
+     *
+     * @param protocol never null
+     * @return this builder
+     */
+    public Builder protocol(OmikronProtocol protocol) {
+      setProtocol(protocol);
+      return this;
+    }
+
+    IdentificationStrategy strategy() {
+      if (strategy != null) {
+        return strategy;
+      }
+      return isTtp()
+          ? IdentificationStrategy.x448Challenge(AnswerEncoding.PLAIN)
+          : IdentificationStrategy.x448Challenge();
+    }
+
+    MessageScheme scheme() {
+      if (scheme != null) {
+        return scheme;
+      }
+      return isTtp() ? MessageScheme.HKDF_GCM : MessageScheme.WEB_CLIENT;
     }
 
     /**
@@ -770,7 +824,8 @@ public final class OmikronClient implements AutoCloseable {
     }
 
     /**
-     * How to identify. Default {@link IdentificationStrategy#x448Challenge()}.
+     * How to identify. Default {@link IdentificationStrategy#x448Challenge()} on WebSocket, {@code
+     * x448Challenge(AnswerEncoding.PLAIN)} on TTP (where {@code privateKeyHash()} is refused).
      *
      * @param strategy never null
      * @return this builder
@@ -793,8 +848,9 @@ public final class OmikronClient implements AutoCloseable {
 
     /**
      * How {@link OmikronClient#sendMessage(OmikronId, String)} protects direct messages. Default
-     * {@link MessageScheme#WEB_CLIENT} (the WebSocket-era web client's scheme). Inbound messages
-     * are opened with whichever scheme works, whatever is set here.
+     * {@link MessageScheme#WEB_CLIENT} (the WebSocket-era web client's scheme) on WebSocket, {@link
+     * MessageScheme#HKDF_GCM} (the new client's) on TTP. Inbound messages are opened with whichever
+     * scheme works, whatever is set here.
      *
      * @param scheme never null
      * @return this builder
@@ -898,11 +954,16 @@ public final class OmikronClient implements AutoCloseable {
      * @param secure true for {@code wss://}, false for {@code ws://}
      * @return the client (not connected yet); failed with {@link
      *     io.github.chatwire.omikron.omega.OmegaException} if Omega does not know one
-     * @throws IllegalStateException if the user id or key is missing
+     * @throws IllegalStateException if the user id or key is missing, or the protocol is TTP (Omega
+     *     names WebSocket endpoints)
      */
     public CompletableFuture<OmikronClient> buildWithDiscovery(
         io.github.chatwire.omikron.omega.OmegaClient omega, boolean secure) {
       Objects.requireNonNull(omega, "omega");
+      if (isTtp()) {
+        throw new IllegalStateException(
+            "discovery finds WebSocket endpoints; for TTP pass the transport to the Omikron");
+      }
       if (userId == null || privateKey == null) {
         throw new IllegalStateException("userId and privateKey (or a keyFile) are required");
       }
@@ -920,12 +981,21 @@ public final class OmikronClient implements AutoCloseable {
      * Builds the client (not connected yet).
      *
      * @return the client
-     * @throws IllegalStateException if the url (or transport), user id or key is missing
+     * @throws IllegalStateException if the url (or transport), user id or key is missing, if TTP is
+     *     chosen without a transport (the message says to add sdk-webtransport), with the {@code
+     *     privateKeyHash} identification (which TTP does not have), or with a user id that is not a
+     *     48-bit number
      */
     public OmikronClient build() {
       requireEndpoint();
       if (userId == null || privateKey == null) {
         throw new IllegalStateException("userId and privateKey (or a keyFile) are required");
+      }
+      if (isTtp()) {
+        if (strategy().sendsPrivateKeyHash()) {
+          throw new IllegalStateException("TTP identifies with the X448 challenge only");
+        }
+        requireTtpId(userId, "userId");
       }
       return new OmikronClient(this);
     }

@@ -14,7 +14,6 @@ import io.github.chatwire.omikron.OmikronProtocolException;
 import io.github.chatwire.omikron.OmikronServerException;
 import io.github.chatwire.omikron.codec.MalformedInputException;
 import io.github.chatwire.omikron.codec.OmikronCodec;
-import io.github.chatwire.omikron.codec.WireShape;
 import io.github.chatwire.omikron.codec.X448Challenge;
 import io.github.chatwire.omikron.model.Challenge;
 import io.github.chatwire.omikron.model.ErrorReply;
@@ -38,9 +37,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Omikron protocol on the sdk-core engine, for all three roles: identification (X448 challenge
- * or {@code private_key_hash}), correlation of replies by id (ignoring case), pings with round-trip
+ * The Omikron protocol on the sdk-core engine, for all three roles and both wire generations (the
+ * WebSocket JSON protocol and TTP, see {@link OmikronWire}): identification (X448 challenge or
+ * {@code private_key_hash}), correlation of replies by id (ignoring case), pings with round-trip
  * measurement, and classification of errors. Role-specific events go to a {@link SessionEvents}.
+ *
+ * <p>A message carrying a pending request's id is that request's reply, whatever its type, with two
+ * exceptions that keep an unsolicited message from completing a request whose id it happens to
+ * share (TTP ids are only 32 bits): a {@code pong} answers only a {@code ping}, and a message the
+ * servers push on their own ({@code message_live}, {@code client_changed}, …) answers only a
+ * request of its own type. Such a message is delivered as an event and the request keeps waiting.
  *
  * <p>Called by the engine one method at a time with the connection lock held.
  */
@@ -71,7 +77,7 @@ public final class OmikronProtocolHandler implements ProtocolHandler {
   private final OmikronPrivateKey privateKey;
   private final String callId;
   private final IdentificationStrategy strategy;
-  private final WireShape shape;
+  private final OmikronWire wire;
   private final List<OmikronId> iotaUserIds;
   private final SessionEvents events;
 
@@ -90,7 +96,7 @@ public final class OmikronProtocolHandler implements ProtocolHandler {
    * @param privateKey the key; null for a guest
    * @param callId the call of a guest; null otherwise
    * @param strategy the identification strategy
-   * @param shape the envelope shape to write
+   * @param wire the wire generation, one per connection
    * @param iotaUserIds the Iota's users for the older identification; may be null
    * @param events the role's event sink
    */
@@ -100,7 +106,7 @@ public final class OmikronProtocolHandler implements ProtocolHandler {
       OmikronPrivateKey privateKey,
       String callId,
       IdentificationStrategy strategy,
-      WireShape shape,
+      OmikronWire wire,
       List<OmikronId> iotaUserIds,
       SessionEvents events) {
     this.role = role;
@@ -108,19 +114,27 @@ public final class OmikronProtocolHandler implements ProtocolHandler {
     this.privateKey = privateKey;
     this.callId = callId;
     this.strategy = strategy;
-    this.shape = shape;
+    this.wire = wire;
     this.iotaUserIds = iotaUserIds;
     this.events = events;
   }
 
   /**
-   * Encodes a message in the configured shape.
+   * Encodes a message for this connection's wire.
    *
    * @param m the message
-   * @return the outbound text, tagged with its type
+   * @return the outbound frame, tagged with its type
+   * @throws IllegalArgumentException if the wire cannot carry it
    */
   public Outbound outbound(OmikronMessage m) {
-    return Outbound.text(OmikronCodec.encode(m, shape), m.type().wireName());
+    return wire.encode(m);
+  }
+
+  /**
+   * @return this connection's wire; never null
+   */
+  public OmikronWire wire() {
+    return wire;
   }
 
   /**
@@ -145,7 +159,7 @@ public final class OmikronProtocolHandler implements ProtocolHandler {
     tag = ctx.logTag();
     identified = false;
     answeredChallenge = false;
-    pingsInFlight.clear();
+    clearPings();
     OmikronData.Builder d = OmikronData.builder();
     switch (role) {
       case CLIENT:
@@ -174,14 +188,22 @@ public final class OmikronProtocolHandler implements ProtocolHandler {
         }
         break;
     }
-    ctx.sendNow(outbound(OmikronMessage.of(MessageType.IDENTIFICATION, d.build())));
+    ctx.sendNow(outbound(wire.message(MessageType.IDENTIFICATION, d.build())));
   }
 
   @Override
   public void onText(ProtocolContext ctx, String text) {
-    OmikronMessage m = decodeOrReport(ctx, text);
+    onMessage(ctx, wire.decodeText(ctx, text));
+  }
+
+  @Override
+  public void onBinary(ProtocolContext ctx, byte[] bytes) {
+    onMessage(ctx, wire.decodeBinary(ctx, bytes));
+  }
+
+  private void onMessage(ProtocolContext ctx, OmikronMessage m) {
     if (m == null) {
-      return;
+      return; // did not decode; already reported
     }
     try {
       if (!identified) {
@@ -224,6 +246,12 @@ public final class OmikronProtocolHandler implements ProtocolHandler {
         ctx.fail(
             new OmikronAuthenticationException(
                 "the Omikron refused the identification", null, null));
+        return;
+      }
+      if (wire.requiresExplicitAcceptance() && !Boolean.TRUE.equals(r.accepted())) {
+        ctx.fail(
+            new OmikronAuthenticationException(
+                "the Omikron answered the identification without accepted: true", null, null));
         return;
       }
       identified = true;
@@ -289,7 +317,7 @@ public final class OmikronProtocolHandler implements ProtocolHandler {
       Arrays.fill(key, (byte) 0);
     }
     answeredChallenge = true;
-    String id = m.id() != null ? m.id() : OmikronMessage.newId();
+    String id = m.id() != null ? m.id() : wire.newId();
     ctx.sendNow(
         outbound(
             new OmikronMessage(
@@ -304,14 +332,18 @@ public final class OmikronProtocolHandler implements ProtocolHandler {
 
   private void dispatch(ProtocolContext ctx, OmikronMessage m) {
     String key = m.correlationKey();
-    if (m.type().equals(MessageType.PONG) && (key == null || !ctx.isPending(key))) {
+    boolean reply = key != null && ctx.isPending(key) && answers(m.type(), wire.reservedFor(key));
+    if (m.type().equals(MessageType.PONG) && !reply) {
       Long sent = key == null ? null : pingsInFlight.remove(key);
+      if (sent != null) {
+        wire.release(key);
+      }
       Duration rtt = sent == null ? null : Duration.ofNanos(ctx.scheduler().nanoTime() - sent);
       events.pong(ctx, m, Pong.from(m.data()).withRoundTrip(rtt));
       return;
     }
-    // Whatever its type, a message with a pending request's id is that request's answer.
-    if (key != null && ctx.isPending(key)) {
+    // Whatever its type (but see answers()), a message with a pending request's id is its answer.
+    if (reply) {
       if (m.type().isError()) {
         ctx.failRequest(key, OmikronServerException.of(ErrorReply.from(m)));
       } else {
@@ -325,16 +357,53 @@ public final class OmikronProtocolHandler implements ProtocolHandler {
     events.event(ctx, m);
   }
 
+  /** Types the servers send on their own, which answer only a request of the same type. */
+  private static final Set<MessageType> PUSHED =
+      new HashSet<>(
+          Arrays.asList(
+              MessageType.PONG,
+              MessageType.MESSAGE_LIVE,
+              MessageType.CLIENT_CHANGED,
+              MessageType.CLIENT_CONNECTED,
+              MessageType.CALL_INVITE,
+              MessageType.PUSH_NOTIFICATION));
+
+  /**
+   * Whether a message of type {@code reply} can answer a request of type {@code request}.
+   *
+   * @param reply the message's type
+   * @param request the request's type; null if unknown (then any type answers, as always)
+   */
+  static boolean answers(MessageType reply, MessageType request) {
+    if (request == null || reply.isError()) {
+      return true;
+    }
+    MessageType expected = request.equals(MessageType.PING) ? MessageType.PONG : request;
+    if (PUSHED.contains(reply) || request.equals(MessageType.PING)) {
+      return reply.equals(expected);
+    }
+    return true;
+  }
+
   @Override
   public void onPingDue(ProtocolContext ctx) {
-    OmikronMessage ping = OmikronMessage.of(MessageType.PING, events.pingData(ctx));
     if (pingsInFlight.size() >= MAX_PINGS_IN_FLIGHT) {
       Iterator<String> it = pingsInFlight.keySet().iterator();
-      it.next();
+      wire.release(it.next());
       it.remove();
     }
+    String id = wire.reserve(MessageType.PING);
+    OmikronMessage ping =
+        new OmikronMessage(id, MessageType.PING, null, null, events.pingData(ctx), null, null);
     pingsInFlight.put(ping.correlationKey(), ctx.scheduler().nanoTime());
     ctx.sendNow(outbound(ping));
+  }
+
+  private void clearPings() {
+    for (String id : pingsInFlight.keySet()) {
+      wire.release(id);
+    }
+    pingsInFlight.clear();
   }
 
   @Override
@@ -353,7 +422,7 @@ public final class OmikronProtocolHandler implements ProtocolHandler {
     }
     identified = false;
     answeredChallenge = false;
-    pingsInFlight.clear();
+    clearPings();
   }
 
   /**

@@ -87,22 +87,27 @@ public final class OmikronSession {
    */
   public CompletableFuture<OmikronMessage> request(
       MessageType type, OmikronData data, OmikronId receiver, Duration timeout) {
-    OmikronMessage m = OmikronMessage.of(type, data).withRouting(null, receiver);
-    return request(m, timeout);
-  }
-
-  /**
-   * Sends a prepared request message.
-   *
-   * @param m the message; its id is the correlation key
-   * @param timeout the timeout; null for the default
-   * @return the reply future
-   */
-  public CompletableFuture<OmikronMessage> request(OmikronMessage m, Duration timeout) {
+    OmikronWire wire = handler.wire();
+    String id;
+    try {
+      id = wire.reserve(type);
+    } catch (IllegalStateException e) {
+      return Futures.failed(new io.github.chatwire.core.QueueFullException(e.getMessage()));
+    }
+    OmikronMessage m = new OmikronMessage(id, type, null, receiver, data, null, null);
     Duration t = timeout == null ? connection.options().requestTimeout() : timeout;
-    Outbound out = handler.outbound(m);
-    return connection.request(
-        m.correlationKey(), READS.contains(m.type()) ? out.idempotent() : out, t);
+    CompletableFuture<OmikronMessage> reply;
+    try {
+      Outbound out = handler.outbound(m);
+      reply =
+          connection.request(
+              m.correlationKey(), READS.contains(m.type()) ? out.idempotent() : out, t);
+    } catch (IllegalArgumentException e) {
+      wire.release(id);
+      return Futures.failed(e); // the wire cannot carry it (TTP: a key it lacks); nothing sent
+    }
+    reply.whenComplete((r, e) -> wire.release(id));
+    return reply;
   }
 
   /**
@@ -145,7 +150,33 @@ public final class OmikronSession {
    * @return completed when the transport took it
    */
   public CompletableFuture<Void> send(OmikronMessage m) {
-    return connection.send(handler.outbound(m));
+    Outbound out;
+    try {
+      out = handler.outbound(m);
+    } catch (IllegalArgumentException e) {
+      return Futures.failed(e); // the wire cannot carry it; nothing sent
+    }
+    return connection.send(out);
+  }
+
+  /**
+   * A new message with a fresh id in this connection's wire format, for {@link #send}.
+   *
+   * @param type the type; never null
+   * @param data the data; null for empty
+   * @return the message; never null
+   */
+  public OmikronMessage message(MessageType type, OmikronData data) {
+    return handler.wire().message(type, data);
+  }
+
+  /**
+   * A fresh message id in this connection's wire format (not reserved).
+   *
+   * @return the id; never null
+   */
+  public String newId() {
+    return handler.wire().newId();
   }
 
   /**

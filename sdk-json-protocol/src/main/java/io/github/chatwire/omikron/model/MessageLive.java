@@ -10,7 +10,8 @@ import java.util.function.Function;
  *
  * @param sendTime {@code send_time}: send time, epoch ms (a numeric string on the wire); null if
  *     absent
- * @param message {@code message}: the encrypted content; null if absent
+ * @param message {@code message}: the encrypted content (read from {@code content} when there is no
+ *     {@code message}, as the TTP-era Iota names it); null if absent
  * @param senderId {@code sender_id}: the sender; null if absent
  * @param messageState {@code message_state}: the state, in the receiver's reply; null if absent
  * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
@@ -42,7 +43,7 @@ public record MessageLive(
   public static MessageLive from(OmikronData d) {
     return new MessageLive(
         d.getLong("send_time"),
-        d.getString("message"),
+        d.has("message") ? d.getString("message") : d.getString("content"),
         d.getId("sender_id"),
         state(d.getString("message_state"), MessageState::of),
         d);
