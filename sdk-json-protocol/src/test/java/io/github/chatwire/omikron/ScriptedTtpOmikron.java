@@ -87,8 +87,17 @@ final class ScriptedTtpOmikron extends ScriptedTransport {
   }
 
   /** The {@code inner_hex} of the first vector of a direction and type. */
-  @SuppressWarnings("unchecked")
   static byte[] fixtureBytes(String direction, String type) throws Exception {
+    return fixtureBytes(direction, type, null);
+  }
+
+  /**
+   * The {@code inner_hex} of the first vector of a direction and type whose data has a key.
+   *
+   * @param dataKey the key the vector's data must have; null for any
+   */
+  @SuppressWarnings("unchecked")
+  static byte[] fixtureBytes(String direction, String type, String dataKey) throws Exception {
     Map<String, Object> all;
     try (InputStream in =
         ScriptedTtpOmikron.class.getResourceAsStream("/omikron/ttp-message-vectors.json")) {
@@ -96,7 +105,9 @@ final class ScriptedTtpOmikron extends ScriptedTransport {
     }
     for (Map<String, Object> v : (List<Map<String, Object>>) all.get(direction)) {
       Map<String, Object> message = (Map<String, Object>) v.get("message");
-      if (type.equals(message.get("type"))) {
+      if (type.equals(message.get("type"))
+          && (dataKey == null
+              || ((Map<String, Object>) message.get("data")).containsKey(dataKey))) {
         return HexFormat.of().parseHex((String) v.get("inner_hex"));
       }
     }
