@@ -196,6 +196,22 @@ abstract class ConnectionBuilder<B extends ConnectionBuilder<B, L>, L> {
   }
 
   /**
+   * The identification strategy to use: the one set, else the generation's default ({@code
+   * x448Challenge()} on WebSocket, {@code x448Challenge(PLAIN)} on TTP).
+   *
+   * @param chosen the strategy set on the builder; null if none
+   * @return the strategy; never null
+   */
+  final IdentificationStrategy strategyOrDefault(IdentificationStrategy chosen) {
+    if (chosen != null) {
+      return chosen;
+    }
+    return isTtp()
+        ? IdentificationStrategy.x448Challenge(AnswerEncoding.PLAIN)
+        : IdentificationStrategy.x448Challenge();
+  }
+
+  /**
    * Checks that an own id fits TTP's 48-bit id fields.
    *
    * @param id the id; never null

@@ -398,12 +398,7 @@ public final class IotaConnection implements AutoCloseable {
     }
 
     IdentificationStrategy strategy() {
-      if (strategy != null) {
-        return strategy;
-      }
-      return isTtp()
-          ? IdentificationStrategy.x448Challenge(AnswerEncoding.PLAIN)
-          : IdentificationStrategy.x448Challenge();
+      return strategyOrDefault(strategy);
     }
 
     /**

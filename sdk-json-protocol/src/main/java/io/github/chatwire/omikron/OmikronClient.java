@@ -773,12 +773,7 @@ public final class OmikronClient implements AutoCloseable {
     }
 
     IdentificationStrategy strategy() {
-      if (strategy != null) {
-        return strategy;
-      }
-      return isTtp()
-          ? IdentificationStrategy.x448Challenge(AnswerEncoding.PLAIN)
-          : IdentificationStrategy.x448Challenge();
+      return strategyOrDefault(strategy);
     }
 
     MessageScheme scheme() {

@@ -146,6 +146,18 @@ class TtpOmikronClientTest {
   }
 
   /** The failure of a future that must have completed already (virtual time: never waits). */
+  /** A second client without listeners, on its own scripted server. */
+  OmikronClient bare(ScriptedTtpOmikron s) {
+    return OmikronClient.builder()
+        .protocol(OmikronProtocol.TTP)
+        .transport(s)
+        .userId(SELF)
+        .privateKey(OmikronPrivateKey.parse(BOB_PRIVATE))
+        .runtime(rt)
+        .options(options().build())
+        .build();
+  }
+
   static Throwable cause(CompletableFuture<?> f) {
     assertTrue(f.isDone(), "completed");
     ExecutionException e = assertThrows(ExecutionException.class, f::get);
@@ -250,15 +262,7 @@ class TtpOmikronClientTest {
             TtpContainer.EMPTY)) {
       events.clear();
       ScriptedTtpOmikron s = new ScriptedTtpOmikron();
-      OmikronClient c =
-          OmikronClient.builder()
-              .protocol(OmikronProtocol.TTP)
-              .transport(s)
-              .userId(SELF)
-              .privateKey(OmikronPrivateKey.parse(BOB_PRIVATE))
-              .runtime(rt)
-              .options(options().build())
-              .build();
+      OmikronClient c = bare(s);
       CompletableFuture<Void> connected = c.connect();
       s.accept();
       long id = idOf(s.nextBytes());
@@ -309,15 +313,7 @@ class TtpOmikronClientTest {
     assertEquals(0, server.unreadCount(), "no answer is sent");
 
     ScriptedTtpOmikron s = new ScriptedTtpOmikron();
-    OmikronClient c =
-        OmikronClient.builder()
-            .protocol(OmikronProtocol.TTP)
-            .transport(s)
-            .userId(SELF)
-            .privateKey(OmikronPrivateKey.parse(BOB_PRIVATE))
-            .runtime(rt)
-            .options(options().build())
-            .build();
+    OmikronClient c = bare(s);
     c.connect();
     s.accept();
     s.serverSends(challenge(idOf(s.nextBytes()), ALICE_PUBLIC, "not base64!"));

@@ -19,6 +19,14 @@ class TtpProtocolSelectionTest {
   static final OmikronId ID = OmikronId.of(1_733_600_000_001L);
   final OmikronPrivateKey key = OmikronPrivateKey.generate(new SecureRandom());
 
+  OmikronClient.Builder ttp(ScriptedTtpOmikron t) {
+    return OmikronClient.builder()
+        .protocol(OmikronProtocol.TTP)
+        .transport(t)
+        .userId(ID)
+        .privateKey(key);
+  }
+
   @Test
   void ttpWithoutATransportSaysToAddSdkWebtransport() {
     for (Runnable build :
@@ -53,23 +61,10 @@ class TtpProtocolSelectionTest {
     ScriptedTtpOmikron t = new ScriptedTtpOmikron();
     assertThrows(
         IllegalStateException.class,
-        () ->
-            OmikronClient.builder()
-                .protocol(OmikronProtocol.TTP)
-                .transport(t)
-                .userId(ID)
-                .privateKey(key)
-                .identification(IdentificationStrategy.privateKeyHash())
-                .build());
+        () -> ttp(t).identification(IdentificationStrategy.privateKeyHash()).build());
     assertThrows(
         IllegalStateException.class,
-        () ->
-            OmikronClient.builder()
-                .protocol(OmikronProtocol.TTP)
-                .transport(t)
-                .userId(OmikronId.of(1L << 48))
-                .privateKey(key)
-                .build(),
+        () -> ttp(t).userId(OmikronId.of(1L << 48)).build(),
         "user ids are 48 bits");
     assertThrows(
         IllegalStateException.class,
@@ -105,14 +100,7 @@ class TtpProtocolSelectionTest {
             .scheduler(new VirtualScheduler())
             .callbackExecutor(Runnable::run)
             .build()) {
-      OmikronClient ttp =
-          OmikronClient.builder()
-              .protocol(OmikronProtocol.TTP)
-              .transport(new ScriptedTtpOmikron())
-              .userId(ID)
-              .privateKey(key)
-              .runtime(rt)
-              .build();
+      OmikronClient ttp = ttp(new ScriptedTtpOmikron()).runtime(rt).build();
       OmikronClient ws =
           OmikronClient.builder()
               .transport(new ScriptedOmikron())
@@ -121,14 +109,7 @@ class TtpProtocolSelectionTest {
               .runtime(rt)
               .build();
       OmikronClient chosen =
-          OmikronClient.builder()
-              .protocol(OmikronProtocol.TTP)
-              .messageScheme(MessageScheme.WEB_CLIENT)
-              .transport(new ScriptedTtpOmikron())
-              .userId(ID)
-              .privateKey(key)
-              .runtime(rt)
-              .build();
+          ttp(new ScriptedTtpOmikron()).messageScheme(MessageScheme.WEB_CLIENT).runtime(rt).build();
       assertEquals(MessageScheme.HKDF_GCM, ttp.messageScheme());
       assertEquals(MessageScheme.WEB_CLIENT, ws.messageScheme());
       assertEquals(MessageScheme.WEB_CLIENT, chosen.messageScheme(), "an explicit choice wins");
