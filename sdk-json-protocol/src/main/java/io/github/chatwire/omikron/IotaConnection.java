@@ -109,7 +109,9 @@ public final class IotaConnection implements AutoCloseable {
   /**
    * Registers a new Iota (first run only): opens one connection, sends {@code register_iota
    * {public_key}} and returns the id the Omikron (Omega) allocated, then closes. Identify
-   * afterwards with a normal {@link IotaConnection} using that id.
+   * afterwards with a normal {@link IotaConnection} using that id. WebSocket protocol only: the TTP
+   * Omikron ({@code Tensamin/Omikron@7387ecf}) accepts nothing but {@code identification} on a new
+   * connection.
    *
    * @param transport the connection to the Omikron's Iota endpoint; never null
    * @param publicKey the new Iota's public key; never null
@@ -268,7 +270,8 @@ public final class IotaConnection implements AutoCloseable {
    * other Iota's user, and the given id (the reference Iota reuses the original {@code
    * message_send} id).
    *
-   * @param id the message id; null for a fresh one
+   * @param id the message id; null for a fresh one (on TTP a decimal u32, as the ids of received
+   *     messages are)
    * @param fromUser one of this Iota's users; never null
    * @param toUser the recipient; never null
    * @param type the type; never null
