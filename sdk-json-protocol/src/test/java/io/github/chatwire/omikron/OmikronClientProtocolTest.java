@@ -243,6 +243,23 @@ class OmikronClientProtocolTest {
             && ((ChatwireException) cause(offline)).isRetryable());
   }
 
+  /** One session logic: the reply rules that TTP needs hold on the WebSocket protocol too. */
+  @Test
+  void aPongOrAPushedMessageWithARequestsIdDoesNotAnswerIt() throws Exception {
+    build(options().build(), IdentificationStrategy.x448Challenge());
+    handshake();
+    CompletableFuture<UserData> user = client.getUserData(OmikronId.of(2));
+    OmikronMessage req = server.next();
+    server.serverSends(msg(req.id(), "pong", "{\"ping_iota\":12}"));
+    assertFalse(user.isDone(), "a pong answers only a ping");
+    assertEquals("pong-unmatched", events.get(0));
+    server.serverSends(
+        msg(req.id(), "client_changed", "{\"user_id\":2,\"user_state\":\"user_online\"}"));
+    assertFalse(user.isDone(), "a pushed message answers only a request of its type");
+    server.serverSends(msg(req.id(), "get_user_data", "{\"user_id\":2,\"username\":\"bob\"}"));
+    assertEquals("bob", user.get().username());
+  }
+
   @Test
   void pingsOnTheIntervalAndMeasuresRoundTrip() throws Exception {
     build(options().build(), IdentificationStrategy.x448Challenge());
