@@ -15,6 +15,7 @@ import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The settings every Omikron connection builder has ({@link OmikronClient.Builder}, {@link
@@ -34,7 +35,7 @@ abstract class ConnectionBuilder<B extends ConnectionBuilder<B, L>, L> {
   private WireShape shape = WireShape.REFERENCE;
   private OmikronProtocol protocol = OmikronProtocol.WEBSOCKET;
   private final Function<OmikronProtocol, ConnectionOptions> defaultOptions;
-  private ConnectionOptions options;
+  private @Nullable ConnectionOptions options;
   private ChatwireRuntime runtime;
   private L listener;
 
@@ -202,7 +203,7 @@ abstract class ConnectionBuilder<B extends ConnectionBuilder<B, L>, L> {
    * @param chosen the strategy set on the builder; null if none
    * @return the strategy; never null
    */
-  final IdentificationStrategy strategyOrDefault(IdentificationStrategy chosen) {
+  final IdentificationStrategy strategyOrDefault(@Nullable IdentificationStrategy chosen) {
     if (chosen != null) {
       return chosen;
     }

@@ -380,7 +380,7 @@ public final class IotaConnection implements AutoCloseable {
     private OmikronId iotaId;
     private OmikronPrivateKey privateKey;
     private List<OmikronId> userIds;
-    private IdentificationStrategy strategy;
+    private @Nullable IdentificationStrategy strategy;
 
     private Builder() {
       super(IotaConnection::defaultOptions);

@@ -48,6 +48,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A logged-in user's connection to an Omikron relay ({@code /ws/client}, or the one TTP endpoint
@@ -744,9 +745,9 @@ public final class OmikronClient implements AutoCloseable {
   public static final class Builder extends ConnectionBuilder<Builder, OmikronListener> {
     private OmikronId userId;
     private OmikronPrivateKey privateKey;
-    private IdentificationStrategy strategy;
+    private @Nullable IdentificationStrategy strategy;
     private boolean autoAcknowledge = true;
-    private MessageScheme scheme;
+    private @Nullable MessageScheme scheme;
     private SecureRandom random;
     private LossyTextPolicy lossyText = LossyTextPolicy.REJECT;
     private Function<OmikronId, CompletableFuture<OmikronPublicKey>> keyLookup;

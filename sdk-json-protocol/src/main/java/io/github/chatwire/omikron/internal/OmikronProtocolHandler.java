@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -201,7 +202,7 @@ public final class OmikronProtocolHandler implements ProtocolHandler {
     onMessage(ctx, wire.decodeBinary(ctx, bytes));
   }
 
-  private void onMessage(ProtocolContext ctx, OmikronMessage m) {
+  private void onMessage(ProtocolContext ctx, @Nullable OmikronMessage m) {
     if (m == null) {
       return; // did not decode; already reported
     }
@@ -374,7 +375,7 @@ public final class OmikronProtocolHandler implements ProtocolHandler {
    * @param reply the message's type
    * @param request the request's type; null if unknown (then any type answers, as always)
    */
-  static boolean answers(MessageType reply, MessageType request) {
+  static boolean answers(MessageType reply, @Nullable MessageType request) {
     if (request == null || reply.isError()) {
       return true;
     }

@@ -106,7 +106,8 @@ public final class OmikronSession {
       wire.release(id);
       return Futures.failed(e); // the wire cannot carry it (TTP: a key it lacks); nothing sent
     }
-    reply.whenComplete((r, e) -> wire.release(id));
+    // Returned as is, so that cancelling it still forgets the request in the engine.
+    CompletableFuture<OmikronMessage> unused = reply.whenComplete((r, e) -> wire.release(id));
     return reply;
   }
 

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One wire generation of the Omikron protocol under the one session logic of {@link
@@ -74,7 +75,7 @@ public abstract class OmikronWire {
    * @param text the frame; never null
    * @return the message, or null if it was reported instead
    */
-  abstract OmikronMessage decodeText(ProtocolContext ctx, String text);
+  abstract @Nullable OmikronMessage decodeText(ProtocolContext ctx, String text);
 
   /**
    * Decodes a binary frame; a frame that is not a message is reported to the context and skipped.
@@ -83,7 +84,7 @@ public abstract class OmikronWire {
    * @param bytes the frame; never null
    * @return the message, or null if it was reported instead
    */
-  abstract OmikronMessage decodeBinary(ProtocolContext ctx, byte[] bytes);
+  abstract @Nullable OmikronMessage decodeBinary(ProtocolContext ctx, byte[] bytes);
 
   /**
    * Whether {@code identification_response} must say {@code accepted: true} (TTP), or only must not
@@ -107,7 +108,7 @@ public abstract class OmikronWire {
    * @param data the data; null for empty
    * @return the message; never null
    */
-  public final OmikronMessage message(MessageType type, OmikronData data) {
+  public final OmikronMessage message(MessageType type, @Nullable OmikronData data) {
     return new OmikronMessage(newId(), type, null, null, data, null, null);
   }
 
@@ -138,7 +139,7 @@ public abstract class OmikronWire {
    *
    * @param id the id as reserved; null does nothing
    */
-  public final void release(String id) {
+  public final void release(@Nullable String id) {
     if (id != null) {
       synchronized (inFlight) {
         inFlight.remove(id);
@@ -152,7 +153,7 @@ public abstract class OmikronWire {
    * @param id the id (its correlation key); may be null
    * @return the type, or null if the id is not in flight
    */
-  final MessageType reservedFor(String id) {
+  final @Nullable MessageType reservedFor(@Nullable String id) {
     if (id == null) {
       return null;
     }
@@ -185,12 +186,12 @@ public abstract class OmikronWire {
     }
 
     @Override
-    OmikronMessage decodeText(ProtocolContext ctx, String text) {
+    @Nullable OmikronMessage decodeText(ProtocolContext ctx, String text) {
       return OmikronProtocolHandler.decodeOrReport(ctx, text);
     }
 
     @Override
-    OmikronMessage decodeBinary(ProtocolContext ctx, byte[] bytes) {
+    @Nullable OmikronMessage decodeBinary(ProtocolContext ctx, byte[] bytes) {
       ctx.reportError(
           new ProtocolException(
               "unexpected binary message of " + bytes.length + " bytes on a WebSocket Omikron"));
@@ -223,7 +224,7 @@ public abstract class OmikronWire {
     }
 
     @Override
-    OmikronMessage decodeText(ProtocolContext ctx, String text) {
+    @Nullable OmikronMessage decodeText(ProtocolContext ctx, String text) {
       ctx.reportError(
           new ProtocolException(
               "a text frame of " + text.length() + " chars on TTP, which carries binary only"));
@@ -231,7 +232,7 @@ public abstract class OmikronWire {
     }
 
     @Override
-    OmikronMessage decodeBinary(ProtocolContext ctx, byte[] bytes) {
+    @Nullable OmikronMessage decodeBinary(ProtocolContext ctx, byte[] bytes) {
       try {
         return TtpOmikronMapping.toOmikron(codec.decode(bytes));
       } catch (TtpDecodeException e) {
