@@ -113,7 +113,7 @@ class TtpIotaConnectionTest {
     assertEquals(-1L, ping.data().getLong("last_ping"), "no round trip measured yet");
     clock.advance(Duration.ofMillis(25));
     server.serverSendsFixture("pong", Long.parseLong(ping.id()));
-    assertEquals(25, iota.lastRoundTripMillis());
+    assertEquals(Duration.ofMillis(25), iota.lastPong().roundTrip());
     clock.advance(Duration.ofMillis(4_975));
     assertEquals(25L, server.next().data().getLong("last_ping"), "the next ping reports it");
 
