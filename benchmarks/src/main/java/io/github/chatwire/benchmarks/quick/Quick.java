@@ -7,6 +7,7 @@ import io.github.chatwire.core.connection.ManagedConnection;
 import io.github.chatwire.core.connection.Outbound;
 import io.github.chatwire.core.transport.OkHttpWebSocketTransport;
 import io.github.chatwire.core.transport.Transport;
+import io.github.chatwire.core.transport.WebSocketTransport;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -231,8 +232,15 @@ public final class Quick {
     return ManagedConnection.builder(transport, protocol).options(o).runtime(rt).build();
   }
 
+  /**
+   * The transport a protocol client uses by default: core's own {@link WebSocketTransport}, or with
+   * {@code -Dbench.transport=okhttp} the {@link OkHttpWebSocketTransport} fallback.
+   */
   static Transport transport(String url) {
-    return OkHttpWebSocketTransport.builder(url).maxInboundMessageBytes(4L << 20).build();
+    if ("okhttp".equals(System.getProperty("bench.transport"))) {
+      return OkHttpWebSocketTransport.builder(url).maxInboundMessageBytes(4L << 20).build();
+    }
+    return WebSocketTransport.builder(url).maxInboundMessageBytes(4L << 20).build();
   }
 
   // ---- round trip ----
