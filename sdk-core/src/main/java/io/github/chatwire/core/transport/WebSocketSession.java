@@ -1389,7 +1389,26 @@ final class WebSocketSession implements TransportSession {
       }
       socket = s;
     }
+    if (!(s instanceof SSLSocket)) {
+      noDelay(s);
+    }
     return s;
+  }
+
+  /**
+   * Turns off Nagle's algorithm on the TCP socket (a TLS socket over it inherits it). A chat client
+   * sends small messages and waits for their answers; with Nagle on, a message that leaves in more
+   * than one segment waits for the peer's delayed ACK (about 40 ms on Linux; a 10 KiB echo took 47
+   * ms instead of 0.5 ms on loopback). Browsers turn it off for WebSockets too. Each frame is
+   * written with one {@code write} per 64 KiB, so this sends no more small segments than needed. A
+   * socket from a user's factory that refuses the option is used as it is.
+   */
+  private void noDelay(Socket s) {
+    try {
+      s.setTcpNoDelay(true);
+    } catch (IOException | RuntimeException e) {
+      log.debug("{}: TCP_NODELAY not set: {}", name, e.toString());
+    }
   }
 
   private Socket connectDirect(String host, int port) throws IOException {

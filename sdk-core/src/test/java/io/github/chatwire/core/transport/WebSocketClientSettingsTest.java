@@ -154,6 +154,52 @@ class WebSocketClientSettingsTest {
   }
 
   @Test
+  void socketsFromTheClientsFactoryGetTcpNoDelay() throws Exception {
+    // Nagle's algorithm would hold a message that leaves in more than one segment until the
+    // peer's delayed ACK (about 40 ms on Linux), so the transport turns it off on every socket.
+    AtomicReference<Socket> created = new AtomicReference<>();
+    SocketFactory plain = SocketFactory.getDefault();
+    SocketFactory recording =
+        new SocketFactory() {
+          @Override
+          public Socket createSocket() throws IOException {
+            Socket s = plain.createSocket();
+            created.set(s);
+            return s;
+          }
+
+          @Override
+          public Socket createSocket(String host, int port) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public Socket createSocket(String host, int port, InetAddress local, int localPort) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public Socket createSocket(InetAddress host, int port) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) {
+            throw new UnsupportedOperationException();
+          }
+        };
+    try (RawWsServer server = new RawWsServer()) {
+      open(
+          new OkHttpClient.Builder().socketFactory(recording).build(),
+          WebSocketTransport.builder(server.url()).build());
+      Peer peer = server.accept().upgrade();
+      events.next(Events.Opened.class);
+      assertTrue(created.get().getTcpNoDelay(), "TCP_NODELAY on the client's socket");
+      peer.close();
+    }
+  }
+
+  @Test
   void writeBlockedLongerThanTheWriteTimeoutFailsTheSession() throws Exception {
     try (RawWsServer server = new RawWsServer()) {
       open(
