@@ -1272,26 +1272,28 @@ public final class ManagedConnection implements AutoCloseable {
 
     @Override
     public boolean completeRequest(Object key, Object value) {
-      return settleRequest(key, k -> pending.complete(k, value));
+      return settleRequest(key, value, null);
     }
 
     @Override
     public boolean failRequest(Object key, ChatwireException error) {
-      return settleRequest(key, k -> pending.fail(k, error));
+      return settleRequest(key, null, error);
     }
 
-    /** Settles a pending request; its reply proves the peer read everything sent up to it. */
-    private boolean settleRequest(Object key, java.util.function.Predicate<Object> settle) {
+    /**
+     * Settles a pending request (one look-up in the table); its reply proves the peer read
+     * everything sent up to it.
+     */
+    private boolean settleRequest(Object key, Object value, ChatwireException error) {
       synchronized (lock) {
         if (!live()) {
           return false;
         }
-        long mark = pending.sentMark(key);
-        boolean done = settle.test(key);
-        if (done && mark > 0) {
+        long mark = pending.settleSent(key, value, error);
+        if (mark > 0) {
           confirmThrough(mark);
         }
-        return done;
+        return mark != PendingRequests.NOT_PENDING;
       }
     }
 

@@ -13,20 +13,37 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The correlation table: requests awaiting a reply, keyed by a protocol-chosen key, each with a
  * reply timeout that starts when the request is sent. Bounded. Futures are completed on the given
  * executor, never on the caller's thread. Thread-safe.
+ *
+ * <p>Timeouts: one timer per table, not one per request. It is armed for the earliest deadline
+ * among the sent requests; a request whose deadline is later adds no timer (the common case: every
+ * request has the same timeout), and a reply cancels nothing. When the timer fires it fails what is
+ * due and re-arms for the next deadline. So the hot path of a request neither schedules nor cancels
+ * a task on the runtime's one scheduler thread (each of which could wake that thread), and each
+ * timeout still fires at its exact deadline (in virtual time too).
  */
 public final class PendingRequests {
   private final Scheduler scheduler;
   private final Executor completer;
   private final int capacity;
-  private final Map<Object, Entry> entries = new HashMap<>();
+  private final Map<Object, Entry> entries = new HashMap<>(); // guarded by this
+
+  /** The one timeout timer, armed for {@link #armedFor} while {@link #armed}. Guarded by this. */
+  private Cancellable timer = Cancellable.NONE;
+
+  private boolean armed; // guarded by this
+  private long armedFor; // guarded by this; the scheduler's nanoTime the timer fires at
 
   /** The longest timeout accepted (far beyond any use, well within nanosecond arithmetic). */
   public static final Duration MAX_TIMEOUT = Duration.ofDays(365);
+
+  /** What {@link #settleSent} returns when no request is pending under the key. */
+  public static final long NOT_PENDING = -1;
 
   /**
    * Creates a table.
@@ -68,7 +85,7 @@ public final class PendingRequests {
    * @param idempotent whether repeating the request is harmless (makes its timeout and loss
    *     retryable)
    * @param <T> the reply type
-   * @return the future of the reply
+   * @return the future of the reply; a caller that cancels or completes it frees its slot
    * @throws QueueFullException if the table is full
    * @throws IllegalArgumentException if the key is already pending or the timeout out of range
    */
@@ -81,8 +98,7 @@ public final class PendingRequests {
       throw new IllegalArgumentException(
           "timeout must be positive and at most " + MAX_TIMEOUT.toDays() + " days");
     }
-    CompletableFuture<Object> future = new CompletableFuture<>();
-    Entry entry = new Entry(future, name, timeout, idempotent);
+    Entry entry = new Entry(this, key, name, timeout, idempotent);
     synchronized (this) {
       if (entries.size() >= capacity) {
         throw new QueueFullException("too many pending requests (" + capacity + ")");
@@ -92,9 +108,7 @@ public final class PendingRequests {
       }
       entries.put(key, entry);
     }
-    // A caller that cancels (or completes) the future itself frees the slot.
-    future.whenComplete((v, e) -> remove(key, entry));
-    return (CompletableFuture<T>) future;
+    return (CompletableFuture<T>) entry;
   }
 
   /**
@@ -126,34 +140,71 @@ public final class PendingRequests {
    */
   public synchronized void markSent(Object key, CompletableFuture<?> future, long mark) {
     Entry e = entries.get(key);
-    if (e == null || e.future != future || e.sent) {
+    if (e == null || e != future || e.sent) {
       return;
     }
     e.sent = true;
     e.mark = mark;
-    Duration timeout = e.timeout;
-    String name = e.name;
-    e.timer =
+    e.deadline = scheduler.nanoTime() + e.timeout.toNanos();
+    if (!armed || e.deadline - armedFor < 0) {
+      arm(e.deadline);
+    }
+  }
+
+  /** Arms the one timer for the deadline, replacing an armed later one. Holds this. */
+  private void arm(long deadline) {
+    timer.cancel();
+    armed = true;
+    armedFor = deadline;
+    timer =
         scheduler.schedule(
-            () ->
-                settle(
-                    take(key, future),
-                    null,
-                    new RequestTimeoutException(
-                        "no reply to "
-                            + (name == null ? "request" : "'" + name + "'")
-                            + " "
-                            + key
-                            + " within "
-                            + timeout.toMillis()
-                            + " ms of sending it"
-                            + (e.idempotent
-                                ? ""
-                                : "; it may have been processed, so it is not retried"),
-                        timeout,
-                        true,
-                        e.idempotent)),
-            timeout);
+            this::timerFired, Math.max(0, deadline - scheduler.nanoTime()), TimeUnit.NANOSECONDS);
+  }
+
+  /** Fails every sent request whose deadline has passed, then re-arms for the next one. */
+  private void timerFired() {
+    List<Entry> due = new ArrayList<>();
+    synchronized (this) {
+      armed = false;
+      timer = Cancellable.NONE;
+      long now = scheduler.nanoTime();
+      long next = 0;
+      boolean more = false;
+      for (java.util.Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
+        Entry e = it.next();
+        if (!e.sent) {
+          continue;
+        }
+        if (e.deadline - now <= 0) {
+          it.remove();
+          due.add(e);
+        } else if (!more || e.deadline - next < 0) {
+          next = e.deadline;
+          more = true;
+        }
+      }
+      if (more) {
+        arm(next);
+      }
+    }
+    for (Entry e : due) {
+      settle(e, null, timedOut(e));
+    }
+  }
+
+  private static RequestTimeoutException timedOut(Entry e) {
+    return new RequestTimeoutException(
+        "no reply to "
+            + (e.name == null ? "request" : "'" + e.name + "'")
+            + " "
+            + e.key
+            + " within "
+            + e.timeout.toMillis()
+            + " ms of sending it"
+            + (e.idempotent ? "" : "; it may have been processed, so it is not retried"),
+        e.timeout,
+        true,
+        e.idempotent);
   }
 
   /**
@@ -202,10 +253,34 @@ public final class PendingRequests {
     return settle(take(key, null), null, error);
   }
 
+  /**
+   * Completes (no error) or fails the request under the key, in one look-up, and says what its
+   * transmission mark was.
+   *
+   * @param key the key
+   * @param value the reply if {@code error} is null; may be null
+   * @param error the failure, or null to complete with the value
+   * @return the request's mark given to {@link #markSent} (0 if it was not sent), or {@link
+   *     #NOT_PENDING} if no request is pending under the key
+   */
+  public long settleSent(Object key, Object value, ChatwireException error) {
+    Entry e;
+    long mark;
+    synchronized (this) {
+      e = entries.remove(key);
+      if (e == null) {
+        return NOT_PENDING;
+      }
+      mark = e.sent ? e.mark : 0;
+    }
+    settle(e, value, error);
+    return mark;
+  }
+
   /** Removes the entry under the key, if it is the one with the expected future (any if null). */
   private synchronized Entry take(Object key, CompletableFuture<?> expected) {
     Entry e = entries.get(key);
-    if (e == null || (expected != null && e.future != expected)) {
+    if (e == null || (expected != null && e != expected)) {
       return null;
     }
     entries.remove(key);
@@ -217,12 +292,7 @@ public final class PendingRequests {
     if (e == null) {
       return false;
     }
-    e.timer.cancel();
-    if (error == null) {
-      execute(() -> e.future.complete(value));
-    } else {
-      execute(() -> e.future.completeExceptionally(error));
-    }
+    execute(() -> e.settle(value, error));
     return true;
   }
 
@@ -259,37 +329,109 @@ public final class PendingRequests {
                 }
                 return false;
               });
+      disarmIfIdle();
     }
     for (Entry e : failed) {
       settle(e, null, e.idempotent ? idempotentError : error);
     }
   }
 
-  private synchronized void remove(Object key, Entry entry) {
-    if (entries.get(key) == entry) {
-      entries.remove(key);
-      entry.timer.cancel();
+  /**
+   * The caller completes or cancels a request's future itself: its slot is freed first, so the
+   * future's dependents already see the key free. (If the future was done already, the table had
+   * removed it then: a no-op.)
+   */
+  private synchronized void removed(Entry entry) {
+    if (entries.get(entry.key) == entry) {
+      entries.remove(entry.key);
+      disarmIfIdle();
     }
+  }
+
+  /**
+   * Cancels the timer when no sent request is left, so a table the caller emptied holds no task. (A
+   * reply does not call this: the timer then fires once, finds nothing, and is not re-armed, which
+   * costs less than a cancel and a new schedule per request.) Holds this.
+   */
+  private void disarmIfIdle() {
+    if (!armed) {
+      return;
+    }
+    for (Entry e : entries.values()) {
+      if (e.sent) {
+        return;
+      }
+    }
+    timer.cancel();
+    timer = Cancellable.NONE;
+    armed = false;
   }
 
   private void execute(Runnable r) {
     Execution.executeOrRun(completer, r);
   }
 
-  private static final class Entry {
-    final CompletableFuture<Object> future;
+  /**
+   * A pending request and its reply future in one object. A caller that completes or cancels the
+   * future itself (including {@code orTimeout}) frees the slot at once, with no dependent stage
+   * registered for that. Dependent stages are plain {@link CompletableFuture}s (the default {@code
+   * newIncompleteFuture}).
+   */
+  private static final class Entry extends CompletableFuture<Object> {
+    final PendingRequests table;
+    final Object key;
     final String name;
     final Duration timeout;
     final boolean idempotent;
-    Cancellable timer = Cancellable.NONE; // guarded by the table
     boolean sent; // guarded by the table
     long mark; // guarded by the table
+    long deadline; // guarded by the table; valid once sent
 
-    Entry(CompletableFuture<Object> future, String name, Duration timeout, boolean idempotent) {
-      this.future = future;
+    Entry(PendingRequests table, Object key, String name, Duration timeout, boolean idempotent) {
+      this.table = table;
+      this.key = key;
       this.name = name;
       this.timeout = timeout;
       this.idempotent = idempotent;
+    }
+
+    /** The table's own completion (the entry was taken already). */
+    void settle(Object value, ChatwireException error) {
+      if (error == null) {
+        super.complete(value);
+      } else {
+        super.completeExceptionally(error);
+      }
+    }
+
+    @Override
+    public boolean complete(Object value) {
+      table.removed(this);
+      return super.complete(value);
+    }
+
+    @Override
+    public boolean completeExceptionally(Throwable ex) {
+      table.removed(this);
+      return super.completeExceptionally(ex);
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      table.removed(this);
+      return super.cancel(mayInterruptIfRunning);
+    }
+
+    @Override
+    public void obtrudeValue(Object value) {
+      table.removed(this);
+      super.obtrudeValue(value);
+    }
+
+    @Override
+    public void obtrudeException(Throwable ex) {
+      table.removed(this);
+      super.obtrudeException(ex);
     }
   }
 }

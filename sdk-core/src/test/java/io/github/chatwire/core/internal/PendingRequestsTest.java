@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.chatwire.core.ConnectionLostException;
 import io.github.chatwire.core.QueueFullException;
+import io.github.chatwire.core.RequestTimeoutException;
 import io.github.chatwire.core.time.VirtualScheduler;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -69,5 +72,71 @@ class PendingRequestsTest {
         IllegalArgumentException.class, () -> table.register("a", null, Duration.ofSeconds(5)));
     table.register("b", null, Duration.ofSeconds(5));
     assertThrows(QueueFullException.class, () -> table.register("c", null, Duration.ofSeconds(5)));
+  }
+
+  @Test
+  void oneTimerServesEveryRequestAndEachTimesOutAtItsOwnDeadline() {
+    PendingRequests big = new PendingRequests(time, Runnable::run, 100);
+    List<CompletableFuture<Object>> fs = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      fs.add(big.register("k" + i, null, Duration.ofSeconds(5)));
+      time.advance(Duration.ofMillis(100));
+    }
+    // Ten requests in flight, one timer (not one scheduled task per request).
+    assertEquals(1, time.pendingDelays().size(), "timers: " + time.pendingDelays());
+    assertTrue(big.complete("k0", "reply"), "a reply cancels nothing and schedules nothing");
+    assertEquals(1, time.pendingDelays().size());
+    // Now 1 s after the first request: k1 is due at 5.1 s, k2 at 5.2 s, ...
+    time.advance(Duration.ofMillis(4099));
+    assertFalse(fs.get(1).isDone(), "not a nanosecond early");
+    time.advance(Duration.ofMillis(1));
+    assertTrue(fs.get(1).isCompletedExceptionally(), "exactly at its deadline");
+    assertFalse(fs.get(2).isDone());
+    time.advance(Duration.ofMillis(100));
+    assertTrue(fs.get(2).isCompletedExceptionally());
+    assertEquals(1, time.pendingDelays().size(), "re-armed once for the next deadline");
+    time.advance(Duration.ofSeconds(1));
+    assertTrue(fs.stream().skip(1).allMatch(CompletableFuture::isCompletedExceptionally));
+    assertEquals("reply", fs.get(0).join());
+    assertTrue(time.pendingDelays().isEmpty(), "nothing pending, nothing armed");
+  }
+
+  @Test
+  void aShorterTimeoutAfterALongerOneStillFiresOnTime() {
+    CompletableFuture<Object> slow = table.register("slow", null, Duration.ofSeconds(30));
+    time.advance(Duration.ofSeconds(1));
+    CompletableFuture<Object> quick = table.register("quick", null, Duration.ofSeconds(2));
+    time.advance(Duration.ofMillis(1999));
+    assertFalse(quick.isDone());
+    time.advance(Duration.ofMillis(1));
+    RequestTimeoutException e = assertThrows(RequestTimeoutException.class, () -> unwrap(quick));
+    assertTrue(e.getMessage().contains("quick"), e.getMessage());
+    assertFalse(slow.isDone());
+    time.advance(Duration.ofMillis(26_999));
+    assertFalse(slow.isDone(), "30 s after sending, not before");
+    time.advance(Duration.ofMillis(1));
+    assertTrue(slow.isCompletedExceptionally());
+  }
+
+  @Test
+  void aCallerThatCompletesTheFutureItselfFreesTheSlot() {
+    CompletableFuture<Object> f = table.register("a", null, Duration.ofSeconds(5));
+    f.complete("mine");
+    assertEquals(0, table.size());
+    assertFalse(table.complete("a", "late"), "the late reply finds nothing");
+    assertEquals("mine", f.join());
+    assertTrue(time.pendingDelays().isEmpty());
+    CompletableFuture<Object> g = table.register("a", null, Duration.ofSeconds(5));
+    g.orTimeout(1, java.util.concurrent.TimeUnit.NANOSECONDS);
+    assertThrows(java.util.concurrent.CompletionException.class, g::join);
+    assertEquals(0, table.size(), "orTimeout completing it frees the slot too");
+  }
+
+  private static Object unwrap(CompletableFuture<Object> f) throws Throwable {
+    try {
+      return f.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause();
+    }
   }
 }
