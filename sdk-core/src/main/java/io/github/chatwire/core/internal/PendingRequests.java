@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The correlation table: requests awaiting a reply, keyed by a protocol-chosen key, each with a
@@ -287,12 +289,18 @@ public final class PendingRequests {
     return e;
   }
 
-  /** Completes a removed entry's future on the completer: with the value, or the error if given. */
+  /**
+   * Settles a removed entry: a thread blocked in its {@code get()}/{@code join()} is woken at once
+   * (from here, one wake-up as with a hand-written client), and the future itself, with every
+   * dependent stage, is completed on the completer, never on this (the socket reader's) thread.
+   */
   private boolean settle(Entry e, Object value, ChatwireException error) {
     if (e == null) {
       return false;
     }
-    execute(() -> e.settle(value, error));
+    if (e.settleWaiters(value, error)) {
+      execute(() -> e.settleDependents(value, error));
+    }
     return true;
   }
 
@@ -376,6 +384,14 @@ public final class PendingRequests {
    * future itself (including {@code orTimeout}) frees the slot at once, with no dependent stage
    * registered for that. Dependent stages are plain {@link CompletableFuture}s (the default {@code
    * newIncompleteFuture}).
+   *
+   * <p>Its outcome is decided in {@link #waiters}, a private future that only this class's {@code
+   * get}/{@code join} wait on, so it never has a dependent stage and may be completed on the reader
+   * thread: that wakes a blocked caller directly. The public side (this future, its dependents,
+   * {@code allOf}/{@code thenCompose} relays) is completed afterwards with the same outcome on the
+   * completer. The reading methods ({@code isDone}, {@code get}, {@code join}, {@code getNow},
+   * {@code isCompletedExceptionally}, {@code isCancelled}) report the decided outcome, so in
+   * between the future already reads as done, as it will stay.
    */
   private static final class Entry extends CompletableFuture<Object> {
     final PendingRequests table;
@@ -383,6 +399,7 @@ public final class PendingRequests {
     final String name;
     final Duration timeout;
     final boolean idempotent;
+    final CompletableFuture<Object> waiters = new CompletableFuture<>();
     boolean sent; // guarded by the table
     long mark; // guarded by the table
     long deadline; // guarded by the table; valid once sent
@@ -395,8 +412,13 @@ public final class PendingRequests {
       this.idempotent = idempotent;
     }
 
-    /** The table's own completion (the entry was taken already). */
-    void settle(Object value, ChatwireException error) {
+    /** Decides the outcome (the entry was taken already); true if this call decided it. */
+    boolean settleWaiters(Object value, ChatwireException error) {
+      return error == null ? waiters.complete(value) : waiters.completeExceptionally(error);
+    }
+
+    /** Completes the public side with the decided outcome (on the completer). */
+    void settleDependents(Object value, ChatwireException error) {
       if (error == null) {
         super.complete(value);
       } else {
@@ -404,34 +426,76 @@ public final class PendingRequests {
       }
     }
 
+    // ---- completion by the caller: decided first, then the public side on the caller's thread
+
     @Override
     public boolean complete(Object value) {
       table.removed(this);
-      return super.complete(value);
+      return waiters.complete(value) && super.complete(value);
     }
 
     @Override
     public boolean completeExceptionally(Throwable ex) {
       table.removed(this);
-      return super.completeExceptionally(ex);
+      return waiters.completeExceptionally(ex) && super.completeExceptionally(ex);
     }
 
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
       table.removed(this);
-      return super.cancel(mayInterruptIfRunning);
+      return waiters.cancel(mayInterruptIfRunning) && super.cancel(mayInterruptIfRunning);
     }
 
     @Override
     public void obtrudeValue(Object value) {
       table.removed(this);
+      waiters.obtrudeValue(value);
       super.obtrudeValue(value);
     }
 
     @Override
     public void obtrudeException(Throwable ex) {
       table.removed(this);
+      waiters.obtrudeException(ex);
       super.obtrudeException(ex);
+    }
+
+    // ---- reading: the decided outcome
+
+    @Override
+    public boolean isDone() {
+      return waiters.isDone();
+    }
+
+    @Override
+    public boolean isCancelled() {
+      return waiters.isCancelled();
+    }
+
+    @Override
+    public boolean isCompletedExceptionally() {
+      return waiters.isCompletedExceptionally();
+    }
+
+    @Override
+    public Object get() throws InterruptedException, ExecutionException {
+      return waiters.get();
+    }
+
+    @Override
+    public Object get(long t, TimeUnit unit)
+        throws InterruptedException, ExecutionException, TimeoutException {
+      return waiters.get(t, unit);
+    }
+
+    @Override
+    public Object join() {
+      return waiters.join();
+    }
+
+    @Override
+    public Object getNow(Object valueIfAbsent) {
+      return waiters.getNow(valueIfAbsent);
     }
   }
 }

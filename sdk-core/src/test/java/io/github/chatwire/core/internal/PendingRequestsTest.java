@@ -132,6 +132,57 @@ class PendingRequestsTest {
     assertEquals(0, table.size(), "orTimeout completing it frees the slot too");
   }
 
+  @Test
+  void aWaitingCallerIsWokenAtOnceButDependentsRunOnlyOnTheCompleter() throws Exception {
+    // The completer holds its tasks until the test runs them on a thread of its own.
+    List<Runnable> held = new ArrayList<>();
+    PendingRequests t = new PendingRequests(time, held::add, 4);
+    CompletableFuture<Object> f = t.register("a", null, Duration.ofSeconds(5));
+    List<String> ranOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+    f.thenRun(() -> ranOn.add("thenRun " + Thread.currentThread().getName()));
+    CompletableFuture.allOf(f)
+        .thenRun(() -> ranOn.add("allOf " + Thread.currentThread().getName()));
+    CompletableFuture.completedFuture(null)
+        .thenCompose(v -> f)
+        .thenRun(() -> ranOn.add("thenCompose " + Thread.currentThread().getName()));
+    assertTrue(t.complete("a", "reply"));
+    // The caller of get()/join() has its reply now (woken from the settling thread, one hop
+    // fewer), and the future reads as done...
+    assertTrue(f.isDone());
+    assertEquals("reply", f.get());
+    assertEquals("reply", f.getNow("absent"));
+    assertFalse(f.cancel(false), "decided: no longer cancellable");
+    assertFalse(f.complete("other"));
+    // ...but no dependent stage ran on the settling (socket reader) thread.
+    assertEquals(List.of(), ranOn);
+    Thread completer = new Thread(() -> held.forEach(Runnable::run), "completer");
+    completer.start();
+    completer.join(10_000);
+    assertEquals(
+        java.util.Set.of("thenRun completer", "allOf completer", "thenCompose completer"),
+        java.util.Set.copyOf(ranOn));
+    assertEquals("reply", f.join());
+  }
+
+  @Test
+  void aTimeoutAndACancelReadTheSameWayOnBothSides() throws Exception {
+    CompletableFuture<Object> f = table.register("a", "get", Duration.ofSeconds(5));
+    time.advance(Duration.ofSeconds(5));
+    assertTrue(f.isCompletedExceptionally());
+    java.util.concurrent.ExecutionException e =
+        assertThrows(java.util.concurrent.ExecutionException.class, f::get);
+    assertTrue(e.getCause() instanceof RequestTimeoutException);
+    assertTrue(f.handle((v, x) -> x instanceof RequestTimeoutException).join());
+    CompletableFuture<Object> g = table.register("b", null, Duration.ofSeconds(5));
+    CompletableFuture<Boolean> seen =
+        g.handle((v, x) -> x instanceof java.util.concurrent.CancellationException);
+    assertTrue(g.cancel(true));
+    assertTrue(g.isCancelled() && g.isDone());
+    assertThrows(java.util.concurrent.CancellationException.class, g::join);
+    assertTrue(seen.join());
+    assertFalse(table.complete("b", "late"));
+  }
+
   private static Object unwrap(CompletableFuture<Object> f) throws Throwable {
     try {
       return f.join();
