@@ -403,6 +403,25 @@ final class WebSocketSession implements TransportSession {
           return;
         }
         int n = (int) length;
+        if (opcode == OP_TEXT && fin && lim - pos >= n) {
+          // A whole text message already in the read buffer (most chat messages): validated and
+          // decoded in place, without copying it into a message array first.
+          messageOpcode = -1;
+          if (!utf8.update(buf, pos, n)) {
+            fail(1007, "invalid UTF-8", "text message with invalid UTF-8");
+            return;
+          }
+          if (!utf8.complete()) {
+            fail(1007, "invalid UTF-8", "text message ends inside a UTF-8 sequence");
+            return;
+          }
+          String text = new String(buf, pos, n, StandardCharsets.UTF_8);
+          pos += n;
+          if (!closeQueuedNow()) {
+            listener.onText(text);
+          }
+          continue;
+        }
         if (message == null || message.length < total) {
           // A single frame gets exactly its size; a fragmented message grows by doubling,
           // never past the limit.
