@@ -55,6 +55,12 @@ import org.slf4j.MDC;
 public final class ManagedConnection implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ManagedConnection.class);
 
+  /** A reconnect timer later than this was held up; see {@link #reconnectDue}. */
+  static final long LATE_RECONNECT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+  /** How many times its lateness a late reconnect waits again; see {@link #reconnectDue}. */
+  static final int LATE_RECONNECT_SPREAD = 3;
+
   /** How often a queue held by a full transport buffer looks again. */
   private static final long BUFFER_POLL_MILLIS = 50;
 
@@ -812,17 +818,46 @@ public final class ManagedConnection implements AutoCloseable {
         policy.delayFor(failedAttempts, options.random().getAsDouble(), attempt.serverCloseCode);
     // Timers first, then the state change: a listener that sees RECONNECTING can rely on the
     // next attempt being scheduled already.
-    reconnectTimer =
-        scheduler.schedule(
-            () -> {
-              synchronized (lock) {
-                if (!closing && state == ConnectionState.RECONNECTING) {
-                  startAttempt();
-                }
-              }
-            },
-            delay);
+    long due = scheduler.nanoTime() + delay.toNanos();
+    reconnectTimer = scheduler.schedule(() -> reconnectDue(due), delay);
     setState(ConnectionState.RECONNECTING, cause, delay);
+  }
+
+  /**
+   * The reconnect timer fired. If it fired more than {@link #LATE_RECONNECT_NANOS} after it was
+   * due, the scheduler thread was held up (CPU starvation when a server drop wakes every reader
+   * thread at once, or a GC pause), and every timer that fell due meanwhile fires now, together: a
+   * burst the policy's jitter was meant to prevent. So a late one waits again, {@link
+   * #LATE_RECONNECT_SPREAD} times its lateness: the timers that were due during the stall are laid
+   * out again over a stretch after it, in reverse order, at a third of their original rate. In
+   * virtual time no timer is late, so this never changes a test's timing.
+   */
+  private void reconnectDue(long due) {
+    synchronized (lock) {
+      if (closing || state != ConnectionState.RECONNECTING) {
+        return;
+      }
+      long late = scheduler.nanoTime() - due;
+      if (late > LATE_RECONNECT_NANOS) {
+        log.debug(
+            "[{}] reconnect timer fired {} ms late; spreading the retry again",
+            tag,
+            TimeUnit.NANOSECONDS.toMillis(late));
+        reconnectTimer =
+            scheduler.schedule(
+                () -> {
+                  synchronized (lock) {
+                    if (!closing && state == ConnectionState.RECONNECTING) {
+                      startAttempt();
+                    }
+                  }
+                },
+                LATE_RECONNECT_SPREAD * late,
+                TimeUnit.NANOSECONDS);
+        return;
+      }
+      startAttempt();
+    }
   }
 
   /** Closes for good with a cause: everything queued or pending fails, listeners are told. */
