@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -1323,7 +1324,8 @@ public final class ManagedConnection implements AutoCloseable {
      * Settles a pending request (one look-up in the table); its reply proves the peer read
      * everything sent up to it.
      */
-    private boolean settleRequest(Object key, Object value, ChatwireException error) {
+    private boolean settleRequest(
+        Object key, @Nullable Object value, @Nullable ChatwireException error) {
       synchronized (lock) {
         if (!live()) {
           return false;

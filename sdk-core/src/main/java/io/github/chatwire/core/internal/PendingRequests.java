@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The correlation table: requests awaiting a reply, keyed by a protocol-chosen key, each with a
@@ -71,7 +72,7 @@ public final class PendingRequests {
    * @throws QueueFullException if the table is full
    * @throws IllegalArgumentException if the key is already pending
    */
-  public <T> CompletableFuture<T> register(Object key, String name, Duration timeout) {
+  public <T> CompletableFuture<T> register(Object key, @Nullable String name, Duration timeout) {
     CompletableFuture<T> f = registerUnsent(key, name, timeout, false);
     markSent(key, f, 0);
     return f;
@@ -94,7 +95,7 @@ public final class PendingRequests {
   // whenComplete only frees the slot (remove cannot throw); the caller holds the future itself
   @SuppressWarnings({"unchecked", "FutureReturnValueIgnored"})
   public <T> CompletableFuture<T> registerUnsent(
-      Object key, String name, Duration timeout, boolean idempotent) {
+      Object key, @Nullable String name, Duration timeout, boolean idempotent) {
     Objects.requireNonNull(key, "key");
     if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
       throw new IllegalArgumentException(
@@ -240,7 +241,7 @@ public final class PendingRequests {
    * @param value the reply; may be null
    * @return true if it was pending
    */
-  public boolean complete(Object key, Object value) {
+  public boolean complete(Object key, @Nullable Object value) {
     return settle(take(key, null), value, null);
   }
 
@@ -265,7 +266,7 @@ public final class PendingRequests {
    * @return the request's mark given to {@link #markSent} (0 if it was not sent), or {@link
    *     #NOT_PENDING} if no request is pending under the key
    */
-  public long settleSent(Object key, Object value, ChatwireException error) {
+  public long settleSent(Object key, @Nullable Object value, @Nullable ChatwireException error) {
     Entry e;
     long mark;
     synchronized (this) {
@@ -280,7 +281,7 @@ public final class PendingRequests {
   }
 
   /** Removes the entry under the key, if it is the one with the expected future (any if null). */
-  private synchronized Entry take(Object key, CompletableFuture<?> expected) {
+  private synchronized @Nullable Entry take(Object key, @Nullable CompletableFuture<?> expected) {
     Entry e = entries.get(key);
     if (e == null || (expected != null && e != expected)) {
       return null;
@@ -294,7 +295,8 @@ public final class PendingRequests {
    * (from here, one wake-up as with a hand-written client), and the future itself, with every
    * dependent stage, is completed on the completer, never on this (the socket reader's) thread.
    */
-  private boolean settle(Entry e, Object value, ChatwireException error) {
+  private boolean settle(
+      @Nullable Entry e, @Nullable Object value, @Nullable ChatwireException error) {
     if (e == null) {
       return false;
     }
@@ -396,7 +398,7 @@ public final class PendingRequests {
   private static final class Entry extends CompletableFuture<Object> {
     final PendingRequests table;
     final Object key;
-    final String name;
+    final @Nullable String name;
     final Duration timeout;
     final boolean idempotent;
     final CompletableFuture<Object> waiters = new CompletableFuture<>();
@@ -404,7 +406,12 @@ public final class PendingRequests {
     long mark; // guarded by the table
     long deadline; // guarded by the table; valid once sent
 
-    Entry(PendingRequests table, Object key, String name, Duration timeout, boolean idempotent) {
+    Entry(
+        PendingRequests table,
+        Object key,
+        @Nullable String name,
+        Duration timeout,
+        boolean idempotent) {
       this.table = table;
       this.key = key;
       this.name = name;
@@ -413,12 +420,12 @@ public final class PendingRequests {
     }
 
     /** Decides the outcome (the entry was taken already); true if this call decided it. */
-    boolean settleWaiters(Object value, ChatwireException error) {
+    boolean settleWaiters(@Nullable Object value, @Nullable ChatwireException error) {
       return error == null ? waiters.complete(value) : waiters.completeExceptionally(error);
     }
 
     /** Completes the public side with the decided outcome (on the completer). */
-    void settleDependents(Object value, ChatwireException error) {
+    void settleDependents(@Nullable Object value, @Nullable ChatwireException error) {
       if (error == null) {
         super.complete(value);
       } else {
@@ -429,7 +436,7 @@ public final class PendingRequests {
     // ---- completion by the caller: decided first, then the public side on the caller's thread
 
     @Override
-    public boolean complete(Object value) {
+    public boolean complete(@Nullable Object value) {
       table.removed(this);
       return waiters.complete(value) && super.complete(value);
     }
@@ -447,7 +454,7 @@ public final class PendingRequests {
     }
 
     @Override
-    public void obtrudeValue(Object value) {
+    public void obtrudeValue(@Nullable Object value) {
       table.removed(this);
       waiters.obtrudeValue(value);
       super.obtrudeValue(value);
@@ -494,7 +501,7 @@ public final class PendingRequests {
     }
 
     @Override
-    public Object getNow(Object valueIfAbsent) {
+    public @Nullable Object getNow(@Nullable Object valueIfAbsent) {
       return waiters.getNow(valueIfAbsent);
     }
   }
