@@ -35,8 +35,8 @@ import okhttp3.OkHttpClient;
  * java -cp benchmarks/target/benchmarks.jar io.github.chatwire.benchmarks.quick.Quick [quick|full] [section...]
  * </pre>
  *
- * <p>Sections: {@code binary roundtrip sizes throughput footprint storm tauri} (the default set)
- * and {@code profile} (JFR recordings of the round trip, on request only). Prints one line per
+ * <p>Sections: {@code decode binary roundtrip sizes throughput footprint storm tauri} (the default
+ * set) and {@code profile} (JFR recordings of the round trip, on request only). Prints one line per
  * figure (chatwire, baseline, ratio with its range over repetitions, target) and writes {@code
  * benchmarks/results/quick-results.tsv} for {@code benchmarks/chart.py}.
  */
@@ -66,7 +66,15 @@ public final class Quick {
     }
     if (sections.isEmpty()) {
       sections.addAll(
-          List.of("binary", "roundtrip", "sizes", "throughput", "footprint", "storm", "tauri"));
+          List.of(
+              "decode",
+              "binary",
+              "roundtrip",
+              "sizes",
+              "throughput",
+              "footprint",
+              "storm",
+              "tauri"));
     }
     new Quick(full).run(sections);
     System.exit(0);
@@ -86,6 +94,9 @@ public final class Quick {
             "ratio (median, range, reps)",
             "target",
             ""));
+    if (sections.contains("decode")) {
+      jsonDecode();
+    }
     if (sections.contains("binary")) {
       BinaryDecode.run(report, full);
     }
@@ -125,6 +136,67 @@ public final class Quick {
     report.write(dir, conditions);
     System.out.println(
         "data: " + dir.resolve("quick-results.tsv") + " (chart: python3 benchmarks/chart.py)");
+  }
+
+  // ---- JSON decode ----
+
+  /**
+   * The JSON decoders against Moshi's reflective adapter into plain classes, interleaved (see
+   * {@link io.github.chatwire.benchmarks.DecodeRatios}), with bytes allocated per decode on this
+   * thread.
+   */
+  private void jsonDecode() throws Exception {
+    io.github.chatwire.benchmarks.DecodeVsMoshiBenchmark b =
+        new io.github.chatwire.benchmarks.DecodeVsMoshiBenchmark();
+    int rounds = full ? 200 : 60;
+    decodeLine(
+        "decode OriginChats message_new (higher better)",
+        rounds,
+        b::ocChatwire,
+        b::ocMoshiReflective);
+    decodeLine(
+        "decode Omikron envelope (higher better)",
+        rounds,
+        b::omChatwireEnvelope,
+        b::omMoshiReflective);
+  }
+
+  private void decodeLine(
+      String what,
+      int rounds,
+      java.util.concurrent.Callable<?> chatwire,
+      java.util.concurrent.Callable<?> moshi)
+      throws Exception {
+    double[][] ns =
+        io.github.chatwire.benchmarks.DecodeRatios.measure(
+            rounds, new java.util.concurrent.Callable<?>[] {chatwire, moshi});
+    double[] ratio = new double[rounds];
+    for (int i = 0; i < rounds; i++) {
+      ratio[i] = ns[1][i] / ns[0][i];
+    }
+    double cwBytes = bytesPerCall(chatwire);
+    double moshiBytes = bytesPerCall(moshi);
+    report.line(
+        what,
+        String.format(Locale.ROOT, "%.0f ns, %.0f B/op", Report.medianOf(ns[0]), cwBytes),
+        String.format(
+            Locale.ROOT, "Moshi refl. %.0f ns, %.0f B", Report.medianOf(ns[1]), moshiBytes),
+        ratio,
+        ">= 1.5x, alloc <= Moshi's",
+        Report.medianOf(ratio) >= 1.5 && cwBytes <= moshiBytes);
+  }
+
+  /** Bytes this thread allocates per call, over 20,000 calls. */
+  private static double bytesPerCall(java.util.concurrent.Callable<?> op) throws Exception {
+    com.sun.management.ThreadMXBean mx =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long id = Thread.currentThread().getId();
+    int n = 20_000;
+    long a0 = mx.getThreadAllocatedBytes(id);
+    for (int i = 0; i < n; i++) {
+      sink = op.call();
+    }
+    return (mx.getThreadAllocatedBytes(id) - a0) / (double) n;
   }
 
   static Path resultsDir() {
