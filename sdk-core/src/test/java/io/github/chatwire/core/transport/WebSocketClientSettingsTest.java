@@ -60,9 +60,16 @@ class WebSocketClientSettingsTest {
   /** A socket factory whose sockets count the bytes the client reads. */
   private static final class CountingSocketFactory extends SocketFactory {
     final AtomicLong read = new AtomicLong();
+    final AtomicReference<Socket> last = new AtomicReference<>();
 
     @Override
     public Socket createSocket() {
+      Socket s = newCountingSocket();
+      last.set(s);
+      return s;
+    }
+
+    private Socket newCountingSocket() {
       return new Socket() {
         @Override
         public InputStream getInputStream() throws IOException {
@@ -157,44 +164,14 @@ class WebSocketClientSettingsTest {
   void socketsFromTheClientsFactoryGetTcpNoDelay() throws Exception {
     // Nagle's algorithm would hold a message that leaves in more than one segment until the
     // peer's delayed ACK (about 40 ms on Linux), so the transport turns it off on every socket.
-    AtomicReference<Socket> created = new AtomicReference<>();
-    SocketFactory plain = SocketFactory.getDefault();
-    SocketFactory recording =
-        new SocketFactory() {
-          @Override
-          public Socket createSocket() throws IOException {
-            Socket s = plain.createSocket();
-            created.set(s);
-            return s;
-          }
-
-          @Override
-          public Socket createSocket(String host, int port) {
-            throw new UnsupportedOperationException();
-          }
-
-          @Override
-          public Socket createSocket(String host, int port, InetAddress local, int localPort) {
-            throw new UnsupportedOperationException();
-          }
-
-          @Override
-          public Socket createSocket(InetAddress host, int port) {
-            throw new UnsupportedOperationException();
-          }
-
-          @Override
-          public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) {
-            throw new UnsupportedOperationException();
-          }
-        };
+    CountingSocketFactory sockets = new CountingSocketFactory();
     try (RawWsServer server = new RawWsServer()) {
       open(
-          new OkHttpClient.Builder().socketFactory(recording).build(),
+          new OkHttpClient.Builder().socketFactory(sockets).build(),
           WebSocketTransport.builder(server.url()).build());
       Peer peer = server.accept().upgrade();
       events.next(Events.Opened.class);
-      assertTrue(created.get().getTcpNoDelay(), "TCP_NODELAY on the client's socket");
+      assertTrue(sockets.last.get().getTcpNoDelay(), "TCP_NODELAY on the client's socket");
       peer.close();
     }
   }
