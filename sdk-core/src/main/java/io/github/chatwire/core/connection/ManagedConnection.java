@@ -336,7 +336,16 @@ public final class ManagedConnection implements AutoCloseable {
    * Outbound#idempotent()}; an idempotent request lost in flight fails with a plain, retryable
    * {@link ConnectionLostException}), {@link MessageTooLargeException} at once for an oversized
    * request, {@link QueueFullException} if too many requests are pending, or whatever the protocol
-   * fails it with (server error, rate limit). Cancelling the future forgets the request.
+   * fails it with (server error, rate limit). Cancelling the future forgets the request, and so
+   * does completing it yourself (with {@code complete}, {@code completeAsync}, {@code orTimeout},
+   * ...): then your outcome is the one every reader sees.
+   *
+   * <p>From the moment the reply is decoded the future reads as done through {@code isDone}, {@code
+   * get}, {@code join}, {@code getNow}, {@code toString} and (Java 19+) {@code resultNow}/{@code
+   * exceptionNow}, while its dependent stages run a little later on the callback executor. One
+   * exception on Java 19+: {@code Future.state()} (which this Java 17 library cannot override)
+   * still says {@code RUNNING} in that short window, until the callback executor has run the
+   * completion; use {@code isDone()} to test for completion.
    *
    * @param key the correlation key, unique among pending requests; never null
    * @param message the request; never null

@@ -11,11 +11,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -392,8 +395,17 @@ public final class PendingRequests {
    * thread: that wakes a blocked caller directly. The public side (this future, its dependents,
    * {@code allOf}/{@code thenCompose} relays) is completed afterwards with the same outcome on the
    * completer. The reading methods ({@code isDone}, {@code get}, {@code join}, {@code getNow},
-   * {@code isCompletedExceptionally}, {@code isCancelled}) report the decided outcome, so in
-   * between the future already reads as done, as it will stay.
+   * {@code isCompletedExceptionally}, {@code isCancelled}, {@code toString}, and on Java 19+ {@code
+   * resultNow}/{@code exceptionNow}) report the decided outcome, so in between the future already
+   * reads as done, as it will stay. The one exception is Java 19+'s {@code state()}: its return
+   * type ({@code Future.State}) does not exist in Java 17, which this library is compiled for, so
+   * it cannot be overridden and reads the public side ({@code RUNNING} in that window).
+   *
+   * <p>Every public way to complete the future from outside goes through {@link #complete}, {@link
+   * #completeExceptionally}, {@link #cancel} or the obtrude methods overridden here: {@code
+   * orTimeout} and {@code completeOnTimeout} call {@code completeExceptionally}/{@code complete}
+   * (JDK 17 and later); {@code completeAsync} would complete the JDK's field directly, so it is
+   * overridden too.
    */
   private static final class Entry extends CompletableFuture<Object> {
     final PendingRequests table;
@@ -467,7 +479,111 @@ public final class PendingRequests {
       super.obtrudeException(ex);
     }
 
+    /**
+     * As {@link CompletableFuture#completeAsync(Supplier, Executor)}, but the supplier's value goes
+     * through {@link #complete} (a supplier that throws: {@link #completeExceptionally} with the
+     * JDK's {@link CompletionException} wrapping), so the slot is freed and the decided outcome is
+     * the caller's. The supplier is not called if the future is decided already.
+     */
+    @Override
+    public CompletableFuture<Object> completeAsync(Supplier<?> supplier, Executor executor) {
+      Objects.requireNonNull(supplier, "supplier");
+      Objects.requireNonNull(executor, "executor");
+      executor.execute(
+          () -> {
+            if (isDone()) {
+              return;
+            }
+            Object value;
+            try {
+              value = supplier.get();
+            } catch (Throwable t) {
+              completeExceptionally(
+                  t instanceof CompletionException ? t : new CompletionException(t));
+              return;
+            }
+            complete(value);
+          });
+      return this;
+    }
+
+    @Override
+    public CompletableFuture<Object> completeAsync(Supplier<?> supplier) {
+      return completeAsync(supplier, defaultExecutor());
+    }
+
     // ---- reading: the decided outcome
+
+    /**
+     * As {@code CompletableFuture.resultNow()} (Java 19+; declared here without {@code @Override}
+     * because this library compiles for Java 17, and overriding it on 19+): the decided value.
+     *
+     * @return the value the future was decided with; may be null
+     * @throws IllegalStateException if not decided, decided exceptionally or cancelled
+     */
+    // Overrides Future's method of the same name on Java 19+ (compiled for 17, so no @Override):
+    // Error Prone sees neither a caller nor an overridden method.
+    @SuppressWarnings({"UnusedMethod", "EffectivelyPrivate"})
+    public @Nullable Object resultNow() {
+      if (!waiters.isDone()) {
+        throw new IllegalStateException("Task has not completed");
+      }
+      if (waiters.isCancelled()) {
+        throw new IllegalStateException("Task was cancelled");
+      }
+      if (waiters.isCompletedExceptionally()) {
+        throw new IllegalStateException("Task completed with exception");
+      }
+      return waiters.join();
+    }
+
+    /**
+     * As {@code CompletableFuture.exceptionNow()} (Java 19+; see {@link #resultNow()}): the decided
+     * failure, a {@link CompletionException} unwrapped to its cause.
+     *
+     * @return the exception the future was decided with; never null
+     * @throws IllegalStateException if not decided, decided normally or cancelled
+     */
+    // Overrides Future's method of the same name on Java 19+ (compiled for 17, so no @Override):
+    // Error Prone sees neither a caller nor an overridden method.
+    @SuppressWarnings({"UnusedMethod", "EffectivelyPrivate"})
+    public Throwable exceptionNow() {
+      if (!waiters.isDone()) {
+        throw new IllegalStateException("Task has not completed");
+      }
+      if (waiters.isCancelled()) {
+        throw new IllegalStateException("Task was cancelled");
+      }
+      try {
+        waiters.join();
+      } catch (CompletionException e) {
+        Throwable cause = e.getCause();
+        return cause != null ? cause : e;
+      } catch (CancellationException e) {
+        throw new IllegalStateException("Task was cancelled", e);
+      }
+      throw new IllegalStateException("Task completed with a result");
+    }
+
+    /**
+     * This future's identity and the decided outcome, in {@link CompletableFuture#toString()}'s
+     * form (before the outcome is decided: exactly that, with this future's dependents).
+     */
+    @Override
+    public String toString() {
+      if (!waiters.isDone()) {
+        return super.toString();
+      }
+      String decided = waiters.toString();
+      int outcome = decided.indexOf('[');
+      if (outcome < 0) { // not the JDK's format: say what the public side says
+        return super.toString();
+      }
+      return getClass().getName()
+          + '@'
+          + Integer.toHexString(hashCode())
+          + decided.substring(outcome);
+    }
 
     @Override
     public boolean isDone() {
