@@ -59,7 +59,10 @@ public final class ManagedConnection implements AutoCloseable {
   /** A reconnect timer later than this was held up; see {@link #reconnectDue}. */
   static final long LATE_RECONNECT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
-  /** How many times its lateness a late reconnect waits again; see {@link #reconnectDue}. */
+  /**
+   * How many times its lateness a late reconnect waits again, at most the policy's {@link
+   * ReconnectPolicy#maxDelay()}; see {@link #reconnectDue}.
+   */
   static final int LATE_RECONNECT_SPREAD = 3;
 
   /** How often a queue held by a full transport buffer looks again. */
@@ -839,8 +842,13 @@ public final class ManagedConnection implements AutoCloseable {
    * thread at once, or a GC pause), and every timer that fell due meanwhile fires now, together: a
    * burst the policy's jitter was meant to prevent. So a late one waits again, {@link
    * #LATE_RECONNECT_SPREAD} times its lateness: the timers that were due during the stall are laid
-   * out again over a stretch after it, in reverse order, at a third of their original rate. In
-   * virtual time no timer is late, so this never changes a test's timing.
+   * out again over a stretch after it, in reverse order, at a third of their original rate. That
+   * extra wait is capped at the policy's {@link ReconnectPolicy#maxDelay()}: no retry waits longer
+   * after a stall than the policy would ever make it wait, and a single client held up for 20 s
+   * does not wait another 60 s (after a long stall the re-spread timers then share a window of the
+   * cap's width). The state stays RECONNECTING and no second change is published; {@link
+   * StateChange#retryIn()} documents this. In virtual time no timer is late, so this never changes
+   * a test's timing.
    */
   private void reconnectDue(long due) {
     synchronized (lock) {
@@ -849,10 +857,14 @@ public final class ManagedConnection implements AutoCloseable {
       }
       long late = scheduler.nanoTime() - due;
       if (late > LATE_RECONNECT_NANOS) {
-        log.debug(
-            "[{}] reconnect timer fired {} ms late; spreading the retry again",
+        long again =
+            Math.min(LATE_RECONNECT_SPREAD * late, options.reconnectPolicy().maxDelay().toNanos());
+        // INFO, as the RECONNECTING line whose "retry in" this corrects
+        log.info(
+            "[{}] reconnect timer fired {} ms late (scheduler thread held up); retry in {} ms",
             tag,
-            TimeUnit.NANOSECONDS.toMillis(late));
+            TimeUnit.NANOSECONDS.toMillis(late),
+            TimeUnit.NANOSECONDS.toMillis(again));
         reconnectTimer =
             scheduler.schedule(
                 () -> {
@@ -862,7 +874,7 @@ public final class ManagedConnection implements AutoCloseable {
                     }
                   }
                 },
-                LATE_RECONNECT_SPREAD * late,
+                again,
                 TimeUnit.NANOSECONDS);
         return;
       }
