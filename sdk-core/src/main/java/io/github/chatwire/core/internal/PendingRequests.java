@@ -525,12 +525,7 @@ public final class PendingRequests {
     // Error Prone sees neither a caller nor an overridden method.
     @SuppressWarnings({"UnusedMethod", "EffectivelyPrivate"})
     public @Nullable Object resultNow() {
-      if (!waiters.isDone()) {
-        throw new IllegalStateException("Task has not completed");
-      }
-      if (waiters.isCancelled()) {
-        throw new IllegalStateException("Task was cancelled");
-      }
+      requireDecidedNotCancelled();
       if (waiters.isCompletedExceptionally()) {
         throw new IllegalStateException("Task completed with exception");
       }
@@ -548,12 +543,7 @@ public final class PendingRequests {
     // Error Prone sees neither a caller nor an overridden method.
     @SuppressWarnings({"UnusedMethod", "EffectivelyPrivate"})
     public Throwable exceptionNow() {
-      if (!waiters.isDone()) {
-        throw new IllegalStateException("Task has not completed");
-      }
-      if (waiters.isCancelled()) {
-        throw new IllegalStateException("Task was cancelled");
-      }
+      requireDecidedNotCancelled();
       try {
         waiters.join();
       } catch (CompletionException e) {
@@ -563,6 +553,16 @@ public final class PendingRequests {
         throw new IllegalStateException("Task was cancelled", e);
       }
       throw new IllegalStateException("Task completed with a result");
+    }
+
+    /** The checks resultNow/exceptionNow share, with the JDK's messages. */
+    private void requireDecidedNotCancelled() {
+      if (!waiters.isDone()) {
+        throw new IllegalStateException("Task has not completed");
+      }
+      if (waiters.isCancelled()) {
+        throw new IllegalStateException("Task was cancelled");
+      }
     }
 
     /**

@@ -5,13 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.chatwire.core.ChatwireRuntime;
 import io.github.chatwire.core.ConnectionLostException;
 import io.github.chatwire.core.testing.ScriptedTransport;
-import io.github.chatwire.core.time.Cancellable;
-import io.github.chatwire.core.time.Scheduler;
 import io.github.chatwire.core.time.VirtualScheduler;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,59 +27,6 @@ class LateReconnectTimerTest {
   @AfterEach
   void tearDown() {
     runtime.close();
-  }
-
-  /** Holds every task that falls due while stalled; runs them, late, when the stall ends. */
-  private static final class StallingScheduler implements Scheduler {
-    final VirtualScheduler time;
-    boolean stalled;
-    final List<Runnable> held = new ArrayList<>();
-
-    StallingScheduler(VirtualScheduler time) {
-      this.time = time;
-    }
-
-    @Override
-    public long nanoTime() {
-      return time.nanoTime();
-    }
-
-    @Override
-    public long currentTimeMillis() {
-      return time.currentTimeMillis();
-    }
-
-    @Override
-    public Cancellable schedule(Runnable task, long delay, TimeUnit unit) {
-      boolean[] cancelled = {false};
-      Cancellable inner =
-          time.schedule(
-              () -> {
-                if (stalled) {
-                  held.add(
-                      () -> {
-                        if (!cancelled[0]) {
-                          task.run();
-                        }
-                      });
-                } else {
-                  task.run();
-                }
-              },
-              delay,
-              unit);
-      return () -> {
-        cancelled[0] = true;
-        return inner.cancel();
-      };
-    }
-
-    void endStall() {
-      stalled = false;
-      List<Runnable> due = new ArrayList<>(held);
-      held.clear();
-      due.forEach(Runnable::run);
-    }
   }
 
   @Test

@@ -120,63 +120,6 @@ class ReconnectStormTest {
         "about half of the wave after 5 s of the 10 s window: " + inFirstFiveSeconds);
   }
 
-  /**
-   * A scheduler whose thread is held up: tasks that fall due while it is stalled run only when the
-   * stall ends, all at once and late (what a starved scheduler thread does on real sockets).
-   */
-  private static final class StallingScheduler implements io.github.chatwire.core.time.Scheduler {
-    final VirtualScheduler time;
-    boolean stalled;
-    final List<Runnable> held = new ArrayList<>();
-
-    StallingScheduler(VirtualScheduler time) {
-      this.time = time;
-    }
-
-    @Override
-    public long nanoTime() {
-      return time.nanoTime();
-    }
-
-    @Override
-    public long currentTimeMillis() {
-      return time.currentTimeMillis();
-    }
-
-    @Override
-    public io.github.chatwire.core.time.Cancellable schedule(
-        Runnable task, long delay, java.util.concurrent.TimeUnit unit) {
-      boolean[] cancelled = {false};
-      io.github.chatwire.core.time.Cancellable inner =
-          time.schedule(
-              () -> {
-                if (stalled) {
-                  held.add(
-                      () -> {
-                        if (!cancelled[0]) {
-                          task.run();
-                        }
-                      });
-                } else {
-                  task.run();
-                }
-              },
-              delay,
-              unit);
-      return () -> {
-        cancelled[0] = true;
-        return inner.cancel();
-      };
-    }
-
-    void endStall() {
-      stalled = false;
-      List<Runnable> due = new ArrayList<>(held);
-      held.clear();
-      due.forEach(Runnable::run);
-    }
-  }
-
   @Test
   void aStalledSchedulerThreadDoesNotTurnTheWaveIntoABurst() {
     // Failed before late reconnect timers were spread again: the ~10% of the wave due during a
