@@ -41,6 +41,28 @@ public final class DecodeRatios {
   }
 
   private static void compare(String what, int rounds, Callable<?>[] variants) throws Exception {
+    double[][] ns = measure(rounds, variants);
+    System.out.printf(
+        Locale.ROOT,
+        "%s: chatwire %.0f ns, Moshi reflective %.0f ns, Moshi hand-written %.0f ns (medians)%n",
+        what,
+        median(ns[0]),
+        median(ns[1]),
+        median(ns[2]));
+    report("  vs Moshi reflective", ns[1], ns[0]);
+    report("  vs Moshi hand-written", ns[2], ns[0]);
+  }
+
+  /**
+   * Times the variants interleaved: in each round a batch of every variant in turn, the order
+   * rotating, after 100 warm-up rounds.
+   *
+   * @param rounds measured rounds
+   * @param variants the decoders to time
+   * @return nanoseconds per operation, {@code [variant][round]}
+   * @throws Exception if a decoder fails
+   */
+  public static double[][] measure(int rounds, Callable<?>[] variants) throws Exception {
     int batch = 2_000; // short batches: a scheduler hiccup spoils one round, not the median
     double[][] ns = new double[variants.length][rounds];
     for (int r = -100; r < rounds; r++) { // 100 warm-up rounds
@@ -60,15 +82,7 @@ public final class DecodeRatios {
         }
       }
     }
-    System.out.printf(
-        Locale.ROOT,
-        "%s: chatwire %.0f ns, Moshi reflective %.0f ns, Moshi hand-written %.0f ns (medians)%n",
-        what,
-        median(ns[0]),
-        median(ns[1]),
-        median(ns[2]));
-    report("  vs Moshi reflective", ns[1], ns[0]);
-    report("  vs Moshi hand-written", ns[2], ns[0]);
+    return ns;
   }
 
   private static void report(String label, double[] baseline, double[] chatwire) {

@@ -7,6 +7,7 @@ import io.github.chatwire.core.connection.ManagedConnection;
 import io.github.chatwire.core.connection.Outbound;
 import io.github.chatwire.core.transport.OkHttpWebSocketTransport;
 import io.github.chatwire.core.transport.Transport;
+import io.github.chatwire.core.transport.WebSocketTransport;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +35,8 @@ import okhttp3.OkHttpClient;
  * java -cp benchmarks/target/benchmarks.jar io.github.chatwire.benchmarks.quick.Quick [quick|full] [section...]
  * </pre>
  *
- * <p>Sections: {@code binary roundtrip sizes throughput footprint storm tauri} (the default set)
- * and {@code profile} (JFR recordings of the round trip, on request only). Prints one line per
+ * <p>Sections: {@code decode binary roundtrip sizes throughput footprint storm tauri} (the default
+ * set) and {@code profile} (JFR recordings of the round trip, on request only). Prints one line per
  * figure (chatwire, baseline, ratio with its range over repetitions, target) and writes {@code
  * benchmarks/results/quick-results.tsv} for {@code benchmarks/chart.py}.
  */
@@ -65,7 +66,15 @@ public final class Quick {
     }
     if (sections.isEmpty()) {
       sections.addAll(
-          List.of("binary", "roundtrip", "sizes", "throughput", "footprint", "storm", "tauri"));
+          List.of(
+              "decode",
+              "binary",
+              "roundtrip",
+              "sizes",
+              "throughput",
+              "footprint",
+              "storm",
+              "tauri"));
     }
     new Quick(full).run(sections);
     System.exit(0);
@@ -85,6 +94,9 @@ public final class Quick {
             "ratio (median, range, reps)",
             "target",
             ""));
+    if (sections.contains("decode")) {
+      jsonDecode();
+    }
     if (sections.contains("binary")) {
       BinaryDecode.run(report, full);
     }
@@ -124,6 +136,67 @@ public final class Quick {
     report.write(dir, conditions);
     System.out.println(
         "data: " + dir.resolve("quick-results.tsv") + " (chart: python3 benchmarks/chart.py)");
+  }
+
+  // ---- JSON decode ----
+
+  /**
+   * The JSON decoders against Moshi's reflective adapter into plain classes, interleaved (see
+   * {@link io.github.chatwire.benchmarks.DecodeRatios}), with bytes allocated per decode on this
+   * thread.
+   */
+  private void jsonDecode() throws Exception {
+    io.github.chatwire.benchmarks.DecodeVsMoshiBenchmark b =
+        new io.github.chatwire.benchmarks.DecodeVsMoshiBenchmark();
+    int rounds = full ? 200 : 60;
+    decodeLine(
+        "decode OriginChats message_new (higher better)",
+        rounds,
+        b::ocChatwire,
+        b::ocMoshiReflective);
+    decodeLine(
+        "decode Omikron envelope (higher better)",
+        rounds,
+        b::omChatwireEnvelope,
+        b::omMoshiReflective);
+  }
+
+  private void decodeLine(
+      String what,
+      int rounds,
+      java.util.concurrent.Callable<?> chatwire,
+      java.util.concurrent.Callable<?> moshi)
+      throws Exception {
+    double[][] ns =
+        io.github.chatwire.benchmarks.DecodeRatios.measure(
+            rounds, new java.util.concurrent.Callable<?>[] {chatwire, moshi});
+    double[] ratio = new double[rounds];
+    for (int i = 0; i < rounds; i++) {
+      ratio[i] = ns[1][i] / ns[0][i];
+    }
+    double cwBytes = bytesPerCall(chatwire);
+    double moshiBytes = bytesPerCall(moshi);
+    report.line(
+        what,
+        String.format(Locale.ROOT, "%.0f ns, %.0f B/op", Report.medianOf(ns[0]), cwBytes),
+        String.format(
+            Locale.ROOT, "Moshi refl. %.0f ns, %.0f B", Report.medianOf(ns[1]), moshiBytes),
+        ratio,
+        ">= 1.5x, alloc <= Moshi's",
+        Report.medianOf(ratio) >= 1.5 && cwBytes <= moshiBytes);
+  }
+
+  /** Bytes this thread allocates per call, over 20,000 calls. */
+  private static double bytesPerCall(java.util.concurrent.Callable<?> op) throws Exception {
+    com.sun.management.ThreadMXBean mx =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long id = Thread.currentThread().getId();
+    int n = 20_000;
+    long a0 = mx.getThreadAllocatedBytes(id);
+    for (int i = 0; i < n; i++) {
+      sink = op.call();
+    }
+    return (mx.getThreadAllocatedBytes(id) - a0) / (double) n;
   }
 
   static Path resultsDir() {
@@ -231,8 +304,15 @@ public final class Quick {
     return ManagedConnection.builder(transport, protocol).options(o).runtime(rt).build();
   }
 
+  /**
+   * The transport a protocol client uses by default: core's own {@link WebSocketTransport}, or with
+   * {@code -Dbench.transport=okhttp} the {@link OkHttpWebSocketTransport} fallback.
+   */
   static Transport transport(String url) {
-    return OkHttpWebSocketTransport.builder(url).maxInboundMessageBytes(4L << 20).build();
+    if ("okhttp".equals(System.getProperty("bench.transport"))) {
+      return OkHttpWebSocketTransport.builder(url).maxInboundMessageBytes(4L << 20).build();
+    }
+    return WebSocketTransport.builder(url).maxInboundMessageBytes(4L << 20).build();
   }
 
   // ---- round trip ----
@@ -272,6 +352,16 @@ public final class Quick {
     long sum = 0;
     for (long a : mx.getThreadAllocatedBytes(mx.getAllThreadIds())) {
       sum += Math.max(0, a);
+    }
+    return sum;
+  }
+
+  /** CPU time so far of every live thread of this JVM, in nanoseconds. */
+  static long allThreadsCpu() {
+    java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    long sum = 0;
+    for (long id : mx.getAllThreadIds()) {
+      sum += Math.max(0, mx.getThreadCpuTime(id));
     }
     return sum;
   }
@@ -575,12 +665,22 @@ public final class Quick {
       raw.flood(20_000).get(60, TimeUnit.SECONDS);
       long s0 = contextSwitches();
       long a0 = allThreadsAllocated();
+      long c0 = allThreadsCpu();
       chatwireFlood(c, typed, done, 50_000);
+      long c1 = allThreadsCpu();
       long s1 = contextSwitches();
       long a1 = allThreadsAllocated();
+      long c1b = allThreadsCpu();
       rawFlood(raw, 50_000);
+      long c2 = allThreadsCpu();
       long s2 = contextSwitches();
       long a2 = allThreadsAllocated();
+      report.note(
+          String.format(
+              Locale.ROOT,
+              "CPU per event, client JVM (threads alive at the end): chatwire %.2f us, raw %.2f us",
+              (c1 - c0) / 50_000.0 / 1e3,
+              (c2 - c1b) / 50_000.0 / 1e3));
       report.note(
           String.format(
               Locale.ROOT,

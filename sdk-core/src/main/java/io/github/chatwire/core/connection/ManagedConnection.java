@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -54,6 +55,15 @@ import org.slf4j.MDC;
  */
 public final class ManagedConnection implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ManagedConnection.class);
+
+  /** A reconnect timer later than this was held up; see {@link #reconnectDue}. */
+  static final long LATE_RECONNECT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+  /**
+   * How many times its lateness a late reconnect waits again, at most the policy's {@link
+   * ReconnectPolicy#maxDelay()}; see {@link #reconnectDue}.
+   */
+  static final int LATE_RECONNECT_SPREAD = 3;
 
   /** How often a queue held by a full transport buffer looks again. */
   private static final long BUFFER_POLL_MILLIS = 50;
@@ -329,13 +339,24 @@ public final class ManagedConnection implements AutoCloseable {
    * Outbound#idempotent()}; an idempotent request lost in flight fails with a plain, retryable
    * {@link ConnectionLostException}), {@link MessageTooLargeException} at once for an oversized
    * request, {@link QueueFullException} if too many requests are pending, or whatever the protocol
-   * fails it with (server error, rate limit). Cancelling the future forgets the request.
+   * fails it with (server error, rate limit). Cancelling the future forgets the request, and so
+   * does completing it yourself (with {@code complete}, {@code completeAsync}, {@code orTimeout},
+   * ...): then your outcome is the one every reader sees.
+   *
+   * <p>From the moment the reply is decoded the future reads as done through {@code isDone}, {@code
+   * get}, {@code join}, {@code getNow}, {@code toString} and (Java 19+) {@code resultNow}/{@code
+   * exceptionNow}, while its dependent stages run a little later on the callback executor. One
+   * exception on Java 19+: {@code Future.state()} (which this Java 17 library cannot override)
+   * still says {@code RUNNING} in that short window, until the callback executor has run the
+   * completion; use {@code isDone()} to test for completion.
    *
    * @param key the correlation key, unique among pending requests; never null
    * @param message the request; never null
    * @param timeout the reply timeout, from transmission; positive
    * @param <T> the reply type the protocol completes it with
-   * @return a future of the reply, completed on the callback executor
+   * @return a future of the reply, completed on the callback executor (its dependent stages run
+   *     there, never on the socket's thread); a thread blocked in its {@code get()} or {@code
+   *     join()} is woken as soon as the reply is decoded, and from then on the future reads as done
    */
   @SuppressWarnings("FutureReturnValueIgnored") // whenComplete only unqueues; the caller has reply
   public <T> CompletableFuture<T> request(Object key, Outbound message, Duration timeout) {
@@ -547,7 +568,9 @@ public final class ManagedConnection implements AutoCloseable {
       head.expiry.cancel();
       if (head.reply != null) {
         pending.markSent(head.requestKey, head.reply, transmitted);
-        completeAsync(head.sent, null);
+        // A request's own "sent" future is never handed out, so it has no dependents: completing
+        // it here costs no hop to the callback executor (a thread wake-up per request).
+        head.sent.complete(null);
       } else {
         track(new Unconfirmed(transmitted, head.message.tag(), head.confirm ? head.sent : null));
         if (head.confirm) {
@@ -808,17 +831,55 @@ public final class ManagedConnection implements AutoCloseable {
         policy.delayFor(failedAttempts, options.random().getAsDouble(), attempt.serverCloseCode);
     // Timers first, then the state change: a listener that sees RECONNECTING can rely on the
     // next attempt being scheduled already.
-    reconnectTimer =
-        scheduler.schedule(
-            () -> {
-              synchronized (lock) {
-                if (!closing && state == ConnectionState.RECONNECTING) {
-                  startAttempt();
-                }
-              }
-            },
-            delay);
+    long due = scheduler.nanoTime() + delay.toNanos();
+    reconnectTimer = scheduler.schedule(() -> reconnectDue(due), delay);
     setState(ConnectionState.RECONNECTING, cause, delay);
+  }
+
+  /**
+   * The reconnect timer fired. If it fired more than {@link #LATE_RECONNECT_NANOS} after it was
+   * due, the scheduler thread was held up (CPU starvation when a server drop wakes every reader
+   * thread at once, or a GC pause), and every timer that fell due meanwhile fires now, together: a
+   * burst the policy's jitter was meant to prevent. So a late one waits again, {@link
+   * #LATE_RECONNECT_SPREAD} times its lateness: the timers that were due during the stall are laid
+   * out again over a stretch after it, in reverse order, at a third of their original rate. That
+   * extra wait is capped at the policy's {@link ReconnectPolicy#maxDelay()}: no retry waits longer
+   * after a stall than the policy would ever make it wait, and a single client held up for 20 s
+   * does not wait another 60 s (after a long stall the re-spread timers then share a window of the
+   * cap's width). The state stays RECONNECTING and no second change is published; {@link
+   * StateChange#retryIn()} documents this. In virtual time no timer is late, so this never changes
+   * a test's timing.
+   */
+  private void reconnectDue(long due) {
+    synchronized (lock) {
+      if (closing || state != ConnectionState.RECONNECTING) {
+        return;
+      }
+      long late = scheduler.nanoTime() - due;
+      if (late > LATE_RECONNECT_NANOS) {
+        long again =
+            Math.min(LATE_RECONNECT_SPREAD * late, options.reconnectPolicy().maxDelay().toNanos());
+        // INFO, as the RECONNECTING line whose "retry in" this corrects
+        log.info(
+            "[{}] reconnect timer fired {} ms late (scheduler thread held up); retry in {} ms",
+            tag,
+            TimeUnit.NANOSECONDS.toMillis(late),
+            TimeUnit.NANOSECONDS.toMillis(again));
+        reconnectTimer =
+            scheduler.schedule(
+                () -> {
+                  synchronized (lock) {
+                    if (!closing && state == ConnectionState.RECONNECTING) {
+                      startAttempt();
+                    }
+                  }
+                },
+                again,
+                TimeUnit.NANOSECONDS);
+        return;
+      }
+      startAttempt();
+    }
   }
 
   /** Closes for good with a cause: everything queued or pending fails, listeners are told. */
@@ -1272,26 +1333,29 @@ public final class ManagedConnection implements AutoCloseable {
 
     @Override
     public boolean completeRequest(Object key, Object value) {
-      return settleRequest(key, k -> pending.complete(k, value));
+      return settleRequest(key, value, null);
     }
 
     @Override
     public boolean failRequest(Object key, ChatwireException error) {
-      return settleRequest(key, k -> pending.fail(k, error));
+      return settleRequest(key, null, error);
     }
 
-    /** Settles a pending request; its reply proves the peer read everything sent up to it. */
-    private boolean settleRequest(Object key, java.util.function.Predicate<Object> settle) {
+    /**
+     * Settles a pending request (one look-up in the table); its reply proves the peer read
+     * everything sent up to it.
+     */
+    private boolean settleRequest(
+        Object key, @Nullable Object value, @Nullable ChatwireException error) {
       synchronized (lock) {
         if (!live()) {
           return false;
         }
-        long mark = pending.sentMark(key);
-        boolean done = settle.test(key);
-        if (done && mark > 0) {
+        long mark = pending.settleSent(key, value, error);
+        if (mark > 0) {
           confirmThrough(mark);
         }
-        return done;
+        return mark != PendingRequests.NOT_PENDING;
       }
     }
 

@@ -17,7 +17,12 @@ import java.util.Objects;
  * on up to 60 s. The window is that wide on purpose: when a server drops 1,000 clients at once, a 5
  * s window puts about 2% of them (at most about 4.5% by chance) into any 100 ms, where the old
  * 0.5–1 s window put 20%. A single client pays for it with a mean first retry of 2.5 s; set a
- * shorter {@link Builder#initialDelay(Duration)} if you have few clients per server. Immutable and
+ * shorter {@link Builder#initialDelay(Duration)} if you have few clients per server.
+ *
+ * <p>A delay is counted on the runtime's scheduler. If its thread is held up and a reconnect timer
+ * fires more than 50 ms late, the retry waits again, three times that lateness but never more than
+ * {@link #maxDelay()} (60 s by default): after a stall the timers that piled up are spread out
+ * again instead of all retrying at once (see {@link StateChange#retryIn()}). Immutable and
  * thread-safe.
  */
 public final class ReconnectPolicy {

@@ -14,7 +14,14 @@ import java.util.Objects;
  *     io.github.chatwire.core.ConnectionClosedException}
  * @param attempt the number of consecutive failed attempts so far (0 once a connection has been
  *     stable)
- * @param retryIn for RECONNECTING, the delay before the next attempt; otherwise null
+ * @param retryIn for RECONNECTING, the delay the {@link ReconnectPolicy} chose before the next
+ *     attempt, counted from this change; otherwise null. The attempt starts then, unless the
+ *     runtime's scheduler thread is held up (a long GC pause, CPU starvation, a suspended host) so
+ *     that the reconnect timer fires more than 50 ms late: then it waits again, three times its
+ *     lateness but at most the policy's {@link ReconnectPolicy#maxDelay()}, so that clients whose
+ *     timers piled up do not all retry at once. The attempt then starts at the latest {@code
+ *     maxDelay} after the stall ended; the state stays RECONNECTING, no second change is published,
+ *     and the connection logs the new wait at INFO.
  */
 public record StateChange(
     ConnectionState previous,
@@ -29,7 +36,8 @@ public record StateChange(
    * @param current the state after; never null
    * @param cause why the transition happened; may be null
    * @param attempt consecutive failed attempts so far
-   * @param retryIn delay before the next attempt, for RECONNECTING; otherwise null
+   * @param retryIn delay before the next attempt, for RECONNECTING (see the class description for a
+   *     timer held up by a stalled scheduler); otherwise null
    */
   public StateChange {
     Objects.requireNonNull(previous, "previous");

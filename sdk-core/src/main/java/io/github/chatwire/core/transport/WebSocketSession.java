@@ -403,6 +403,25 @@ final class WebSocketSession implements TransportSession {
           return;
         }
         int n = (int) length;
+        if (opcode == OP_TEXT && fin && lim - pos >= n) {
+          // A whole text message already in the read buffer (most chat messages): validated and
+          // decoded in place, without copying it into a message array first.
+          messageOpcode = -1;
+          if (!utf8.update(buf, pos, n)) {
+            fail(1007, "invalid UTF-8", "text message with invalid UTF-8");
+            return;
+          }
+          if (!utf8.complete()) {
+            fail(1007, "invalid UTF-8", "text message ends inside a UTF-8 sequence");
+            return;
+          }
+          String text = new String(buf, pos, n, StandardCharsets.UTF_8);
+          pos += n;
+          if (!closeQueuedNow()) {
+            listener.onText(text);
+          }
+          continue;
+        }
         if (message == null || message.length < total) {
           // A single frame gets exactly its size; a fragmented message grows by doubling,
           // never past the limit.
@@ -1389,7 +1408,26 @@ final class WebSocketSession implements TransportSession {
       }
       socket = s;
     }
+    if (!(s instanceof SSLSocket)) {
+      noDelay(s);
+    }
     return s;
+  }
+
+  /**
+   * Turns off Nagle's algorithm on the TCP socket (a TLS socket over it inherits it). A chat client
+   * sends small messages and waits for their answers; with Nagle on, a message that leaves in more
+   * than one segment waits for the peer's delayed ACK (about 40 ms on Linux; a 10 KiB echo took 47
+   * ms instead of 0.5 ms on loopback). Browsers turn it off for WebSockets too. Each frame is
+   * written with one {@code write} per 64 KiB, so this sends no more small segments than needed. A
+   * socket from a user's factory that refuses the option is used as it is.
+   */
+  private void noDelay(Socket s) {
+    try {
+      s.setTcpNoDelay(true);
+    } catch (IOException | RuntimeException e) {
+      log.debug("{}: TCP_NODELAY not set: {}", name, e.toString());
+    }
   }
 
   private Socket connectDirect(String host, int port) throws IOException {

@@ -119,4 +119,53 @@ class ReconnectStormTest {
         inFirstFiveSeconds < CLIENTS * 6 / 10 && inFirstFiveSeconds > CLIENTS * 4 / 10,
         "about half of the wave after 5 s of the 10 s window: " + inFirstFiveSeconds);
   }
+
+  @Test
+  void aStalledSchedulerThreadDoesNotTurnTheWaveIntoABurst() {
+    // Failed before late reconnect timers were spread again: the ~10% of the wave due during a
+    // 500 ms stall all started in the same instant when it ended.
+    StallingScheduler stalling = new StallingScheduler(time);
+    ChatwireRuntime rt =
+        ChatwireRuntime.builder().scheduler(stalling).callbackExecutor(Runnable::run).build();
+    Random seeded = new Random(20261201L);
+    List<ManagedConnection> cs = new ArrayList<>();
+    try {
+      for (int i = 0; i < CLIENTS; i++) {
+        ManagedConnection c =
+            ManagedConnection.builder(transport, new TestProtocol())
+                .options(
+                    ConnectionOptions.builder().name("s" + i).random(seeded::nextDouble).build())
+                .runtime(rt)
+                .build();
+        cs.add(c);
+        c.connect();
+        handshake(transport.last());
+      }
+      List<Session> first = new ArrayList<>(transport.sessions());
+      stalling.stalled = true;
+      first.forEach(s -> s.fail(new ConnectionLostException("connection reset")));
+      int seen = transport.opens();
+      int[] opened = new int[1000];
+      for (int step = 0; step < opened.length; step++) {
+        time.advance(STEP);
+        if (step == 49) {
+          assertTrue(stalling.held.size() > CLIENTS / 20, "held: " + stalling.held.size());
+          stalling.endStall(); // 500 ms late for the earliest
+        }
+        int now = transport.opens();
+        opened[step] = now - seen;
+        for (int k = seen; k < now; k++) {
+          handshake(transport.sessions().get(k));
+        }
+        seen = now;
+      }
+      assertEquals(2 * CLIENTS, transport.opens(), "every client retried exactly once");
+      assertTrue(cs.stream().allMatch(c -> c.state() == ConnectionState.READY), "all READY");
+      int busiest = busiest100ms(opened);
+      assertTrue(busiest <= CLIENTS / 20, "busiest 100 ms held " + busiest + " of " + CLIENTS);
+    } finally {
+      cs.forEach(ManagedConnection::close);
+      rt.close();
+    }
+  }
 }

@@ -60,9 +60,16 @@ class WebSocketClientSettingsTest {
   /** A socket factory whose sockets count the bytes the client reads. */
   private static final class CountingSocketFactory extends SocketFactory {
     final AtomicLong read = new AtomicLong();
+    final AtomicReference<Socket> last = new AtomicReference<>();
 
     @Override
     public Socket createSocket() {
+      Socket s = newCountingSocket();
+      last.set(s);
+      return s;
+    }
+
+    private Socket newCountingSocket() {
       return new Socket() {
         @Override
         public InputStream getInputStream() throws IOException {
@@ -150,6 +157,22 @@ class WebSocketClientSettingsTest {
                   + 2 * 1000,
           "read " + payloadRead + " bytes for a " + limit + "-byte limit");
       assertTrue(payloadRead >= limit, "the message was read up to the limit: " + payloadRead);
+    }
+  }
+
+  @Test
+  void socketsFromTheClientsFactoryGetTcpNoDelay() throws Exception {
+    // Nagle's algorithm would hold a message that leaves in more than one segment until the
+    // peer's delayed ACK (about 40 ms on Linux), so the transport turns it off on every socket.
+    CountingSocketFactory sockets = new CountingSocketFactory();
+    try (RawWsServer server = new RawWsServer()) {
+      open(
+          new OkHttpClient.Builder().socketFactory(sockets).build(),
+          WebSocketTransport.builder(server.url()).build());
+      Peer peer = server.accept().upgrade();
+      events.next(Events.Opened.class);
+      assertTrue(sockets.last.get().getTcpNoDelay(), "TCP_NODELAY on the client's socket");
+      peer.close();
     }
   }
 

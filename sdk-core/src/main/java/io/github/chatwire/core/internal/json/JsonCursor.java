@@ -719,6 +719,12 @@ public final class JsonCursor {
       }
       return negative ? -v : v;
     }
+    if (!numberHasExponent) {
+      double fast = FastDecimal.parse(s, start, numberEnd);
+      if (!Double.isNaN(fast)) { // decided, and proven equal to what parseDouble returns
+        return fast;
+      }
+    }
     double d = Double.parseDouble(s.substring(start, numberEnd));
     if (Double.isInfinite(d)) {
       pos = start;
