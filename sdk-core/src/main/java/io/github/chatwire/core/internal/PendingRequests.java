@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The correlation table: requests awaiting a reply, keyed by a protocol-chosen key, each with a
@@ -75,7 +76,7 @@ public final class PendingRequests {
   // whenComplete only frees the slot (remove cannot throw); the caller holds the future itself
   @SuppressWarnings({"unchecked", "FutureReturnValueIgnored"})
   public <T> CompletableFuture<T> registerUnsent(
-      Object key, String name, Duration timeout, boolean idempotent) {
+      Object key, @Nullable String name, Duration timeout, boolean idempotent) {
     Objects.requireNonNull(key, "key");
     if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
       throw new IllegalArgumentException(
@@ -203,7 +204,7 @@ public final class PendingRequests {
   }
 
   /** Removes the entry under the key, if it is the one with the expected future (any if null). */
-  private synchronized Entry take(Object key, CompletableFuture<?> expected) {
+  private synchronized @Nullable Entry take(Object key, @Nullable CompletableFuture<?> expected) {
     Entry e = entries.get(key);
     if (e == null || (expected != null && e.future != expected)) {
       return null;
@@ -213,7 +214,8 @@ public final class PendingRequests {
   }
 
   /** Completes a removed entry's future on the completer: with the value, or the error if given. */
-  private boolean settle(Entry e, Object value, ChatwireException error) {
+  private boolean settle(
+      @Nullable Entry e, @Nullable Object value, @Nullable ChatwireException error) {
     if (e == null) {
       return false;
     }
@@ -278,14 +280,18 @@ public final class PendingRequests {
 
   private static final class Entry {
     final CompletableFuture<Object> future;
-    final String name;
+    final @Nullable String name;
     final Duration timeout;
     final boolean idempotent;
     Cancellable timer = Cancellable.NONE; // guarded by the table
     boolean sent; // guarded by the table
     long mark; // guarded by the table
 
-    Entry(CompletableFuture<Object> future, String name, Duration timeout, boolean idempotent) {
+    Entry(
+        CompletableFuture<Object> future,
+        @Nullable String name,
+        Duration timeout,
+        boolean idempotent) {
       this.future = future;
       this.name = name;
       this.timeout = timeout;
