@@ -32,6 +32,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +80,7 @@ public final class BinaryWsClient implements AutoCloseable {
   private final MessageCodec<ClientboundPacket, ServerboundPacket> codec;
   private final CopyOnWriteArrayList<BinaryWsListener> listeners = new CopyOnWriteArrayList<>();
   private final EventSubscriptions<ClientboundPacket> subscriptions = new EventSubscriptions<>();
-  private volatile PongEvent lastPong;
+  private @Nullable volatile PongEvent lastPong;
 
   private BinaryWsClient(Builder b, byte[] authMessage, ConnectionOptions options) {
     this.codec = MessageCodec.client(b.clientbound, b.settings);
@@ -121,7 +122,8 @@ public final class BinaryWsClient implements AutoCloseable {
     Transport transport =
         b.transport != null
             ? b.transport
-            : WebSocketTransport.builder(b.url)
+            : WebSocketTransport.builder(
+                    Objects.requireNonNull(b.url)) // build() checked: one is set
                 .maxInboundMessageBytes(b.maxInboundMessageBytes)
                 .build();
     ManagedConnection.Builder cb = ManagedConnection.builder(transport, handler).options(options);
@@ -304,7 +306,7 @@ public final class BinaryWsClient implements AutoCloseable {
    *
    * @return the event, or null if none has arrived yet
    */
-  public PongEvent lastPong() {
+  public @Nullable PongEvent lastPong() {
     return lastPong;
   }
 
@@ -342,15 +344,15 @@ public final class BinaryWsClient implements AutoCloseable {
 
   /** Builds a {@link BinaryWsClient}: validated, immutable options. Not thread-safe. */
   public static final class Builder {
-    private String url;
-    private Transport transport;
-    private Secret accessKey;
-    private BinaryWsListener listener;
-    private ChatwireRuntime runtime;
-    private ConnectionOptions options;
+    private @Nullable String url;
+    private @Nullable Transport transport;
+    private @Nullable Secret accessKey;
+    private @Nullable BinaryWsListener listener;
+    private @Nullable ChatwireRuntime runtime;
+    private @Nullable ConnectionOptions options;
     private Duration pingInterval = DEFAULT_PING_INTERVAL;
     private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
-    private Duration idleTimeout;
+    private @Nullable Duration idleTimeout;
     private boolean unsignedKeyLength;
     private SettingRegistry settings = SettingRegistry.defaults();
     private PacketRegistry<ClientboundPacket> clientbound = PacketRegistry.clientbound();

@@ -1,6 +1,7 @@
 package io.github.chatwire.binary;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Pong received, with what it tells about the link: the round-trip time of the Ping it answers
@@ -14,4 +15,7 @@ import java.time.Duration;
  * @param authentication true for the Pong that completed authentication
  */
 public record PongEvent(
-    long serverTimeMillis, Duration roundTrip, long clockOffsetMillis, boolean authentication) {}
+    long serverTimeMillis,
+    @Nullable Duration roundTrip,
+    long clockOffsetMillis,
+    boolean authentication) {}

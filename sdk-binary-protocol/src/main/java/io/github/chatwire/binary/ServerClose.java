@@ -1,6 +1,7 @@
 package io.github.chatwire.binary;
 
 import io.github.chatwire.binary.model.DisconnectReason;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A cause that came from the server closing the WebSocket: the close code and the server's
@@ -26,7 +27,7 @@ public interface ServerClose {
    *
    * @return the reason for 3000..3005; null for other codes
    */
-  default DisconnectReason disconnectReason() {
+  default @Nullable DisconnectReason disconnectReason() {
     return DisconnectReason.of(closeCode());
   }
 }

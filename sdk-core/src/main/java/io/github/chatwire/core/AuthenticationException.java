@@ -1,5 +1,7 @@
 package io.github.chatwire.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The server refused the credentials (bad key, token, password or validator; revoked access key;
  * rejected client certificate). Terminal: the SDK does not reconnect with the same credentials,
@@ -14,7 +16,7 @@ public class AuthenticationException extends ChatwireException {
    * @param message the server's reason or a description, without secrets; may be null
    * @param cause the underlying cause; may be null
    */
-  public AuthenticationException(String message, Throwable cause) {
+  public AuthenticationException(@Nullable String message, @Nullable Throwable cause) {
     super(message, cause, false);
   }
 
@@ -23,7 +25,7 @@ public class AuthenticationException extends ChatwireException {
    *
    * @param message the server's reason or a description, without secrets; may be null
    */
-  public AuthenticationException(String message) {
+  public AuthenticationException(@Nullable String message) {
     this(message, null);
   }
 }

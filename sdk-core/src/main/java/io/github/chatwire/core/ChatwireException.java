@@ -1,5 +1,7 @@
 package io.github.chatwire.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Root of every exception the chatwire SDK throws or completes a future with.
  *
@@ -23,7 +25,7 @@ public class ChatwireException extends RuntimeException {
    * @param cause the underlying cause; may be null
    * @param retryable whether trying the same operation again later may succeed
    */
-  public ChatwireException(String message, Throwable cause, boolean retryable) {
+  public ChatwireException(@Nullable String message, @Nullable Throwable cause, boolean retryable) {
     super(message, cause);
     this.retryable = retryable;
   }
@@ -33,7 +35,7 @@ public class ChatwireException extends RuntimeException {
    *
    * @param message a human-readable description without secrets; may be null
    */
-  public ChatwireException(String message) {
+  public ChatwireException(@Nullable String message) {
     this(message, null, false);
   }
 

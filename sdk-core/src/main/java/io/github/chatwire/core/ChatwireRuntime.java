@@ -17,6 +17,7 @@ import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -34,17 +35,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChatwireRuntime implements AutoCloseable {
   private static final Object SHARED_LOCK = new Object();
-  private static ChatwireRuntime shared; // guarded by SHARED_LOCK
+  private static @Nullable ChatwireRuntime shared; // guarded by SHARED_LOCK
   private static int sharedUsers; // guarded by SHARED_LOCK
 
   private final Scheduler scheduler;
-  private final ScheduledThreadPoolExecutor ownedScheduler;
+  private final @Nullable ScheduledThreadPoolExecutor ownedScheduler;
   private final Executor callbackExecutor;
-  private final ExecutorService ownedCallbackExecutor;
+  private final @Nullable ExecutorService ownedCallbackExecutor;
   private final ExecutorService webSocketExecutor;
   private final OkHttpClient httpClient;
   private final boolean ownsHttpClient;
-  private final ExecutorService httpExecutor;
+  private final @Nullable ExecutorService httpExecutor;
   private final OkHttpClient webSocketClient;
   private volatile boolean isShared;
 
@@ -224,15 +225,17 @@ public final class ChatwireRuntime implements AutoCloseable {
     if (ownsHttpClient) {
       // The WebSocket client shares this pool; a user-supplied client's pool is left alone.
       httpClient.connectionPool().evictAll();
-      httpExecutor.shutdown();
+      if (httpExecutor != null) { // always, when we own the client
+        httpExecutor.shutdown();
+      }
     }
   }
 
   /** Builds a {@link ChatwireRuntime}. Not thread-safe. */
   public static final class Builder {
-    private Scheduler scheduler;
-    private Executor callbackExecutor;
-    private OkHttpClient httpClient;
+    private @Nullable Scheduler scheduler;
+    private @Nullable Executor callbackExecutor;
+    private @Nullable OkHttpClient httpClient;
     private int maxCallbackThreads = defaultMaxCallbackThreads();
 
     private Builder() {}

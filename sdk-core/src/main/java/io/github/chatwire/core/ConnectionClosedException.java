@@ -1,5 +1,7 @@
 package io.github.chatwire.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The connection is closed for good: the user closed it, or a terminal cause ended it. Anything
  * sent or requested on it fails with this exception. Not retryable on the same connection object.
@@ -13,7 +15,7 @@ public class ConnectionClosedException extends ChatwireException {
    * @param message why the connection is closed; may be null
    * @param cause the terminal cause that closed it, if any; may be null
    */
-  public ConnectionClosedException(String message, Throwable cause) {
+  public ConnectionClosedException(String message, @Nullable Throwable cause) {
     super(message, cause, false);
   }
 }

@@ -1,5 +1,7 @@
 package io.github.chatwire.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The connection dropped, could not be established, or was declared dead by the watchdog.
  * Retryable: the SDK reconnects by itself. A request that was already on the wire when this
@@ -15,7 +17,7 @@ public class ConnectionLostException extends ChatwireException {
    * @param message what was lost and why, without secrets; may be null
    * @param cause the underlying I/O failure; may be null
    */
-  public ConnectionLostException(String message, Throwable cause) {
+  public ConnectionLostException(@Nullable String message, @Nullable Throwable cause) {
     super(message, cause, true);
   }
 
@@ -24,7 +26,7 @@ public class ConnectionLostException extends ChatwireException {
    *
    * @param message what was lost and why, without secrets; may be null
    */
-  public ConnectionLostException(String message) {
+  public ConnectionLostException(@Nullable String message) {
     this(message, null);
   }
 
@@ -36,7 +38,8 @@ public class ConnectionLostException extends ChatwireException {
    * @param cause the underlying failure; may be null
    * @param retryable whether trying the same operation again cannot duplicate an effect
    */
-  protected ConnectionLostException(String message, Throwable cause, boolean retryable) {
+  protected ConnectionLostException(
+      @Nullable String message, @Nullable Throwable cause, boolean retryable) {
     super(message, cause, retryable);
   }
 }

@@ -1,5 +1,7 @@
 package io.github.chatwire.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The message went out on the wire, but the connection was lost before the peer confirmed it: it
  * may or may not have been read and acted on. Not retryable, because sending it again may duplicate
@@ -22,7 +24,7 @@ public class DeliveryUnknownException extends ConnectionLostException {
    * @param message what was sent and lost, without secrets; may be null
    * @param cause why the connection was lost; may be null
    */
-  public DeliveryUnknownException(String message, Throwable cause) {
+  public DeliveryUnknownException(String message, @Nullable Throwable cause) {
     this(message, cause, 1);
   }
 
@@ -33,7 +35,7 @@ public class DeliveryUnknownException extends ConnectionLostException {
    * @param cause why the connection was lost; may be null
    * @param unconfirmed how many messages it stands for; at least 1
    */
-  public DeliveryUnknownException(String message, Throwable cause, int unconfirmed) {
+  public DeliveryUnknownException(String message, @Nullable Throwable cause, int unconfirmed) {
     super(message, cause, false);
     this.unconfirmed = unconfirmed;
   }

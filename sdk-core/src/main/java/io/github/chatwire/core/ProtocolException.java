@@ -1,5 +1,7 @@
 package io.github.chatwire.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Input that does not follow the protocol: malformed JSON, a wrong field type, an unknown packet,
  * truncated bytes, a frame of the wrong kind. Reported as an error event; the connection stays up
@@ -14,7 +16,7 @@ public class ProtocolException extends ChatwireException {
    * @param message what was wrong and where, without secrets; may be null
    * @param cause the parser's exception; may be null
    */
-  public ProtocolException(String message, Throwable cause) {
+  public ProtocolException(String message, @Nullable Throwable cause) {
     super(message, cause, false);
   }
 

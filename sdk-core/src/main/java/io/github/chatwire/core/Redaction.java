@@ -2,6 +2,7 @@ package io.github.chatwire.core;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Helpers that keep secrets out of logs, {@code toString()} and exception messages.
@@ -24,7 +25,7 @@ public final class Redaction {
    * @param secrets the secrets to remove; null entries and empty secrets are ignored
    * @return the text with each secret replaced by {@link #MASK}; null if {@code text} is null
    */
-  public static String redact(String text, Secret... secrets) {
+  public static @Nullable String redact(@Nullable String text, @Nullable Secret... secrets) {
     if (text == null) {
       return null;
     }
@@ -44,7 +45,7 @@ public final class Redaction {
    * @param url the URL; may be null
    * @return the URL with values masked; null if {@code url} is null
    */
-  public static String url(String url) {
+  public static @Nullable String url(@Nullable String url) {
     if (url == null) {
       return null;
     }

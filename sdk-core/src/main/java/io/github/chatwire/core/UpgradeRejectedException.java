@@ -1,5 +1,7 @@
 package io.github.chatwire.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The server answered the WebSocket upgrade request with an HTTP status instead of switching
  * protocols. 401 and 403 are terminal (the credentials will not get better); other statuses are
@@ -17,7 +19,7 @@ public class UpgradeRejectedException extends ConnectionLostException {
    * @param status the HTTP status of the refusal
    * @param cause the transport's exception; may be null
    */
-  public UpgradeRejectedException(int status, Throwable cause) {
+  public UpgradeRejectedException(int status, @Nullable Throwable cause) {
     super("WebSocket upgrade refused with HTTP " + status, cause);
     this.status = status;
   }

@@ -1,6 +1,7 @@
 package io.github.chatwire.tauri;
 
 import io.github.chatwire.core.AuthenticationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The server rejected this client's certificate in the TLS handshake (it closed the QUIC connection
@@ -22,7 +23,7 @@ public class ClientCertificateRejectedException extends AuthenticationException 
    *     certificate_required}); -1 if unknown
    * @param message a description, without secrets; may be null
    */
-  public ClientCertificateRejectedException(int alert, String message) {
+  public ClientCertificateRejectedException(int alert, @Nullable String message) {
     super(message);
     this.alert = alert;
   }

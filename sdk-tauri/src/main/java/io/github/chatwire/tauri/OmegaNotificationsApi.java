@@ -27,6 +27,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Omega's HTTP API for synchronising notification state: a user's profile (with online status), the
@@ -69,7 +70,7 @@ public final class OmegaNotificationsApi implements AutoCloseable {
   private volatile boolean closed;
 
   private OmegaNotificationsApi(Builder b) {
-    this.baseUrl = b.baseUrl;
+    this.baseUrl = Objects.requireNonNull(b.baseUrl); // build() checked it
     this.profilePath = b.profilePath;
     this.notificationsPath = b.notificationsPath;
     this.deletePath = b.deletePath;
@@ -151,7 +152,11 @@ public final class OmegaNotificationsApi implements AutoCloseable {
   }
 
   private <T> CompletableFuture<T> call(
-      String method, String template, String userId, String senderId, Function<String, T> parser) {
+      String method,
+      String template,
+      String userId,
+      @Nullable String senderId,
+      Function<String, T> parser) {
     Objects.requireNonNull(userId, "userId");
     CompletableFuture<T> result = new CompletableFuture<>();
     if (closed) {
@@ -206,7 +211,7 @@ public final class OmegaNotificationsApi implements AutoCloseable {
     return result;
   }
 
-  private HttpUrl resolve(String template, String userId, String senderId) {
+  private HttpUrl resolve(String template, String userId, @Nullable String senderId) {
     HttpUrl.Builder ub = baseUrl.newBuilder();
     for (String segment : template.split("/", -1)) {
       if (segment.isEmpty()) {
@@ -221,7 +226,7 @@ public final class OmegaNotificationsApi implements AutoCloseable {
     return ub.build();
   }
 
-  private static ChatwireException statusError(Response r, String what) {
+  private static @Nullable ChatwireException statusError(Response r, String what) {
     int code = r.code();
     if (code >= 200 && code < 300) {
       return null;
@@ -265,7 +270,8 @@ public final class OmegaNotificationsApi implements AutoCloseable {
     throw new ProtocolException("response body is larger than " + MAX_BODY_BYTES + " bytes");
   }
 
-  private <T> void complete(CompletableFuture<T> f, T value, ChatwireException error) {
+  private <T> void complete(
+      CompletableFuture<T> f, @Nullable T value, @Nullable ChatwireException error) {
     Runnable r =
         () -> {
           if (error == null) {
@@ -279,12 +285,12 @@ public final class OmegaNotificationsApi implements AutoCloseable {
 
   /** Builds an {@link OmegaNotificationsApi}. Not thread-safe. {@link #baseUrl} is required. */
   public static final class Builder {
-    private HttpUrl baseUrl;
+    private @Nullable HttpUrl baseUrl;
     private String profilePath = DEFAULT_PROFILE_PATH;
     private String notificationsPath = DEFAULT_NOTIFICATIONS_PATH;
     private String deletePath = DEFAULT_DELETE_PATH;
     private final Map<String, Object> headers = new LinkedHashMap<>();
-    private ChatwireRuntime runtime;
+    private @Nullable ChatwireRuntime runtime;
 
     private Builder() {}
 

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.LongUnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A push-notification client for Omega's Tauri channel: JSON messages over QUIC (kwik) with a
@@ -103,9 +104,9 @@ public final class TauriPushClient implements AutoCloseable {
       transport =
           new KwikQuicTransport(
               new KwikQuicTransport.Config(
-                  b.host,
+                  Objects.requireNonNull(b.host), // build() checked host and alpn
                   b.port,
-                  b.alpn,
+                  Objects.requireNonNull(b.alpn),
                   b.framing,
                   b.maxMessageBytes,
                   b.identity,
@@ -116,7 +117,12 @@ public final class TauriPushClient implements AutoCloseable {
                   b.quicKeepAlive ? b.quicKeepAliveFraction : 0));
     }
     TauriProtocolHandler handler =
-        new TauriProtocolHandler(b.userId, b.pongValue, listeners, b.authCloseCodes, subscriptions);
+        new TauriProtocolHandler(
+            Objects.requireNonNull(b.userId),
+            b.pongValue,
+            listeners,
+            b.authCloseCodes,
+            subscriptions);
     // The instance tag in every log line: protocol and user id (not a secret: mTLS authenticates).
     String name = b.options.name();
     ConnectionOptions options =
@@ -245,12 +251,12 @@ public final class TauriPushClient implements AutoCloseable {
    * {@link #alpn}.
    */
   public static final class Builder {
-    private String host;
+    private @Nullable String host;
     private int port = DEFAULT_PORT;
-    private String userId;
-    private String alpn;
+    private @Nullable String userId;
+    private @Nullable String alpn;
     private TauriFraming framing = TauriFraming.DEFAULT;
-    private TauriClientIdentity identity;
+    private @Nullable TauriClientIdentity identity;
     private TauriTrust trust = TauriTrust.system();
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration quicIdleTimeout = Duration.ofSeconds(60);
@@ -266,9 +272,9 @@ public final class TauriPushClient implements AutoCloseable {
             .idleTimeout(Duration.ofSeconds(DEFAULT_WATCHDOG_SECONDS))
             .handshakeTimeout(Duration.ofSeconds(30))
             .build();
-    private ChatwireRuntime runtime;
-    private TauriPushListener listener;
-    private Transport transport;
+    private @Nullable ChatwireRuntime runtime;
+    private @Nullable TauriPushListener listener;
+    private @Nullable Transport transport;
 
     private Builder() {}
 

@@ -2,6 +2,7 @@ package io.github.chatwire.tauri;
 
 import io.github.chatwire.core.connection.ConnectionListener;
 import io.github.chatwire.tauri.model.TauriMessage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Receives the events of a {@link TauriPushClient}. Every method has a no-op default, so implement
@@ -49,7 +50,7 @@ public interface TauriPushListener extends ConnectionListener {
    *
    * @param messageId the id of the server's {@code success} message; null if it had none
    */
-  default void onIdentified(String messageId) {}
+  default void onIdentified(@Nullable String messageId) {}
 
   /**
    * A message of a type this SDK does not know arrived; it is passed on as it came. The default

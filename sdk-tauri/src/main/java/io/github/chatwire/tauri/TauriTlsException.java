@@ -1,6 +1,7 @@
 package io.github.chatwire.tauri;
 
 import io.github.chatwire.core.ChatwireException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The QUIC/TLS handshake failed on this side: the server's certificate is not trusted, does not
@@ -19,7 +20,7 @@ public class TauriTlsException extends ChatwireException {
    * @param message a description; may be null
    * @param cause the underlying cause; may be null
    */
-  public TauriTlsException(String message, Throwable cause) {
+  public TauriTlsException(String message, @Nullable Throwable cause) {
     super(message, cause, false);
   }
 }

@@ -5,6 +5,7 @@ import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.Objects;
 import javax.net.ssl.X509TrustManager;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which server certificates a {@link TauriPushClient} trusts. The server's host name is always
@@ -22,11 +23,12 @@ import javax.net.ssl.X509TrustManager;
  * <p>Immutable and thread-safe.
  */
 public final class TauriTrust {
-  private final KeyStore trustStore;
-  private final X509TrustManager trustManager;
+  private final @Nullable KeyStore trustStore;
+  private final @Nullable X509TrustManager trustManager;
   private final boolean insecure;
 
-  private TauriTrust(KeyStore trustStore, X509TrustManager trustManager, boolean insecure) {
+  private TauriTrust(
+      @Nullable KeyStore trustStore, @Nullable X509TrustManager trustManager, boolean insecure) {
     this.trustStore = trustStore;
     this.trustManager = trustManager;
     this.insecure = insecure;
@@ -101,7 +103,7 @@ public final class TauriTrust {
    *
    * @return the store; null otherwise
    */
-  public KeyStore trustStore() {
+  public @Nullable KeyStore trustStore() {
     return trustStore;
   }
 
@@ -110,7 +112,7 @@ public final class TauriTrust {
    *
    * @return the trust manager; null otherwise
    */
-  public X509TrustManager trustManagerOrNull() {
+  public @Nullable X509TrustManager trustManagerOrNull() {
     return trustManager;
   }
 

@@ -2,6 +2,7 @@ package io.github.chatwire.binary.codec;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The result of decoding one WebSocket message: the packets decoded, in order, and the error that
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param error what stopped decoding early; null if the whole message was decoded
  * @param <P> the packet direction
  */
-public record DecodedMessage<P>(List<P> packets, BinaryProtocolException error) {
+public record DecodedMessage<P>(List<P> packets, @Nullable BinaryProtocolException error) {
   /**
    * Copies the packets.
    *

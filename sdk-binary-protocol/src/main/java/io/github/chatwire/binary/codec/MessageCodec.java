@@ -197,7 +197,9 @@ public final class MessageCodec<I, O> {
     List<I> packets =
         count == 0
             ? List.of()
-            : count == 1 ? List.of(first) : count == 2 ? List.of(first, second) : more;
+            : count == 1
+                ? List.of(first)
+                : count == 2 ? List.of(first, second) : Objects.requireNonNull(more);
     return new DecodedMessage<>(packets, error);
   }
 

@@ -5,6 +5,7 @@ import io.github.chatwire.binary.model.ServerboundPacket;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The packet codecs of one direction, by id and by type. New packets are added by registration,
@@ -74,7 +75,7 @@ public final class PacketRegistry<P> {
    * @param id the unsigned id
    * @return the codec, or null if the id is unknown
    */
-  public PacketCodec<? extends P> codec(int id) {
+  public @Nullable PacketCodec<? extends P> codec(int id) {
     return id >= 0 && id < 256 ? byId[id] : null;
   }
 
@@ -84,7 +85,7 @@ public final class PacketRegistry<P> {
    * @param type the packet's class; never null
    * @return the codec, or null if the type is not registered
    */
-  public PacketCodec<? extends P> codecFor(Class<?> type) {
+  public @Nullable PacketCodec<? extends P> codecFor(Class<?> type) {
     return byType.get(type);
   }
 

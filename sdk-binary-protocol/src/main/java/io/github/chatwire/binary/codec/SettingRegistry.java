@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The settings the Settings packet codec knows: each {@link SettingKey} with the codec of its
@@ -59,7 +60,7 @@ public final class SettingRegistry {
    * @param id the unsigned id
    * @return the key, or null if none
    */
-  public SettingKey<?> key(int id) {
+  public @Nullable SettingKey<?> key(int id) {
     Registered<?> r = id >= 0 && id < 256 ? byId[id] : null;
     return r == null ? null : r.key;
   }
@@ -73,7 +74,7 @@ public final class SettingRegistry {
     return keys;
   }
 
-  <T> ValueCodec<T> codec(SettingKey<T> key) {
+  <T> @Nullable ValueCodec<T> codec(SettingKey<T> key) {
     Registered<?> r = byId[key.id()];
     if (r == null || !r.key.equals(key)) {
       return null;

@@ -1,5 +1,7 @@
 package io.github.chatwire.binary.model;
 
+import org.jspecify.annotations.Nullable;
+
 /** The close codes of the binary protocol, with whether the SDK reconnects after each. */
 public enum DisconnectReason {
   /** 3000, reserved; treated as an unknown application error (reconnect with backoff). */
@@ -47,7 +49,7 @@ public enum DisconnectReason {
    * @param code a WebSocket close code
    * @return the reason, or null if the code is not one of 3000..3005
    */
-  public static DisconnectReason of(int code) {
+  public static @Nullable DisconnectReason of(int code) {
     for (DisconnectReason r : values()) {
       if (r.code == code) {
         return r;

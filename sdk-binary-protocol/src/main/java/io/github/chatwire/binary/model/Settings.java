@@ -3,6 +3,7 @@ package io.github.chatwire.binary.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Settings ({@code 0x01}): setting ids and values, terminated by {@code 0xFF}. Server-bound in the
@@ -34,7 +35,7 @@ public record Settings(List<SettingEntry<?>> entries)
    * @param <T> the value type
    * @return the value, or null if absent
    */
-  public <T> T get(SettingKey<T> key) {
+  public <T> @Nullable T get(SettingKey<T> key) {
     for (SettingEntry<?> e : entries) {
       if (e.key().equals(key)) {
         return key.type().cast(e.value());

@@ -88,12 +88,12 @@ public final class ManagedConnection implements AutoCloseable {
   private final PendingRequests pending;
   private final ArrayDeque<QueuedSend> queue = new ArrayDeque<>();
   private ConnectionState state = ConnectionState.NEW;
-  private Attempt current;
+  private @Nullable Attempt current;
   private int failedAttempts;
   private volatile boolean
       closing; // written under lock; read without it by a reader waiting for listeners
   private boolean everReady;
-  private ChatwireException lastFailure;
+  private @Nullable ChatwireException lastFailure;
   private Cancellable initialTimer = Cancellable.NONE;
   private long transmitted; // the mark of the last message sent, on any attempt
   private final ArrayDeque<Unconfirmed> unconfirmed = new ArrayDeque<>();
@@ -106,7 +106,7 @@ public final class ManagedConnection implements AutoCloseable {
   private boolean pauseActive;
   private Cancellable reconnectTimer = Cancellable.NONE;
   private Cancellable drainTimer = Cancellable.NONE;
-  private ChatwireException terminalCause;
+  private @Nullable ChatwireException terminalCause;
 
   private ManagedConnection(Builder b) {
     this.transport = b.transport;
@@ -307,7 +307,7 @@ public final class ManagedConnection implements AutoCloseable {
     return sent;
   }
 
-  private MessageTooLargeException tooLarge(Outbound message) {
+  private @Nullable MessageTooLargeException tooLarge(Outbound message) {
     long limit = options.maxOutboundMessageBytes();
     return message.exceeds(limit)
         ? MessageTooLargeException.outbound(message.sizeBytes(), limit)
@@ -466,7 +466,7 @@ public final class ManagedConnection implements AutoCloseable {
 
   // ---- engine internals; every method below runs with lock held ----
 
-  private ChatwireException refusal() {
+  private @Nullable ChatwireException refusal() {
     if (closing) {
       return new ConnectionClosedException("connection is closed", terminalCause);
     }
@@ -494,7 +494,8 @@ public final class ManagedConnection implements AutoCloseable {
         SendTimeoutException e = new SendTimeoutException(options.outboundQueueMaxWait());
         failSend(send, e);
         if (send.reply != null) {
-          pending.failIfSame(send.requestKey, send.reply, e);
+          pending.failIfSame(
+              Objects.requireNonNull(send.requestKey), send.reply, e); // set with reply
         }
       }
     }
@@ -567,7 +568,7 @@ public final class ManagedConnection implements AutoCloseable {
       head.dequeued = true;
       head.expiry.cancel();
       if (head.reply != null) {
-        pending.markSent(head.requestKey, head.reply, transmitted);
+        pending.markSent(Objects.requireNonNull(head.requestKey), head.reply, transmitted);
         // A request's own "sent" future is never handed out, so it has no dependents: completing
         // it here costs no hop to the callback executor (a thread wake-up per request).
         head.sent.complete(null);
@@ -665,7 +666,7 @@ public final class ManagedConnection implements AutoCloseable {
     }
   }
 
-  private void completeAsync(CompletableFuture<Void> future, ChatwireException error) {
+  private void completeAsync(CompletableFuture<Void> future, @Nullable ChatwireException error) {
     if (future.isDone()) {
       return;
     }
@@ -705,7 +706,7 @@ public final class ManagedConnection implements AutoCloseable {
   }
 
   private void failSend(
-      CompletableFuture<Void> sent, CompletableFuture<?> reply, ChatwireException error) {
+      CompletableFuture<Void> sent, @Nullable CompletableFuture<?> reply, ChatwireException error) {
     if (reply == null && !sent.isDone() && sent.getNumberOfDependents() == 0) {
       unobservedFailures++;
       log.warn("[{}] a send failed and nobody observes its future: {}", tag, error.toString());
@@ -717,7 +718,8 @@ public final class ManagedConnection implements AutoCloseable {
     Execution.executeOrRun(runtime.callbackExecutor(), r);
   }
 
-  private void setState(ConnectionState next, ChatwireException cause, Duration retryIn) {
+  private void setState(
+      ConnectionState next, @Nullable ChatwireException cause, @Nullable Duration retryIn) {
     ConnectionState previous = state;
     state = next;
     StateChange change = new StateChange(previous, next, cause, failedAttempts, retryIn);
@@ -883,7 +885,7 @@ public final class ManagedConnection implements AutoCloseable {
   }
 
   /** Closes for good with a cause: everything queued or pending fails, listeners are told. */
-  private void terminate(ChatwireException cause, int code, String reason) {
+  private void terminate(ChatwireException cause, int code, @Nullable String reason) {
     closing = true;
     terminalCause = cause;
     reconnectTimer.cancel();
@@ -945,7 +947,7 @@ public final class ManagedConnection implements AutoCloseable {
 
   /** One attempt to connect: the transport listener and the protocol's context for it. */
   private final class Attempt implements TransportListener, ProtocolContext {
-    TransportSession session;
+    @Nullable TransportSession session;
     boolean transportDone;
     volatile boolean ended; // written under lock; read without it by a reader waiting for listeners
     volatile boolean readerWaiting; // the reader thread waits for slow listeners
@@ -976,6 +978,7 @@ public final class ManagedConnection implements AutoCloseable {
       stableTimer.cancel();
     }
 
+    @SuppressWarnings("NullAway") // isText() says which of text and bytes is set
     boolean transmit(Outbound message) {
       TransportSession s = session;
       if (s == null) {
@@ -1033,7 +1036,7 @@ public final class ManagedConnection implements AutoCloseable {
       }
     }
 
-    void closeTransport(int code, String reason) {
+    void closeTransport(int code, @Nullable String reason) {
       ended = true;
       TransportSession s = session;
       if (s != null && !transportDone) {
@@ -1046,7 +1049,7 @@ public final class ManagedConnection implements AutoCloseable {
       failAttempt(cause, cause.isRetryable() ? 1001 : 1000, null);
     }
 
-    void failAttempt(ChatwireException cause, int closeCode, String reason) {
+    void failAttempt(ChatwireException cause, int closeCode, @Nullable String reason) {
       synchronized (lock) {
         if (!live()) {
           return;
@@ -1444,8 +1447,8 @@ public final class ManagedConnection implements AutoCloseable {
   private static final class QueuedSend {
     final Outbound message;
     final CompletableFuture<Void> sent;
-    final Object requestKey;
-    final CompletableFuture<?> reply;
+    final @Nullable Object requestKey;
+    final @Nullable CompletableFuture<?> reply;
     Cancellable expiry = Cancellable.NONE;
     boolean dequeued;
     boolean confirm; // complete only when the peer confirmed it
@@ -1453,8 +1456,8 @@ public final class ManagedConnection implements AutoCloseable {
     QueuedSend(
         Outbound message,
         CompletableFuture<Void> sent,
-        Object requestKey,
-        CompletableFuture<?> reply) {
+        @Nullable Object requestKey,
+        @Nullable CompletableFuture<?> reply) {
       this.message = message;
       this.sent = sent;
       this.requestKey = requestKey;
@@ -1465,10 +1468,10 @@ public final class ManagedConnection implements AutoCloseable {
   /** A sent message not yet confirmed by the peer. */
   private static final class Unconfirmed {
     final long mark;
-    final String tag;
-    final CompletableFuture<Void> confirmed; // null for fire-and-forget
+    final @Nullable String tag;
+    final @Nullable CompletableFuture<Void> confirmed; // null for fire-and-forget
 
-    Unconfirmed(long mark, String tag, CompletableFuture<Void> confirmed) {
+    Unconfirmed(long mark, @Nullable String tag, @Nullable CompletableFuture<Void> confirmed) {
       this.mark = mark;
       this.tag = tag;
       this.confirmed = confirmed;
@@ -1480,7 +1483,7 @@ public final class ManagedConnection implements AutoCloseable {
     private final Transport transport;
     private final ProtocolHandler handler;
     private ConnectionOptions options = ConnectionOptions.builder().build();
-    private ChatwireRuntime runtime;
+    private @Nullable ChatwireRuntime runtime;
 
     private Builder(Transport transport, ProtocolHandler handler) {
       this.transport = Objects.requireNonNull(transport, "transport");

@@ -1,6 +1,7 @@
 package io.github.chatwire.core.connection;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One message to send: text or binary, with an optional tag that names its kind (for example a
@@ -8,20 +9,22 @@ import java.util.Objects;
  * #idempotent()}). Immutable; {@link #toString()} shows the tag and size only, never the content
  * (which may hold secrets).
  */
+@SuppressWarnings("NullAway") // exactly one of text and bytes is set; isText() says which
 public final class Outbound {
-  private final String text;
-  private final byte[] bytes;
-  private final String tag;
+  private final @Nullable String text;
+  private final byte @Nullable [] bytes;
+  private final @Nullable String tag;
   private final boolean idempotent;
 
-  private Outbound(String text, byte[] bytes, String tag, boolean idempotent) {
+  private Outbound(
+      @Nullable String text, byte @Nullable [] bytes, @Nullable String tag, boolean idempotent) {
     this.text = text;
     this.bytes = bytes;
     this.tag = tag;
     this.idempotent = idempotent;
   }
 
-  private Outbound(String text, byte[] bytes, String tag) {
+  private Outbound(@Nullable String text, byte @Nullable [] bytes, @Nullable String tag) {
     this(text, bytes, tag, false);
   }
 
@@ -94,7 +97,7 @@ public final class Outbound {
    * @param tag the kind of message for throttling; may be null
    * @return the message
    */
-  public static Outbound text(String text, String tag) {
+  public static Outbound text(String text, @Nullable String tag) {
     return new Outbound(Objects.requireNonNull(text, "text"), null, tag);
   }
 
@@ -133,7 +136,7 @@ public final class Outbound {
    *
    * @return the text; null for a binary message
    */
-  public String text() {
+  public @Nullable String text() {
     return text;
   }
 
@@ -142,11 +145,11 @@ public final class Outbound {
    *
    * @return the bytes; null for a text message
    */
-  public byte[] bytes() {
+  public byte @Nullable [] bytes() {
     return bytes == null ? null : bytes.clone();
   }
 
-  byte[] bytesUnsafe() {
+  byte @Nullable [] bytesUnsafe() {
     return bytes;
   }
 
@@ -155,7 +158,7 @@ public final class Outbound {
    *
    * @return the tag; may be null
    */
-  public String tag() {
+  public @Nullable String tag() {
     return tag;
   }
 

@@ -3,6 +3,7 @@ package io.github.chatwire.core.connection;
 import io.github.chatwire.core.ChatwireException;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One transition of a connection's state, with its cause.
@@ -26,9 +27,9 @@ import java.util.Objects;
 public record StateChange(
     ConnectionState previous,
     ConnectionState current,
-    ChatwireException cause,
+    @Nullable ChatwireException cause,
     int attempt,
-    Duration retryIn) {
+    @Nullable Duration retryIn) {
   /**
    * Validates the components.
    *

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -25,7 +26,7 @@ public final class SerialExecutor implements Executor {
   private static final long EPISODE_GAP_NANOS = 30_000_000_000L;
 
   private final Executor delegate;
-  private final String tag;
+  private final @Nullable String tag;
   private final int warnAt;
   private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
   private long weight; // guarded by tasks; the sum of the waiting tasks' weights (bytes they hold)
@@ -54,7 +55,7 @@ public final class SerialExecutor implements Executor {
    * @param warnAt the backlog at which a "callbacks behind" warning is logged, once per episode (an
    *     episode ends when the backlog is empty again); at least 1
    */
-  public SerialExecutor(Executor delegate, String tag, int warnAt) {
+  public SerialExecutor(Executor delegate, @Nullable String tag, int warnAt) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
     this.tag = tag;
     this.warnAt = Math.max(1, warnAt);

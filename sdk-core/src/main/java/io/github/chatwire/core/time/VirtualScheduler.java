@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,7 +101,7 @@ public final class VirtualScheduler implements Scheduler {
    *
    * @return the delay, or null if nothing is scheduled
    */
-  public synchronized Duration nextDelay() {
+  public synchronized @Nullable Duration nextDelay() {
     Task next = queue.peek();
     return next == null ? null : Duration.ofNanos(next.due - now);
   }

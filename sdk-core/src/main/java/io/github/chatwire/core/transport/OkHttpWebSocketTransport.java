@@ -21,6 +21,7 @@ import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
 import okio.ByteString;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,7 +115,7 @@ public final class OkHttpWebSocketTransport implements Transport {
 
   @Override
   public String describe() {
-    return Redaction.url(rawUrl);
+    return Objects.requireNonNull(Redaction.url(rawUrl)); // null only for a null URL
   }
 
   @Override
@@ -139,8 +140,8 @@ public final class OkHttpWebSocketTransport implements Transport {
     private final TransportListener listener;
     private final AtomicBoolean finished = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
-    private volatile ChatwireException localFailure;
-    volatile WebSocket socket;
+    private @Nullable volatile ChatwireException localFailure;
+    @Nullable volatile WebSocket socket;
     private volatile Cancellable closeTimer = Cancellable.NONE;
 
     Session(ChatwireRuntime runtime, TransportListener listener) {
@@ -150,12 +151,12 @@ public final class OkHttpWebSocketTransport implements Transport {
 
     @Override
     public boolean sendText(String text) {
-      return !closing.get() && socket.send(text);
+      return !closing.get() && ws().send(text);
     }
 
     @Override
     public boolean sendBinary(byte[] bytes) {
-      return !closing.get() && socket.send(ByteString.of(bytes));
+      return !closing.get() && ws().send(ByteString.of(bytes));
     }
 
     @Override
@@ -170,11 +171,11 @@ public final class OkHttpWebSocketTransport implements Transport {
     }
 
     @Override
-    public void close(int code, String reason) {
+    public void close(int code, @Nullable String reason) {
       if (closing.compareAndSet(false, true)) {
         boolean started;
         try {
-          started = socket.close(code, reason);
+          started = ws().close(code, reason);
         } catch (IllegalArgumentException e) {
           // A reserved close code or an over-long reason: drop the socket rather than keep it.
           log.warn(
@@ -185,16 +186,16 @@ public final class OkHttpWebSocketTransport implements Transport {
           started = false;
         }
         if (!started) {
-          socket.cancel();
+          ws().cancel();
         }
-        closeTimer = runtime.scheduler().schedule(socket::cancel, closeTimeout);
+        closeTimer = runtime.scheduler().schedule(ws()::cancel, closeTimeout);
       }
     }
 
     @Override
     public void cancel() {
       closing.set(true);
-      socket.cancel();
+      ws().cancel();
     }
 
     private void finish(Runnable terminal) {
@@ -204,8 +205,14 @@ public final class OkHttpWebSocketTransport implements Transport {
       }
     }
 
+    /** The socket; set by open() and, should OkHttp call back first, by onOpen. */
+    private WebSocket ws() {
+      return Objects.requireNonNull(socket, "socket");
+    }
+
     @Override
     public void onOpen(WebSocket webSocket, Response response) {
+      socket = webSocket; // OkHttp's thread may get here before open() has stored it
       String extensions = response.header("Sec-WebSocket-Extensions");
       if (extensions != null) {
         // The runtime's client offers none; OkHttp would use permessage-deflate anyway.

@@ -1,5 +1,7 @@
 package io.github.chatwire.core.transport;
 
+import org.jspecify.annotations.Nullable;
+
 /** One open (or opening) connection of a {@link Transport}. Thread-safe; sends never block. */
 public interface TransportSession {
   /**
@@ -27,7 +29,7 @@ public interface TransportSession {
    * @param code the close code (for WebSocket, 1000 for a normal close)
    * @param reason a short reason; may be null
    */
-  void close(int code, String reason);
+  void close(int code, @Nullable String reason);
 
   /** Drops the session at once, without a close handshake. */
   void cancel();

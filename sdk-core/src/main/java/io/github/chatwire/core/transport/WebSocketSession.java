@@ -55,6 +55,7 @@ import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.TlsVersion;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,8 +103,8 @@ final class WebSocketSession implements TransportSession {
   private final Runnable writerTask = this::writeLoop;
 
   // Guarded by lock.
-  private Socket socket;
-  private OutputStream out;
+  private @Nullable Socket socket;
+  private @Nullable OutputStream out;
   private boolean open;
   private boolean cancelled;
   private final ArrayDeque<byte[]> outbound = new ArrayDeque<>();
@@ -115,9 +116,9 @@ final class WebSocketSession implements TransportSession {
    */
   private int outboundClears;
 
-  private byte[] pendingPong;
+  private byte @Nullable [] pendingPong;
   private int pingsWhilePongPending;
-  private byte[] closePayload;
+  private byte @Nullable [] closePayload;
   private boolean closeQueued;
   private boolean closeBeforeData;
   private boolean closeWritten;
@@ -128,11 +129,13 @@ final class WebSocketSession implements TransportSession {
   private Cancellable writeWatchdog = Cancellable.NONE;
 
   /** A failure decided outside the reader (timeouts); reported when the reader stops. */
-  private volatile ChatwireException pendingFailure;
+  private @Nullable volatile ChatwireException pendingFailure;
 
   // Reader-thread state.
+  @SuppressWarnings("NullAway.Init") // set by the reader thread before it reads
   private InputStream in;
-  private Socket readSocket;
+
+  private @Nullable Socket readSocket;
 
   /** True from a frame's first byte to its last: the client's read timeout applies. */
   private boolean inFrame;
@@ -141,6 +144,8 @@ final class WebSocketSession implements TransportSession {
   private final byte[] buf = new byte[READ_BUFFER_BYTES];
   private int pos;
   private int lim;
+
+  @SuppressWarnings("NullAway.Init") // set when the upgrade request is built, read after
   private String key;
 
   WebSocketSession(
@@ -204,7 +209,7 @@ final class WebSocketSession implements TransportSession {
   }
 
   @Override
-  public void close(int code, String reason) {
+  public void close(int code, @Nullable String reason) {
     if (!validCloseCode(code)) {
       log.warn("{}: cannot close with code {}; cancelling instead", name, code);
       cancel();
@@ -685,7 +690,7 @@ final class WebSocketSession implements TransportSession {
     }
   }
 
-  private void queueCloseLocked(int code, String reason, boolean beforeData) {
+  private void queueCloseLocked(int code, @Nullable String reason, boolean beforeData) {
     closeQueued = true;
     closeBeforeData = beforeData;
     if (code < 0) {
@@ -738,6 +743,8 @@ final class WebSocketSession implements TransportSession {
     }
   }
 
+  // out is set before the writer is first started, and a queued close always has its payload
+  @SuppressWarnings("NullAway")
   private void writeLoop() {
     OutputStream o;
     synchronized (lock) {
@@ -1005,7 +1012,7 @@ final class WebSocketSession implements TransportSession {
   }
 
   /** Opens and upgrades the connection; null on success, else the failure to report. */
-  private ChatwireException connectAndUpgrade() {
+  private @Nullable ChatwireException connectAndUpgrade() {
     Request request = new Request.Builder().url(config.url).build();
     Request.Builder rb = request.newBuilder();
     config.headers.forEach(rb::header);
@@ -1108,7 +1115,7 @@ final class WebSocketSession implements TransportSession {
     }
 
     @Override
-    public Connection connection() {
+    public @Nullable Connection connection() {
       return null;
     }
 
@@ -1456,7 +1463,8 @@ final class WebSocketSession implements TransportSession {
   }
 
   /** An HTTP proxy tunnel; one retry with the proxy authenticator's credentials on 407. */
-  private Socket tunnel(InetSocketAddress proxy, String host, int port, String proxyAuthorization)
+  private Socket tunnel(
+      InetSocketAddress proxy, String host, int port, @Nullable String proxyAuthorization)
       throws IOException {
     Socket s = connectDirect(proxy.getHostString(), proxy.getPort());
     String target = (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
@@ -1604,7 +1612,7 @@ final class WebSocketSession implements TransportSession {
     return host.contains(":") || host.toLowerCase(Locale.ROOT).matches("[0-9.]+");
   }
 
-  private static void closeQuietly(Socket s) {
+  private static void closeQuietly(@Nullable Socket s) {
     if (s != null) {
       try {
         s.close();

@@ -151,7 +151,7 @@ public final class WebSocketTransport implements Transport {
 
   @Override
   public String describe() {
-    return Redaction.url(rawUrl);
+    return Objects.requireNonNull(Redaction.url(rawUrl)); // null only for a null URL
   }
 
   @Override

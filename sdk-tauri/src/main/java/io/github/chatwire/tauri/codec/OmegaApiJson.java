@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses the JSON bodies of Omega's notification HTTP API. Lenient where the spec is vague: numbers
@@ -191,7 +192,8 @@ public final class OmegaApiJson {
     return c;
   }
 
-  private static void checkStatus(String status, String message, String error) {
+  private static void checkStatus(
+      @Nullable String status, @Nullable String message, @Nullable String error) {
     if (status != null && !"success".equals(status)) {
       String detail = message != null ? message : error != null ? error : status;
       throw new ServerErrorException(

@@ -1,6 +1,7 @@
 package io.github.chatwire.tauri.codec;
 
 import io.github.chatwire.core.ProtocolException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Tauri message from the server could not be decoded: not a JSON object, no {@code type}, a
@@ -13,10 +14,10 @@ public class TauriDecodeException extends ProtocolException {
   private static final long serialVersionUID = 1L;
 
   /** The wire type of the offending message; null if unknown. */
-  private final String messageType;
+  private final @Nullable String messageType;
 
   /** The offending field; null if the whole message was unusable. */
-  private final String field;
+  private final @Nullable String field;
 
   /**
    * Creates the exception.
@@ -27,7 +28,11 @@ public class TauriDecodeException extends ProtocolException {
    *     is at fault
    * @param cause the parser's exception; may be null
    */
-  public TauriDecodeException(String message, String messageType, String field, Throwable cause) {
+  public TauriDecodeException(
+      String message,
+      @Nullable String messageType,
+      @Nullable String field,
+      @Nullable Throwable cause) {
     super(message, cause);
     this.messageType = messageType;
     this.field = field;
@@ -38,7 +43,7 @@ public class TauriDecodeException extends ProtocolException {
    *
    * @return the type; null if the message had none or could not be read that far
    */
-  public String messageType() {
+  public @Nullable String messageType() {
     return messageType;
   }
 
@@ -47,7 +52,7 @@ public class TauriDecodeException extends ProtocolException {
    *
    * @return e.g. {@code data.sender_id} or {@code id}; null if the message as a whole is at fault
    */
-  public String field() {
+  public @Nullable String field() {
     return field;
   }
 }

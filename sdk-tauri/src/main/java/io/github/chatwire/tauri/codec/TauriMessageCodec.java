@@ -9,6 +9,7 @@ import io.github.chatwire.tauri.model.TauriMessage;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Converts Tauri push messages between JSON text and {@link TauriMessage} records: the {@code
@@ -154,7 +155,7 @@ public final class TauriMessageCodec {
   }
 
   /** Reads the data object into field name to scalar; nested values are skipped (as null). */
-  private static Map<String, Object> readData(JsonCursor c) {
+  private static @Nullable Map<String, Object> readData(JsonCursor c) {
     int token = c.peek();
     if (token == JsonCursor.NULL) {
       c.nextIsNull();
@@ -176,7 +177,7 @@ public final class TauriMessageCodec {
     return data;
   }
 
-  private static Object required(String type, Map<String, Object> data, String field) {
+  private static Object required(String type, @Nullable Map<String, Object> data, String field) {
     Object v = data == null ? null : data.get(field);
     if (v == null) {
       throw new TauriDecodeException(
@@ -235,7 +236,7 @@ public final class TauriMessageCodec {
     return v;
   }
 
-  private static long longField(String type, Map<String, Object> data, String field) {
+  private static long longField(String type, @Nullable Map<String, Object> data, String field) {
     Object value = required(type, data, field);
     if (!(value instanceof String)) {
       throw new TauriDecodeException(

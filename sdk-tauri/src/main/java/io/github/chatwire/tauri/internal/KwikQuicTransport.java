@@ -24,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.kwik.agent15.TlsConstants;
@@ -79,7 +80,7 @@ public final class KwikQuicTransport implements Transport {
       String alpn,
       TauriFraming framing,
       int maxMessageBytes,
-      TauriClientIdentity identity,
+      @Nullable TauriClientIdentity identity,
       TauriTrust trust,
       Duration connectTimeout,
       Duration quicIdleTimeout,
@@ -152,11 +153,11 @@ public final class KwikQuicTransport implements Transport {
     private final Object deliverLock = new Object();
     private final AtomicInteger peerStreams = new AtomicInteger();
     private final Thread io;
-    private Thread writer; // set on the io thread before the writer starts
+    private @Nullable Thread writer; // set on the io thread before the writer starts
 
-    private volatile QuicClientConnection conn;
-    private volatile QuicStream stream;
-    private volatile ConnectionTerminatedEvent event;
+    private @Nullable volatile QuicClientConnection conn;
+    private @Nullable volatile QuicStream stream;
+    private @Nullable volatile ConnectionTerminatedEvent event;
     private volatile boolean open;
     private volatile boolean closeRequested;
     private volatile int closeCode = 1000;
@@ -165,7 +166,7 @@ public final class KwikQuicTransport implements Transport {
     private volatile boolean peerGone;
     // Set when this client ends the connection for a protocol failure of the server's; the
     // close then carries ownErrorCode, and the session ends with ownFailure.
-    private volatile ChatwireException ownFailure;
+    private @Nullable volatile ChatwireException ownFailure;
     private volatile long ownErrorCode;
     private volatile String ownErrorReason = "";
     private final Slf4jKwikLogger kwikLog = new Slf4jKwikLogger(this::onPeerGone);
@@ -205,7 +206,7 @@ public final class KwikQuicTransport implements Transport {
     }
 
     @Override
-    public void close(int code, String reason) {
+    public void close(int code, @Nullable String reason) {
       requestClose(code, reason, false);
     }
 
@@ -214,7 +215,7 @@ public final class KwikQuicTransport implements Transport {
       requestClose(1001, "cancelled", true);
     }
 
-    private void requestClose(int code, String reason, boolean now) {
+    private void requestClose(int code, @Nullable String reason, boolean now) {
       if (closeRequested) {
         return;
       }
@@ -445,7 +446,7 @@ public final class KwikQuicTransport implements Transport {
      * What kwik knows about the end: the peer's close as logged (it carries the error even when
      * kwik's event lacks it), else the termination event; null if neither is known.
      */
-    private QuicEnd endFromKwik(boolean established) {
+    private @Nullable QuicEnd endFromKwik(boolean established) {
       String peerClose = kwikLog.peerClose();
       boolean presented = cfg.identity() != null;
       if (peerClose != null && peerClose.contains(" with error ")) {
@@ -554,9 +555,9 @@ public final class KwikQuicTransport implements Transport {
         finished = true;
         open = false;
         if (end.isClose()) {
-          listener.onClosed(end.code(), end.reason());
+          listener.onClosed(end.code(), Objects.requireNonNull(end.reason())); // "" if none
         } else {
-          listener.onFailure(end.failure());
+          listener.onFailure(Objects.requireNonNull(end.failure())); // set for a failure
         }
       }
     }

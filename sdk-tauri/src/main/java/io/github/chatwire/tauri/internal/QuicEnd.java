@@ -5,6 +5,7 @@ import io.github.chatwire.core.ConnectionLostException;
 import io.github.chatwire.core.IncompatibleProtocolException;
 import io.github.chatwire.tauri.ClientCertificateRejectedException;
 import io.github.chatwire.tauri.TauriTlsException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a QUIC session ended, for the engine: either a close with a code (peer application close,
@@ -16,10 +17,11 @@ public final class QuicEnd {
 
   final boolean closed;
   final int code;
-  final String reason;
-  final ChatwireException failure;
+  final @Nullable String reason;
+  final @Nullable ChatwireException failure;
 
-  private QuicEnd(boolean closed, int code, String reason, ChatwireException failure) {
+  private QuicEnd(
+      boolean closed, int code, @Nullable String reason, @Nullable ChatwireException failure) {
     this.closed = closed;
     this.code = code;
     this.reason = reason;
@@ -128,7 +130,7 @@ public final class QuicEnd {
    * @param alpn the ALPN offered
    * @return the classification; never null
    */
-  public static QuicEnd classifyConnectFailure(String message, String alpn) {
+  public static QuicEnd classifyConnectFailure(@Nullable String message, String alpn) {
     String m = message == null ? "" : message;
     if (m.contains("TLS error 120") || m.contains("application protocol")) {
       return fail(
@@ -300,14 +302,14 @@ public final class QuicEnd {
   /**
    * @return the close reason, for a close; null for a failure
    */
-  public String reason() {
+  public @Nullable String reason() {
     return reason;
   }
 
   /**
    * @return the failure; null for a close
    */
-  public ChatwireException failure() {
+  public @Nullable ChatwireException failure() {
     return failure;
   }
 }

@@ -14,6 +14,7 @@ import java.util.Objects;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The server-certificate check handed to kwik for one connection. It fixes the authentication type
@@ -34,7 +35,7 @@ import javax.net.ssl.X509TrustManager;
  */
 public final class ServerCertificateCheck implements X509TrustManager {
   private final X509TrustManager delegate;
-  private volatile CertificateException refusal;
+  private @Nullable volatile CertificateException refusal;
   private volatile boolean accepted;
 
   private ServerCertificateCheck(X509TrustManager delegate) {
@@ -49,7 +50,7 @@ public final class ServerCertificateCheck implements X509TrustManager {
    *     checks nothing
    * @throws IllegalStateException if the platform has no PKIX trust manager
    */
-  public static ServerCertificateCheck of(TauriTrust trust) {
+  public static @Nullable ServerCertificateCheck of(TauriTrust trust) {
     Objects.requireNonNull(trust, "trust");
     if (trust.isInsecure()) {
       return null;
@@ -58,7 +59,7 @@ public final class ServerCertificateCheck implements X509TrustManager {
     return new ServerCertificateCheck(tm != null ? tm : pkix(trust.trustStore()));
   }
 
-  private static X509TrustManager pkix(KeyStore trustStore) {
+  private static X509TrustManager pkix(@Nullable KeyStore trustStore) {
     try {
       TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
       tmf.init(trustStore); // null: the platform's default trust store
@@ -138,7 +139,7 @@ public final class ServerCertificateCheck implements X509TrustManager {
    *
    * @return the validator's exception; null if no chain was refused
    */
-  public CertificateException refusal() {
+  public @Nullable CertificateException refusal() {
     return refusal;
   }
 

@@ -1,6 +1,7 @@
 package io.github.chatwire.tauri.internal;
 
 import java.nio.ByteBuffer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.kwik.core.log.BaseLogger;
@@ -20,7 +21,7 @@ public final class Slf4jKwikLogger extends BaseLogger {
   private static final String IDLE_PREFIX = "Effective idle timeout is ";
 
   private final Runnable onPeerClose;
-  private volatile String peerClose;
+  private @Nullable volatile String peerClose;
   private volatile long idleTimeoutMillis = -1;
 
   /**
@@ -71,7 +72,7 @@ public final class Slf4jKwikLogger extends BaseLogger {
    * @return e.g. "Peer is closing ... with error Transport error: CRYPTO_ERROR (internal_error)";
    *     null if the peer has not closed
    */
-  public String peerClose() {
+  public @Nullable String peerClose() {
     return peerClose;
   }
 

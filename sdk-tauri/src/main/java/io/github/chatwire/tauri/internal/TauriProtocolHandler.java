@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongUnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,7 +111,8 @@ public final class TauriProtocolHandler implements ProtocolHandler {
    * The one place events reach the user: each listener's {@code onEvent}, then its specific method,
    * then the typed subscriptions; on the callback executor, each call guarded.
    */
-  private void deliver(ProtocolContext ctx, TauriMessage m, Consumer<TauriPushListener> specific) {
+  private void deliver(
+      ProtocolContext ctx, TauriMessage m, @Nullable Consumer<TauriPushListener> specific) {
     ctx.emit(
         () -> {
           for (TauriPushListener l : listeners) {

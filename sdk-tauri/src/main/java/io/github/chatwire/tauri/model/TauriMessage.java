@@ -1,6 +1,7 @@
 package io.github.chatwire.tauri.model;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One message of the Tauri push channel: the {@code {"type": ..., "data": {...}}} envelope, decoded
@@ -46,7 +47,7 @@ public interface TauriMessage {
    *
    * @param id the server's message id; null if the server sent none
    */
-  record Success(String id) implements TauriMessage {
+  record Success(@Nullable String id) implements TauriMessage {
     /** The wire type. */
     public static final String TYPE = "success";
 

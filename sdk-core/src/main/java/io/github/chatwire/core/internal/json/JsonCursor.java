@@ -1,5 +1,7 @@
 package io.github.chatwire.core.internal.json;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A forward-only, allocation-light JSON scanner over a {@code String}: what OkHttp hands over for a
  * text message, so no copy into a byte buffer and no UTF-8 round trip. Decoders pull values in wire
@@ -57,7 +59,7 @@ public final class JsonCursor {
   private int numberEnd;
   private int nameStart;
   private int nameEnd;
-  private String lastName;
+  private @Nullable String lastName;
   private boolean numberIsLong;
   private boolean numberHasExponent;
 

@@ -4,6 +4,7 @@ import java.util.AbstractMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A JSON object kept as its source text and parsed into a {@link JsonTree} only when first read:
@@ -20,9 +21,9 @@ public final class JsonObjectView extends AbstractMap<String, Object> {
   private final int start;
   private final int end;
   private final JsonTree.Numbers numbers;
-  private volatile Map<String, Object> tree;
-  private String knownKey;
-  private Object knownValue;
+  private @Nullable volatile Map<String, Object> tree;
+  private @Nullable String knownKey;
+  private @Nullable Object knownValue;
 
   /**
    * Creates the view.
@@ -47,7 +48,7 @@ public final class JsonObjectView extends AbstractMap<String, Object> {
    * @param key the key; never null
    * @param value the tree's value for it; null if absent or JSON null
    */
-  public void know(String key, Object value) {
+  public void know(String key, @Nullable Object value) {
     knownKey = Objects.requireNonNull(key, "key");
     knownValue = value;
   }
@@ -71,7 +72,7 @@ public final class JsonObjectView extends AbstractMap<String, Object> {
     Map<String, Object> t = tree;
     if (t == null) {
       JsonCursor c = new JsonCursor(text, start, end);
-      t = (Map<String, Object>) JsonTree.read(c, numbers);
+      t = (Map<String, Object>) Objects.requireNonNull(JsonTree.read(c, numbers)); // an object
       tree = t;
     }
     return t;
@@ -83,7 +84,7 @@ public final class JsonObjectView extends AbstractMap<String, Object> {
   }
 
   @Override
-  public Object get(Object key) {
+  public @Nullable Object get(Object key) {
     if (tree == null && knownKey != null && knownKey.equals(key)) {
       return knownValue;
     }

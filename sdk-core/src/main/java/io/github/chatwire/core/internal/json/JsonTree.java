@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one JSON tree reader: unmodifiable {@code Map<String, Object>} (wire order) and {@code
@@ -38,13 +39,14 @@ public final class JsonTree {
    * @return the tree; null for JSON null
    * @throws JsonFormatException if the text is not exactly one well-formed JSON value
    */
-  public static Object parse(String text, Numbers numbers) {
+  public static @Nullable Object parse(String text, Numbers numbers) {
     JsonCursor c = new JsonCursor(text);
     Object v = read(c, numbers);
     c.end();
     return v;
   }
 
+  @SuppressWarnings("NullAway") // keys and values are null only while n == 0
   private static Map<String, Object> readMembers(JsonCursor c, Numbers numbers) {
     // small objects (most on the wire) in two arrays; a hash map beyond SmallJsonObject.MAX_SIZE
     String[] keys = null;
@@ -147,7 +149,8 @@ public final class JsonTree {
    * @return the tree; null for JSON null
    * @throws JsonFormatException if the value is malformed
    */
-  public static Object read(JsonCursor c, Numbers numbers) {
+  @SuppressWarnings("NullAway") // an array's values are null only while n == 0
+  public static @Nullable Object read(JsonCursor c, Numbers numbers) {
     switch (c.peek()) {
       case JsonCursor.OBJECT:
         {

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An unmodifiable view of a map nobody else holds: the objects of {@link JsonTree} above a few
@@ -21,7 +22,7 @@ final class LargeJsonObject extends AbstractMap<String, Object> {
   }
 
   @Override
-  public Object get(Object key) {
+  public @Nullable Object get(Object key) {
     return map.get(key);
   }
 

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An unmodifiable map of a few members in wire order, in two arrays: what {@link JsonTree} builds
@@ -41,7 +42,7 @@ final class SmallJsonObject extends AbstractMap<String, Object> {
   }
 
   @Override
-  public Object get(Object key) {
+  public @Nullable Object get(Object key) {
     int i = indexOf(key);
     return i < 0 ? null : values[i];
   }
