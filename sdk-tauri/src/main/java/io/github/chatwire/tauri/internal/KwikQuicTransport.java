@@ -4,6 +4,7 @@ import io.github.chatwire.core.ChatwireException;
 import io.github.chatwire.core.ChatwireRuntime;
 import io.github.chatwire.core.ConnectionLostException;
 import io.github.chatwire.core.MessageTooLargeException;
+import io.github.chatwire.core.internal.ServerCertificateCheck;
 import io.github.chatwire.core.transport.Transport;
 import io.github.chatwire.core.transport.TransportListener;
 import io.github.chatwire.core.transport.TransportSession;
@@ -257,7 +258,11 @@ public final class KwikQuicTransport implements Transport {
       }
       ServerCertificateCheck check;
       try {
-        check = ServerCertificateCheck.of(cfg.trust());
+        TauriTrust trust = cfg.trust();
+        check =
+            trust.isInsecure()
+                ? null
+                : ServerCertificateCheck.of(trust.trustManagerOrNull(), trust.trustStore());
       } catch (IllegalStateException e) {
         return QuicEnd.fail(
             new TauriTlsException("cannot check server certificates: " + e.getMessage(), e));

@@ -49,9 +49,10 @@ public final class TtpStreamDecoder {
   }
 
   /**
-   * Receives the frames of a {@link TtpStreamDecoder} made with {@link #TtpStreamDecoder(TtpLimits,
-   * FrameSink)}, undecoded: a transport that hands message bytes on (for example to a session that
-   * decodes them itself) uses this one, so the framing rules live here only.
+   * Receives the frames of a {@link TtpStreamDecoder} made with {@link
+   * TtpStreamDecoder#TtpStreamDecoder(TtpLimits, FrameSink)}, undecoded: a transport that hands
+   * message bytes on (for example to a session that decodes them itself) uses this one, so the
+   * framing rules live here only.
    */
   public interface FrameSink {
     /**

@@ -1,6 +1,5 @@
-package io.github.chatwire.tauri.internal;
+package io.github.chatwire.core.internal;
 
-import io.github.chatwire.tauri.TauriTrust;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertPathBuilderException;
@@ -16,8 +15,10 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * The server-certificate check handed to kwik for one connection. It fixes the authentication type
- * and remembers why a chain was refused.
+ * The server-certificate check handed to kwik for one connection (sdk-tauri's raw QUIC and
+ * sdk-webtransport's HTTP/3 both use kwik's TLS engine, so both need it; it lives here because it
+ * needs nothing but the JDK). It fixes the authentication type and remembers why a chain was
+ * refused.
  *
  * <p>Why: agent15 3.1 (kwik's TLS 1.3 engine) calls a custom trust manager with the authType {@code
  * "RSA"} for every chain. For the JDK's PKIX trust manager "RSA" means RSA key exchange, so it
@@ -42,20 +43,43 @@ public final class ServerCertificateCheck implements X509TrustManager {
   }
 
   /**
-   * The check for a trust setting.
+   * The check for a trust setting. (An insecure "trust anything" setting has no check: callers
+   * switch kwik's certificate check off instead.)
    *
-   * @param trust the setting; never null
-   * @return the check; null for {@link TauriTrust#insecureTrustAnyServerForTestsOnly()}, which
-   *     checks nothing
+   * @param trustManager the user's own trust manager; null to validate with PKIX against {@code
+   *     trustStore}
+   * @param trustStore the trusted certificates for PKIX; null for the platform's default trust
+   *     store; ignored when {@code trustManager} is given
+   * @return the check; never null
    * @throws IllegalStateException if the platform has no PKIX trust manager
    */
-  public static ServerCertificateCheck of(TauriTrust trust) {
-    Objects.requireNonNull(trust, "trust");
-    if (trust.isInsecure()) {
-      return null;
+  public static ServerCertificateCheck of(X509TrustManager trustManager, KeyStore trustStore) {
+    return new ServerCertificateCheck(trustManager != null ? trustManager : pkix(trustStore));
+  }
+
+  /**
+   * An in-memory trust store holding exactly these certificates.
+   *
+   * @param certificates at least one certificate; never null
+   * @return the loaded store
+   * @throws IllegalArgumentException if there is no certificate
+   * @throws IllegalStateException if the platform cannot create a key store
+   */
+  public static KeyStore trustStoreOf(X509Certificate... certificates) {
+    if (certificates.length == 0) {
+      throw new IllegalArgumentException("no certificates");
     }
-    X509TrustManager tm = trust.trustManagerOrNull();
-    return new ServerCertificateCheck(tm != null ? tm : pkix(trust.trustStore()));
+    try {
+      KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
+      ks.load(null, null);
+      for (int i = 0; i < certificates.length; i++) {
+        ks.setCertificateEntry(
+            "trusted-" + i, Objects.requireNonNull(certificates[i], "certificate"));
+      }
+      return ks;
+    } catch (GeneralSecurityException | java.io.IOException e) {
+      throw new IllegalStateException("cannot create an in-memory trust store", e);
+    }
   }
 
   private static X509TrustManager pkix(KeyStore trustStore) {
