@@ -60,13 +60,16 @@ import tech.kwik.flupke.webtransport.Session;
  * Faults: {@link #drop()}, {@link #stall()}, {@link #silence()}, {@link #silence(MessageType)},
  * {@link #failIdentificationsWith(MessageType)}; hostile output: {@link #sendRawToAll(byte[])},
  * {@link #closeAllWithCloseFrame()}. A frame that is not a valid message is answered with {@code
- * error_protocol}; the client's close frame ends its session (WebTransport close, code 0, reason
- * {@code ttp-close}, as upstream).
+ * error_protocol}; an unknown id or a wrong challenge answer gets no answer at all, as upstream
+ * ({@link Builder#answerRefusals(boolean)} switches the errors on); the client's close frame ends
+ * its session (WebTransport close, code 0, reason {@code ttp-close}, as upstream).
  *
  * <p>Thread-safe. Streams are read on flupke's threads; the protocol runs under one lock.
  */
 public final class FakeTtpOmikron implements FakeServer {
   private final FakeOmikronQuirks quirks;
+  private final boolean answerRefusals;
+  private final AtomicInteger closeFrames = new AtomicInteger();
   private final OmikronPrivateKey key;
   private final TtpCodec codec = new TtpCodec(TtpLimits.DEFAULT);
   private final SecureRandom random = new SecureRandom();
@@ -91,6 +94,7 @@ public final class FakeTtpOmikron implements FakeServer {
 
   private FakeTtpOmikron(Builder b) throws IOException {
     this.quirks = b.quirks;
+    this.answerRefusals = b.answerRefusals;
     this.key = b.key != null ? b.key : OmikronPrivateKey.generate(random);
     WebTransportTestServer.Builder sb =
         WebTransportTestServer.builder(this::accept).port(b.port).path("/");
@@ -329,6 +333,15 @@ public final class FakeTtpOmikron implements FakeServer {
     }
   }
 
+  /**
+   * How many close frames ({@code 0xFFFFFFFF}) the clients sent.
+   *
+   * @return the count
+   */
+  public int closeFramesReceived() {
+    return closeFrames.get();
+  }
+
   private List<Peer> snapshot() {
     synchronized (lock) {
       return new ArrayList<>(peers);
@@ -405,6 +418,7 @@ public final class FakeTtpOmikron implements FakeServer {
 
     @Override
     public void onClose() {
+      closeFrames.incrementAndGet();
       end(0, "ttp-close");
     }
 
@@ -476,6 +490,16 @@ public final class FakeTtpOmikron implements FakeServer {
       }
     }
 
+    /**
+     * An unknown id or a wrong answer: the real E4 Omikron only logs it and answers nothing; with
+     * {@link Builder#answerRefusals(boolean)} the WebSocket-era error follows, as a fatal one.
+     */
+    void refuse(OmikronMessage request, MessageType type) {
+      if (answerRefusals) {
+        fatal(request, type);
+      }
+    }
+
     // ---- protocol, under lock ----
 
     private void handle(OmikronMessage m) {
@@ -533,7 +557,7 @@ public final class FakeTtpOmikron implements FakeServer {
         return;
       }
       if (peerKey == null) {
-        fatal(m, MessageType.ERROR_INVALID_USER_ID);
+        refuse(m, MessageType.ERROR_INVALID_USER_ID);
         return;
       }
       challengeString = X448Challenge.newChallengeString(random);
@@ -562,7 +586,7 @@ public final class FakeTtpOmikron implements FakeServer {
       boolean ok = challengeString.equals(m.data().getString("challenge"));
       challengeString = null;
       if (!ok) {
-        fatal(
+        refuse(
             m,
             role == Role.IOTA
                 ? MessageType.ERROR_INVALID_CHALLENGE
@@ -654,8 +678,24 @@ public final class FakeTtpOmikron implements FakeServer {
     private OmikronPrivateKey key;
     private TestCertificate ca;
     private int port;
+    private boolean answerRefusals;
 
     private Builder() {}
+
+    /**
+     * Whether an unknown user or Iota id and a wrong challenge answer are answered with an error
+     * ({@code error_invalid_user_id}, {@code error_not_authenticated}, {@code
+     * error_invalid_challenge}, then the close frame unless {@code neverCloseAfterFatalError}).
+     * Default false: the real E4 Omikron ({@code Tensamin/Omikron@7387ecf:src/rho/connection.rs})
+     * only logs them and stays silent, so the client's handshake times out.
+     *
+     * @param answer the setting
+     * @return this builder
+     */
+    public Builder answerRefusals(boolean answer) {
+      this.answerRefusals = answer;
+      return this;
+    }
 
     /**
      * The quirks. Default {@link FakeOmikronQuirks#reference()}.

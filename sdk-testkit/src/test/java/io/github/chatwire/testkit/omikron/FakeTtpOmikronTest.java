@@ -207,7 +207,25 @@ class FakeTtpOmikronTest {
   }
 
   @Test
-  void aWrongAnswerIsRefusedAndTheSessionClosedWithTheCloseFrame() throws Exception {
+  void aWrongAnswerOrAnUnknownUserGetsNoAnswerAsUpstream() throws Exception {
+    Peer alice = new Peer();
+    alice.request(MessageType.IDENTIFICATION, OmikronData.builder().put("user_id", ALICE).build());
+    assertEquals(MessageType.CHALLENGE, alice.message().type());
+    alice.request(
+        MessageType.CHALLENGE_RESPONSE, OmikronData.builder().put("challenge", "wrong").build());
+    assertNull(alice.in.poll(500, TimeUnit.MILLISECONDS), "the real Omikron only logs it");
+    alice.request(
+        MessageType.IDENTIFICATION, OmikronData.builder().put("user_id", OmikronId.of(5)).build());
+    assertNull(alice.in.poll(500, TimeUnit.MILLISECONDS), "an unknown user neither");
+    assertEquals(0, omikron.identificationCount(ALICE));
+  }
+
+  @Test
+  void withAnswerRefusalsAWrongAnswerIsRefusedAndTheCloseFrameFollows() throws Exception {
+    omikron.close();
+    omikron =
+        FakeTtpOmikron.builder().quirks(FakeOmikronQuirks.none()).answerRefusals(true).start();
+    omikron.registerUser(UserRecord.of(ALICE, "alice", aliceKey, IOTA));
     Peer alice = new Peer();
     alice.request(MessageType.IDENTIFICATION, OmikronData.builder().put("user_id", ALICE).build());
     assertEquals(MessageType.CHALLENGE, alice.message().type());
@@ -264,6 +282,14 @@ class FakeTtpOmikronTest {
     Peer alice = new Peer();
     omikron.closeAllWithCloseFrame();
     assertEquals("closed:1000", alice.next());
+    alice.session.close(1000, "");
+    Peer bob = new Peer();
+    bob.session.close(1000, "bye");
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (omikron.closeFramesReceived() < 1 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertEquals(1, omikron.closeFramesReceived(), "the client's close frame reached the fake");
   }
 
   @Test
