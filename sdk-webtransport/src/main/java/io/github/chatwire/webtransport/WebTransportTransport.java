@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.X509TrustManager;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Transport} for TTP, the binary Omikron protocol of the Tensamin network since 27 Feb
@@ -167,8 +168,8 @@ public final class WebTransportTransport implements Transport {
    */
   public record Settings(
       URI uri,
-      X509TrustManager trustManager,
-      KeyStore trustStore,
+      @Nullable X509TrustManager trustManager,
+      @Nullable KeyStore trustStore,
       boolean trustAnything,
       Duration connectTimeout,
       Duration idleTimeout,
@@ -184,7 +185,7 @@ public final class WebTransportTransport implements Transport {
      *
      * @return the check; null when {@link #trustAnything()}
      */
-    public ServerCertificateCheck newCertificateCheck() {
+    public @Nullable ServerCertificateCheck newCertificateCheck() {
       return trustAnything ? null : ServerCertificateCheck.of(trustManager, trustStore);
     }
   }
@@ -192,8 +193,8 @@ public final class WebTransportTransport implements Transport {
   /** Builds a {@link WebTransportTransport}. Not thread-safe. */
   public static final class Builder {
     private final URI uri;
-    private X509TrustManager trustManager;
-    private KeyStore trustStore;
+    private @Nullable X509TrustManager trustManager;
+    private @Nullable KeyStore trustStore;
     private boolean trustAnything;
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;

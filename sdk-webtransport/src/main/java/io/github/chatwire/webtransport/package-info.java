@@ -3,4 +3,7 @@
  * Omikron protocol: {@link io.github.chatwire.webtransport.WebTransportTransport}. JVM only
  * (flupke's HTTP/3 client is a {@code java.net.http.HttpClient}, which Android lacks).
  */
+@NullMarked
 package io.github.chatwire.webtransport;
+
+import org.jspecify.annotations.NullMarked;

@@ -13,6 +13,7 @@ import java.util.Objects;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The server-certificate check handed to kwik for one connection (sdk-tauri's raw QUIC and
@@ -35,7 +36,7 @@ import javax.net.ssl.X509TrustManager;
  */
 public final class ServerCertificateCheck implements X509TrustManager {
   private final X509TrustManager delegate;
-  private volatile CertificateException refusal;
+  private volatile @Nullable CertificateException refusal;
   private volatile boolean accepted;
 
   private ServerCertificateCheck(X509TrustManager delegate) {
@@ -53,7 +54,8 @@ public final class ServerCertificateCheck implements X509TrustManager {
    * @return the check; never null
    * @throws IllegalStateException if the platform has no PKIX trust manager
    */
-  public static ServerCertificateCheck of(X509TrustManager trustManager, KeyStore trustStore) {
+  public static ServerCertificateCheck of(
+      @Nullable X509TrustManager trustManager, @Nullable KeyStore trustStore) {
     return new ServerCertificateCheck(trustManager != null ? trustManager : pkix(trustStore));
   }
 
@@ -82,7 +84,7 @@ public final class ServerCertificateCheck implements X509TrustManager {
     }
   }
 
-  private static X509TrustManager pkix(KeyStore trustStore) {
+  private static X509TrustManager pkix(@Nullable KeyStore trustStore) {
     try {
       TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
       tmf.init(trustStore); // null: the platform's default trust store
@@ -116,7 +118,7 @@ public final class ServerCertificateCheck implements X509TrustManager {
   }
 
   @Override
-  public void checkServerTrusted(X509Certificate[] chain, String ignoredAuthType)
+  public void checkServerTrusted(X509Certificate @Nullable [] chain, String ignoredAuthType)
       throws CertificateException {
     if (chain == null || chain.length == 0) {
       CertificateException e = new CertificateException("the server sent no certificate");
@@ -162,7 +164,7 @@ public final class ServerCertificateCheck implements X509TrustManager {
    *
    * @return the validator's exception; null if no chain was refused
    */
-  public CertificateException refusal() {
+  public @Nullable CertificateException refusal() {
     return refusal;
   }
 

@@ -37,6 +37,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import tech.kwik.flupke.webtransport.Session;
 
 /**
@@ -87,7 +88,7 @@ public final class FakeTtpOmikron implements FakeServer {
   private final Map<OmikronId, Integer> identifications = new HashMap<>();
   private final Set<MessageType> silenced = new HashSet<>();
   private final List<Peer> peers = new ArrayList<>();
-  private MessageType failIdentificationWith;
+  private @Nullable MessageType failIdentificationWith;
   private volatile boolean stalled;
   private volatile boolean pongsSilenced;
   private volatile boolean closed;
@@ -230,7 +231,7 @@ public final class FakeTtpOmikron implements FakeServer {
    * @param errorType the error type; null for normal identification
    * @return this
    */
-  public FakeTtpOmikron failIdentificationsWith(MessageType errorType) {
+  public FakeTtpOmikron failIdentificationsWith(@Nullable MessageType errorType) {
     synchronized (lock) {
       failIdentificationWith = errorType;
     }
@@ -364,12 +365,12 @@ public final class FakeTtpOmikron implements FakeServer {
   private final class Peer implements TtpStreamDecoder.FrameSink {
     final Session session;
     final int number;
-    Role role; // guarded by lock
-    OmikronId id;
+    @Nullable Role role; // guarded by lock
+    @Nullable OmikronId id;
     boolean identified;
     boolean attached;
-    String challengeString;
-    private OutputStream out; // guarded by this
+    @Nullable String challengeString;
+    private @Nullable OutputStream out; // guarded by this
     private boolean reopened; // guarded by this
 
     Peer(Session session, int number) {
@@ -675,8 +676,8 @@ public final class FakeTtpOmikron implements FakeServer {
   /** Builds a {@link FakeTtpOmikron}. Not thread-safe. */
   public static final class Builder {
     private FakeOmikronQuirks quirks = FakeOmikronQuirks.reference();
-    private OmikronPrivateKey key;
-    private TestCertificate ca;
+    private @Nullable OmikronPrivateKey key;
+    private @Nullable TestCertificate ca;
     private int port;
     private boolean answerRefusals;
 

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.security.cert.CertificateException;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import tech.kwik.core.log.NullLogger;
 import tech.kwik.core.server.ServerConnectionConfig;
 import tech.kwik.core.server.ServerConnector;
@@ -137,8 +138,8 @@ public final class WebTransportTestServer implements Closeable {
   /** Builds a {@link WebTransportTestServer}. Not thread-safe. */
   public static final class Builder {
     private final Consumer<Session> handler;
-    private TestCertificate ca;
-    private TestCertificate certificate;
+    private @Nullable TestCertificate ca;
+    private @Nullable TestCertificate certificate;
     private String path = "/";
     private int port;
     private int streamBufferBytes = 1_000_000;

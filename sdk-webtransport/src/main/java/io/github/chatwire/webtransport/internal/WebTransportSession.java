@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.kwik.core.ConnectionTerminatedEvent;
@@ -89,10 +90,10 @@ public final class WebTransportSession implements TransportSession {
   private volatile boolean closingLocally;
   private volatile int closeCode = 1000;
   private volatile String closeReason = "";
-  private volatile End end; // the first end someone other than a local close decided
-  private volatile QuicClientConnection conn;
-  private volatile Session wt;
-  private OutputStream out; // the io thread's
+  private volatile @Nullable End end; // the first end someone other than a local close decided
+  private volatile @Nullable QuicClientConnection conn;
+  private volatile @Nullable Session wt;
+  private @Nullable OutputStream out; // the io thread's
   private boolean reopened; // the io thread's: the one new stream was used
   private boolean finished; // guarded by deliverLock
   private long opId; // guarded by opLock
@@ -176,7 +177,7 @@ public final class WebTransportSession implements TransportSession {
   }
 
   @Override
-  public void close(int code, String reason) {
+  public void close(int code, @Nullable String reason) {
     synchronized (sendLock) {
       if (closeRequested) {
         return;
@@ -605,7 +606,7 @@ public final class WebTransportSession implements TransportSession {
     endWith(End.fail(new ConnectionLostException(why.toString())));
   }
 
-  private void onSessionEnded(Long code, String message) {
+  private void onSessionEnded(@Nullable Long code, @Nullable String message) {
     peerEnded.countDown();
     if (closingLocally) {
       return;
@@ -707,7 +708,7 @@ public final class WebTransportSession implements TransportSession {
 
   /** One incoming stream's frame sink and its frame-body timer. */
   private final class StreamReader implements TtpStreamDecoder.FrameSink {
-    private Cancellable timer; // the reading thread's
+    private @Nullable Cancellable timer; // the reading thread's
 
     @Override
     public void onFrame(byte[] message, long streamOffset) {
@@ -765,15 +766,15 @@ public final class WebTransportSession implements TransportSession {
   private static final class End {
     final int code;
     final String reason;
-    final ChatwireException failure;
+    final @Nullable ChatwireException failure;
 
-    private End(int code, String reason, ChatwireException failure) {
+    private End(int code, String reason, @Nullable ChatwireException failure) {
       this.code = code;
       this.reason = reason;
       this.failure = failure;
     }
 
-    static End close(int code, String reason) {
+    static End close(int code, @Nullable String reason) {
       return new End(code, reason == null ? "" : reason, null);
     }
 

@@ -2,6 +2,7 @@ package io.github.chatwire.omikron.codec.ttp;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The TTP stream framing, for one unidirectional stream: each message is preceded by an outer
@@ -69,8 +70,8 @@ public final class TtpStreamDecoder {
   }
 
   private final TtpCodec codec;
-  private final Sink sink;
-  private final FrameSink frameSink;
+  private final @Nullable Sink sink;
+  private final @Nullable FrameSink frameSink;
   private final byte[] header = new byte[4];
   private int headerFill;
   private byte[] body;
