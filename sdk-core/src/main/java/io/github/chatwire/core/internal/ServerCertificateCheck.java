@@ -169,6 +169,28 @@ public final class ServerCertificateCheck implements X509TrustManager {
   }
 
   /**
+   * The message for a refused chain: kwik says only "bad_certificate"; the validator knows why.
+   *
+   * @param e the refusal; never null
+   * @return "server certificate refused: " and {@link #describe}
+   */
+  public static String refusedMessage(CertificateException e) {
+    return "server certificate refused: " + describe(e);
+  }
+
+  /**
+   * The message for a trusted chain whose certificate does not name the host.
+   *
+   * @param host the host connected to; never null
+   * @return the message
+   */
+  public static String hostNameMessage(String host) {
+    return "the server certificate is trusted but not valid for the host name '"
+        + host
+        + "' (its DNS names, or its CN, must match; IP addresses are never matched)";
+  }
+
+  /**
    * A short, human reason for a refusal, followed by the validator's own words. Certificates are
    * public; nothing secret is in either.
    *

@@ -317,18 +317,12 @@ public final class KwikQuicTransport implements Transport {
         if (refused != null) {
           // kwik says only "bad_certificate"; the validator knows why.
           return QuicEnd.fail(
-              new TauriTlsException(
-                  "server certificate refused: " + ServerCertificateCheck.describe(refused),
-                  refused));
+              new TauriTlsException(ServerCertificateCheck.refusedMessage(refused), refused));
         }
         awaitEvent(1000);
         if (check != null && check.acceptedAChain() && refusedHostName(e)) {
           return QuicEnd.fail(
-              new TauriTlsException(
-                  "the server certificate is trusted but not valid for the host name '"
-                      + cfg.host()
-                      + "' (its DNS names, or its CN, must match; IP addresses are never matched)",
-                  e));
+              new TauriTlsException(ServerCertificateCheck.hostNameMessage(cfg.host()), e));
         }
         QuicEnd known = endFromKwik(false);
         if (known != null) {

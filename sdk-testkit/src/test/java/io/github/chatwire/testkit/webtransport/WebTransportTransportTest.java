@@ -382,26 +382,8 @@ class WebTransportTransportTest {
 
   @Test
   void aFailedWriteOpensOneNewStreamAndTheSessionGoesOn() throws Exception {
-    ServerSide side = new ServerSide();
-    int[] streams = new int[1];
-    start(
-        s ->
-            s.setUnidirectionalStreamReceiveHandler(
-                stream -> {
-                  int no;
-                  synchronized (streams) {
-                    no = ++streams[0];
-                  }
-                  InputStream in = stream.getInputStream();
-                  side.read(
-                      in,
-                      no,
-                      m -> {
-                        if (no == 1) {
-                          abortReading(in); // STOP_SENDING: the client's next write fails
-                        }
-                      });
-                }));
+    // STOP_SENDING on the first stream after its first frame: the client's next write fails.
+    ServerSide side = abortingServer(1);
     Recorder r = open(transport().build());
     assertTrue(session.sendBinary(message(1, 1)));
     assertEquals("frame:1:5", side.next());
@@ -420,19 +402,7 @@ class WebTransportTransportTest {
 
   @Test
   void aSecondWriteFailureFailsTheSessionRetryably() throws Exception {
-    ServerSide side = new ServerSide();
-    int[] streams = new int[1];
-    start(
-        s ->
-            s.setUnidirectionalStreamReceiveHandler(
-                stream -> {
-                  int no;
-                  synchronized (streams) {
-                    no = ++streams[0];
-                  }
-                  InputStream in = stream.getInputStream();
-                  side.read(in, no, m -> abortReading(in));
-                }));
+    abortingServer(Integer.MAX_VALUE); // every stream, after its first frame
     Recorder r = open(transport().build());
     ChatwireException failure = null;
     for (int i = 0; i < 400 && failure == null; i++) {
@@ -499,6 +469,34 @@ class WebTransportTransportTest {
     ChatwireException e = r.failure();
     assertInstanceOf(ConnectionLostException.class, e);
     assertTrue(e.getMessage().contains("restarting"), e.getMessage());
+  }
+
+  /**
+   * A server that numbers the client's streams from 1 and stops reading (STOP_SENDING) each of the
+   * first {@code upTo} streams after its first frame.
+   */
+  private ServerSide abortingServer(int upTo) throws IOException {
+    ServerSide side = new ServerSide();
+    int[] streams = new int[1];
+    start(
+        s ->
+            s.setUnidirectionalStreamReceiveHandler(
+                stream -> {
+                  int no;
+                  synchronized (streams) {
+                    no = ++streams[0];
+                  }
+                  InputStream in = stream.getInputStream();
+                  side.read(
+                      in,
+                      no,
+                      m -> {
+                        if (no <= upTo) {
+                          abortReading(in);
+                        }
+                      });
+                }));
+    return side;
   }
 
   private static void abortReading(InputStream in) {

@@ -295,20 +295,13 @@ public final class WebTransportSession implements TransportSession {
       if (refused != null) {
         return End.fail(
             new TlsCertificateException(
-                "server certificate refused: " + ServerCertificateCheck.describe(refused),
-                refused,
-                false));
+                ServerCertificateCheck.refusedMessage(refused), refused, false));
       }
       if (check != null
           && check.acceptedAChain()
           && String.valueOf(e.getMessage()).contains("servername does not match")) {
         return End.fail(
-            new TlsCertificateException(
-                "the server certificate is trusted but not valid for the host name '"
-                    + host
-                    + "' (its DNS names must match; IP addresses are never matched)",
-                e,
-                false));
+            new TlsCertificateException(ServerCertificateCheck.hostNameMessage(host), e, false));
       }
       return End.fail(
           new ConnectionLostException(
