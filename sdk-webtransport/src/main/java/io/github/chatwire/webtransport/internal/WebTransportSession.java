@@ -28,6 +28,7 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -99,7 +100,7 @@ public final class WebTransportSession implements TransportSession {
   private long opId; // guarded by opLock
   private boolean inOp; // guarded by opLock
   private long timedOutOp; // guarded by opLock
-  private volatile int streamsOpened;
+  private final AtomicInteger streamsOpened = new AtomicInteger();
 
   /**
    * Creates the session; {@link #start()} starts it.
@@ -132,7 +133,7 @@ public final class WebTransportSession implements TransportSession {
    * @return the count
    */
   public int streamsOpened() {
-    return streamsOpened;
+    return streamsOpened.get();
   }
 
   // ---- TransportSession (any thread; never blocks) ----
@@ -365,7 +366,7 @@ public final class WebTransportSession implements TransportSession {
         continue;
       }
       if (next == CLOSE) {
-        return cancelRequested ? localClose() : closeGracefully(s);
+        return cancelRequested ? localClose() : closeGracefully();
       }
       byte[] frame = (byte[]) next;
       try {
@@ -422,11 +423,11 @@ public final class WebTransportSession implements TransportSession {
         Stage.OPEN_STREAM,
         cfg.streamOpenTimeout(),
         () -> made[0] = s.createUnidirectionalStream().getOutputStream());
-    streamsOpened++;
+    streamsOpened.incrementAndGet();
     return made[0];
   }
 
-  private End closeGracefully(Session s) throws InterruptedException {
+  private End closeGracefully() throws InterruptedException {
     try {
       OutputStream o = out;
       timed(
