@@ -269,6 +269,7 @@ class WebTransportTransportTest {
           s.setUnidirectionalStreamReceiveHandler(stream -> {});
           new Thread(
                   () -> {
+                    awaitOpen(s);
                     try {
                       OutputStream o = serverStream(s);
                       o.write(TtpStreamDecoder.frame(message(3, 7)));
@@ -295,6 +296,7 @@ class WebTransportTransportTest {
           s.setUnidirectionalStreamReceiveHandler(stream -> {});
           new Thread(
                   () -> {
+                    awaitOpen(s);
                     try {
                       serverStream(s).write(bytes);
                     } catch (IOException e) {
@@ -361,6 +363,7 @@ class WebTransportTransportTest {
           s.setUnidirectionalStreamReceiveHandler(stream -> {});
           new Thread(
                   () -> {
+                    awaitOpen(s);
                     byte[] head = new byte[1000];
                     System.arraycopy(
                         TtpStreamDecoder.frame(message(8_000_000, 1)), 0, head, 0, head.length);
@@ -497,6 +500,17 @@ class WebTransportTransportTest {
                       });
                 }));
     return side;
+  }
+
+  /**
+   * The test's start wrapper opens the session after its handler returns; a server thread started
+   * in the handler waits for that (flupke refuses streams of a session not yet open).
+   */
+  private static void awaitOpen(Session s) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!s.isOpen() && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
   }
 
   private static void abortReading(InputStream in) {
