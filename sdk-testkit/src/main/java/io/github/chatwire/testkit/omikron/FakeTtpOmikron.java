@@ -353,12 +353,14 @@ public final class FakeTtpOmikron implements FakeServer {
 
   private void accept(Session s) {
     Peer p = new Peer(s, connections.getAndIncrement());
-    synchronized (lock) {
-      peers.add(p);
-    }
     s.registerSessionTerminatedEventListener((code, reason) -> p.gone());
     s.setUnidirectionalStreamReceiveHandler(stream -> p.read(stream.getInputStream()));
     s.open();
+    // Listed only once open: flupke refuses streams of a session not yet open, so a fault sent
+    // to every peer (closeAllWithCloseFrame) must not reach this one earlier.
+    synchronized (lock) {
+      peers.add(p);
+    }
   }
 
   /** One WebTransport session. */
