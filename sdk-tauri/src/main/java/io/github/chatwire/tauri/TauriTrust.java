@@ -1,6 +1,6 @@
 package io.github.chatwire.tauri;
 
-import java.security.GeneralSecurityException;
+import io.github.chatwire.core.internal.ServerCertificateCheck;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.Objects;
@@ -61,20 +61,7 @@ public final class TauriTrust {
    * @return the trust setting
    */
   public static TauriTrust certificates(X509Certificate... certificates) {
-    if (certificates.length == 0) {
-      throw new IllegalArgumentException("no certificates");
-    }
-    try {
-      KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
-      ks.load(null, null);
-      for (int i = 0; i < certificates.length; i++) {
-        ks.setCertificateEntry(
-            "trusted-" + i, Objects.requireNonNull(certificates[i], "certificate"));
-      }
-      return keyStore(ks);
-    } catch (GeneralSecurityException | java.io.IOException e) {
-      throw new IllegalStateException("cannot create an in-memory trust store", e);
-    }
+    return keyStore(ServerCertificateCheck.trustStoreOf(certificates));
   }
 
   /**

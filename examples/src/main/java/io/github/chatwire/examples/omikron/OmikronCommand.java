@@ -6,6 +6,7 @@ import io.github.chatwire.examples.cli.Command;
 import io.github.chatwire.examples.cli.ExitCode;
 import io.github.chatwire.examples.cli.Output;
 import io.github.chatwire.examples.cli.Session;
+import io.github.chatwire.examples.cli.TrustFile;
 import io.github.chatwire.examples.cli.UsageException;
 import io.github.chatwire.omikron.AnswerEncoding;
 import io.github.chatwire.omikron.IdentificationStrategy;
@@ -14,6 +15,7 @@ import io.github.chatwire.omikron.LossyTextPolicy;
 import io.github.chatwire.omikron.OmikronClient;
 import io.github.chatwire.omikron.OmikronKeyFile;
 import io.github.chatwire.omikron.OmikronPrivateKey;
+import io.github.chatwire.omikron.OmikronProtocol;
 import io.github.chatwire.omikron.codec.MessageScheme;
 import io.github.chatwire.omikron.model.GetUserData;
 import io.github.chatwire.omikron.model.MessageType;
@@ -24,6 +26,7 @@ import io.github.chatwire.omikron.model.UserData;
 import io.github.chatwire.omikron.omega.OmegaClient;
 import io.github.chatwire.omikron.omega.OmegaException;
 import io.github.chatwire.omikron.omega.OmikronInfo;
+import io.github.chatwire.webtransport.WebTransportTransport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -43,9 +46,12 @@ import java.util.regex.Pattern;
  * identifies, runs the requests asked for ({@code --get-user}, {@code --ping-count}, {@code
  * --send-message}), then listens for events.
  *
- * <p>Where to connect: {@code --url} (the {@code /ws/client/} or {@code /ws/iota/} endpoint) or
+ * <p>Where to connect: {@code --url} (the {@code /ws/client/} or {@code /ws/iota/} endpoint),
  * {@code --omega URL}, which asks Omega which Omikron serves the user or Iota ({@code wss://} when
- * the Omega URL is {@code https://}, else {@code ws://}, unless Omega's address has a scheme).
+ * the Omega URL is {@code https://}, else {@code ws://}, unless Omega's address has a scheme), or
+ * {@code --ttp https://host:959}: TTP over WebTransport, the servers' protocol since 27 Feb 2026,
+ * one endpoint for both roles, with the same options and output ({@code --trust PEM} names the CAs
+ * to trust; the answer defaults to the plain string, the cipher to {@code hkdf-gcm}).
  *
  * <p>The private key (given inline or as a {@code <user_id>::<key>} key file) is registered with
  * the output's redaction before anything is printed and is never shown.
@@ -71,7 +77,7 @@ public final class OmikronCommand implements Command {
 
   @Override
   public String usage() {
-    return "omikron (--url WS_URL | --omega URL) (--key-file FILE | --user-id ID [--private-key-file FILE]"
+    return "omikron (--url WS_URL | --omega URL | --ttp HTTPS_URL [--trust PEM]) (--key-file FILE | --user-id ID [--private-key-file FILE]"
         + " | --iota --iota-id ID [--private-key-file FILE]) [--auth challenge|private-key-hash]"
         + " [--answer base64|plain] [--get-user ID] [--ping-count N] [--send-message RECEIVER_ID TEXT]"
         + " [--cipher web|hkdf-gcm|plain] [--allow-lossy] [--listen SECONDS] [--json]";
@@ -96,6 +102,14 @@ public final class OmikronCommand implements Command {
                 "--omega",
                 "URL",
                 "ask Omega at this http(s) URL which Omikron serves the user or Iota")
+            .option(
+                "--ttp",
+                "HTTPS_URL",
+                "speak TTP over WebTransport (the servers' protocol since 27 Feb 2026) to https://host[:959]")
+            .option(
+                "--trust",
+                "PEM",
+                "with --ttp: file with the CA certificates to trust (default: the system's trust store)")
             .option("--user-id", "ID", "the user's numeric id or UUID (client role)")
             .option(
                 "--private-key-file", "FILE", "file holding the base64 X448 private key (one line)")
@@ -113,7 +127,7 @@ public final class OmikronCommand implements Command {
             .option(
                 "--answer",
                 "ENCODING",
-                "how the challenge answer is sent: base64 or plain (default: base64)")
+                "how the challenge answer is sent: base64 or plain (default: base64; plain with --ttp)")
             .option("--get-user", "ID", "request this user's data and print it")
             .option("--ping-count", "N", "send N pings and print each round trip (default: 0)")
             .option(
@@ -123,7 +137,7 @@ public final class OmikronCommand implements Command {
             .option(
                 "--cipher",
                 "SCHEME",
-                "web (the web client's AES-CBC), hkdf-gcm or plain (default: web)")
+                "web (the web client's AES-CBC), hkdf-gcm or plain (default: web; hkdf-gcm with --ttp)")
             .option(
                 "--allow-lossy",
                 "",
@@ -152,10 +166,19 @@ public final class OmikronCommand implements Command {
     String keyFileText = args.has("--key-file") ? readKeyFile(args.get("--key-file"), out) : null;
 
     boolean iota = args.has("--iota");
-    if (args.has("--url") == args.has("--omega")) {
-      throw new UsageException("give exactly one of --url and --omega");
+    int where =
+        (args.has("--url") ? 1 : 0) + (args.has("--omega") ? 1 : 0) + (args.has("--ttp") ? 1 : 0);
+    if (where != 1) {
+      throw new UsageException("give exactly one of --url, --omega and --ttp");
     }
-    IdentificationStrategy strategy = strategy(args.get("--auth"), args.get("--answer"));
+    WebTransportTransport ttp = args.has("--ttp") ? ttp(args) : null;
+    if (ttp == null && args.has("--trust")) {
+      throw new UsageException("--trust applies to --ttp only");
+    }
+    IdentificationStrategy strategy =
+        strategy(
+            args.get("--auth"),
+            args.get("--answer") == null && ttp != null ? "plain" : args.get("--answer"));
     int listen = args.integer("--listen", 0);
     int pings = args.integer("--ping-count", 0);
     OmikronId getUser = args.has("--get-user") ? id("--get-user", args.get("--get-user")) : null;
@@ -177,7 +200,7 @@ public final class OmikronCommand implements Command {
       OmikronPrivateKey key = key(privateKeyText);
       out.hide(
           Secret.of(key.privateKeyHash())); // the older identification sends it like a password
-      return new IotaRun(out, iotaId, key, strategy).run(args, getUser, pings, listen);
+      return new IotaRun(out, iotaId, key, strategy, ttp).run(args, getUser, pings, listen);
     }
     if (args.has("--iota-id")) {
       throw new UsageException("--iota-id needs --iota");
@@ -206,10 +229,13 @@ public final class OmikronCommand implements Command {
       key = key(privateKeyText);
     }
     out.hide(Secret.of(key.privateKeyHash())); // the older identification sends it like a password
-    MessageScheme scheme = cipher(args.get("--cipher"));
+    MessageScheme scheme =
+        args.get("--cipher") == null && ttp != null
+            ? MessageScheme.HKDF_GCM // the newer client's, as on TTP by default
+            : cipher(args.get("--cipher"));
     LossyTextPolicy lossy =
         args.has("--allow-lossy") ? LossyTextPolicy.SEND_ALTERED : LossyTextPolicy.REJECT;
-    return new ClientRun(out, userId, key, strategy, scheme, lossy)
+    return new ClientRun(out, userId, key, strategy, scheme, lossy, ttp)
         .run(args, getUser, pings, sendTo, send, listen);
   }
 
@@ -235,6 +261,20 @@ public final class OmikronCommand implements Command {
       out.hide(Secret.of(flat.substring(sep + 2).trim()));
     }
     return text;
+  }
+
+  /** The WebTransport transport for {@code --ttp} (with {@code --trust}). */
+  private static WebTransportTransport ttp(Args args) {
+    WebTransportTransport.Builder b;
+    try {
+      b = WebTransportTransport.builder(args.get("--ttp"));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--ttp: " + e.getMessage());
+    }
+    if (args.has("--trust")) {
+      b.trustCertificates(TrustFile.certificates("--trust", args.get("--trust")));
+    }
+    return b.build();
   }
 
   static IdentificationStrategy strategy(String auth, String answer) {
@@ -331,6 +371,7 @@ public final class OmikronCommand implements Command {
     private final IdentificationStrategy strategy;
     private final MessageScheme scheme;
     private final LossyTextPolicy lossy;
+    private final WebTransportTransport ttp; // null: WebSocket
 
     ClientRun(
         Output out,
@@ -338,13 +379,15 @@ public final class OmikronCommand implements Command {
         OmikronPrivateKey key,
         IdentificationStrategy strategy,
         MessageScheme scheme,
-        LossyTextPolicy lossy) {
+        LossyTextPolicy lossy,
+        WebTransportTransport ttp) {
       this.out = out;
       this.userId = userId;
       this.key = key;
       this.strategy = strategy;
       this.scheme = scheme;
       this.lossy = lossy;
+      this.ttp = ttp;
     }
 
     int run(
@@ -359,10 +402,12 @@ public final class OmikronCommand implements Command {
               .identification(strategy)
               .messageScheme(scheme)
               .lossyText(lossy)
-              .options(Session.forCli(OmikronClient.defaultOptions()))
+              .options(Session.forCli(OmikronClient.defaultOptions(protocol(ttp))))
               .listener(printer);
       OmikronClient client;
-      if (args.has("--omega")) {
+      if (ttp != null) {
+        b.protocol(OmikronProtocol.TTP).transport(ttp);
+      } else if (args.has("--omega")) {
         int[] status = {ExitCode.OK};
         OmikronInfo info = discover(out, session, args.get("--omega"), userId, status);
         if (info == null) {
@@ -432,12 +477,19 @@ public final class OmikronCommand implements Command {
     private final OmikronId iotaId;
     private final OmikronPrivateKey key;
     private final IdentificationStrategy strategy;
+    private final WebTransportTransport ttp; // null: WebSocket
 
-    IotaRun(Output out, OmikronId iotaId, OmikronPrivateKey key, IdentificationStrategy strategy) {
+    IotaRun(
+        Output out,
+        OmikronId iotaId,
+        OmikronPrivateKey key,
+        IdentificationStrategy strategy,
+        WebTransportTransport ttp) {
       this.out = out;
       this.iotaId = iotaId;
       this.key = key;
       this.strategy = strategy;
+      this.ttp = ttp;
     }
 
     int run(Args args, OmikronId getUser, int pings, int listen) throws Exception {
@@ -448,9 +500,11 @@ public final class OmikronCommand implements Command {
               .iotaId(iotaId)
               .privateKey(key)
               .identification(strategy)
-              .options(Session.forCli(IotaConnection.defaultOptions()))
+              .options(Session.forCli(IotaConnection.defaultOptions(protocol(ttp))))
               .listener(printer);
-      if (args.has("--omega")) {
+      if (ttp != null) {
+        b.protocol(OmikronProtocol.TTP).transport(ttp);
+      } else if (args.has("--omega")) {
         int[] status = {ExitCode.OK};
         OmikronInfo info = discover(out, session, args.get("--omega"), iotaId, status);
         if (info == null) {
@@ -526,6 +580,10 @@ public final class OmikronCommand implements Command {
     } catch (ExecutionException | TimeoutException e) {
       // Closing is best effort here; a slow close must not change the outcome of the run.
     }
+  }
+
+  private static OmikronProtocol protocol(WebTransportTransport ttp) {
+    return ttp == null ? OmikronProtocol.WEBSOCKET : OmikronProtocol.TTP;
   }
 
   private static String url(String url) {

@@ -9,6 +9,7 @@ import io.github.chatwire.examples.cli.Command;
 import io.github.chatwire.examples.cli.ExitCode;
 import io.github.chatwire.examples.cli.Output;
 import io.github.chatwire.examples.cli.Session;
+import io.github.chatwire.examples.cli.TrustFile;
 import io.github.chatwire.examples.cli.UsageException;
 import io.github.chatwire.tauri.TauriClientIdentity;
 import io.github.chatwire.tauri.TauriPushClient;
@@ -16,19 +17,12 @@ import io.github.chatwire.tauri.TauriPushListener;
 import io.github.chatwire.tauri.TauriTrust;
 import io.github.chatwire.tauri.codec.TauriFraming;
 import io.github.chatwire.tauri.model.TauriMessage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,7 +132,7 @@ public final class TauriCommand implements Command {
     }
     TauriTrust trust =
         args.has("--trust")
-            ? TauriTrust.certificates(parseCertificates(readFile("--trust", args.get("--trust"))))
+            ? TauriTrust.certificates(TrustFile.certificates("--trust", args.get("--trust")))
             : TauriTrust.system();
 
     // Pings are seen inside the SDK's protocol handler, which must never block: printing
@@ -250,25 +244,6 @@ public final class TauriCommand implements Command {
       return Integer.parseInt(value);
     } catch (NumberFormatException e) {
       throw new UsageException("--auth-close-code needs a whole number, got '" + value + "'");
-    }
-  }
-
-  private static X509Certificate[] parseCertificates(String pem) {
-    try {
-      Collection<? extends Certificate> certs =
-          CertificateFactory.getInstance("X.509")
-              .generateCertificates(
-                  new ByteArrayInputStream(pem.trim().getBytes(StandardCharsets.US_ASCII)));
-      List<X509Certificate> list = new ArrayList<>();
-      for (Certificate c : certs) {
-        list.add((X509Certificate) c);
-      }
-      if (list.isEmpty()) {
-        throw new UsageException("the --trust file holds no certificate");
-      }
-      return list.toArray(new X509Certificate[0]);
-    } catch (CertificateException | ClassCastException e) {
-      throw new UsageException("cannot parse the --trust file: " + e.getMessage());
     }
   }
 

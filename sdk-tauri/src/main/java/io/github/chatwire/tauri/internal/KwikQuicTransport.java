@@ -4,6 +4,7 @@ import io.github.chatwire.core.ChatwireException;
 import io.github.chatwire.core.ChatwireRuntime;
 import io.github.chatwire.core.ConnectionLostException;
 import io.github.chatwire.core.MessageTooLargeException;
+import io.github.chatwire.core.internal.ServerCertificateCheck;
 import io.github.chatwire.core.transport.Transport;
 import io.github.chatwire.core.transport.TransportListener;
 import io.github.chatwire.core.transport.TransportSession;
@@ -258,7 +259,11 @@ public final class KwikQuicTransport implements Transport {
       }
       ServerCertificateCheck check;
       try {
-        check = ServerCertificateCheck.of(cfg.trust());
+        TauriTrust trust = cfg.trust();
+        check =
+            trust.isInsecure()
+                ? null
+                : ServerCertificateCheck.of(trust.trustManagerOrNull(), trust.trustStore());
       } catch (IllegalStateException e) {
         return QuicEnd.fail(
             new TauriTlsException("cannot check server certificates: " + e.getMessage(), e));
@@ -313,18 +318,12 @@ public final class KwikQuicTransport implements Transport {
         if (refused != null) {
           // kwik says only "bad_certificate"; the validator knows why.
           return QuicEnd.fail(
-              new TauriTlsException(
-                  "server certificate refused: " + ServerCertificateCheck.describe(refused),
-                  refused));
+              new TauriTlsException(ServerCertificateCheck.refusedMessage(refused), refused));
         }
         awaitEvent(1000);
         if (check != null && check.acceptedAChain() && refusedHostName(e)) {
           return QuicEnd.fail(
-              new TauriTlsException(
-                  "the server certificate is trusted but not valid for the host name '"
-                      + cfg.host()
-                      + "' (its DNS names, or its CN, must match; IP addresses are never matched)",
-                  e));
+              new TauriTlsException(ServerCertificateCheck.hostNameMessage(cfg.host()), e));
         }
         QuicEnd known = endFromKwik(false);
         if (known != null) {

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.chatwire.core.internal.ServerCertificateCheck;
 import io.github.chatwire.tauri.TauriTrust;
-import io.github.chatwire.tauri.internal.ServerCertificateCheck;
 import io.github.chatwire.testkit.tauri.TestCertificate.KeyType;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -32,7 +32,7 @@ class ServerCertificateCheckTest {
     assertTrue(String.valueOf(e.getMessage()).toLowerCase().contains("key"), e.getMessage());
     assertDoesNotThrow(
         () ->
-            ServerCertificateCheck.of(TauriTrust.certificates(CA.certificate()))
+            ServerCertificateCheck.of(null, ServerCertificateCheck.trustStoreOf(CA.certificate()))
                 .checkServerTrusted(chain, "RSA"));
   }
 
@@ -47,7 +47,7 @@ class ServerCertificateCheckTest {
             .chain()
             .toArray(new X509Certificate[0]);
     ServerCertificateCheck check =
-        ServerCertificateCheck.of(TauriTrust.certificates(rsaCa.certificate()));
+        ServerCertificateCheck.of(null, ServerCertificateCheck.trustStoreOf(rsaCa.certificate()));
     assertDoesNotThrow(() -> check.checkServerTrusted(chain, "RSA"));
     assertNull(check.refusal());
   }
@@ -62,7 +62,7 @@ class ServerCertificateCheckTest {
             .chain()
             .toArray(new X509Certificate[0]);
     ServerCertificateCheck check =
-        ServerCertificateCheck.of(TauriTrust.certificates(CA.certificate()));
+        ServerCertificateCheck.of(null, ServerCertificateCheck.trustStoreOf(CA.certificate()));
     CertificateException e =
         assertThrows(CertificateException.class, () -> check.checkServerTrusted(chain, "RSA"));
     assertSame(e, check.refusal());
@@ -76,7 +76,7 @@ class ServerCertificateCheckTest {
         CA.issueServer("localhost").issue().chain().toArray(new X509Certificate[0]);
     TestCertificate other = TestCertificate.certificateAuthority("Other CA");
     ServerCertificateCheck check =
-        ServerCertificateCheck.of(TauriTrust.certificates(other.certificate()));
+        ServerCertificateCheck.of(null, ServerCertificateCheck.trustStoreOf(other.certificate()));
     CertificateException e =
         assertThrows(CertificateException.class, () -> check.checkServerTrusted(chain, "RSA"));
     assertTrue(
@@ -86,9 +86,8 @@ class ServerCertificateCheckTest {
   }
 
   @Test
-  void insecureTrustChecksNothingAndTheSystemTrustIsPkix() {
-    assertNull(ServerCertificateCheck.of(TauriTrust.insecureTrustAnyServerForTestsOnly()));
-    ServerCertificateCheck system = ServerCertificateCheck.of(TauriTrust.system());
+  void theSystemTrustIsPkix() {
+    ServerCertificateCheck system = ServerCertificateCheck.of(null, null);
     X509Certificate[] chain =
         CA.issueServer("localhost").issue().chain().toArray(new X509Certificate[0]);
     assertThrows(

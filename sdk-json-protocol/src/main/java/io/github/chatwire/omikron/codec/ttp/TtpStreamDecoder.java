@@ -2,6 +2,7 @@ package io.github.chatwire.omikron.codec.ttp;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The TTP stream framing, for one unidirectional stream: each message is preceded by an outer
@@ -48,8 +49,29 @@ public final class TtpStreamDecoder {
     void onClose();
   }
 
+  /**
+   * Receives the frames of a {@link TtpStreamDecoder} made with {@link
+   * TtpStreamDecoder#TtpStreamDecoder(TtpLimits, FrameSink)}, undecoded: a transport that hands
+   * message bytes on (for example to a session that decodes them itself) uses this one, so the
+   * framing rules live here only.
+   */
+  public interface FrameSink {
+    /**
+     * A complete frame: the message bytes after the outer length, starting with the message's own
+     * {@code u32} length (which the decoder has checked against the outer one).
+     *
+     * @param message a new array owned by the sink; never null
+     * @param streamOffset where the frame's outer length starts in the stream
+     */
+    void onFrame(byte[] message, long streamOffset);
+
+    /** The peer's close frame ({@code 0xFFFFFFFF}); nothing more will be delivered. */
+    void onClose();
+  }
+
   private final TtpCodec codec;
-  private final Sink sink;
+  private final @Nullable Sink sink;
+  private final @Nullable FrameSink frameSink;
   private final byte[] header = new byte[4];
   private int headerFill;
   private byte[] body;
@@ -70,6 +92,24 @@ public final class TtpStreamDecoder {
   public TtpStreamDecoder(TtpCodec codec, Sink sink) {
     this.codec = Objects.requireNonNull(codec, "codec");
     this.sink = Objects.requireNonNull(sink, "sink");
+    this.frameSink = null;
+  }
+
+  /**
+   * A decoder for one stream that checks only the framing and hands each frame's message bytes on
+   * undecoded. Besides the outer length's bound, it checks that the message's own {@code u32}
+   * length is the outer length minus 4 (as the reference TypeScript codec does); a frame where they
+   * disagree fails the stream like an oversized one, because one of the two lengths lies and the
+   * stream cannot be trusted past it.
+   *
+   * @param limits bound the framing ({@link TtpLimits#maxMessageBytes()}); never null
+   * @param sink where frames go; never null
+   * @throws NullPointerException if an argument is null
+   */
+  public TtpStreamDecoder(TtpLimits limits, FrameSink sink) {
+    this.codec = new TtpCodec(Objects.requireNonNull(limits, "limits"));
+    this.frameSink = Objects.requireNonNull(sink, "sink");
+    this.sink = null;
   }
 
   /**
@@ -219,7 +259,11 @@ public final class TtpStreamDecoder {
     if (n == CLOSE_FRAME_LENGTH) {
       closed = true;
       body = null;
-      sink.onClose();
+      if (frameSink != null) {
+        frameSink.onClose();
+      } else {
+        sink.onClose();
+      }
       return;
     }
     long max = 4L + codec.limits().maxMessageBytes();
@@ -242,7 +286,7 @@ public final class TtpStreamDecoder {
     }
   }
 
-  private void endFrame() {
+  private void endFrame() throws TtpDecodeException {
     int n = bodyLength;
     byte[] b = body == null ? new byte[0] : body;
     long start = frameStart;
@@ -250,6 +294,30 @@ public final class TtpStreamDecoder {
     bodyFill = 0;
     if (body != null && body.length > KEEP_BUFFER_BYTES) {
       body = null;
+    }
+    if (frameSink != null) {
+      long inner =
+          n < 4
+              ? -1
+              : ((b[0] & 0xFFL) << 24)
+                  | ((b[1] & 0xFF) << 16)
+                  | ((b[2] & 0xFF) << 8)
+                  | (b[3] & 0xFF);
+      if (inner != n - 4L) {
+        failure =
+            new TtpDecodeException(
+                "frame length "
+                    + n
+                    + (n < 4
+                        ? " is too short for a message"
+                        : " disagrees with the message's own length " + inner),
+                start);
+        body = null;
+        throw failure;
+      }
+      // A body buffer the decoder let go of and that fits exactly is handed over, not copied.
+      frameSink.onFrame(body == null && b.length == n && n > 0 ? b : Arrays.copyOf(b, n), start);
+      return;
     }
     TtpMessage m;
     try {

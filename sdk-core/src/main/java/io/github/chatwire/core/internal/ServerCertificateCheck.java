@@ -1,6 +1,5 @@
-package io.github.chatwire.tauri.internal;
+package io.github.chatwire.core.internal;
 
-import io.github.chatwire.tauri.TauriTrust;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertPathBuilderException;
@@ -17,8 +16,10 @@ import javax.net.ssl.X509TrustManager;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The server-certificate check handed to kwik for one connection. It fixes the authentication type
- * and remembers why a chain was refused.
+ * The server-certificate check handed to kwik for one connection (sdk-tauri's raw QUIC and
+ * sdk-webtransport's HTTP/3 both use kwik's TLS engine, so both need it; it lives here because it
+ * needs nothing but the JDK). It fixes the authentication type and remembers why a chain was
+ * refused.
  *
  * <p>Why: agent15 3.1 (kwik's TLS 1.3 engine) calls a custom trust manager with the authType {@code
  * "RSA"} for every chain. For the JDK's PKIX trust manager "RSA" means RSA key exchange, so it
@@ -35,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ServerCertificateCheck implements X509TrustManager {
   private final X509TrustManager delegate;
-  private @Nullable volatile CertificateException refusal;
+  private volatile @Nullable CertificateException refusal;
   private volatile boolean accepted;
 
   private ServerCertificateCheck(X509TrustManager delegate) {
@@ -43,20 +44,44 @@ public final class ServerCertificateCheck implements X509TrustManager {
   }
 
   /**
-   * The check for a trust setting.
+   * The check for a trust setting. (An insecure "trust anything" setting has no check: callers
+   * switch kwik's certificate check off instead.)
    *
-   * @param trust the setting; never null
-   * @return the check; null for {@link TauriTrust#insecureTrustAnyServerForTestsOnly()}, which
-   *     checks nothing
+   * @param trustManager the user's own trust manager; null to validate with PKIX against {@code
+   *     trustStore}
+   * @param trustStore the trusted certificates for PKIX; null for the platform's default trust
+   *     store; ignored when {@code trustManager} is given
+   * @return the check; never null
    * @throws IllegalStateException if the platform has no PKIX trust manager
    */
-  public static @Nullable ServerCertificateCheck of(TauriTrust trust) {
-    Objects.requireNonNull(trust, "trust");
-    if (trust.isInsecure()) {
-      return null;
+  public static ServerCertificateCheck of(
+      @Nullable X509TrustManager trustManager, @Nullable KeyStore trustStore) {
+    return new ServerCertificateCheck(trustManager != null ? trustManager : pkix(trustStore));
+  }
+
+  /**
+   * An in-memory trust store holding exactly these certificates.
+   *
+   * @param certificates at least one certificate; never null
+   * @return the loaded store
+   * @throws IllegalArgumentException if there is no certificate
+   * @throws IllegalStateException if the platform cannot create a key store
+   */
+  public static KeyStore trustStoreOf(X509Certificate... certificates) {
+    if (certificates.length == 0) {
+      throw new IllegalArgumentException("no certificates");
     }
-    X509TrustManager tm = trust.trustManagerOrNull();
-    return new ServerCertificateCheck(tm != null ? tm : pkix(trust.trustStore()));
+    try {
+      KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
+      ks.load(null, null);
+      for (int i = 0; i < certificates.length; i++) {
+        ks.setCertificateEntry(
+            "trusted-" + i, Objects.requireNonNull(certificates[i], "certificate"));
+      }
+      return ks;
+    } catch (GeneralSecurityException | java.io.IOException e) {
+      throw new IllegalStateException("cannot create an in-memory trust store", e);
+    }
   }
 
   private static X509TrustManager pkix(@Nullable KeyStore trustStore) {
@@ -93,7 +118,7 @@ public final class ServerCertificateCheck implements X509TrustManager {
   }
 
   @Override
-  public void checkServerTrusted(X509Certificate[] chain, String ignoredAuthType)
+  public void checkServerTrusted(X509Certificate @Nullable [] chain, String ignoredAuthType)
       throws CertificateException {
     if (chain == null || chain.length == 0) {
       CertificateException e = new CertificateException("the server sent no certificate");
@@ -141,6 +166,28 @@ public final class ServerCertificateCheck implements X509TrustManager {
    */
   public @Nullable CertificateException refusal() {
     return refusal;
+  }
+
+  /**
+   * The message for a refused chain: kwik says only "bad_certificate"; the validator knows why.
+   *
+   * @param e the refusal; never null
+   * @return "server certificate refused: " and {@link #describe}
+   */
+  public static String refusedMessage(CertificateException e) {
+    return "server certificate refused: " + describe(e);
+  }
+
+  /**
+   * The message for a trusted chain whose certificate does not name the host.
+   *
+   * @param host the host connected to; never null
+   * @return the message
+   */
+  public static String hostNameMessage(String host) {
+    return "the server certificate is trusted but not valid for the host name '"
+        + host
+        + "' (its DNS names, or its CN, must match; IP addresses are never matched)";
   }
 
   /**
