@@ -1,15 +1,19 @@
 package io.github.chatwire.testkit.originchats;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.chatwire.core.Secret;
 import io.github.chatwire.core.connection.ConnectionState;
 import io.github.chatwire.core.connection.StateChange;
 import io.github.chatwire.originchats.OriginChatsClient;
 import io.github.chatwire.originchats.OriginChatsListener;
+import io.github.chatwire.originchats.Resync;
 import io.github.chatwire.originchats.RoturValidatorProvider;
 import io.github.chatwire.originchats.model.ServerFrame;
 import io.github.chatwire.testkit.FakeServer;
 import io.github.chatwire.testkit.FakeServerFaceTestBase;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 class FakeOriginChatsServerFaceTest extends FakeServerFaceTestBase {
   FakeServer server;
   OriginChatsClient client;
+  final CountDownLatch resynced = new CountDownLatch(1);
 
   @BeforeEach
   void connect() throws Exception {
@@ -41,12 +46,20 @@ class FakeOriginChatsServerFaceTest extends FakeServerFaceTestBase {
                   }
 
                   @Override
+                  public void onResync(Resync resync) {
+                    resynced.countDown();
+                  }
+
+                  @Override
                   public void onStateChange(StateChange change) {
                     changes.add(change);
                   }
                 })
             .build();
     client.connect().get(10, TimeUnit.SECONDS);
+    // READY comes before the client's re-sync requests are answered (on other threads, in real
+    // time); the scenarios measure silence in virtual time, so they start once those replies are in
+    assertTrue(resynced.await(10, TimeUnit.SECONDS), "the client re-synced after READY");
   }
 
   @Override
