@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The reply to {@code get_chats}: the user's chats ({@code data.user_ids} is a list of objects,
- * despite its name). Immutable.
+ * The reply to {@code get_chats}: the user's chats. On the WebSocket protocol {@code data.user_ids}
+ * is a list of objects, despite its name; on TTP it is a list of int64 user ids, read as chats with
+ * only {@link ChatSummary#userId()} set. Immutable.
  *
  * @param chats the chats; never null
  * @param raw the whole {@code data}; never null
@@ -30,10 +31,18 @@ public record Chats(List<ChatSummary> chats, OmikronData raw) {
    *
    * @param d the data; never null
    * @return the record
-   * @throws OmikronFormatException if a field has an impossible type
+   * @throws OmikronFormatException if a field has an impossible type (including a list that mixes
+   *     objects and ids)
    */
   public static Chats from(OmikronData d) {
     List<ChatSummary> out = new ArrayList<>();
+    if (isIdList(d.getList("user_ids"))) {
+      // TTP: the key holds a list of int64 user ids (TtpDataKeys), so a chat is its user id only
+      for (OmikronId id : d.getIdList("user_ids")) {
+        out.add(new ChatSummary(id, null, null, List.of()));
+      }
+      return new Chats(out, d);
+    }
     List<OmikronData> list = d.getObjectList("user_ids");
     if (list != null) {
       for (OmikronData c : list) {
@@ -52,6 +61,19 @@ public record Chats(List<ChatSummary> chats, OmikronData raw) {
       }
     }
     return new Chats(out, d);
+  }
+
+  /** A non-empty list of ids only (numbers or strings), as TTP sends it. */
+  private static boolean isIdList(List<Object> list) {
+    if (list == null || list.isEmpty()) {
+      return false;
+    }
+    for (Object o : list) {
+      if (!(o instanceof JsonNumber) && !(o instanceof String)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -173,7 +173,11 @@ class MessageModelsTest {
   void wrongTypesInTypedModelsAreTypedErrors() {
     assertThrows(
         OmikronFormatException.class, () -> UserData.from(data("{\"user_id\":{\"x\":1}}")));
-    assertThrows(OmikronFormatException.class, () -> Chats.from(data("{\"user_ids\":[1,2]}")));
+    assertThrows(
+        OmikronFormatException.class,
+        () -> Chats.from(data("{\"user_ids\":[1,{\"user_id\":2}]}")),
+        "a list mixing ids and objects");
+    assertThrows(OmikronFormatException.class, () -> Chats.from(data("{\"user_ids\":[true]}")));
     assertThrows(
         OmikronFormatException.class, () -> MessagesGet.from(data("{\"offset\":\"ten\"}")));
     assertThrows(OmikronFormatException.class, () -> Pong.from(data("{\"ping_iota\":1.5}")));
@@ -213,5 +217,15 @@ class MessageModelsTest {
     assertEquals(OmikronId.of(7), GetRegister.from(data("{\"user_id\":\"7\"}")).userId());
     assertEquals(
         "https://x/direct/ab", ShortenLink.from(data("{\"link\":\"https://x/direct/ab\"}")).link());
+  }
+
+  @Test
+  void getChatsOnTtpIsAListOfUserIds() {
+    // TTP's user_ids key holds int64s (TtpDataKeys: ARRAY of INT64); this used to be refused
+    Chats chats = Chats.from(data("{\"user_ids\":[1733600000001,1733600000002]}"));
+    assertEquals(
+        List.of(OmikronId.of(1733600000001L), OmikronId.of(1733600000002L)),
+        chats.chats().stream().map(ChatSummary::userId).toList());
+    assertTrue(chats.chats().get(0).calls().isEmpty());
   }
 }
