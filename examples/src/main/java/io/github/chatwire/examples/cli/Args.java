@@ -317,14 +317,7 @@ public final class Args {
     try (InputStream in = Files.newInputStream(p)) {
       bytes = in.readNBytes(MAX_SECRET_FILE_BYTES + 1);
     } catch (IOException | RuntimeException e) {
-      throw new UsageException(
-          "cannot read the "
-              + option
-              + " file '"
-              + path
-              + "' ("
-              + e.getClass().getSimpleName()
-              + ")");
+      throw UsageException.unreadableFile(option, path, e);
     }
     if (bytes.length > MAX_SECRET_FILE_BYTES) {
       throw new UsageException(

@@ -30,14 +30,7 @@ public final class TrustFile {
     try {
       pem = new String(Files.readAllBytes(Paths.get(path)), StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
-      throw new UsageException(
-          "cannot read the "
-              + option
-              + " file '"
-              + path
-              + "' ("
-              + e.getClass().getSimpleName()
-              + ")");
+      throw UsageException.unreadableFile(option, path, e);
     }
     try {
       Collection<? extends Certificate> certs =

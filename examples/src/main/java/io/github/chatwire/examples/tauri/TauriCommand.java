@@ -218,14 +218,7 @@ public final class TauriCommand implements Command {
     try {
       return new String(Files.readAllBytes(Paths.get(path)), StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
-      throw new UsageException(
-          "cannot read the "
-              + option
-              + " file '"
-              + path
-              + "' ("
-              + e.getClass().getSimpleName()
-              + ")");
+      throw UsageException.unreadableFile(option, path, e);
     }
   }
 
