@@ -13,7 +13,9 @@ public final class Redaction {
   /** What a removed secret is replaced with. */
   public static final String MASK = "***";
 
-  private static final Pattern QUERY_VALUE = Pattern.compile("([?&][^=&#]+)=([^&#]*)");
+  /** A query parameter: its name (with the {@code ?} or {@code &} before it), then its value. */
+  private static final Pattern QUERY_PART = Pattern.compile("([?&])([^=&#]*)(=?)[^&#]*");
+
   private static final Pattern USER_INFO = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@");
 
   private Redaction() {}
@@ -39,8 +41,10 @@ public final class Redaction {
   }
 
   /**
-   * Masks query parameter values and user info in a URL, because tokens and keys often travel
-   * there: {@code wss://u:p@host/ws?key=abc} becomes {@code wss://***@host/ws?key=***}.
+   * Masks query parameter values, bare query parameters, the fragment and user info in a URL,
+   * because tokens and keys often travel there: {@code wss://u:p@host/ws?key=abc&raw#tok} becomes
+   * {@code wss://***@host/ws?key=***&***#***}. Path segments are kept: no protocol of this SDK puts
+   * a secret in a path.
    *
    * @param url the URL; may be null
    * @return the URL with values masked; null if {@code url} is null
@@ -51,7 +55,27 @@ public final class Redaction {
     }
     String noUser =
         USER_INFO.matcher(url).replaceFirst("$1" + Matcher.quoteReplacement(MASK) + "@");
-    return QUERY_VALUE.matcher(noUser).replaceAll("$1=" + Matcher.quoteReplacement(MASK));
+    int hash = noUser.indexOf('#');
+    String beforeFragment = hash < 0 ? noUser : noUser.substring(0, hash);
+    String fragment = hash < 0 ? "" : hash == noUser.length() - 1 ? "#" : "#" + MASK;
+    int query = beforeFragment.indexOf('?');
+    if (query < 0) {
+      return beforeFragment + fragment;
+    }
+    Matcher part = QUERY_PART.matcher(beforeFragment);
+    part.region(query, beforeFragment.length());
+    StringBuilder out = new StringBuilder(beforeFragment.length()).append(beforeFragment, 0, query);
+    while (part.find()) {
+      String name = part.group(2);
+      boolean bare = part.group(3).isEmpty();
+      out.append(part.group(1));
+      if (bare) {
+        out.append(name.isEmpty() ? "" : MASK); // a bare "?key" is the value itself
+      } else {
+        out.append(name).append('=').append(MASK);
+      }
+    }
+    return out.append(fragment).toString();
   }
 
   /**

@@ -39,6 +39,17 @@ class RedactionTest {
   }
 
   @Test
+  void urlMasksFragmentsAndBareQueryValues() {
+    // OAuth-style implicit grants put the token in the fragment; some servers take a bare key
+    assertEquals(
+        "https://host/cb?state=***#***", Redaction.url("https://host/cb?state=x#access_token=t0k"));
+    assertEquals("wss://host/ws?***", Redaction.url("wss://host/ws?s3cretKey"));
+    assertEquals("wss://host/ws?a=***&***", Redaction.url("wss://host/ws?a=1&s3cretKey"));
+    assertEquals("wss://host/ws?", Redaction.url("wss://host/ws?"));
+    assertEquals("wss://host/ws#", Redaction.url("wss://host/ws#"));
+  }
+
+  @Test
   void transportDescriptionAndErrorsCarryNoQuerySecret() {
     OkHttpWebSocketTransport t =
         OkHttpWebSocketTransport.builder("wss://chat.example/ws?validator=s3cret")
