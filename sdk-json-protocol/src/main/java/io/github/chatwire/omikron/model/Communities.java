@@ -1,6 +1,7 @@
 package io.github.chatwire.omikron.model;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The own list of communities (entries kept as raw JSON).
@@ -11,7 +12,7 @@ import java.util.List;
  * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
  *     for a message built here)
  */
-public record Communities(List<Object> communities, OmikronData raw) {
+public record Communities(@Nullable List<Object> communities, OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.
    *

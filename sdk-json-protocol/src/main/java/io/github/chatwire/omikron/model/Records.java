@@ -5,17 +5,18 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Shared reading helpers of the model records. */
 final class Records {
   private Records() {}
 
-  static List<String> strings(OmikronData d, String key) {
-    List<Object> list = d.getList(key);
+  static @Nullable List<@Nullable String> strings(OmikronData d, String key) {
+    List<@Nullable Object> list = d.getList(key);
     if (list == null) {
       return null;
     }
-    List<String> out = new ArrayList<>(list.size());
+    List<@Nullable String> out = new ArrayList<>(list.size());
     for (Object o : list) {
       if (o instanceof Map || o instanceof List) {
         throw new OmikronFormatException("field '" + key + "' is not a list of strings");
@@ -26,12 +27,12 @@ final class Records {
   }
 
   /** A map of id to number, values as numbers or numeric strings. */
-  static Map<OmikronId, Long> idToLong(OmikronData d, String key) {
+  static @Nullable Map<OmikronId, @Nullable Long> idToLong(OmikronData d, String key) {
     OmikronData o = d.getObject(key);
     if (o == null) {
       return null;
     }
-    Map<OmikronId, Long> out = new LinkedHashMap<>();
+    Map<OmikronId, @Nullable Long> out = new LinkedHashMap<>();
     for (String k : o.asMap().keySet()) {
       if (!k.isEmpty()) {
         out.put(OmikronId.of(k), o.getLong(k));
