@@ -8,11 +8,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Message type {@code get_communities}. Immutable; {@link #toString()} masks secret fields.
  *
- * @param communities {@code communities}: the entries; null if absent
+ * @param communities {@code communities}: the entries as JSON values (an element may be JSON null);
+ *     null if absent
  * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
  *     for a message built here)
  */
-public record Communities(@Nullable List<Object> communities, OmikronData raw) {
+public record Communities(@Nullable List<@Nullable Object> communities, OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.
    *

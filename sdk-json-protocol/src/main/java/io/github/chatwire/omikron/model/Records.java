@@ -11,17 +11,23 @@ import org.jspecify.annotations.Nullable;
 final class Records {
   private Records() {}
 
-  static @Nullable List<@Nullable String> strings(OmikronData d, String key) {
+  /**
+   * A list of strings (numbers and booleans in their JSON text); a JSON null element is skipped, as
+   * {@link OmikronData#getIdList} skips it.
+   */
+  static @Nullable List<String> strings(OmikronData d, String key) {
     List<@Nullable Object> list = d.getList(key);
     if (list == null) {
       return null;
     }
-    List<@Nullable String> out = new ArrayList<>(list.size());
+    List<String> out = new ArrayList<>(list.size());
     for (Object o : list) {
       if (o instanceof Map || o instanceof List) {
         throw new OmikronFormatException("field '" + key + "' is not a list of strings");
       }
-      out.add(o == null ? null : o.toString());
+      if (o != null) {
+        out.add(o.toString());
+      }
     }
     return Collections.unmodifiableList(out);
   }

@@ -8,11 +8,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Message type {@code settings_list}. Immutable; {@link #toString()} masks secret fields.
  *
- * @param settings {@code settings}: the names; null if absent
+ * @param settings {@code settings}: the names (a JSON null element is skipped); null if absent
  * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
  *     for a message built here)
  */
-public record SettingsList(@Nullable List<@Nullable String> settings, OmikronData raw) {
+public record SettingsList(@Nullable List<String> settings, OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.
    *
