@@ -266,11 +266,7 @@ public final class IotaConnection implements AutoCloseable {
   public CompletableFuture<OmikronMessage> requestFromUser(
       OmikronId user, MessageType type, @Nullable OmikronData data, @Nullable Duration timeout) {
     Objects.requireNonNull(user, "user");
-    return session.request(
-        Objects.requireNonNull(type, "type"),
-        data == null ? OmikronData.EMPTY : data,
-        user,
-        timeout);
+    return session.request(Objects.requireNonNull(type, "type"), data, user, timeout);
   }
 
   /**
@@ -315,11 +311,7 @@ public final class IotaConnection implements AutoCloseable {
    */
   public CompletableFuture<OmikronMessage> request(
       MessageType type, @Nullable OmikronData data, @Nullable Duration timeout) {
-    return session.request(
-        Objects.requireNonNull(type, "type"),
-        data == null ? OmikronData.EMPTY : data,
-        null,
-        timeout);
+    return session.request(Objects.requireNonNull(type, "type"), data, null, timeout);
   }
 
   CompletableFuture<Void> sendRaw(OmikronMessage m) {

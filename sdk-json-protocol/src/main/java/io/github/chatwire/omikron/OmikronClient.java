@@ -302,11 +302,7 @@ public final class OmikronClient implements AutoCloseable {
    */
   public CompletableFuture<OmikronMessage> request(
       MessageType type, @Nullable OmikronData data, @Nullable Duration timeout) {
-    return session.request(
-        Objects.requireNonNull(type, "type"),
-        data == null ? OmikronData.EMPTY : data,
-        null,
-        timeout);
+    return session.request(Objects.requireNonNull(type, "type"), data, null, timeout);
   }
 
   /**

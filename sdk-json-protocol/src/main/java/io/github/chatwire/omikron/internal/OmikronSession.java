@@ -84,14 +84,14 @@ public final class OmikronSession {
    * Sends a request and completes with the message carrying the same id.
    *
    * @param type the type
-   * @param data the data
+   * @param data the data; null for empty
    * @param receiver the top-level receiver; may be null
    * @param timeout the timeout; null for the default
    * @return the reply future
    */
   public CompletableFuture<OmikronMessage> request(
       MessageType type,
-      OmikronData data,
+      @Nullable OmikronData data,
       @Nullable OmikronId receiver,
       @Nullable Duration timeout) {
     OmikronWire wire = handler.wire();
@@ -103,7 +103,9 @@ public final class OmikronSession {
           new io.github.chatwire.core.QueueFullException(
               Objects.toString(e.getMessage(), "too many message ids in flight")));
     }
-    OmikronMessage m = new OmikronMessage(id, type, null, receiver, data, null, Map.of());
+    OmikronMessage m =
+        new OmikronMessage(
+            id, type, null, receiver, data == null ? OmikronData.EMPTY : data, null, Map.of());
     String key = id.toLowerCase(Locale.ROOT); // m.correlationKey(), which is null only without id
     Duration t = timeout == null ? connection.options().requestTimeout() : timeout;
     CompletableFuture<OmikronMessage> reply;
