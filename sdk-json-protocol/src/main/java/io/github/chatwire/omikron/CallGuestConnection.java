@@ -7,6 +7,7 @@ import io.github.chatwire.core.connection.ManagedConnection;
 import io.github.chatwire.core.transport.Transport;
 import io.github.chatwire.omikron.internal.OmikronProtocolHandler;
 import io.github.chatwire.omikron.internal.OmikronSession;
+import io.github.chatwire.omikron.internal.OmikronWire;
 import io.github.chatwire.omikron.internal.Role;
 import io.github.chatwire.omikron.model.CallInvite;
 import io.github.chatwire.omikron.model.CallState;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An anonymous guest's connection to a call ({@code /ws/anonymous_client}): identifies with {@code
@@ -38,26 +40,26 @@ public final class CallGuestConnection implements AutoCloseable {
   private final String callId;
   private final OmikronSession session;
   private final Dispatch<OmikronListener> dispatch = ClientEvents.newDispatch();
-  private volatile IdentificationResponse identity;
+  private volatile @Nullable IdentificationResponse identity;
 
-  private CallGuestConnection(Builder b) {
-    this.callId = b.callId;
+  private CallGuestConnection(Builder b, String callId) {
+    this.callId = callId;
     b.addFirstListenerTo(dispatch.listeners());
-    ClientEvents events = new ClientEvents(dispatch, false, r -> identity = r);
+    OmikronWire wire = b.newWire();
+    ClientEvents events = new ClientEvents(dispatch, false, r -> identity = r, wire);
     OmikronProtocolHandler handler =
         new OmikronProtocolHandler(
             Role.GUEST,
             b.participantId,
             b.participantKey,
-            b.callId,
+            callId,
             b.participantId == null
                 ? IdentificationStrategy.x448Challenge()
                 : IdentificationStrategy.privateKeyHash(),
-            b.newWire(),
+            wire,
             null,
             events);
     this.session = b.newSession(handler);
-    events.attach(session, null);
     session.connection().addListener(Listeners.forward(dispatch.listeners(), ClientEvents.class));
   }
 
@@ -92,7 +94,7 @@ public final class CallGuestConnection implements AutoCloseable {
    *
    * @return the last identification answer; null before the first identification
    */
-  public IdentificationResponse identity() {
+  public @Nullable IdentificationResponse identity() {
     return identity;
   }
 
@@ -155,7 +157,7 @@ public final class CallGuestConnection implements AutoCloseable {
   public CompletableFuture<CallToken> callToken() {
     return session.request(
         MessageType.CALL_TOKEN,
-        new CallToken(callId, null, null).toData(),
+        new CallToken(callId, null, OmikronData.EMPTY).toData(),
         m -> CallToken.from(m.data()));
   }
 
@@ -168,7 +170,9 @@ public final class CallGuestConnection implements AutoCloseable {
   public CompletableFuture<Void> invite(OmikronId receiver) {
     Objects.requireNonNull(receiver, "receiver");
     return session.request(
-        MessageType.CALL_INVITE, new CallInvite(callId, receiver, null, null).toData(), m -> null);
+        MessageType.CALL_INVITE,
+        new CallInvite(callId, receiver, null, OmikronData.EMPTY).toData(),
+        m -> null);
   }
 
   /**
@@ -181,7 +185,7 @@ public final class CallGuestConnection implements AutoCloseable {
     Objects.requireNonNull(user, "user");
     return session.request(
         MessageType.GET_USER_DATA,
-        new GetUserData(user, null, null).toData(),
+        new GetUserData(user, null, OmikronData.EMPTY).toData(),
         m -> UserData.from(m.data()));
   }
 
@@ -207,7 +211,8 @@ public final class CallGuestConnection implements AutoCloseable {
    * @param userState may be null
    * @return completed when sent
    */
-  public CompletableFuture<Void> setState(CallState callState, UserState userState) {
+  public CompletableFuture<Void> setState(
+      @Nullable CallState callState, @Nullable UserState userState) {
     return session.send(
         session.message(
             MessageType.CLIENT_CHANGED,
@@ -244,9 +249,9 @@ public final class CallGuestConnection implements AutoCloseable {
    * s watchdog and request timeout.
    */
   public static final class Builder extends ConnectionBuilder<Builder, OmikronListener> {
-    private String callId;
-    private OmikronId participantId;
-    private OmikronPrivateKey participantKey;
+    private @Nullable String callId;
+    private @Nullable OmikronId participantId;
+    private @Nullable OmikronPrivateKey participantKey;
 
     private Builder() {
       super(
@@ -294,10 +299,11 @@ public final class CallGuestConnection implements AutoCloseable {
      */
     public CallGuestConnection build() {
       requireEndpoint();
-      if (callId == null) {
+      String call = callId;
+      if (call == null) {
         throw new IllegalStateException("callId is required");
       }
-      return new CallGuestConnection(this);
+      return new CallGuestConnection(this, call);
     }
   }
 }

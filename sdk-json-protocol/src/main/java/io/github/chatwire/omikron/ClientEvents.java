@@ -1,7 +1,7 @@
 package io.github.chatwire.omikron;
 
 import io.github.chatwire.core.connection.ProtocolContext;
-import io.github.chatwire.omikron.internal.OmikronSession;
+import io.github.chatwire.omikron.internal.OmikronWire;
 import io.github.chatwire.omikron.internal.SessionEvents;
 import io.github.chatwire.omikron.model.CallInvite;
 import io.github.chatwire.omikron.model.ClientChanged;
@@ -18,6 +18,7 @@ import io.github.chatwire.omikron.model.OmikronMessage;
 import io.github.chatwire.omikron.model.Pong;
 import io.github.chatwire.omikron.model.UserStates;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns decoded messages into {@link OmikronListener} calls and subscription events for the user
@@ -27,17 +28,29 @@ import java.util.function.Consumer;
 final class ClientEvents implements SessionEvents {
   private final Dispatch<OmikronListener> dispatch;
   private final boolean autoAcknowledge;
-  private final Consumer<IdentificationResponse> onIdentified;
-  private OmikronSession session;
-  private DirectMessages directMessages;
+  private final @Nullable Consumer<IdentificationResponse> onIdentified;
+  private final OmikronWire wire;
 
+  /** Opens direct messages; null for a guest, or until {@link #attach}. */
+  private @Nullable DirectMessages directMessages;
+
+  /**
+   * Creates the events of one connection.
+   *
+   * @param dispatch where events go
+   * @param autoAcknowledge whether a {@code message_live} is answered {@code received}
+   * @param onIdentified told each identification answer; null if no one needs it
+   * @param wire the connection's wire, the one its handler encodes with (for the live acks)
+   */
   ClientEvents(
       Dispatch<OmikronListener> dispatch,
       boolean autoAcknowledge,
-      Consumer<IdentificationResponse> onIdentified) {
+      @Nullable Consumer<IdentificationResponse> onIdentified,
+      OmikronWire wire) {
     this.dispatch = dispatch;
     this.autoAcknowledge = autoAcknowledge;
     this.onIdentified = onIdentified;
+    this.wire = wire;
   }
 
   /** Creates the dispatch every user and guest connection uses. */
@@ -45,8 +58,7 @@ final class ClientEvents implements SessionEvents {
     return new Dispatch<>(OmikronListener::onEvent, ClientEvents.class);
   }
 
-  void attach(OmikronSession s, DirectMessages dms) {
-    this.session = s;
+  void attach(DirectMessages dms) {
     this.directMessages = dms;
   }
 
@@ -80,13 +92,14 @@ final class ClientEvents implements SessionEvents {
         dispatch.emit(ctx, m, c, l -> l.onClientConnected(c, m));
       } else if (t.equals(MessageType.MESSAGE_LIVE)) {
         MessageLive live = MessageLive.from(m.data());
-        if (autoAcknowledge && m.id() != null) {
-          ctx.sendNow(
-              session.handler().outbound(OmikronClient.liveAck(m.id(), MessageState.RECEIVED)));
+        String id = m.id();
+        if (autoAcknowledge && id != null) {
+          ctx.sendNow(wire.encode(OmikronClient.liveAck(id, MessageState.RECEIVED)));
         }
         dispatch.emit(ctx, m, live, l -> l.onLiveMessage(live, m));
-        if (directMessages != null) {
-          directMessages.inbound(ctx, m, live);
+        DirectMessages dms = directMessages;
+        if (dms != null) {
+          dms.inbound(ctx, m, live);
         }
       } else if (t.equals(MessageType.CALL_INVITE)) {
         CallInvite c = CallInvite.from(m.data());

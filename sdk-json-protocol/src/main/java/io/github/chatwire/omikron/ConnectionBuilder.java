@@ -30,14 +30,14 @@ import org.jspecify.annotations.Nullable;
  * @param <L> the listener type of the connection being built
  */
 abstract class ConnectionBuilder<B extends ConnectionBuilder<B, L>, L> {
-  private String url;
-  private Transport transport;
+  private @Nullable String url;
+  private @Nullable Transport transport;
   private WireShape shape = WireShape.REFERENCE;
   private OmikronProtocol protocol = OmikronProtocol.WEBSOCKET;
   private final Function<OmikronProtocol, ConnectionOptions> defaultOptions;
   private @Nullable ConnectionOptions options;
-  private ChatwireRuntime runtime;
-  private L listener;
+  private @Nullable ChatwireRuntime runtime;
+  private @Nullable L listener;
 
   /**
    * @param defaultOptions the role's default options per protocol generation, used unless {@link
@@ -191,7 +191,14 @@ abstract class ConnectionBuilder<B extends ConnectionBuilder<B, L>, L> {
    */
   final OmikronSession newSession(OmikronProtocolHandler handler) {
     requireEndpoint();
-    Transport t = transport != null ? transport : WebSocketTransport.builder(url).build();
+    Transport t = transport;
+    if (t == null) {
+      String u = url;
+      if (u == null) { // requireEndpoint() has made sure there is one of the two
+        throw new IllegalStateException("url or transport is required");
+      }
+      t = WebSocketTransport.builder(u).build();
+    }
     ConnectionOptions o = options != null ? options : defaultOptions.apply(protocol);
     return new OmikronSession(t, handler, o, runtime);
   }

@@ -4,6 +4,7 @@ import io.github.chatwire.omikron.codec.MessageScheme;
 import io.github.chatwire.omikron.model.MessageState;
 import io.github.chatwire.omikron.model.OmikronId;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A direct message whose end-to-end encryption the SDK opened. Immutable; {@link #toString()} shows
@@ -20,13 +21,13 @@ import java.util.Objects;
  * @param rawContent see {@link DirectMessageEvent#rawContent()}
  */
 public record DirectMessage(
-    OmikronId partner,
+    @Nullable OmikronId partner,
     boolean isOwn,
     String text,
     MessageScheme scheme,
-    Long sendTime,
-    MessageState state,
-    String messageId,
+    @Nullable Long sendTime,
+    @Nullable MessageState state,
+    @Nullable String messageId,
     String rawContent)
     implements DirectMessageEvent {
   /**

@@ -3,6 +3,7 @@ package io.github.chatwire.omikron;
 import io.github.chatwire.omikron.model.MessageState;
 import io.github.chatwire.omikron.model.OmikronEvent;
 import io.github.chatwire.omikron.model.OmikronId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A direct message after the SDK tried to open its end-to-end encryption: either a {@link
@@ -17,7 +18,7 @@ public interface DirectMessageEvent extends OmikronEvent {
    *
    * @return the partner; null only if the server gave no sender
    */
-  OmikronId partner();
+  @Nullable OmikronId partner();
 
   /**
    * Whether this user sent the message (history only; live messages are always from the partner).
@@ -31,14 +32,14 @@ public interface DirectMessageEvent extends OmikronEvent {
    *
    * @return the time; null if the server gave none
    */
-  Long sendTime();
+  @Nullable Long sendTime();
 
   /**
    * The delivery state from the stored history.
    *
    * @return the state; null for live messages
    */
-  MessageState state();
+  @Nullable MessageState state();
 
   /**
    * The id of the {@code message_live} envelope (the key for {@link
@@ -46,7 +47,7 @@ public interface DirectMessageEvent extends OmikronEvent {
    *
    * @return the id; null for stored messages
    */
-  String messageId();
+  @Nullable String messageId();
 
   /**
    * The content exactly as it travelled (ciphertext for the encrypting schemes).

@@ -14,6 +14,7 @@ import io.github.chatwire.omikron.model.MessageState;
 import io.github.chatwire.omikron.model.MessageType;
 import io.github.chatwire.omikron.model.Messages;
 import io.github.chatwire.omikron.model.MessagesGet;
+import io.github.chatwire.omikron.model.OmikronData;
 import io.github.chatwire.omikron.model.OmikronId;
 import io.github.chatwire.omikron.model.OmikronMessage;
 import io.github.chatwire.omikron.model.StoredMessage;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * End-to-end encryption of one client's direct messages: encrypts outgoing text for the receiver,
@@ -127,7 +129,7 @@ final class DirectMessages {
                             session
                                 .request(
                                     MessageType.MESSAGE_SEND,
-                                    new MessageSend(receiver, content, null).toData(),
+                                    new MessageSend(receiver, content, OmikronData.EMPTY).toData(),
                                     m -> (Void) null)
                                 .whenComplete(
                                     (x, e2) -> {
@@ -159,7 +161,8 @@ final class DirectMessages {
    * DirectMessage} or {@link UndecryptableMessage} after every earlier one. Never throws.
    */
   void inbound(ProtocolContext ctx, OmikronMessage envelope, MessageLive live) {
-    OmikronId sender = live.senderId() != null ? live.senderId() : envelope.sender();
+    OmikronId fromData = live.senderId();
+    OmikronId sender = fromData != null ? fromData : envelope.sender();
     CompletableFuture<DirectMessageEvent> opened;
     try {
       opened = open(sender, false, live.message(), live.sendTime(), null, envelope.id());
@@ -211,9 +214,9 @@ final class DirectMessages {
       ProtocolContext ctx,
       OmikronMessage envelope,
       MessageLive live,
-      OmikronId sender,
-      DirectMessageEvent event,
-      Throwable e) {
+      @Nullable OmikronId sender,
+      @Nullable DirectMessageEvent event,
+      @Nullable Throwable e) {
     synchronized (this) {
       inboundWaiting--;
     }
@@ -242,7 +245,7 @@ final class DirectMessages {
     return session
         .request(
             MessageType.MESSAGES_GET,
-            new MessagesGet(partner, offset, amount, null).toData(),
+            new MessagesGet(partner, offset, amount, OmikronData.EMPTY).toData(),
             m -> Messages.from(m.data()))
         .thenCompose(
             page -> {
@@ -272,7 +275,12 @@ final class DirectMessages {
   /** Opens one content; the future never fails. */
   @SuppressWarnings("FutureReturnValueIgnored") // handle(..) yields a future that is composed
   private CompletableFuture<DirectMessageEvent> open(
-      OmikronId partner, boolean own, String content, Long time, MessageState state, String id) {
+      @Nullable OmikronId partner,
+      boolean own,
+      @Nullable String content,
+      @Nullable Long time,
+      @Nullable MessageState state,
+      @Nullable String id) {
     if (content == null) {
       return done(
           new UndecryptableMessage(
@@ -328,10 +336,10 @@ final class DirectMessages {
   private CompletableFuture<DirectMessageEvent> plainOr(
       String content,
       boolean own,
-      Long time,
-      MessageState state,
-      String id,
-      OmikronId partner,
+      @Nullable Long time,
+      @Nullable MessageState state,
+      @Nullable String id,
+      @Nullable OmikronId partner,
       String reason) {
     if (scheme == MessageScheme.PLAIN) {
       return done(
@@ -345,20 +353,24 @@ final class DirectMessages {
       OmikronId partner,
       boolean own,
       String content,
-      Long time,
-      MessageState state,
-      String id) {
-    if (o.isDecrypted()) {
-      return new DirectMessage(partner, own, o.text(), o.scheme(), time, state, id, content);
+      @Nullable Long time,
+      @Nullable MessageState state,
+      @Nullable String id) {
+    String text = o.text();
+    MessageScheme by = o.scheme();
+    if (text != null && by != null) { // decrypted
+      return new DirectMessage(partner, own, text, by, time, state, id, content);
     }
-    return new UndecryptableMessage(partner, own, content, o.reason(), time, state, id);
+    String reason = o.reason();
+    return new UndecryptableMessage(
+        partner, own, content, reason == null ? "no scheme opened it" : reason, time, state, id);
   }
 
   private static CompletableFuture<DirectMessageEvent> done(DirectMessageEvent e) {
     return CompletableFuture.completedFuture(e);
   }
 
-  private static String orEmpty(String s) {
+  private static String orEmpty(@Nullable String s) {
     return s == null ? "" : s;
   }
 
@@ -366,10 +378,12 @@ final class DirectMessages {
     return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
   }
 
-  private static String describe(Throwable e) {
+  private static String describe(@Nullable Throwable e) {
+    if (e == null) {
+      return "unknown";
+    }
     Throwable c = unwrap(e);
-    return c == null
-        ? "unknown"
-        : c.getClass().getSimpleName() + (c.getMessage() == null ? "" : ": " + c.getMessage());
+    String message = c.getMessage();
+    return c.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }
 }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The user-facing side of one Omikron connection: its listeners and typed subscriptions, and the
@@ -54,14 +55,17 @@ final class Dispatch<L> {
    */
   void emit(
       ProtocolContext ctx,
-      OmikronMessage envelope,
-      OmikronEvent typed,
-      Consumer<? super L> specific) {
+      @Nullable OmikronMessage envelope,
+      @Nullable OmikronEvent typed,
+      @Nullable Consumer<? super L> specific) {
     ctx.emit(() -> deliver(envelope, typed, specific));
   }
 
   /** Delivers on the calling thread (already the callback executor). */
-  void deliver(OmikronMessage envelope, OmikronEvent typed, Consumer<? super L> specific) {
+  void deliver(
+      @Nullable OmikronMessage envelope,
+      @Nullable OmikronEvent typed,
+      @Nullable Consumer<? super L> specific) {
     if (envelope != null) {
       Listeners.each(listeners, l -> onEvent.accept(l, envelope), logAs);
     }

@@ -23,6 +23,7 @@ import io.github.chatwire.omikron.model.Pong;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -50,13 +51,13 @@ public final class IotaConnection implements AutoCloseable {
       new Dispatch<>(IotaListener::onEvent, IotaConnection.class);
   private volatile @Nullable Pong lastPong;
 
-  private IotaConnection(Builder b) {
-    this.iotaId = b.iotaId;
+  private IotaConnection(Builder b, OmikronId iotaId) {
+    this.iotaId = iotaId;
     b.addFirstListenerTo(dispatch.listeners());
     OmikronProtocolHandler handler =
         new OmikronProtocolHandler(
             Role.IOTA,
-            b.iotaId,
+            iotaId,
             b.privateKey,
             null,
             b.strategy(),
@@ -122,7 +123,10 @@ public final class IotaConnection implements AutoCloseable {
    */
   @SuppressWarnings("FutureReturnValueIgnored") // whenComplete only feeds result / closes c
   public static CompletableFuture<OmikronId> register(
-      Transport transport, OmikronPublicKey publicKey, ChatwireRuntime runtime, Duration timeout) {
+      Transport transport,
+      OmikronPublicKey publicKey,
+      @Nullable ChatwireRuntime runtime,
+      Duration timeout) {
     Objects.requireNonNull(transport, "transport");
     Objects.requireNonNull(publicKey, "publicKey");
     CompletableFuture<OmikronId> result = new CompletableFuture<>();
@@ -242,7 +246,8 @@ public final class IotaConnection implements AutoCloseable {
    * @param data the data; null for empty
    * @return completed when sent
    */
-  public CompletableFuture<Void> sendToUser(OmikronId user, MessageType type, OmikronData data) {
+  public CompletableFuture<Void> sendToUser(
+      OmikronId user, MessageType type, @Nullable OmikronData data) {
     Objects.requireNonNull(user, "user");
     return sendRaw(
         session.message(Objects.requireNonNull(type, "type"), data).withRouting(null, user));
@@ -259,7 +264,7 @@ public final class IotaConnection implements AutoCloseable {
    * @return the reply
    */
   public CompletableFuture<OmikronMessage> requestFromUser(
-      OmikronId user, MessageType type, OmikronData data, Duration timeout) {
+      OmikronId user, MessageType type, @Nullable OmikronData data, @Nullable Duration timeout) {
     Objects.requireNonNull(user, "user");
     return session.request(Objects.requireNonNull(type, "type"), data, user, timeout);
   }
@@ -279,16 +284,20 @@ public final class IotaConnection implements AutoCloseable {
    * @return completed when sent
    */
   public CompletableFuture<Void> sendToIota(
-      String id, OmikronId fromUser, OmikronId toUser, MessageType type, OmikronData data) {
+      @Nullable String id,
+      OmikronId fromUser,
+      OmikronId toUser,
+      MessageType type,
+      @Nullable OmikronData data) {
     return sendRaw(
         new OmikronMessage(
             id == null ? session.newId() : id,
             Objects.requireNonNull(type, "type"),
             Objects.requireNonNull(fromUser, "fromUser"),
             Objects.requireNonNull(toUser, "toUser"),
-            data,
+            data == null ? OmikronData.EMPTY : data,
             null,
-            null));
+            Map.of()));
   }
 
   /**
@@ -301,7 +310,7 @@ public final class IotaConnection implements AutoCloseable {
    * @return the reply; failed with {@link OmikronServerException} on an error reply
    */
   public CompletableFuture<OmikronMessage> request(
-      MessageType type, OmikronData data, Duration timeout) {
+      MessageType type, @Nullable OmikronData data, @Nullable Duration timeout) {
     return session.request(Objects.requireNonNull(type, "type"), data, null, timeout);
   }
 
@@ -339,13 +348,15 @@ public final class IotaConnection implements AutoCloseable {
     @Override
     public OmikronData pingData(ProtocolContext ctx) {
       Pong last = lastPong;
-      long rttMillis = last == null ? -1 : last.roundTrip().toMillis();
+      Duration rtt = last == null ? null : last.roundTrip(); // only pongs with one are kept
+      long rttMillis = rtt == null ? -1 : rtt.toMillis();
       return OmikronData.builder().put("last_ping", rttMillis).build();
     }
 
     @Override
     public void event(ProtocolContext ctx, OmikronMessage m) {
       MessageType t = m.type();
+      OmikronId sender = m.sender();
       try {
         if (t.equals(MessageType.CLIENT_CONNECTED)) {
           ClientConnected c = ClientConnected.from(m.data());
@@ -354,8 +365,8 @@ public final class IotaConnection implements AutoCloseable {
             || t.equals(MessageType.SEND_CHAT)
             || t.equals(MessageType.MESSAGE_STATE)) {
           dispatch.emit(ctx, m, null, l -> l.onIotaMessage(m));
-        } else if (m.sender() != null && !t.isError()) {
-          IotaRequest r = new IotaRequest(IotaConnection.this, m);
+        } else if (sender != null && !t.isError()) {
+          IotaRequest r = new IotaRequest(IotaConnection.this, m, sender);
           dispatch.emit(ctx, m, r, l -> l.onClientRequest(r));
         } else {
           dispatch.emit(ctx, m, null, l -> l.onUnknown(m));
@@ -377,9 +388,9 @@ public final class IotaConnection implements AutoCloseable {
    * IotaConnection#defaultOptions(OmikronProtocol)} of the chosen protocol.
    */
   public static final class Builder extends ConnectionBuilder<Builder, IotaListener> {
-    private OmikronId iotaId;
-    private OmikronPrivateKey privateKey;
-    private List<OmikronId> userIds;
+    private @Nullable OmikronId iotaId;
+    private @Nullable OmikronPrivateKey privateKey;
+    private @Nullable List<OmikronId> userIds;
     private @Nullable IdentificationStrategy strategy;
 
     private Builder() {
@@ -461,7 +472,8 @@ public final class IotaConnection implements AutoCloseable {
      */
     public IotaConnection build() {
       requireEndpoint();
-      if (iotaId == null) {
+      OmikronId id = iotaId;
+      if (id == null) {
         throw new IllegalStateException("iotaId is required");
       }
       if (privateKey == null && !strategy().sendsPrivateKeyHash()) {
@@ -471,13 +483,13 @@ public final class IotaConnection implements AutoCloseable {
         throw new IllegalStateException("TTP identifies with the X448 challenge only");
       }
       if (isTtp()) {
-        requireTtpId(iotaId, "iotaId");
+        requireTtpId(id, "iotaId");
       }
       if (isTtp() && userIds != null && !userIds.isEmpty()) {
         throw new IllegalStateException(
             "userIds is the WebSocket-era identification; the TTP Omikron asks Omega");
       }
-      return new IotaConnection(this);
+      return new IotaConnection(this, id);
     }
   }
 

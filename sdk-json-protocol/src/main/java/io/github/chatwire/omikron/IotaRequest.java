@@ -4,8 +4,10 @@ import io.github.chatwire.omikron.model.MessageType;
 import io.github.chatwire.omikron.model.OmikronData;
 import io.github.chatwire.omikron.model.OmikronId;
 import io.github.chatwire.omikron.model.OmikronMessage;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A client's request relayed to an Iota: the message (with {@code sender} = the user) and a way to
@@ -15,10 +17,12 @@ import java.util.concurrent.CompletableFuture;
 public final class IotaRequest implements io.github.chatwire.omikron.model.OmikronEvent {
   private final IotaConnection connection;
   private final OmikronMessage message;
+  private final OmikronId sender;
 
-  IotaRequest(IotaConnection connection, OmikronMessage message) {
+  IotaRequest(IotaConnection connection, OmikronMessage message, OmikronId sender) {
     this.connection = connection;
     this.message = message;
+    this.sender = sender;
   }
 
   /**
@@ -46,7 +50,7 @@ public final class IotaRequest implements io.github.chatwire.omikron.model.Omikr
    * @return the user who sent it; never null
    */
   public OmikronId sender() {
-    return message.sender();
+    return sender;
   }
 
   /**
@@ -56,10 +60,17 @@ public final class IotaRequest implements io.github.chatwire.omikron.model.Omikr
    * @param data the data; null for empty
    * @return completed when sent
    */
-  public CompletableFuture<Void> reply(MessageType type, OmikronData data) {
+  public CompletableFuture<Void> reply(MessageType type, @Nullable OmikronData data) {
     Objects.requireNonNull(type, "type");
     return connection.sendRaw(
-        new OmikronMessage(message.id(), type, null, message.sender(), data, null, null));
+        new OmikronMessage(
+            message.id(),
+            type,
+            null,
+            sender,
+            data == null ? OmikronData.EMPTY : data,
+            null,
+            Map.of()));
   }
 
   /**

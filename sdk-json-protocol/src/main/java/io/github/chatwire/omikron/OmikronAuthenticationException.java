@@ -1,6 +1,7 @@
 package io.github.chatwire.omikron;
 
 import io.github.chatwire.core.AuthenticationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Identification with the Omikron failed for good: the server answered a fatal {@code error_*}
@@ -13,7 +14,7 @@ public class OmikronAuthenticationException extends AuthenticationException {
   private static final long serialVersionUID = 1L;
 
   /** The server's error type, or null. */
-  private final String errorType;
+  private final @Nullable String errorType;
 
   /**
    * Creates the exception.
@@ -23,7 +24,8 @@ public class OmikronAuthenticationException extends AuthenticationException {
    *     failure was local
    * @param cause the cause; may be null
    */
-  public OmikronAuthenticationException(String message, String errorType, Throwable cause) {
+  public OmikronAuthenticationException(
+      @Nullable String message, @Nullable String errorType, @Nullable Throwable cause) {
     super(message, cause);
     this.errorType = errorType;
   }
@@ -33,7 +35,7 @@ public class OmikronAuthenticationException extends AuthenticationException {
    *
    * @return the type, or null if the failure was detected locally
    */
-  public String errorType() {
+  public @Nullable String errorType() {
     return errorType;
   }
 }

@@ -8,6 +8,7 @@ import io.github.chatwire.core.transport.Transport;
 import io.github.chatwire.omikron.codec.MessageScheme;
 import io.github.chatwire.omikron.internal.OmikronProtocolHandler;
 import io.github.chatwire.omikron.internal.OmikronSession;
+import io.github.chatwire.omikron.internal.OmikronWire;
 import io.github.chatwire.omikron.internal.PeerKeyCache;
 import io.github.chatwire.omikron.internal.Role;
 import io.github.chatwire.omikron.model.AddCommunity;
@@ -44,6 +45,7 @@ import io.github.chatwire.omikron.model.UserState;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -99,20 +101,21 @@ public final class OmikronClient implements AutoCloseable {
   private final Dispatch<OmikronListener> dispatch = ClientEvents.newDispatch();
   private final DirectMessages directMessages;
 
-  private OmikronClient(Builder b) {
-    this.userId = b.userId;
+  private OmikronClient(Builder b, OmikronId userId, OmikronPrivateKey privateKey) {
+    this.userId = userId;
     b.addFirstListenerTo(dispatch.listeners());
-    ClientEvents events = new ClientEvents(dispatch, b.autoAcknowledge, null);
+    OmikronWire wire = b.newWire();
+    ClientEvents events = new ClientEvents(dispatch, b.autoAcknowledge, null, wire);
     OmikronProtocolHandler handler =
         new OmikronProtocolHandler(
-            Role.CLIENT, b.userId, b.privateKey, null, b.strategy(), b.newWire(), null, events);
+            Role.CLIENT, userId, privateKey, null, b.strategy(), wire, null, events);
     this.session = b.newSession(handler);
     Function<OmikronId, CompletableFuture<OmikronPublicKey>> lookup =
         b.keyLookup != null ? b.keyLookup : this::fetchPublicKey;
     PeerKeyCache keys =
         new PeerKeyCache(
             lookup,
-            b.privateKey,
+            privateKey,
             session.connection().runtime().scheduler(),
             b.keyCacheSize,
             b.keyCacheTtl,
@@ -125,7 +128,7 @@ public final class OmikronClient implements AutoCloseable {
             b.random != null ? b.random : new SecureRandom(),
             b.lossyText,
             dispatch);
-    events.attach(session, directMessages);
+    events.attach(directMessages);
     session.connection().addListener(Listeners.forward(dispatch.listeners(), ClientEvents.class));
   }
 
@@ -133,10 +136,11 @@ public final class OmikronClient implements AutoCloseable {
     return getUserData(user)
         .thenApply(
             u -> {
-              if (u.publicKey() == null) {
+              String key = u.publicKey();
+              if (key == null) {
                 throw new OmikronFormatException("get_user_data of " + user + " has no public_key");
               }
-              return OmikronPublicKey.parse(u.publicKey());
+              return OmikronPublicKey.parse(key);
             });
   }
 
@@ -297,7 +301,7 @@ public final class OmikronClient implements AutoCloseable {
    *     io.github.chatwire.core.ConnectionLostException} if the connection dropped first
    */
   public CompletableFuture<OmikronMessage> request(
-      MessageType type, OmikronData data, Duration timeout) {
+      MessageType type, @Nullable OmikronData data, @Nullable Duration timeout) {
     return session.request(Objects.requireNonNull(type, "type"), data, null, timeout);
   }
 
@@ -308,7 +312,7 @@ public final class OmikronClient implements AutoCloseable {
    * @param data the data; null for empty
    * @return completed when the transport took it, failed if it could not be sent
    */
-  public CompletableFuture<Void> send(MessageType type, OmikronData data) {
+  public CompletableFuture<Void> send(MessageType type, @Nullable OmikronData data) {
     return session.send(session.message(Objects.requireNonNull(type, "type"), data));
   }
 
@@ -343,7 +347,7 @@ public final class OmikronClient implements AutoCloseable {
     Objects.requireNonNull(user, "user");
     return session.request(
         MessageType.GET_USER_DATA,
-        new GetUserData(user, null, null).toData(),
+        new GetUserData(user, null, OmikronData.EMPTY).toData(),
         m -> UserData.from(m.data()));
   }
 
@@ -357,7 +361,7 @@ public final class OmikronClient implements AutoCloseable {
     Objects.requireNonNull(username, "username");
     return session.request(
         MessageType.GET_USER_DATA,
-        new GetUserData(null, username, null).toData(),
+        new GetUserData(null, username, OmikronData.EMPTY).toData(),
         m -> UserData.from(m.data()));
   }
 
@@ -371,7 +375,7 @@ public final class OmikronClient implements AutoCloseable {
     Objects.requireNonNull(iotaId, "iotaId");
     return session.request(
         MessageType.GET_IOTA_DATA,
-        new GetIotaData(iotaId, null, null, null).toData(),
+        new GetIotaData(iotaId, null, null, OmikronData.EMPTY).toData(),
         m -> IotaData.from(m.data()));
   }
 
@@ -410,7 +414,7 @@ public final class OmikronClient implements AutoCloseable {
     Objects.requireNonNull(sender, "sender");
     return session.request(
         MessageType.READ_NOTIFICATION,
-        new ReadNotification(userId, sender, null).toData(),
+        new ReadNotification(userId, sender, OmikronData.EMPTY).toData(),
         m -> null);
   }
 
@@ -439,7 +443,7 @@ public final class OmikronClient implements AutoCloseable {
     Objects.requireNonNull(callId, "callId");
     return session.request(
         MessageType.CALL_TOKEN,
-        new CallToken(callId, null, null).toData(),
+        new CallToken(callId, null, OmikronData.EMPTY).toData(),
         m -> CallToken.from(m.data()));
   }
 
@@ -454,7 +458,9 @@ public final class OmikronClient implements AutoCloseable {
     Objects.requireNonNull(receiver, "receiver");
     Objects.requireNonNull(callId, "callId");
     return session.request(
-        MessageType.CALL_INVITE, new CallInvite(callId, receiver, null, null).toData(), m -> null);
+        MessageType.CALL_INVITE,
+        new CallInvite(callId, receiver, null, OmikronData.EMPTY).toData(),
+        m -> null);
   }
 
   /**
@@ -469,7 +475,7 @@ public final class OmikronClient implements AutoCloseable {
         session.message(
             MessageType.CALL_DISCONNECT_USER,
             new CallDisconnectUser(
-                    Objects.requireNonNull(callId), Objects.requireNonNull(user), null)
+                    Objects.requireNonNull(callId), Objects.requireNonNull(user), OmikronData.EMPTY)
                 .toData()));
   }
 
@@ -490,7 +496,7 @@ public final class OmikronClient implements AutoCloseable {
                     Objects.requireNonNull(callId),
                     Objects.requireNonNull(user),
                     untilEpochMillis,
-                    null)
+                    OmikronData.EMPTY)
                 .toData()));
   }
 
@@ -506,7 +512,7 @@ public final class OmikronClient implements AutoCloseable {
     Objects.requireNonNull(callId, "callId");
     return session.request(
         MessageType.CALL_SET_ANONYMOUS_JOINING,
-        new CallSetAnonymousJoining(callId, enabled, null, null).toData(),
+        new CallSetAnonymousJoining(callId, enabled, null, OmikronData.EMPTY).toData(),
         m -> CallSetAnonymousJoining.from(m.data()));
   }
 
@@ -534,7 +540,7 @@ public final class OmikronClient implements AutoCloseable {
     Objects.requireNonNull(partner, "partner");
     return session.request(
         MessageType.MESSAGES_GET,
-        new MessagesGet(partner, offset, amount, null).toData(),
+        new MessagesGet(partner, offset, amount, OmikronData.EMPTY).toData(),
         m -> Messages.from(m.data()));
   }
 
@@ -584,7 +590,9 @@ public final class OmikronClient implements AutoCloseable {
     Objects.requireNonNull(receiver, "receiver");
     Objects.requireNonNull(content, "content");
     return session.request(
-        MessageType.MESSAGE_SEND, new MessageSend(receiver, content, null).toData(), m -> null);
+        MessageType.MESSAGE_SEND,
+        new MessageSend(receiver, content, OmikronData.EMPTY).toData(),
+        m -> null);
   }
 
   /**
@@ -628,7 +636,7 @@ public final class OmikronClient implements AutoCloseable {
         null,
         OmikronData.builder().put("message_state", state).build(),
         null,
-        null);
+        Map.of());
   }
 
   /**
@@ -640,7 +648,9 @@ public final class OmikronClient implements AutoCloseable {
   public CompletableFuture<Void> addConversation(OmikronId partner) {
     Objects.requireNonNull(partner, "partner");
     return session.request(
-        MessageType.ADD_CONVERSATION, new AddConversation(partner, null, null).toData(), m -> null);
+        MessageType.ADD_CONVERSATION,
+        new AddConversation(partner, null, OmikronData.EMPTY).toData(),
+        m -> null);
   }
 
   /**
@@ -653,7 +663,7 @@ public final class OmikronClient implements AutoCloseable {
     Objects.requireNonNull(partnerName, "partnerName");
     return session.request(
         MessageType.ADD_CONVERSATION,
-        new AddConversation(null, partnerName, null).toData(),
+        new AddConversation(null, partnerName, OmikronData.EMPTY).toData(),
         m -> null);
   }
 
@@ -687,7 +697,7 @@ public final class OmikronClient implements AutoCloseable {
   public CompletableFuture<Void> removeCommunity(String address) {
     return session.request(
         MessageType.REMOVE_COMMUNITY,
-        new RemoveCommunity(Objects.requireNonNull(address), null).toData(),
+        new RemoveCommunity(Objects.requireNonNull(address), OmikronData.EMPTY).toData(),
         m -> null);
   }
 
@@ -701,7 +711,7 @@ public final class OmikronClient implements AutoCloseable {
   public CompletableFuture<Void> settingsSave(String name, Object payload) {
     return session.request(
         MessageType.SETTINGS_SAVE,
-        new SettingsSave(Objects.requireNonNull(name), payload, null).toData(),
+        new SettingsSave(Objects.requireNonNull(name), payload, OmikronData.EMPTY).toData(),
         m -> null);
   }
 
@@ -714,7 +724,7 @@ public final class OmikronClient implements AutoCloseable {
   public CompletableFuture<SettingsLoad> settingsLoad(String name) {
     return session.request(
         MessageType.SETTINGS_LOAD,
-        new SettingsLoad(Objects.requireNonNull(name), null, null).toData(),
+        new SettingsLoad(Objects.requireNonNull(name), null, OmikronData.EMPTY).toData(),
         m -> SettingsLoad.from(m.data()));
   }
 
@@ -743,14 +753,14 @@ public final class OmikronClient implements AutoCloseable {
    * OmikronClient#defaultOptions(OmikronProtocol)} of the chosen protocol.
    */
   public static final class Builder extends ConnectionBuilder<Builder, OmikronListener> {
-    private OmikronId userId;
-    private OmikronPrivateKey privateKey;
+    private @Nullable OmikronId userId;
+    private @Nullable OmikronPrivateKey privateKey;
     private @Nullable IdentificationStrategy strategy;
     private boolean autoAcknowledge = true;
     private @Nullable MessageScheme scheme;
-    private SecureRandom random;
+    private @Nullable SecureRandom random;
     private LossyTextPolicy lossyText = LossyTextPolicy.REJECT;
-    private Function<OmikronId, CompletableFuture<OmikronPublicKey>> keyLookup;
+    private @Nullable Function<OmikronId, CompletableFuture<OmikronPublicKey>> keyLookup;
     private int keyCacheSize = 1024;
     private Duration keyCacheTtl = Duration.ofHours(1);
     private Duration keyMinRefresh = Duration.ofSeconds(10);
@@ -909,11 +919,12 @@ public final class OmikronClient implements AutoCloseable {
                   .getUser(id)
                   .thenApply(
                       u -> {
-                        if (u.publicKey() == null) {
+                        String key = u.publicKey();
+                        if (key == null) {
                           throw new OmikronFormatException(
                               "Omega's user " + id + " has no public_key");
                         }
-                        return OmikronPublicKey.parse(u.publicKey());
+                        return OmikronPublicKey.parse(key);
                       }));
     }
 
@@ -960,11 +971,12 @@ public final class OmikronClient implements AutoCloseable {
         throw new IllegalStateException(
             "discovery finds WebSocket endpoints; for TTP pass the transport to the Omikron");
       }
-      if (userId == null || privateKey == null) {
+      OmikronId id = userId;
+      if (id == null || privateKey == null) {
         throw new IllegalStateException("userId and privateKey (or a keyFile) are required");
       }
       return omega
-          .getOmikron(userId)
+          .getOmikron(id)
           .thenApply(
               info -> {
                 url(info.clientUrl(secure));
@@ -984,16 +996,18 @@ public final class OmikronClient implements AutoCloseable {
      */
     public OmikronClient build() {
       requireEndpoint();
-      if (userId == null || privateKey == null) {
+      OmikronId id = userId;
+      OmikronPrivateKey key = privateKey;
+      if (id == null || key == null) {
         throw new IllegalStateException("userId and privateKey (or a keyFile) are required");
       }
       if (isTtp()) {
         if (strategy().sendsPrivateKeyHash()) {
           throw new IllegalStateException("TTP identifies with the X448 challenge only");
         }
-        requireTtpId(userId, "userId");
+        requireTtpId(id, "userId");
       }
-      return new OmikronClient(this);
+      return new OmikronClient(this, id, key);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.github.chatwire.omikron;
 
 import io.github.chatwire.core.ProtocolException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Omikron sent something that breaks the protocol during identification: a challenge whose
@@ -16,10 +17,10 @@ public class OmikronProtocolException extends ProtocolException {
   /**
    * Creates the exception.
    *
-   * @param message what was wrong, without secrets; may be null
+   * @param message what was wrong, without secrets; never null
    * @param cause the cause; may be null
    */
-  public OmikronProtocolException(String message, Throwable cause) {
+  public OmikronProtocolException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 

@@ -3,6 +3,7 @@ package io.github.chatwire.omikron;
 import io.github.chatwire.core.ServerErrorException;
 import io.github.chatwire.omikron.model.ErrorReply;
 import io.github.chatwire.omikron.model.MessageType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Omikron (or an Iota or Omega behind it) answered a request with an {@code error*} message.
@@ -13,7 +14,7 @@ public class OmikronServerException extends ServerErrorException {
   private static final long serialVersionUID = 1L;
 
   /** The error message (not serialized). */
-  private final transient ErrorReply reply;
+  private final transient @Nullable ErrorReply reply;
 
   /**
    * Creates the exception.
@@ -45,7 +46,7 @@ public class OmikronServerException extends ServerErrorException {
    *
    * @return the reply; null after deserialisation
    */
-  public ErrorReply reply() {
+  public @Nullable ErrorReply reply() {
     return reply;
   }
 }

@@ -3,6 +3,7 @@ package io.github.chatwire.omikron;
 import io.github.chatwire.omikron.model.MessageState;
 import io.github.chatwire.omikron.model.OmikronId;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A direct message that no scheme could open: the content is not base64, too short for an IV or
@@ -20,13 +21,13 @@ import java.util.Objects;
  * @param messageId see {@link DirectMessageEvent#messageId()}
  */
 public record UndecryptableMessage(
-    OmikronId partner,
+    @Nullable OmikronId partner,
     boolean isOwn,
     String rawContent,
     String reason,
-    Long sendTime,
-    MessageState state,
-    String messageId)
+    @Nullable Long sendTime,
+    @Nullable MessageState state,
+    @Nullable String messageId)
     implements DirectMessageEvent {
   /**
    * Creates the record.

@@ -1,6 +1,7 @@
 package io.github.chatwire.omikron.codec;
 
 import java.security.GeneralSecurityException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Cryptographic input from a peer that is not even well-formed: not base64, a public key that is
@@ -18,7 +19,7 @@ public class MalformedInputException extends GeneralSecurityException {
    *
    * @param message what was wrong, without secrets; may be null
    */
-  public MalformedInputException(String message) {
+  public MalformedInputException(@Nullable String message) {
     super(message);
   }
 }

@@ -2,6 +2,7 @@ package io.github.chatwire.omikron.codec;
 
 import java.security.GeneralSecurityException;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Opens a direct message's {@code content} without knowing which scheme the peer used: tries {@link
@@ -22,7 +23,11 @@ public final class MessageDecryption {
    * @param malformed true if every scheme rejected the content as ill-formed (not base64, too
    *     short, not whole blocks), so a fresher key would not help either
    */
-  public record Outcome(String text, MessageScheme scheme, String reason, boolean malformed) {
+  public record Outcome(
+      @Nullable String text,
+      @Nullable MessageScheme scheme,
+      @Nullable String reason,
+      boolean malformed) {
     /**
      * @return whether a scheme decrypted the content
      */
@@ -59,10 +64,10 @@ public final class MessageDecryption {
       try {
         return new Outcome(c.decrypt(secret, content), c.scheme(), null, false);
       } catch (MalformedInputException e) {
-        append(reasons, c.scheme(), e.getMessage());
+        append(reasons, c.scheme(), e);
       } catch (GeneralSecurityException e) {
         allMalformed = false;
-        append(reasons, c.scheme(), e.getMessage());
+        append(reasons, c.scheme(), e);
       }
     }
     if (configured == MessageScheme.PLAIN) {
@@ -71,7 +76,9 @@ public final class MessageDecryption {
     return new Outcome(null, null, reasons.toString(), allMalformed);
   }
 
-  private static void append(StringBuilder sb, MessageScheme s, String why) {
+  private static void append(StringBuilder sb, MessageScheme s, GeneralSecurityException e) {
+    String message = e.getMessage();
+    String why = message == null ? e.getClass().getSimpleName() : message;
     if (sb.length() > 0) {
       sb.append("; ");
     }

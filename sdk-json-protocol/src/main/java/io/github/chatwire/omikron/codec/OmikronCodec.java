@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import okio.Buffer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes Omikron envelopes. Pure functions: no I/O, threads or clocks; thread-safe.
@@ -78,7 +79,7 @@ public final class OmikronCodec {
       OmikronId receiver = null;
       OmikronData data = OmikronData.EMPTY;
       LogInfo log = null;
-      Map<String, Object> extras = null;
+      Map<String, @Nullable Object> extras = null;
       int seen = 0;
       c.beginObject();
       while (c.hasMember()) {
@@ -131,7 +132,8 @@ public final class OmikronCodec {
       if (type == null) {
         throw new OmikronFormatException("message has no 'type'");
       }
-      return new OmikronMessage(id, type, sender, receiver, data, log, extras);
+      return new OmikronMessage(
+          id, type, sender, receiver, data, log, extras == null ? Map.of() : extras);
     } catch (OmikronFormatException e) {
       throw e;
     } catch (JsonFormatException | IllegalArgumentException | ArithmeticException e) {
@@ -158,7 +160,7 @@ public final class OmikronCodec {
     return OmikronData.fromJson(json);
   }
 
-  private static String readId(JsonCursor c) {
+  private static @Nullable String readId(JsonCursor c) {
     switch (c.peek()) {
       case JsonCursor.STRING:
         String s = c.string();
@@ -175,7 +177,7 @@ public final class OmikronCodec {
   }
 
   /** Lenient like the real server: anything that is not a usable id reads as "none". */
-  private static OmikronId readRouting(JsonCursor c) {
+  private static @Nullable OmikronId readRouting(JsonCursor c) {
     int token = c.peek();
     if (token == JsonCursor.NUMBER) {
       JsonNumber n = JsonNumber.of(c.numberText());
@@ -200,15 +202,15 @@ public final class OmikronCodec {
       c.nextIsNull();
       return OmikronData.EMPTY;
     }
-    if (token != JsonCursor.OBJECT) {
+    if (token != JsonCursor.OBJECT || !(JsonTree.read(c, NUMBERS) instanceof Map<?, ?> tree)) {
       throw new OmikronFormatException("'data' is not an object at offset " + c.position());
     }
     @SuppressWarnings("unchecked")
-    Map<String, Object> tree = (Map<String, Object>) JsonTree.read(c, NUMBERS);
-    return OmikronData.of(tree); // kept as it is, no copy: see OmikronData.of
+    Map<String, ?> object = (Map<String, ?>) tree;
+    return OmikronData.of(object); // kept as it is, no copy: see OmikronData.of
   }
 
-  private static LogInfo readLog(JsonCursor c) {
+  private static @Nullable LogInfo readLog(JsonCursor c) {
     if (c.peek() != JsonCursor.OBJECT) {
       c.skipValue();
       return null;
@@ -288,7 +290,7 @@ public final class OmikronCodec {
             .value(log.logLevel())
             .endObject();
       }
-      for (Map.Entry<String, Object> e : message.extras().entrySet()) {
+      for (Map.Entry<String, @Nullable Object> e : message.extras().entrySet()) {
         w.name(e.getKey());
         writeValue(w, e.getValue());
       }
@@ -309,7 +311,7 @@ public final class OmikronCodec {
     }
   }
 
-  private static void writeValue(JsonWriter w, Object v) throws IOException {
+  private static void writeValue(JsonWriter w, @Nullable Object v) throws IOException {
     if (v == null) {
       w.nullValue();
     } else if (v instanceof String) {

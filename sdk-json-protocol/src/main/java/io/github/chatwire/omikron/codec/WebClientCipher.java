@@ -11,6 +11,7 @@ import org.bouncycastle.crypto.paddings.PKCS7Padding;
 import org.bouncycastle.crypto.paddings.PaddedBufferedBlockCipher;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.crypto.params.ParametersWithIV;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link MessageScheme#WEB_CLIENT}, as the WebSocket-era Tensamin web client encrypts direct
@@ -35,9 +36,10 @@ public final class WebClientCipher implements MessageCipher {
   /** For decrypting only (needs no randomness); {@link #encrypt} on it is never called. */
   static final WebClientCipher DECRYPT_ONLY = new WebClientCipher(null);
 
-  private final SecureRandom random;
+  /** Null only in {@link #DECRYPT_ONLY}. */
+  private final @Nullable SecureRandom random;
 
-  WebClientCipher(SecureRandom random) {
+  WebClientCipher(@Nullable SecureRandom random) {
     this.random = random;
   }
 
@@ -100,8 +102,12 @@ public final class WebClientCipher implements MessageCipher {
    */
   @Override
   public String encrypt(SharedSecret secret, String plaintext) throws GeneralSecurityException {
+    SecureRandom r = random;
+    if (r == null) {
+      throw new IllegalStateException("this cipher only decrypts");
+    }
     byte[] iv = new byte[BLOCK];
-    random.nextBytes(iv);
+    r.nextBytes(iv);
     byte[] plain = bytesOf(plaintext);
     try {
       byte[] ct = cbc(true, secret, iv, plain, 0, plain.length);

@@ -12,6 +12,7 @@ import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.params.HKDFParameters;
 import org.bouncycastle.crypto.params.X448PrivateKeyParameters;
 import org.bouncycastle.crypto.params.X448PublicKeyParameters;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The cryptography of the Omikron X448 challenge ("SecurePayload" scheme of the reference server):
@@ -127,8 +128,8 @@ public final class X448Challenge {
    * Omikron's public key from the same message and encodes the answer.
    *
    * @param ownPrivate 56 raw bytes
-   * @param omikronPublicBase64 the {@code public_key} field
-   * @param challengeBase64 the {@code challenge} field
+   * @param omikronPublicBase64 the {@code public_key} field; null if missing
+   * @param challengeBase64 the {@code challenge} field; null if missing
    * @param base64Answer true for {@code base64(plaintext)} (E3), false for the plaintext as UTF-8
    *     text (E4 and early E3)
    * @return the {@code challenge_response} value
@@ -137,7 +138,10 @@ public final class X448Challenge {
    * @throws GeneralSecurityException if the well-formed challenge does not decrypt with this key
    */
   public static String solve(
-      byte[] ownPrivate, String omikronPublicBase64, String challengeBase64, boolean base64Answer)
+      byte[] ownPrivate,
+      @Nullable String omikronPublicBase64,
+      @Nullable String challengeBase64,
+      boolean base64Answer)
       throws GeneralSecurityException {
     byte[] peer = decodeBase64(omikronPublicBase64, "public_key");
     if (peer.length != KEY_LENGTH) {
@@ -210,7 +214,8 @@ public final class X448Challenge {
     return new X448PrivateKeyParameters(privateKey, 0).generatePublicKey().getEncoded();
   }
 
-  private static byte[] decodeBase64(String s, String field) throws GeneralSecurityException {
+  private static byte[] decodeBase64(@Nullable String s, String field)
+      throws GeneralSecurityException {
     if (s == null) {
       throw new MalformedInputException("'" + field + "' is missing");
     }

@@ -74,12 +74,12 @@ public final class OmikronProtocolHandler implements ProtocolHandler {
               MessageType.ERROR_NO_CALL_ID));
 
   private final Role role;
-  private final OmikronId selfId;
-  private final OmikronPrivateKey privateKey;
-  private final String callId;
+  private final @Nullable OmikronId selfId;
+  private final @Nullable OmikronPrivateKey privateKey;
+  private final @Nullable String callId;
   private final IdentificationStrategy strategy;
   private final OmikronWire wire;
-  private final List<OmikronId> iotaUserIds;
+  private final @Nullable List<OmikronId> iotaUserIds;
   private final SessionEvents events;
 
   // Per attempt; reset in onOpen/onDisconnected.
@@ -103,12 +103,12 @@ public final class OmikronProtocolHandler implements ProtocolHandler {
    */
   public OmikronProtocolHandler(
       Role role,
-      OmikronId selfId,
-      OmikronPrivateKey privateKey,
-      String callId,
+      @Nullable OmikronId selfId,
+      @Nullable OmikronPrivateKey privateKey,
+      @Nullable String callId,
       IdentificationStrategy strategy,
       OmikronWire wire,
-      List<OmikronId> iotaUserIds,
+      @Nullable List<OmikronId> iotaUserIds,
       SessionEvents events) {
     this.role = role;
     this.selfId = selfId;
@@ -165,7 +165,7 @@ public final class OmikronProtocolHandler implements ProtocolHandler {
     switch (role) {
       case CLIENT:
         d.put("user_id", selfId);
-        if (strategy.sendsPrivateKeyHash()) {
+        if (privateKey != null && strategy.sendsPrivateKeyHash()) { // a client always has a key
           d.put("private_key_hash", privateKey.privateKeyHash());
         }
         break;
@@ -228,7 +228,7 @@ public final class OmikronProtocolHandler implements ProtocolHandler {
    * @param text the frame
    * @return the message, or null if it did not decode (already reported)
    */
-  static OmikronMessage decodeOrReport(ProtocolContext ctx, String text) {
+  static @Nullable OmikronMessage decodeOrReport(ProtocolContext ctx, String text) {
     try {
       return OmikronCodec.decode(text);
     } catch (OmikronFormatException e) {
@@ -318,7 +318,8 @@ public final class OmikronProtocolHandler implements ProtocolHandler {
       Arrays.fill(key, (byte) 0);
     }
     answeredChallenge = true;
-    String id = m.id() != null ? m.id() : wire.newId();
+    String received = m.id();
+    String id = received != null ? received : wire.newId();
     ctx.sendNow(
         outbound(
             new OmikronMessage(
@@ -328,7 +329,7 @@ public final class OmikronProtocolHandler implements ProtocolHandler {
                 null,
                 OmikronData.builder().put("challenge", answer).build(),
                 null,
-                null)));
+                Map.of())));
   }
 
   private void dispatch(ProtocolContext ctx, OmikronMessage m) {
@@ -344,7 +345,7 @@ public final class OmikronProtocolHandler implements ProtocolHandler {
       return;
     }
     // Whatever its type (but see answers()), a message with a pending request's id is its answer.
-    if (reply) {
+    if (reply && key != null) { // reply implies a key
       if (m.type().isError()) {
         ctx.failRequest(key, OmikronServerException.of(ErrorReply.from(m)));
       } else {
@@ -395,8 +396,8 @@ public final class OmikronProtocolHandler implements ProtocolHandler {
     }
     String id = wire.reserve(MessageType.PING);
     OmikronMessage ping =
-        new OmikronMessage(id, MessageType.PING, null, null, events.pingData(ctx), null, null);
-    pingsInFlight.put(ping.correlationKey(), ctx.scheduler().nanoTime());
+        new OmikronMessage(id, MessageType.PING, null, null, events.pingData(ctx), null, Map.of());
+    pingsInFlight.put(id, ctx.scheduler().nanoTime()); // a reserved id is its correlation key
     ctx.sendNow(outbound(ping));
   }
 

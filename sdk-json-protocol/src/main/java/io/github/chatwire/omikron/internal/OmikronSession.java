@@ -12,8 +12,12 @@ import io.github.chatwire.omikron.model.OmikronFormatException;
 import io.github.chatwire.omikron.model.OmikronId;
 import io.github.chatwire.omikron.model.OmikronMessage;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine connection plus the handler of one Omikron connection, with the request helpers the
@@ -35,7 +39,7 @@ public final class OmikronSession {
       Transport transport,
       OmikronProtocolHandler handler,
       ConnectionOptions options,
-      ChatwireRuntime runtime) {
+      @Nullable ChatwireRuntime runtime) {
     this.handler = handler;
     ManagedConnection.Builder b =
         ManagedConnection.builder(transport, handler).options(handler.named(options));
@@ -80,28 +84,34 @@ public final class OmikronSession {
    * Sends a request and completes with the message carrying the same id.
    *
    * @param type the type
-   * @param data the data
+   * @param data the data; null for empty
    * @param receiver the top-level receiver; may be null
    * @param timeout the timeout; null for the default
    * @return the reply future
    */
   public CompletableFuture<OmikronMessage> request(
-      MessageType type, OmikronData data, OmikronId receiver, Duration timeout) {
+      MessageType type,
+      @Nullable OmikronData data,
+      @Nullable OmikronId receiver,
+      @Nullable Duration timeout) {
     OmikronWire wire = handler.wire();
     String id;
     try {
       id = wire.reserve(type);
     } catch (IllegalStateException e) {
-      return Futures.failed(new io.github.chatwire.core.QueueFullException(e.getMessage()));
+      return Futures.failed(
+          new io.github.chatwire.core.QueueFullException(
+              Objects.toString(e.getMessage(), "too many message ids in flight")));
     }
-    OmikronMessage m = new OmikronMessage(id, type, null, receiver, data, null, null);
+    OmikronMessage m =
+        new OmikronMessage(
+            id, type, null, receiver, data == null ? OmikronData.EMPTY : data, null, Map.of());
+    String key = id.toLowerCase(Locale.ROOT); // m.correlationKey(), which is null only without id
     Duration t = timeout == null ? connection.options().requestTimeout() : timeout;
     CompletableFuture<OmikronMessage> reply;
     try {
       Outbound out = handler.outbound(m);
-      reply =
-          connection.request(
-              m.correlationKey(), READS.contains(m.type()) ? out.idempotent() : out, t);
+      reply = connection.request(key, READS.contains(m.type()) ? out.idempotent() : out, t);
     } catch (IllegalArgumentException e) {
       wire.release(id);
       return Futures.failed(e); // the wire cannot carry it (TTP: a key it lacks); nothing sent
@@ -167,7 +177,7 @@ public final class OmikronSession {
    * @param data the data; null for empty
    * @return the message; never null
    */
-  public OmikronMessage message(MessageType type, OmikronData data) {
+  public OmikronMessage message(MessageType type, @Nullable OmikronData data) {
     return handler.wire().message(type, data);
   }
 
@@ -178,17 +188,5 @@ public final class OmikronSession {
    */
   public String newId() {
     return handler.wire().newId();
-  }
-
-  /**
-   * Fails fast on a null argument inside a future.
-   *
-   * @param value the value
-   * @param name its name
-   * @param <T> the result type
-   * @return null if fine, else a failed future
-   */
-  public static <T> CompletableFuture<T> checkNotNull(Object value, String name) {
-    return value == null ? Futures.failed(new NullPointerException(name)) : null;
   }
 }

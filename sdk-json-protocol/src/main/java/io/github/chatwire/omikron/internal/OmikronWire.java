@@ -109,7 +109,8 @@ public abstract class OmikronWire {
    * @return the message; never null
    */
   public final OmikronMessage message(MessageType type, @Nullable OmikronData data) {
-    return new OmikronMessage(newId(), type, null, null, data, null, null);
+    return new OmikronMessage(
+        newId(), type, null, null, data == null ? OmikronData.EMPTY : data, null, Map.of());
   }
 
   /**

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Peers' public keys and the secrets shared with them, for end-to-end direct messages. A key is
@@ -210,7 +211,10 @@ public final class PeerKeyCache {
   }
 
   private void settle(
-      OmikronId peer, CompletableFuture<PeerKey> f, OmikronPublicKey pub, Throwable e) {
+      OmikronId peer,
+      CompletableFuture<PeerKey> f,
+      @Nullable OmikronPublicKey pub,
+      @Nullable Throwable e) {
     PeerKey key = null;
     Throwable failure = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
     if (failure == null) {

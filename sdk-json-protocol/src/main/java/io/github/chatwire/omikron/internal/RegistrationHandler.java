@@ -13,6 +13,7 @@ import io.github.chatwire.omikron.model.OmikronFormatException;
 import io.github.chatwire.omikron.model.OmikronId;
 import io.github.chatwire.omikron.model.OmikronMessage;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A new Iota's one-shot registration: {@code register_iota {public_key}} answered by {@code success
@@ -21,7 +22,9 @@ import java.util.concurrent.CompletableFuture;
 public final class RegistrationHandler implements ProtocolHandler {
   private final String publicKeyBase64;
   private final CompletableFuture<OmikronId> result;
-  private String requestId;
+
+  /** The id of the request sent; null until {@link #onOpen}. */
+  private @Nullable String requestId;
 
   /**
    * Creates the handler.
@@ -50,7 +53,8 @@ public final class RegistrationHandler implements ProtocolHandler {
     if (m == null) {
       return;
     }
-    if (m.id() != null && !m.correlationKey().equals(requestId)) {
+    String key = m.correlationKey();
+    if (key != null && !key.equals(requestId)) {
       return;
     }
     if (m.type().isError()) {

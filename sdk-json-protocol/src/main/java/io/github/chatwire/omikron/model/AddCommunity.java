@@ -1,5 +1,7 @@
 package io.github.chatwire.omikron.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Adds a community to the own list.
  *
@@ -12,7 +14,10 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record AddCommunity(
-    String communityAddress, String communityTitle, String position, OmikronData raw) {
+    @Nullable String communityAddress,
+    @Nullable String communityTitle,
+    @Nullable String position,
+    OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.
    *

@@ -1,5 +1,7 @@
 package io.github.chatwire.omikron.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Adds a chat by partner id, or by name (the Omikron resolves it).
  *
@@ -10,7 +12,8 @@ package io.github.chatwire.omikron.model;
  * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
  *     for a message built here)
  */
-public record AddConversation(OmikronId chatPartnerId, String chatPartnerName, OmikronData raw) {
+public record AddConversation(
+    @Nullable OmikronId chatPartnerId, @Nullable String chatPartnerName, OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.
    *

@@ -1,5 +1,7 @@
 package io.github.chatwire.omikron.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Removes a user from a call (admin only; no reply).
  *
@@ -10,7 +12,8 @@ package io.github.chatwire.omikron.model;
  * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
  *     for a message built here)
  */
-public record CallDisconnectUser(String callId, OmikronId userId, OmikronData raw) {
+public record CallDisconnectUser(
+    @Nullable String callId, @Nullable OmikronId userId, OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.
    *

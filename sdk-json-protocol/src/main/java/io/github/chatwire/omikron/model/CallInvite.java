@@ -1,5 +1,7 @@
 package io.github.chatwire.omikron.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A call invitation: sent with {@code receiver_id} and {@code call_id}; pushed to the invitee with
  * {@code sender_id}/{@code receiver_id} as numeric strings.
@@ -12,7 +14,11 @@ package io.github.chatwire.omikron.model;
  * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
  *     for a message built here)
  */
-public record CallInvite(String callId, OmikronId receiverId, OmikronId senderId, OmikronData raw)
+public record CallInvite(
+    @Nullable String callId,
+    @Nullable OmikronId receiverId,
+    @Nullable OmikronId senderId,
+    OmikronData raw)
     implements OmikronEvent {
   /**
    * Creates the record; absent collections and data become empty.

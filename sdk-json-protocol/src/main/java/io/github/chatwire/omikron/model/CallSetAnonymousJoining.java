@@ -1,5 +1,7 @@
 package io.github.chatwire.omikron.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Switches anonymous joining of a call; the reply carries the join link.
  *
@@ -13,7 +15,7 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record CallSetAnonymousJoining(
-    String callId, Boolean enabled, String link, OmikronData raw) {
+    @Nullable String callId, @Nullable Boolean enabled, @Nullable String link, OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.
    *

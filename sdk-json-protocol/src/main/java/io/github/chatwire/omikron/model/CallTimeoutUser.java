@@ -1,5 +1,7 @@
 package io.github.chatwire.omikron.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Bans a user from a call until a time (admin only; no reply).
  *
@@ -11,7 +13,8 @@ package io.github.chatwire.omikron.model;
  * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
  *     for a message built here)
  */
-public record CallTimeoutUser(String callId, OmikronId userId, Long untill, OmikronData raw) {
+public record CallTimeoutUser(
+    @Nullable String callId, @Nullable OmikronId userId, @Nullable Long untill, OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.
    *

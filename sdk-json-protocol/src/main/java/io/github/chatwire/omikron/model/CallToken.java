@@ -1,5 +1,7 @@
 package io.github.chatwire.omikron.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A request for a call's LiveKit token and its reply (an unknown call id creates the call).
  *
@@ -11,7 +13,7 @@ package io.github.chatwire.omikron.model;
  * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
  *     for a message built here)
  */
-public record CallToken(String callId, String callToken, OmikronData raw) {
+public record CallToken(@Nullable String callId, @Nullable String callToken, OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.
    *

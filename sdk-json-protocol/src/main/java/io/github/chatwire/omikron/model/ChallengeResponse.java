@@ -1,5 +1,7 @@
 package io.github.chatwire.omikron.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The answer to a {@link Challenge}.
  *
@@ -10,7 +12,7 @@ package io.github.chatwire.omikron.model;
  * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
  *     for a message built here)
  */
-public record ChallengeResponse(String challenge, OmikronData raw) {
+public record ChallengeResponse(@Nullable String challenge, OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.
    *

@@ -1,5 +1,7 @@
 package io.github.chatwire.omikron.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An Iota changes its data at Omega (e.g. its public key).
  *
@@ -10,7 +12,8 @@ package io.github.chatwire.omikron.model;
  * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
  *     for a message built here)
  */
-public record ChangeIotaData(OmikronId iotaId, String publicKey, OmikronData raw) {
+public record ChangeIotaData(
+    @Nullable OmikronId iotaId, @Nullable String publicKey, OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.
    *

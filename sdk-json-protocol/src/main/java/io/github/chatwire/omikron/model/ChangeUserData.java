@@ -1,5 +1,7 @@
 package io.github.chatwire.omikron.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A change of the own profile; {@code user_id} is required by the server (it reads it from {@code
  * data}, not from the sender). Keys change with {@code public_key} and {@code private_key_hash}
@@ -19,14 +21,14 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record ChangeUserData(
-    OmikronId userId,
-    String username,
-    String display,
-    String avatar,
-    String about,
-    String status,
-    String publicKey,
-    String privateKeyHash,
+    @Nullable OmikronId userId,
+    @Nullable String username,
+    @Nullable String display,
+    @Nullable String avatar,
+    @Nullable String about,
+    @Nullable String status,
+    @Nullable String publicKey,
+    @Nullable String privateKeyHash,
     OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.

@@ -1,6 +1,7 @@
 package io.github.chatwire.omikron.model;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One chat in the {@code get_chats} reply.
@@ -11,7 +12,10 @@ import java.util.List;
  * @param calls {@code calls} added by the Omikron: the partner's calls; never null
  */
 public record ChatSummary(
-    OmikronId userId, String userName, Long lastMessageAt, List<CallSummary> calls) {
+    @Nullable OmikronId userId,
+    @Nullable String userName,
+    @Nullable Long lastMessageAt,
+    List<CallSummary> calls) {
   /**
    * Creates the record; absent collections and data become empty.
    *
@@ -34,5 +38,6 @@ public record ChatSummary(
    * @param timeout {@code timeout}: epoch ms; null if absent
    * @param admin {@code admin}: whether the user is admin; null if absent
    */
-  public record CallSummary(String callId, Long timeout, Boolean admin) {}
+  public record CallSummary(
+      @Nullable String callId, @Nullable Long timeout, @Nullable Boolean admin) {}
 }

@@ -2,6 +2,7 @@ package io.github.chatwire.omikron.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The reply to {@code get_chats}: the user's chats. On the WebSocket protocol {@code data.user_ids}
@@ -36,9 +37,10 @@ public record Chats(List<ChatSummary> chats, OmikronData raw) {
    */
   public static Chats from(OmikronData d) {
     List<ChatSummary> out = new ArrayList<>();
-    if (isIdList(d.getList("user_ids"))) {
+    List<OmikronId> ids = isIdList(d.getList("user_ids")) ? d.getIdList("user_ids") : null;
+    if (ids != null) {
       // TTP: the key holds a list of int64 user ids (TtpDataKeys), so a chat is its user id only
-      for (OmikronId id : d.getIdList("user_ids")) {
+      for (OmikronId id : ids) {
         out.add(new ChatSummary(id, null, null, List.of()));
       }
       return new Chats(out, d);
@@ -64,7 +66,7 @@ public record Chats(List<ChatSummary> chats, OmikronData raw) {
   }
 
   /** A non-empty list of ids only (numbers or strings), as TTP sends it. */
-  private static boolean isIdList(List<Object> list) {
+  private static boolean isIdList(@Nullable List<@Nullable Object> list) {
     if (list == null || list.isEmpty()) {
       return false;
     }

@@ -1,6 +1,7 @@
 package io.github.chatwire.omikron.model;
 
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A presence change: sent by a client (its own state; no reply) or pushed to interested clients and
@@ -15,7 +16,10 @@ import java.util.function.Function;
  *     for a message built here)
  */
 public record ClientChanged(
-    OmikronId userId, UserState userState, CallState callState, OmikronData raw)
+    @Nullable OmikronId userId,
+    @Nullable UserState userState,
+    @Nullable CallState callState,
+    OmikronData raw)
     implements OmikronEvent {
   /**
    * Creates the record; absent collections and data become empty.
@@ -66,7 +70,7 @@ public record ClientChanged(
     return MessageType.CLIENT_CHANGED;
   }
 
-  private static <T> T state(String s, Function<String, T> of) {
+  private static <T> @Nullable T state(@Nullable String s, Function<String, T> of) {
     return s == null || s.isEmpty() ? null : of.apply(s);
   }
 

@@ -1,6 +1,7 @@
 package io.github.chatwire.omikron.model;
 
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A user connected: sent to the user's Iota (E3) or to call participants (older spec).
@@ -14,7 +15,10 @@ import java.util.function.Function;
  *     for a message built here)
  */
 public record ClientConnected(
-    OmikronId userId, CallState callState, UserState userState, OmikronData raw)
+    @Nullable OmikronId userId,
+    @Nullable CallState callState,
+    @Nullable UserState userState,
+    OmikronData raw)
     implements OmikronEvent {
   /**
    * Creates the record; absent collections and data become empty.
@@ -65,7 +69,7 @@ public record ClientConnected(
     return MessageType.CLIENT_CONNECTED;
   }
 
-  private static <T> T state(String s, Function<String, T> of) {
+  private static <T> @Nullable T state(@Nullable String s, Function<String, T> of) {
     return s == null || s.isEmpty() ? null : of.apply(s);
   }
 

@@ -1,5 +1,7 @@
 package io.github.chatwire.omikron.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A user or call participant disconnected.
  *
@@ -9,7 +11,7 @@ package io.github.chatwire.omikron.model;
  * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
  *     for a message built here)
  */
-public record ClientDisconnected(OmikronId userId, OmikronData raw) {
+public record ClientDisconnected(@Nullable OmikronId userId, OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.
    *

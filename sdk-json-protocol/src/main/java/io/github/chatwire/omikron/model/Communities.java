@@ -1,17 +1,19 @@
 package io.github.chatwire.omikron.model;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The own list of communities (entries kept as raw JSON).
  *
  * <p>Message type {@code get_communities}. Immutable; {@link #toString()} masks secret fields.
  *
- * @param communities {@code communities}: the entries; null if absent
+ * @param communities {@code communities}: the entries as JSON values (an element may be JSON null);
+ *     null if absent
  * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
  *     for a message built here)
  */
-public record Communities(List<Object> communities, OmikronData raw) {
+public record Communities(@Nullable List<@Nullable Object> communities, OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.
    *

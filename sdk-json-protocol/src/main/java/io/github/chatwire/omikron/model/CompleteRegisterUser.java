@@ -1,5 +1,7 @@
 package io.github.chatwire.omikron.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An Iota completes a user's registration with Omega; answered by {@code success}.
  *
@@ -16,11 +18,11 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record CompleteRegisterUser(
-    OmikronId userId,
-    String username,
-    String publicKey,
-    OmikronId iotaId,
-    String resetToken,
+    @Nullable OmikronId userId,
+    @Nullable String username,
+    @Nullable String publicKey,
+    @Nullable OmikronId iotaId,
+    @Nullable String resetToken,
     OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.

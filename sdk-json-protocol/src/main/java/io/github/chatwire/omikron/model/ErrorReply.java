@@ -1,5 +1,7 @@
 package io.github.chatwire.omikron.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An error message: any type starting with {@code error}, with an optional {@code data.error_type}
  * text (an SQL error, a routing refusal, a lookup failure). Immutable.
@@ -8,7 +10,7 @@ package io.github.chatwire.omikron.model;
  * @param errorType {@code data.error_type}; null if absent
  * @param raw the whole {@code data}; never null
  */
-public record ErrorReply(MessageType type, String errorType, OmikronData raw)
+public record ErrorReply(MessageType type, @Nullable String errorType, OmikronData raw)
     implements OmikronEvent {
   /**
    * Creates the record; absent collections and data become empty.

@@ -1,5 +1,7 @@
 package io.github.chatwire.omikron.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A request for an Iota's data, by Iota id, user id or user name.
  *
@@ -11,7 +13,11 @@ package io.github.chatwire.omikron.model;
  * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
  *     for a message built here)
  */
-public record GetIotaData(OmikronId iotaId, OmikronId userId, String username, OmikronData raw) {
+public record GetIotaData(
+    @Nullable OmikronId iotaId,
+    @Nullable OmikronId userId,
+    @Nullable String username,
+    OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.
    *

@@ -1,5 +1,7 @@
 package io.github.chatwire.omikron.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A request for the own notification counters (the reference server probably never answers it).
  *
@@ -9,7 +11,7 @@ package io.github.chatwire.omikron.model;
  * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
  *     for a message built here)
  */
-public record GetNotifications(OmikronId userId, OmikronData raw) {
+public record GetNotifications(@Nullable OmikronId userId, OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.
    *

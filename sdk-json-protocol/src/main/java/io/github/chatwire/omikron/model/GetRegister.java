@@ -1,5 +1,7 @@
 package io.github.chatwire.omikron.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An Iota's request for a new user id (relayed to Omega); the reply carries {@code user_id}.
  *
@@ -9,7 +11,7 @@ package io.github.chatwire.omikron.model;
  * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
  *     for a message built here)
  */
-public record GetRegister(OmikronId userId, OmikronData raw) {
+public record GetRegister(@Nullable OmikronId userId, OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.
    *

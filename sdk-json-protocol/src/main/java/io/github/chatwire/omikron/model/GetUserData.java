@@ -1,5 +1,7 @@
 package io.github.chatwire.omikron.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A request for a user's profile, by id or by name.
  *
@@ -10,7 +12,7 @@ package io.github.chatwire.omikron.model;
  * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
  *     for a message built here)
  */
-public record GetUserData(OmikronId userId, String username, OmikronData raw) {
+public record GetUserData(@Nullable OmikronId userId, @Nullable String username, OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.
    *

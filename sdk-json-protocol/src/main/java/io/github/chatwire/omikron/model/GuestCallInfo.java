@@ -2,6 +2,7 @@ package io.github.chatwire.omikron.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code call_state} object an anonymous guest receives on identification. Immutable; {@link
@@ -13,7 +14,10 @@ import java.util.List;
  * @param callToken {@code call_token}: the LiveKit JWT; null if absent
  */
 public record GuestCallInfo(
-    String callId, List<CallParticipant> invited, List<CallParticipant> members, String callToken) {
+    @Nullable String callId,
+    List<CallParticipant> invited,
+    List<CallParticipant> members,
+    @Nullable String callToken) {
   /**
    * Creates the record; absent collections and data become empty.
    *

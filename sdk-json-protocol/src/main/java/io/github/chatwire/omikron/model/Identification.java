@@ -1,6 +1,7 @@
 package io.github.chatwire.omikron.model;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An identification request of any role and era: client ({@code user_id}, E3; plus {@code
@@ -19,11 +20,11 @@ import java.util.List;
  *     for a message built here)
  */
 public record Identification(
-    OmikronId userId,
-    OmikronId iotaId,
-    String callId,
-    String privateKeyHash,
-    List<OmikronId> userIds,
+    @Nullable OmikronId userId,
+    @Nullable OmikronId iotaId,
+    @Nullable String callId,
+    @Nullable String privateKeyHash,
+    @Nullable List<OmikronId> userIds,
     OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.

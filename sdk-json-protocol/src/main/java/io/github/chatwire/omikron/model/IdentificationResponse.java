@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The answer to an identification, in every era's and role's shape. Immutable.
@@ -32,17 +33,17 @@ import java.util.Map;
  */
 @SuppressWarnings("InvalidParam") // "acceppted" is the wire's spelling (sic), not a parameter
 public record IdentificationResponse(
-    Boolean accepted,
-    Long acceptedCount,
-    List<OmikronId> acceptedIds,
-    List<OmikronId> acceptedProfiles,
-    List<OmikronId> deniedProfiles,
+    @Nullable Boolean accepted,
+    @Nullable Long acceptedCount,
+    @Nullable List<OmikronId> acceptedIds,
+    @Nullable List<OmikronId> acceptedProfiles,
+    @Nullable List<OmikronId> deniedProfiles,
     Map<OmikronId, CallState> participants,
-    OmikronId userId,
-    String username,
-    String display,
-    String avatar,
-    GuestCallInfo guestCall,
+    @Nullable OmikronId userId,
+    @Nullable String username,
+    @Nullable String display,
+    @Nullable String avatar,
+    @Nullable GuestCallInfo guestCall,
     OmikronData raw)
     implements OmikronEvent {
   /**
@@ -98,9 +99,9 @@ public record IdentificationResponse(
       denied = d.getIdList("denied_profiles");
     }
     Map<OmikronId, CallState> participants = new LinkedHashMap<>();
-    Object userIds = d.get("user_ids");
-    if (userIds instanceof Map) {
-      OmikronData m = d.getObject("user_ids");
+    OmikronData userIds = d.get("user_ids") instanceof Map ? d.getObject("user_ids") : null;
+    if (userIds != null) {
+      OmikronData m = userIds;
       for (String k : m.asMap().keySet()) {
         String s = m.getString(k);
         if (!k.isEmpty() && s != null) {
@@ -108,19 +109,19 @@ public record IdentificationResponse(
         }
       }
     }
-    Object about = d.get("about");
-    if (about instanceof Map) {
-      OmikronData m = d.getObject("about");
+    OmikronData about = d.get("about") instanceof Map ? d.getObject("about") : null;
+    if (about != null) {
+      OmikronData m = about;
       for (String k : m.asMap().keySet()) {
-        Object v = m.get(k);
-        String s = v instanceof Map ? m.getObject(k).getString("state") : m.getString(k);
+        OmikronData entry = m.get(k) instanceof Map ? m.getObject(k) : null;
+        String s = entry != null ? entry.getString("state") : m.getString(k);
         if (!k.isEmpty() && s != null) {
           participants.put(OmikronId.of(k), CallState.of(s));
         }
       }
     }
-    Object cs = d.get("call_state");
-    GuestCallInfo guest = cs instanceof Map ? GuestCallInfo.from(d.getObject("call_state")) : null;
+    OmikronData cs = d.get("call_state") instanceof Map ? d.getObject("call_state") : null;
+    GuestCallInfo guest = cs == null ? null : GuestCallInfo.from(cs);
     return new IdentificationResponse(
         accepted,
         count,

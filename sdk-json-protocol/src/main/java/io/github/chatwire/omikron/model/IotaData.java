@@ -1,6 +1,7 @@
 package io.github.chatwire.omikron.model;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An Iota's data.
@@ -17,11 +18,11 @@ import java.util.List;
  *     for a message built here)
  */
 public record IotaData(
-    String publicKey,
-    OmikronId iotaId,
-    OmikronId userId,
-    String username,
-    List<OmikronId> omikronConnections,
+    @Nullable String publicKey,
+    @Nullable OmikronId iotaId,
+    @Nullable OmikronId userId,
+    @Nullable String username,
+    @Nullable List<OmikronId> omikronConnections,
     OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.

@@ -1,6 +1,7 @@
 package io.github.chatwire.omikron.model;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Omega's answer to {@code iota_connected}: the Iota's users (server to server).
@@ -11,7 +12,7 @@ import java.util.List;
  * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
  *     for a message built here)
  */
-public record IotaUserData(List<OmikronId> userIds, OmikronData raw) {
+public record IotaUserData(@Nullable List<OmikronId> userIds, OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.
    *

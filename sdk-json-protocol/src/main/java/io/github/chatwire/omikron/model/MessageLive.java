@@ -1,6 +1,7 @@
 package io.github.chatwire.omikron.model;
 
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A direct message delivered live; must be answered with the same id and a {@code message_state}
@@ -18,7 +19,11 @@ import java.util.function.Function;
  *     for a message built here)
  */
 public record MessageLive(
-    Long sendTime, String message, OmikronId senderId, MessageState messageState, OmikronData raw)
+    @Nullable Long sendTime,
+    @Nullable String message,
+    @Nullable OmikronId senderId,
+    @Nullable MessageState messageState,
+    OmikronData raw)
     implements OmikronEvent {
   /**
    * Creates the record; absent collections and data become empty.
@@ -72,7 +77,7 @@ public record MessageLive(
     return MessageType.MESSAGE_LIVE;
   }
 
-  private static <T> T state(String s, Function<String, T> of) {
+  private static <T> @Nullable T state(@Nullable String s, Function<String, T> of) {
     return s == null || s.isEmpty() ? null : of.apply(s);
   }
 

@@ -1,5 +1,7 @@
 package io.github.chatwire.omikron.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A direct message passed from the sender's Iota to the recipient's Iota.
  *
@@ -13,7 +15,11 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record MessageOtherIota(
-    OmikronId receiverId, OmikronId senderId, Long sendTime, String content, OmikronData raw) {
+    @Nullable OmikronId receiverId,
+    @Nullable OmikronId senderId,
+    @Nullable Long sendTime,
+    @Nullable String content,
+    OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.
    *

@@ -1,5 +1,7 @@
 package io.github.chatwire.omikron.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Sends a direct message through the own Iota; the Iota answers {@code success}.
  *
@@ -11,7 +13,8 @@ package io.github.chatwire.omikron.model;
  * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
  *     for a message built here)
  */
-public record MessageSend(OmikronId receiverId, String content, OmikronData raw) {
+public record MessageSend(
+    @Nullable OmikronId receiverId, @Nullable String content, OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.
    *

@@ -1,6 +1,7 @@
 package io.github.chatwire.omikron.model;
 
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A delivery state change between Iotas.
@@ -12,7 +13,8 @@ import java.util.function.Function;
  * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
  *     for a message built here)
  */
-public record MessageStateUpdate(Long sendTime, MessageState messageState, OmikronData raw) {
+public record MessageStateUpdate(
+    @Nullable Long sendTime, @Nullable MessageState messageState, OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.
    *
@@ -57,7 +59,7 @@ public record MessageStateUpdate(Long sendTime, MessageState messageState, Omikr
     return MessageType.MESSAGE_STATE;
   }
 
-  private static <T> T state(String s, Function<String, T> of) {
+  private static <T> @Nullable T state(@Nullable String s, Function<String, T> of) {
     return s == null || s.isEmpty() ? null : of.apply(s);
   }
 

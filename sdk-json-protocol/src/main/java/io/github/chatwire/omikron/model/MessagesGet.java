@@ -1,5 +1,7 @@
 package io.github.chatwire.omikron.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A request for stored messages of one chat, newest first.
  *
@@ -11,7 +13,8 @@ package io.github.chatwire.omikron.model;
  * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
  *     for a message built here)
  */
-public record MessagesGet(OmikronId userId, Long offset, Long amount, OmikronData raw) {
+public record MessagesGet(
+    @Nullable OmikronId userId, @Nullable Long offset, @Nullable Long amount, OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.
    *

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code data} object of an Omikron message, kept as a JSON tree so that fields this SDK does
@@ -29,10 +30,10 @@ public final class OmikronData {
   /** The empty object. */
   public static final OmikronData EMPTY = new OmikronData(Collections.emptyMap());
 
-  private final Map<String, Object> values;
-  private volatile Map<String, String> normalizedKeys;
+  private final Map<String, @Nullable Object> values;
+  private volatile @Nullable Map<String, String> normalizedKeys;
 
-  private OmikronData(Map<String, Object> values) {
+  private OmikronData(Map<String, @Nullable Object> values) {
     this.values = values;
   }
 
@@ -86,10 +87,11 @@ public final class OmikronData {
   public static OmikronData fromJson(String text, int start, int end) {
     JsonCursor c = new JsonCursor(Objects.requireNonNull(text, "text"), start, end).keepAnyNumber();
     try {
-      if (c.peek() != JsonCursor.OBJECT) {
+      if (c.peek() != JsonCursor.OBJECT
+          || !(JsonTree.read(c, JSON_NUMBERS) instanceof Map<?, ?> object)) {
         throw new OmikronFormatException("not a JSON object");
       }
-      Map<String, Object> tree = (Map<String, Object>) JsonTree.read(c, JSON_NUMBERS);
+      Map<String, @Nullable Object> tree = (Map<String, @Nullable Object>) object;
       c.end();
       return tree.isEmpty() ? EMPTY : new OmikronData(tree);
     } catch (JsonFormatException | IllegalArgumentException e) {
@@ -124,7 +126,7 @@ public final class OmikronData {
    *
    * @return the map; never null
    */
-  public Map<String, Object> asMap() {
+  public Map<String, @Nullable Object> asMap() {
     return values;
   }
 
@@ -151,12 +153,12 @@ public final class OmikronData {
    * @param key the key; never null
    * @return the value, or null if absent or JSON null
    */
-  public Object get(String key) {
+  public @Nullable Object get(String key) {
     String k = findKey(key);
     return k == null ? null : values.get(k);
   }
 
-  private String findKey(String key) {
+  private @Nullable String findKey(String key) {
     if (values.containsKey(key)) {
       return key;
     }
@@ -221,7 +223,7 @@ public final class OmikronData {
    * @return the string, or null if absent
    * @throws OmikronFormatException if the value is an object or array
    */
-  public String getString(String key) {
+  public @Nullable String getString(String key) {
     Object v = get(key);
     if (v == null || v instanceof String) {
       return (String) v;
@@ -239,7 +241,7 @@ public final class OmikronData {
    * @return the value, or null if absent (or an empty string)
    * @throws OmikronFormatException if the value is not an integer
    */
-  public Long getLong(String key) {
+  public @Nullable Long getLong(String key) {
     Object v = get(key);
     if (v == null) {
       return null;
@@ -272,7 +274,7 @@ public final class OmikronData {
    * @return the value, or null if absent
    * @throws OmikronFormatException if the value is none of these
    */
-  public Boolean getBoolean(String key) {
+  public @Nullable Boolean getBoolean(String key) {
     Object v = get(key);
     if (v == null || v instanceof Boolean) {
       return (Boolean) v;
@@ -294,7 +296,7 @@ public final class OmikronData {
    * @return the id, or null if absent, empty, or 0 (the protocol's "none")
    * @throws OmikronFormatException if the value is not a number or string
    */
-  public OmikronId getId(String key) {
+  public @Nullable OmikronId getId(String key) {
     Object v = get(key);
     if (v == null) {
       return null;
@@ -323,7 +325,7 @@ public final class OmikronData {
    * @throws OmikronFormatException if the value is neither form, or a number in it is not an exact
    *     int64 (a fraction or an out-of-range number is refused, never truncated)
    */
-  public List<OmikronId> getIdList(String key) {
+  public @Nullable List<OmikronId> getIdList(String key) {
     Object v = get(key);
     if (v == null) {
       return null;
@@ -371,7 +373,7 @@ public final class OmikronData {
    * @throws OmikronFormatException if the value is not an object
    */
   @SuppressWarnings("unchecked")
-  public OmikronData getObject(String key) {
+  public @Nullable OmikronData getObject(String key) {
     Object v = get(key);
     if (v == null) {
       return null;
@@ -390,7 +392,7 @@ public final class OmikronData {
    * @throws OmikronFormatException if the value is not an array
    */
   @SuppressWarnings("unchecked")
-  public List<Object> getList(String key) {
+  public @Nullable List<@Nullable Object> getList(String key) {
     Object v = get(key);
     if (v == null) {
       return null;
@@ -409,7 +411,7 @@ public final class OmikronData {
    * @throws OmikronFormatException if the value is not an array of objects
    */
   @SuppressWarnings("unchecked")
-  public List<OmikronData> getObjectList(String key) {
+  public @Nullable List<OmikronData> getObjectList(String key) {
     List<Object> list = getList(key);
     if (list == null) {
       return null;
@@ -448,7 +450,7 @@ public final class OmikronData {
 
   /** Builds {@link OmikronData}. Not thread-safe. */
   public static final class Builder {
-    private final LinkedHashMap<String, Object> values = new LinkedHashMap<>();
+    private final LinkedHashMap<String, @Nullable Object> values = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -462,7 +464,7 @@ public final class OmikronData {
      * @return this builder
      * @throws IllegalArgumentException for an unsupported value type
      */
-    public Builder put(String key, Object value) {
+    public Builder put(String key, @Nullable Object value) {
       values.put(Objects.requireNonNull(key, "key"), convert(value));
       return this;
     }
@@ -474,7 +476,7 @@ public final class OmikronData {
      * @param value the value; null skips the field
      * @return this builder
      */
-    public Builder putIfNotNull(String key, Object value) {
+    public Builder putIfNotNull(String key, @Nullable Object value) {
       if (value != null) {
         put(key, value);
       }
@@ -499,7 +501,7 @@ public final class OmikronData {
       return new OmikronData(Collections.unmodifiableMap(new LinkedHashMap<>(values)));
     }
 
-    static Object convert(Object v) {
+    static @Nullable Object convert(@Nullable Object v) {
       if (v == null || v instanceof String || v instanceof Boolean || v instanceof JsonNumber) {
         return v;
       }

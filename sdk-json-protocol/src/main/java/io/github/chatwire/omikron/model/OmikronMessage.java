@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One Omikron message: the envelope {@code {id, type, sender, receiver, data}} of every era.
@@ -22,13 +23,13 @@ import java.util.UUID;
  * @param extras top-level fields this SDK does not know, kept as JSON values; never null
  */
 public record OmikronMessage(
-    String id,
+    @Nullable String id,
     MessageType type,
-    OmikronId sender,
-    OmikronId receiver,
+    @Nullable OmikronId sender,
+    @Nullable OmikronId receiver,
     OmikronData data,
-    LogInfo log,
-    Map<String, Object> extras)
+    @Nullable LogInfo log,
+    Map<String, @Nullable Object> extras)
     implements OmikronEvent {
   /**
    * Creates the record; absent collections and data become empty.
@@ -57,8 +58,9 @@ public record OmikronMessage(
    * @param data the data; null for empty
    * @return the message
    */
-  public static OmikronMessage of(MessageType type, OmikronData data) {
-    return new OmikronMessage(newId(), type, null, null, data, null, null);
+  public static OmikronMessage of(MessageType type, @Nullable OmikronData data) {
+    return new OmikronMessage(
+        newId(), type, null, null, data == null ? OmikronData.EMPTY : data, null, Map.of());
   }
 
   /**
@@ -75,7 +77,7 @@ public record OmikronMessage(
    *
    * @return the normalised id, or null if the message has none
    */
-  public String correlationKey() {
+  public @Nullable String correlationKey() {
     return id == null ? null : id.toLowerCase(Locale.ROOT);
   }
 
@@ -85,7 +87,7 @@ public record OmikronMessage(
    * @param newId the id; may be null
    * @return the copy
    */
-  public OmikronMessage withId(String newId) {
+  public OmikronMessage withId(@Nullable String newId) {
     return new OmikronMessage(newId, type, sender, receiver, data, log, extras);
   }
 
@@ -96,7 +98,8 @@ public record OmikronMessage(
    * @param newReceiver the receiver; may be null
    * @return the copy
    */
-  public OmikronMessage withRouting(OmikronId newSender, OmikronId newReceiver) {
+  public OmikronMessage withRouting(
+      @Nullable OmikronId newSender, @Nullable OmikronId newReceiver) {
     return new OmikronMessage(id, type, newSender, newReceiver, data, log, extras);
   }
 
@@ -106,8 +109,9 @@ public record OmikronMessage(
    * @param newData the data; null for empty
    * @return the copy
    */
-  public OmikronMessage withData(OmikronData newData) {
-    return new OmikronMessage(id, type, sender, receiver, newData, log, extras);
+  public OmikronMessage withData(@Nullable OmikronData newData) {
+    return new OmikronMessage(
+        id, type, sender, receiver, newData == null ? OmikronData.EMPTY : newData, log, extras);
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.github.chatwire.omikron.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A ping from a client or Iota.
  *
@@ -10,7 +12,7 @@ package io.github.chatwire.omikron.model;
  * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
  *     for a message built here)
  */
-public record Ping(Long lastPing, OmikronData raw) {
+public record Ping(@Nullable Long lastPing, OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.
    *

@@ -2,6 +2,7 @@ package io.github.chatwire.omikron.model;
 
 import java.time.Duration;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Omikron's answer to a {@link Ping}, in every era's shape: clients get {@code ping_iota}
@@ -19,10 +20,10 @@ import java.util.Map;
  * @param raw the whole {@code data}; never null
  */
 public record Pong(
-    Long pingIota,
-    Long lastPing,
-    Map<OmikronId, Long> peerPings,
-    Duration roundTrip,
+    @Nullable Long pingIota,
+    @Nullable Long lastPing,
+    @Nullable Map<OmikronId, @Nullable Long> peerPings,
+    @Nullable Duration roundTrip,
     OmikronData raw)
     implements OmikronEvent {
   /**
@@ -46,7 +47,7 @@ public record Pong(
    * @throws OmikronFormatException if a field has an impossible type
    */
   public static Pong from(OmikronData d) {
-    Map<OmikronId, Long> peers = Records.idToLong(d, "ping_clients");
+    Map<OmikronId, @Nullable Long> peers = Records.idToLong(d, "ping_clients");
     if (peers == null) {
       peers = Records.idToLong(d, "user_ping");
     }
@@ -62,7 +63,7 @@ public record Pong(
    * @param rtt the round trip; null if it matched no ping
    * @return the copy
    */
-  public Pong withRoundTrip(Duration rtt) {
+  public Pong withRoundTrip(@Nullable Duration rtt) {
     return new Pong(pingIota, lastPing, peerPings, rtt, raw);
   }
 

@@ -1,5 +1,7 @@
 package io.github.chatwire.omikron.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An Iota's request to count a notification for a user.
  *
@@ -10,7 +12,8 @@ package io.github.chatwire.omikron.model;
  * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
  *     for a message built here)
  */
-public record PushNotification(OmikronId receiverId, OmikronId senderId, OmikronData raw) {
+public record PushNotification(
+    @Nullable OmikronId receiverId, @Nullable OmikronId senderId, OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.
    *

@@ -1,5 +1,7 @@
 package io.github.chatwire.omikron.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A new Iota's registration (first run only); answered by {@code success} with {@code iota_id}.
  *
@@ -10,7 +12,8 @@ package io.github.chatwire.omikron.model;
  * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
  *     for a message built here)
  */
-public record RegisterIota(String publicKey, OmikronId iotaId, OmikronData raw) {
+public record RegisterIota(
+    @Nullable String publicKey, @Nullable OmikronId iotaId, OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.
    *

@@ -1,5 +1,7 @@
 package io.github.chatwire.omikron.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Removes a community from the own list.
  *
@@ -9,7 +11,7 @@ package io.github.chatwire.omikron.model;
  * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
  *     for a message built here)
  */
-public record RemoveCommunity(String communityAddress, OmikronData raw) {
+public record RemoveCommunity(@Nullable String communityAddress, OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.
    *

@@ -1,17 +1,18 @@
 package io.github.chatwire.omikron.model;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The names of the stored settings.
  *
  * <p>Message type {@code settings_list}. Immutable; {@link #toString()} masks secret fields.
  *
- * @param settings {@code settings}: the names; null if absent
+ * @param settings {@code settings}: the names (a JSON null element is skipped); null if absent
  * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
  *     for a message built here)
  */
-public record SettingsList(List<String> settings, OmikronData raw) {
+public record SettingsList(@Nullable List<String> settings, OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.
    *

@@ -1,5 +1,7 @@
 package io.github.chatwire.omikron.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Stores a named settings payload on the own Iota.
  *
@@ -10,7 +12,8 @@ package io.github.chatwire.omikron.model;
  * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
  *     for a message built here)
  */
-public record SettingsSave(String settingsName, Object payload, OmikronData raw) {
+public record SettingsSave(
+    @Nullable String settingsName, @Nullable Object payload, OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.
    *

@@ -1,5 +1,7 @@
 package io.github.chatwire.omikron.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A request to Omega's link shortener and its reply.
  *
@@ -9,7 +11,7 @@ package io.github.chatwire.omikron.model;
  * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
  *     for a message built here)
  */
-public record ShortenLink(String link, OmikronData raw) {
+public record ShortenLink(@Nullable String link, OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.
    *

@@ -1,5 +1,7 @@
 package io.github.chatwire.omikron.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One stored direct message in the {@code messages_get} reply.
  *
@@ -9,4 +11,7 @@ package io.github.chatwire.omikron.model;
  * @param messageState {@code message_state}; null if absent
  */
 public record StoredMessage(
-    Long timestamp, String content, Boolean sentBySelf, MessageState messageState) {}
+    @Nullable Long timestamp,
+    @Nullable String content,
+    @Nullable Boolean sentBySelf,
+    @Nullable MessageState messageState) {}

@@ -1,5 +1,7 @@
 package io.github.chatwire.omikron.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The short-lived E1b call socket's stream and WebRTC signalling ({@code start_stream}, {@code
  * end_stream}, {@code watch_stream}, {@code webrtc_sdp}, {@code webrtc_ice}): relayed to {@code
@@ -16,11 +18,11 @@ package io.github.chatwire.omikron.model;
  *     for a message built here)
  */
 public record StreamSignal(
-    OmikronId receiverId,
-    OmikronId senderId,
-    String callId,
-    Boolean wantToWatch,
-    Object payload,
+    @Nullable OmikronId receiverId,
+    @Nullable OmikronId senderId,
+    @Nullable String callId,
+    @Nullable Boolean wantToWatch,
+    @Nullable Object payload,
     OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.

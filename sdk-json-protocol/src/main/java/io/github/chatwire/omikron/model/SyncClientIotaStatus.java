@@ -1,6 +1,7 @@
 package io.github.chatwire.omikron.model;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An Omikron's presence summary for Omega after identifying (server to server).
@@ -15,7 +16,10 @@ import java.util.List;
  *     for a message built here)
  */
 public record SyncClientIotaStatus(
-    List<OmikronId> iotaIds, List<OmikronId> userIds, Long rhoConnections, OmikronData raw) {
+    @Nullable List<OmikronId> iotaIds,
+    @Nullable List<OmikronId> userIds,
+    @Nullable Long rhoConnections,
+    OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.
    *

@@ -2,6 +2,7 @@ package io.github.chatwire.omikron.model;
 
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A user's profile as Omega (via the Omikron) returns it.
@@ -29,20 +30,20 @@ import java.util.function.Function;
  *     for a message built here)
  */
 public record UserData(
-    OmikronId userId,
-    String username,
-    String display,
-    String publicKey,
-    OmikronId iotaId,
-    UserState onlineStatus,
-    UserState userState,
-    OmikronId omikronId,
-    List<OmikronId> omikronConnections,
-    Long subLevel,
-    Long subEnd,
-    String about,
-    String avatar,
-    String status,
+    @Nullable OmikronId userId,
+    @Nullable String username,
+    @Nullable String display,
+    @Nullable String publicKey,
+    @Nullable OmikronId iotaId,
+    @Nullable UserState onlineStatus,
+    @Nullable UserState userState,
+    @Nullable OmikronId omikronId,
+    @Nullable List<OmikronId> omikronConnections,
+    @Nullable Long subLevel,
+    @Nullable Long subEnd,
+    @Nullable String about,
+    @Nullable String avatar,
+    @Nullable String status,
     OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.
@@ -126,7 +127,7 @@ public record UserData(
     return MessageType.GET_USER_DATA;
   }
 
-  private static <T> T state(String s, Function<String, T> of) {
+  private static <T> @Nullable T state(@Nullable String s, Function<String, T> of) {
     return s == null || s.isEmpty() ? null : of.apply(s);
   }
 

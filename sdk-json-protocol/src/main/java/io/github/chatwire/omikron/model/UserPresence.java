@@ -1,5 +1,7 @@
 package io.github.chatwire.omikron.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Omikron to Omega presence ({@code user_connected}, {@code user_disconnected}); {@link #type()}
  * names the first.
@@ -10,7 +12,7 @@ package io.github.chatwire.omikron.model;
  * @param raw the whole {@code data} object as received, unknown keys included; never null (empty
  *     for a message built here)
  */
-public record UserPresence(OmikronId userId, OmikronData raw) {
+public record UserPresence(@Nullable OmikronId userId, OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.
    *

@@ -19,6 +19,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Omega's public HTTP API (OkHttp, bodies read with {@link OmikronCodec#decodeObject}): Omikron
@@ -44,8 +45,9 @@ public final class OmegaClient implements AutoCloseable {
 
   private OmegaClient(Builder b) {
     this.baseUrl = b.baseUrl;
-    if (b.runtime != null) {
-      this.runtime = b.runtime;
+    ChatwireRuntime given = b.runtime;
+    if (given != null) {
+      this.runtime = given;
       this.sharedRuntime = false;
     } else {
       this.runtime = ChatwireRuntime.acquireShared();
@@ -223,7 +225,7 @@ public final class OmegaClient implements AutoCloseable {
     return out;
   }
 
-  private static String read(ResponseBody body) throws IOException {
+  private static String read(@Nullable ResponseBody body) throws IOException {
     if (body == null) {
       return "";
     }
@@ -258,7 +260,7 @@ public final class OmegaClient implements AutoCloseable {
     return new OmegaException(code, message, status, status >= 500 || status == 429);
   }
 
-  private <T> void complete(CompletableFuture<T> f, T value, Throwable error) {
+  private <T> void complete(CompletableFuture<T> f, @Nullable T value, @Nullable Throwable error) {
     Runnable r =
         () -> {
           if (error != null) {
@@ -287,7 +289,7 @@ public final class OmegaClient implements AutoCloseable {
   /** Builds an {@link OmegaClient}. Not thread-safe. */
   public static final class Builder {
     private HttpUrl baseUrl = HttpUrl.get(DEFAULT_BASE_URL);
-    private ChatwireRuntime runtime;
+    private @Nullable ChatwireRuntime runtime;
 
     private Builder() {}
 

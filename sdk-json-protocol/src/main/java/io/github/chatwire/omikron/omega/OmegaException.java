@@ -1,6 +1,7 @@
 package io.github.chatwire.omikron.omega;
 
 import io.github.chatwire.core.ServerErrorException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Omega answered an HTTP request with an error: a non-2xx status, a {@code status}/{@code type}
@@ -23,7 +24,8 @@ public class OmegaException extends ServerErrorException {
    * @param httpStatus the HTTP status, or 0 if no response arrived
    * @param retryable whether trying again may help
    */
-  public OmegaException(String code, String message, int httpStatus, boolean retryable) {
+  public OmegaException(
+      @Nullable String code, @Nullable String message, int httpStatus, boolean retryable) {
     super(code, message, retryable);
     this.httpStatus = httpStatus;
   }

@@ -2,6 +2,7 @@ package io.github.chatwire.omikron.omega;
 
 import io.github.chatwire.omikron.model.OmikronData;
 import io.github.chatwire.omikron.model.OmikronId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A user as Omega's HTTP API describes it ({@code /api/get/id/<username>}, {@code
@@ -21,16 +22,16 @@ import io.github.chatwire.omikron.model.OmikronId;
  * @param raw the user object as received; never null
  */
 public record OmegaUser(
-    OmikronId userId,
-    String username,
-    String publicKey,
-    OmikronId iotaId,
-    Long subLevel,
-    Long subEnd,
-    String display,
-    String statusMessage,
-    String about,
-    String avatar,
+    @Nullable OmikronId userId,
+    @Nullable String username,
+    @Nullable String publicKey,
+    @Nullable OmikronId iotaId,
+    @Nullable Long subLevel,
+    @Nullable Long subEnd,
+    @Nullable String display,
+    @Nullable String statusMessage,
+    @Nullable String about,
+    @Nullable String avatar,
     OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.

@@ -2,6 +2,7 @@ package io.github.chatwire.omikron.omega;
 
 import io.github.chatwire.omikron.model.OmikronData;
 import io.github.chatwire.omikron.model.OmikronId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An Omikron as Omega's discovery endpoint describes it ({@code GET /api/get/omikron[/<id>]}).
@@ -11,7 +12,11 @@ import io.github.chatwire.omikron.model.OmikronId;
  * @param ipAddress where it listens, as Omega stores it (host or host:port); null if absent
  * @param raw the whole body; never null
  */
-public record OmikronInfo(OmikronId id, String publicKey, String ipAddress, OmikronData raw) {
+public record OmikronInfo(
+    @Nullable OmikronId id,
+    @Nullable String publicKey,
+    @Nullable String ipAddress,
+    OmikronData raw) {
   /**
    * Creates the record; absent collections and data become empty.
    *

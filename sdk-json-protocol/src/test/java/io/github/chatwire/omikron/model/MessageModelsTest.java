@@ -156,6 +156,14 @@ class MessageModelsTest {
   }
 
   @Test
+  void aJsonNullInTheSettingsNamesIsNoName() {
+    // settings() is a List<String> (what OmikronClient.settingsList() hands the user): a hostile
+    // or broken reply's null element is skipped, as null user states and ids are, not passed on
+    List<String> names = SettingsList.from(data("{\"settings\":[\"a\",null,\"b\"]}")).settings();
+    assertEquals(List.of("a", "b"), names);
+  }
+
+  @Test
   void requestsWriteIdsAsNumbersAndKeepSecretsOutOfToString() {
     String json =
         OmikronCodec.encode(

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A TTP data container: an ordered list of entries, each a one-byte key (a position in the {@link
@@ -60,7 +61,7 @@ public final class TtpContainer {
    * @param key the key byte, 0 to 255
    * @return the value, or null if no entry has this key
    */
-  public TtpValue get(int key) {
+  public @Nullable TtpValue get(int key) {
     for (int i = entries.size() - 1; i >= 0; i--) {
       if (entries.get(i).key() == key) {
         return entries.get(i).value();

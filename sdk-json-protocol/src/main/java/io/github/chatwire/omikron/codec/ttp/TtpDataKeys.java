@@ -2,6 +2,7 @@ package io.github.chatwire.omikron.codec.ttp;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The TTP data keys: the {@code u8 key} of a container entry is a position in this ordered list of
@@ -119,7 +120,7 @@ public final class TtpDataKeys {
   private static final int LAST_PING = TABLE.code("last_ping");
   private static final int PING_IOTA = TABLE.code("ping_iota");
   private static final TtpKind[] KINDS = new TtpKind[COUNT];
-  private static final TtpKind[] ELEMENT_KINDS = new TtpKind[COUNT];
+  private static final @Nullable TtpKind[] ELEMENT_KINDS = new TtpKind[COUNT];
 
   static {
     kinds(
@@ -235,7 +236,7 @@ public final class TtpDataKeys {
     }
   }
 
-  private static void kinds(TtpKind kind, TtpKind element, String... names) {
+  private static void kinds(TtpKind kind, @Nullable TtpKind element, String... names) {
     for (String n : names) {
       int c = TABLE.code(n);
       if (c < 0 || c >= COUNT || KINDS[c] != null) {
@@ -287,7 +288,7 @@ public final class TtpDataKeys {
    * @return the kind, {@link TtpKind#NULL} for a key whose shape is not pinned, or null for a
    *     number beyond the list
    */
-  public static TtpKind expectedKind(int code) {
+  public static @Nullable TtpKind expectedKind(int code) {
     return code >= 0 && code < COUNT ? KINDS[code] : null;
   }
 
@@ -297,7 +298,7 @@ public final class TtpDataKeys {
    * @param code the key byte, 0 to 255
    * @return the element kind, or null if the key is not array-valued
    */
-  public static TtpKind elementKind(int code) {
+  public static @Nullable TtpKind elementKind(int code) {
     return code >= 0 && code < COUNT ? ELEMENT_KINDS[code] : null;
   }
 

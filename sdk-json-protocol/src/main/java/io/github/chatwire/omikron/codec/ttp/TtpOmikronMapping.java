@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place where TTP messages meet the Omikron model that the WebSocket protocol uses, so that
@@ -57,11 +58,11 @@ public final class TtpOmikronMapping {
     OmikronId receiver = message.receiver() == 0 ? null : OmikronId.of(message.receiver());
     OmikronData data = OmikronData.of(toMap(message.data()));
     return new OmikronMessage(
-        id, MessageType.of(message.typeName()), sender, receiver, data, null, null);
+        id, MessageType.of(message.typeName()), sender, receiver, data, null, Map.of());
   }
 
-  private static Map<String, Object> toMap(TtpContainer container) {
-    Map<String, Object> m = new LinkedHashMap<>();
+  private static Map<String, @Nullable Object> toMap(TtpContainer container) {
+    Map<String, @Nullable Object> m = new LinkedHashMap<>();
     for (TtpContainer.Entry e : container.entries()) {
       String name = TtpDataKeys.name(e.key());
       m.remove(name); // a later entry wins, and takes the later position
@@ -77,7 +78,7 @@ public final class TtpOmikronMapping {
     return m;
   }
 
-  private static Object toJson(TtpValue v) {
+  private static @Nullable Object toJson(TtpValue v) {
     switch (v.kind()) {
       case BOOL:
         return v.asBoolean();
@@ -86,7 +87,7 @@ public final class TtpOmikronMapping {
       case STRING:
         return v.asString();
       case ARRAY:
-        List<Object> l = new ArrayList<>(v.asList().size());
+        List<@Nullable Object> l = new ArrayList<>(v.asList().size());
         for (TtpValue e : v.asList()) {
           l.add(toJson(e));
         }
@@ -142,7 +143,7 @@ public final class TtpOmikronMapping {
     return Long.toString(id);
   }
 
-  private static long messageId(String id) {
+  private static long messageId(@Nullable String id) {
     if (id == null) {
       return 0;
     }
@@ -160,7 +161,7 @@ public final class TtpOmikronMapping {
     return v;
   }
 
-  private static long routingId(OmikronId id, String what) {
+  private static long routingId(@Nullable OmikronId id, String what) {
     if (id == null) {
       return 0;
     }
@@ -170,9 +171,9 @@ public final class TtpOmikronMapping {
     return id.asLong();
   }
 
-  private static TtpContainer container(Map<String, Object> map, String path) {
+  private static TtpContainer container(Map<String, ? extends @Nullable Object> map, String path) {
     List<TtpContainer.Entry> entries = new ArrayList<>(map.size());
-    for (Map.Entry<String, Object> e : map.entrySet()) {
+    for (Map.Entry<String, ? extends @Nullable Object> e : map.entrySet()) {
       int key = TtpDataKeys.code(e.getKey());
       String at = path + "." + e.getKey();
       if (key < 0) {
@@ -192,7 +193,8 @@ public final class TtpOmikronMapping {
   }
 
   @SuppressWarnings("unchecked")
-  private static TtpValue value(Object v, TtpKind kind, TtpKind elementKind, String at) {
+  private static TtpValue value(
+      @Nullable Object v, @Nullable TtpKind kind, @Nullable TtpKind elementKind, String at) {
     if (v == null) {
       return TtpValue.NULL;
     }
@@ -220,7 +222,7 @@ public final class TtpOmikronMapping {
         if (v instanceof List) {
           List<TtpValue> out = new ArrayList<>();
           int i = 0;
-          for (Object o : (List<Object>) v) {
+          for (Object o : (List<?>) v) {
             out.add(value(o, elementKind, null, at + "[" + i++ + "]"));
           }
           return TtpValue.ofArray(out);
@@ -228,7 +230,7 @@ public final class TtpOmikronMapping {
         break;
       case CONTAINER:
         if (v instanceof Map) {
-          return TtpValue.of(container((Map<String, Object>) v, at));
+          return TtpValue.of(container((Map<String, ?>) v, at));
         }
         break;
       default:
@@ -258,7 +260,7 @@ public final class TtpOmikronMapping {
         "TTP cannot carry a " + v.getClass().getSimpleName() + " at " + at);
   }
 
-  private static Long integer(Object v) {
+  private static @Nullable Long integer(Object v) {
     try {
       if (v instanceof JsonNumber) {
         return ((JsonNumber) v).longValueExact();

@@ -74,13 +74,13 @@ public final class TtpStreamDecoder {
   private final @Nullable FrameSink frameSink;
   private final byte[] header = new byte[4];
   private int headerFill;
-  private byte[] body;
+  private byte @Nullable [] body;
   private int bodyLength = -1;
   private int bodyFill;
   private long position;
   private long frameStart;
   private boolean closed;
-  private TtpDecodeException failure;
+  private @Nullable TtpDecodeException failure;
 
   /**
    * A decoder for one stream.
@@ -161,9 +161,10 @@ public final class TtpStreamDecoder {
     if (offset < 0 || length < 0 || offset > bytes.length - length) {
       throw new IndexOutOfBoundsException("slice " + offset + "+" + length + " of " + bytes.length);
     }
-    if (failure != null) {
+    TtpDecodeException failed = failure;
+    if (failed != null) {
       throw new TtpDecodeException(
-          "stream already failed: " + failure.getMessage(), failure.offset());
+          "stream already failed: " + failed.getMessage(), failed.offset());
     }
     int p = offset;
     int end = offset + length;
@@ -179,8 +180,7 @@ public final class TtpStreamDecoder {
         }
       } else {
         int take = Math.min(bodyLength - bodyFill, end - p);
-        ensureBody(bodyFill + take);
-        System.arraycopy(bytes, p, body, bodyFill, take);
+        System.arraycopy(bytes, p, ensureBody(bodyFill + take), bodyFill, take);
         bodyFill += take;
         p += take;
         position += take;
@@ -261,29 +261,32 @@ public final class TtpStreamDecoder {
       body = null;
       if (frameSink != null) {
         frameSink.onClose();
-      } else {
+      } else if (sink != null) { // one of the two is set
         sink.onClose();
       }
       return;
     }
     long max = 4L + codec.limits().maxMessageBytes();
     if (n > max) {
-      failure =
+      TtpDecodeException e =
           new TtpDecodeException("frame length " + n + " exceeds the limit of " + max, frameStart);
+      failure = e;
       body = null;
-      throw failure;
+      throw e;
     }
     bodyLength = (int) n;
     bodyFill = 0;
   }
 
-  private void ensureBody(int needed) {
-    if (body == null || body.length < needed) {
-      int grown = body == null ? 256 : body.length * 2;
-      body =
-          Arrays.copyOf(
-              body == null ? new byte[0] : body, Math.min(bodyLength, Math.max(grown, needed)));
+  /** The body buffer, grown to hold at least {@code needed} bytes. */
+  private byte[] ensureBody(int needed) {
+    byte[] b = body;
+    if (b == null || b.length < needed) {
+      int grown = b == null ? 256 : b.length * 2;
+      b = Arrays.copyOf(b == null ? new byte[0] : b, Math.min(bodyLength, Math.max(grown, needed)));
+      body = b;
     }
+    return b;
   }
 
   private void endFrame() throws TtpDecodeException {
@@ -304,7 +307,7 @@ public final class TtpStreamDecoder {
                   | ((b[2] & 0xFF) << 8)
                   | (b[3] & 0xFF);
       if (inner != n - 4L) {
-        failure =
+        TtpDecodeException e =
             new TtpDecodeException(
                 "frame length "
                     + n
@@ -312,20 +315,25 @@ public final class TtpStreamDecoder {
                         ? " is too short for a message"
                         : " disagrees with the message's own length " + inner),
                 start);
+        failure = e;
         body = null;
-        throw failure;
+        throw e;
       }
       // A body buffer the decoder let go of and that fits exactly is handed over, not copied.
       frameSink.onFrame(body == null && b.length == n && n > 0 ? b : Arrays.copyOf(b, n), start);
+      return;
+    }
+    Sink s = sink;
+    if (s == null) { // not reached: without a frame sink, the sink is set
       return;
     }
     TtpMessage m;
     try {
       m = codec.decode(b, 0, n);
     } catch (TtpDecodeException e) {
-      sink.onMalformed(e, start);
+      s.onMalformed(e, start);
       return;
     }
-    sink.onMessage(m);
+    s.onMessage(m);
   }
 }

@@ -13,19 +13,24 @@ import java.util.Objects;
  * (a string may be a challenge or key material).
  */
 public final class TtpValue {
+  /** What {@code ref} holds for the kinds without one (null, bool, i64), so it is never null. */
+  private static final Object NO_REF = "";
+
   /** The null value. */
-  public static final TtpValue NULL = new TtpValue(TtpKind.NULL, 0, null);
+  public static final TtpValue NULL = new TtpValue(TtpKind.NULL, 0, NO_REF);
 
   /** The boolean {@code true}. */
-  public static final TtpValue TRUE = new TtpValue(TtpKind.BOOL, 1, null);
+  public static final TtpValue TRUE = new TtpValue(TtpKind.BOOL, 1, NO_REF);
 
   /** The boolean {@code false}. */
-  public static final TtpValue FALSE = new TtpValue(TtpKind.BOOL, 0, null);
+  public static final TtpValue FALSE = new TtpValue(TtpKind.BOOL, 0, NO_REF);
 
   private static final TtpValue EMPTY_STRING = new TtpValue(TtpKind.STRING, 0, "");
 
   private final TtpKind kind;
   private final long number;
+
+  /** The string, list or container; {@link #NO_REF} for the other kinds. */
   private final Object ref;
 
   private TtpValue(TtpKind kind, long number, Object ref) {
@@ -51,7 +56,7 @@ public final class TtpValue {
    * @return the value
    */
   public static TtpValue of(long value) {
-    return new TtpValue(TtpKind.INT64, value, null);
+    return new TtpValue(TtpKind.INT64, value, NO_REF);
   }
 
   /**
