@@ -1,5 +1,7 @@
 package io.github.chatwire.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The server answered a request with an error. The protocol's error code (for example an Omikron
  * {@code error_*} type or an OriginChats error text) is kept in {@link #code()}.
@@ -8,7 +10,7 @@ public class ServerErrorException extends ChatwireException {
   private static final long serialVersionUID = 1L;
 
   /** The protocol's error code or type; null if the server gave none. */
-  private final String code;
+  private final @Nullable String code;
 
   /**
    * Creates the exception.
@@ -17,7 +19,7 @@ public class ServerErrorException extends ChatwireException {
    * @param message the server's text; may be null
    * @param retryable whether the same request may succeed later
    */
-  public ServerErrorException(String code, String message, boolean retryable) {
+  public ServerErrorException(@Nullable String code, @Nullable String message, boolean retryable) {
     super(
         code == null ? message : (message == null ? code : code + ": " + message), null, retryable);
     this.code = code;
@@ -28,7 +30,7 @@ public class ServerErrorException extends ChatwireException {
    *
    * @return the code; null if the server gave none
    */
-  public String code() {
+  public @Nullable String code() {
     return code;
   }
 }
