@@ -280,7 +280,8 @@ public final class OriginChatsClient implements AutoCloseable {
   /**
    * The logged-in user of the most recent login.
    *
-   * @return the user; null before the first login
+   * @return the user; null before the first login, and when the server's {@code ready} frame
+   *     carried no user object (a malformed frame)
    */
   public @Nullable User user() {
     ServerFrame.Ready r = ready;
