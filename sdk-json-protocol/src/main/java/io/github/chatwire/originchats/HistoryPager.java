@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Walks a channel's or thread's history backwards, page by page, each message once. The first page
@@ -102,7 +103,7 @@ public final class HistoryPager {
         .thenCompose(f -> f);
   }
 
-  private List<Message> accept(List<Message> messages, String anchor) {
+  private List<Message> accept(List<Message> messages, @Nullable String anchor) {
     int older = messages.size();
     if (anchor != null) {
       older = 0;

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A message to send with {@link OriginChatsClient#send(MessageDraft)}: target, text, and optional
@@ -21,8 +22,8 @@ import java.util.Objects;
 public record MessageDraft(
     Target target,
     String content,
-    String replyTo,
-    Boolean ping,
+    @Nullable String replyTo,
+    @Nullable Boolean ping,
     List<Map<String, Object>> embeds,
     List<String> attachmentIds) {
 
@@ -57,8 +58,8 @@ public record MessageDraft(
   public static final class Builder {
     private final Target target;
     private String content = "";
-    private String replyTo;
-    private Boolean ping;
+    private @Nullable String replyTo;
+    private @Nullable Boolean ping;
     private final List<Map<String, Object>> embeds = new ArrayList<>();
     private final List<String> attachmentIds = new ArrayList<>();
 
@@ -83,7 +84,7 @@ public record MessageDraft(
      * @param messageId the id; may be null for none
      * @return this builder
      */
-    public Builder replyTo(String messageId) {
+    public Builder replyTo(@Nullable String messageId) {
       this.replyTo = messageId;
       return this;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The administrative and moderation commands of an {@link OriginChatsClient} (channels, server,
@@ -24,7 +25,7 @@ public final class OriginChatsAdmin {
   }
 
   private <T extends ServerFrame> CompletableFuture<T> call(
-      String cmd, Class<T> type, Object... namesAndValues) {
+      String cmd, Class<T> type, @Nullable Object... namesAndValues) {
     return client.call(cmd, type, namesAndValues);
   }
 
@@ -37,7 +38,7 @@ public final class OriginChatsAdmin {
    * @return the channel_create reply
    */
   public CompletableFuture<ServerFrame.ChannelChange> createChannel(
-      String name, String type, String description) {
+      String name, String type, @Nullable String description) {
     return call(
         "channel_create",
         ServerFrame.ChannelChange.class,
@@ -107,7 +108,7 @@ public final class OriginChatsAdmin {
    * @return the server_update reply
    */
   public CompletableFuture<ServerFrame.ServerDetails> updateServer(
-      String name, String icon, String banner) {
+      @Nullable String name, @Nullable String icon, @Nullable String banner) {
     return call(
         "server_update",
         ServerFrame.ServerDetails.class,
@@ -286,7 +287,7 @@ public final class OriginChatsAdmin {
    * @return the emoji_update reply
    */
   public CompletableFuture<ServerFrame.Emoji> updateEmoji(
-      long emojiId, String name, String dataUri) {
+      long emojiId, @Nullable String name, @Nullable String dataUri) {
     return call(
         "emoji_update",
         ServerFrame.Emoji.class,
@@ -338,7 +339,7 @@ public final class OriginChatsAdmin {
    * @return the webhook_update reply
    */
   public CompletableFuture<ServerFrame.Webhooks> updateWebhook(
-      String id, String name, String avatar) {
+      String id, @Nullable String name, @Nullable String avatar) {
     return call(
         "webhook_update",
         ServerFrame.Webhooks.class,
@@ -387,7 +388,7 @@ public final class OriginChatsAdmin {
    * @param plugin null for all
    * @return the plugins_reload reply; never null; completes on the callback executor
    */
-  public CompletableFuture<ServerFrame.PluginsReloaded> reloadPlugins(String plugin) {
+  public CompletableFuture<ServerFrame.PluginsReloaded> reloadPlugins(@Nullable String plugin) {
     return call("plugins_reload", ServerFrame.PluginsReloaded.class, "plugin", plugin);
   }
 
@@ -483,7 +484,7 @@ public final class OriginChatsAdmin {
    * @param channel a channel to filter by; null for all
    * @return the webhook_list reply
    */
-  public CompletableFuture<ServerFrame.Webhooks> webhooks(String channel) {
+  public CompletableFuture<ServerFrame.Webhooks> webhooks(@Nullable String channel) {
     return call("webhook_list", ServerFrame.Webhooks.class, "channel", channel);
   }
 }

@@ -39,6 +39,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,7 +92,7 @@ public final class OriginChatsClient implements AutoCloseable {
               "users_list"));
 
   private final String url;
-  private final ValidatorProvider validatorProvider;
+  private final @Nullable ValidatorProvider validatorProvider;
   private final Duration requestTimeout;
   private final long typingIntervalNanos;
   private final OcOutbox outbox;
@@ -99,15 +100,15 @@ public final class OriginChatsClient implements AutoCloseable {
   private final EventDispatch events = new EventDispatch();
   private final Map<String, Long> lastTyping = new ConcurrentHashMap<>();
 
-  private volatile ServerFrame.Handshake handshake;
-  private volatile ServerFrame.Ready ready;
+  private volatile ServerFrame.@Nullable Handshake handshake;
+  private volatile ServerFrame.@Nullable Ready ready;
   private volatile List<Channel> channels = Collections.emptyList();
   private volatile List<User> onlineUsers = Collections.emptyList();
   private final OriginChatsAdmin admin = new OriginChatsAdmin(this);
 
   @SuppressWarnings("FutureReturnValueIgnored") // closeFuture().whenComplete only closes the outbox
-  private OriginChatsClient(Builder b) {
-    this.url = b.url;
+  private OriginChatsClient(Builder b, String url) {
+    this.url = url;
     this.validatorProvider = b.validatorProvider;
     this.typingIntervalNanos = b.typingInterval.toNanos();
     ConnectionOptions options = b.options;
@@ -123,7 +124,7 @@ public final class OriginChatsClient implements AutoCloseable {
     Transport transport =
         b.transport != null
             ? b.transport
-            : WebSocketTransport.builder(b.url).maxInboundMessageBytes(MAX_FRAME_BYTES).build();
+            : WebSocketTransport.builder(url).maxInboundMessageBytes(MAX_FRAME_BYTES).build();
     OcProtocolHandler handler =
         new OcProtocolHandler(
             new OcProtocolHandler.Login(
@@ -272,16 +273,17 @@ public final class OriginChatsClient implements AutoCloseable {
    *
    * @return the handshake; null before the first one
    */
-  public ServerFrame.Handshake handshake() {
+  public ServerFrame.@Nullable Handshake handshake() {
     return handshake;
   }
 
   /**
    * The logged-in user of the most recent login.
    *
-   * @return the user; null before the first login
+   * @return the user; null before the first login, and when the server's {@code ready} frame
+   *     carried no user object (a malformed frame)
    */
-  public User user() {
+  public @Nullable User user() {
     ServerFrame.Ready r = ready;
     return r == null ? null : r.user();
   }
@@ -400,7 +402,7 @@ public final class OriginChatsClient implements AutoCloseable {
     return isOwn(event.message());
   }
 
-  private boolean isOwn(Message m) {
+  private boolean isOwn(@Nullable Message m) {
     User me = user();
     return m != null && me != null && me.username() != null && me.username().equals(m.user());
   }
@@ -496,7 +498,7 @@ public final class OriginChatsClient implements AutoCloseable {
 
   /** A request with the default timeout; fields as {@link CommandEncoder#fields(Object...)}. */
   <T extends ServerFrame> CompletableFuture<T> call(
-      String cmd, Class<T> type, Object... namesAndValues) {
+      String cmd, Class<T> type, @Nullable Object... namesAndValues) {
     return request(cmd, CommandEncoder.fields(namesAndValues), type, requestTimeout);
   }
 
@@ -510,7 +512,7 @@ public final class OriginChatsClient implements AutoCloseable {
     return m;
   }
 
-  private ContentTooLongException checkLength(String content) {
+  private @Nullable ContentTooLongException checkLength(String content) {
     ServerFrame.Handshake h = handshake;
     Long limit = h == null || h.limits() == null ? null : h.limits().postContent();
     if (limit != null) {
@@ -918,7 +920,10 @@ public final class OriginChatsClient implements AutoCloseable {
    * @return the thread_update reply
    */
   public CompletableFuture<ServerFrame.ThreadEvent> updateThread(
-      String threadId, String name, Boolean locked, Boolean archived) {
+      String threadId,
+      @Nullable String name,
+      @Nullable Boolean locked,
+      @Nullable Boolean archived) {
     return call(
         "thread_update",
         ServerFrame.ThreadEvent.class,
@@ -1018,7 +1023,7 @@ public final class OriginChatsClient implements AutoCloseable {
    * @param text a custom text of at most 100 characters; may be null
    * @return the reply (status_get normally, status_set when going invisible)
    */
-  public CompletableFuture<ServerFrame.Status> setStatus(String status, String text) {
+  public CompletableFuture<ServerFrame.Status> setStatus(String status, @Nullable String text) {
     return call(
         "status_set",
         ServerFrame.Status.class,
@@ -1086,7 +1091,7 @@ public final class OriginChatsClient implements AutoCloseable {
    * @param user name or id; null for oneself
    * @return the rate_limit_status reply
    */
-  public CompletableFuture<ServerFrame.RateLimitStatus> rateLimitStatus(String user) {
+  public CompletableFuture<ServerFrame.RateLimitStatus> rateLimitStatus(@Nullable String user) {
     return call("rate_limit_status", ServerFrame.RateLimitStatus.class, "user", user);
   }
 
@@ -1107,7 +1112,8 @@ public final class OriginChatsClient implements AutoCloseable {
    * @param messageId the last read message; null for the newest
    * @return the unreads_ack reply
    */
-  public CompletableFuture<ServerFrame.UnreadState> ackUnreads(Target target, String messageId) {
+  public CompletableFuture<ServerFrame.UnreadState> ackUnreads(
+      Target target, @Nullable String messageId) {
     return call(
         "unreads_ack", ServerFrame.UnreadState.class, "", target(target), "message_id", messageId);
   }
@@ -1324,7 +1330,7 @@ public final class OriginChatsClient implements AutoCloseable {
    * @return the message_new reply
    */
   public CompletableFuture<ServerFrame.MessageNew> respondSlash(
-      String channel, String command, String invoker, String response) {
+      String channel, String command, @Nullable String invoker, String response) {
     return call(
         "slash_response",
         ServerFrame.MessageNew.class,
@@ -1555,7 +1561,8 @@ public final class OriginChatsClient implements AutoCloseable {
    * The options with an instance tag for the logs, "originchats:USER" (the transport adds the
    * host), unless the application named the connection itself. No secret goes in it.
    */
-  private static ConnectionOptions instanceNamed(ConnectionOptions options, String username) {
+  private static ConnectionOptions instanceNamed(
+      ConnectionOptions options, @Nullable String username) {
     if (!("originchats".equals(options.name()) || "connection".equals(options.name()))
         || username == null) {
       return options;
@@ -1612,16 +1619,16 @@ public final class OriginChatsClient implements AutoCloseable {
 
   /** Builds an {@link OriginChatsClient}. Not thread-safe. */
   public static final class Builder {
-    private String url;
-    private ValidatorProvider validatorProvider;
-    private String username;
-    private Secret password;
+    private @Nullable String url;
+    private @Nullable ValidatorProvider validatorProvider;
+    private @Nullable String username;
+    private @Nullable Secret password;
     private boolean register;
     private ConnectionOptions options = defaultOptions();
-    private ChatwireRuntime runtime;
+    private @Nullable ChatwireRuntime runtime;
     private RateLimits rateLimits = RateLimits.DEFAULTS;
     private Duration typingInterval = Duration.ofSeconds(3);
-    private Transport transport;
+    private @Nullable Transport transport;
     private final List<OriginChatsListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -1763,14 +1770,15 @@ public final class OriginChatsClient implements AutoCloseable {
      * @throws IllegalStateException without a URL or any login method
      */
     public OriginChatsClient build() {
-      if (url == null) {
+      String u = url;
+      if (u == null) {
         throw new IllegalStateException("set the server's url");
       }
       if (validatorProvider == null && username == null) {
         throw new IllegalStateException(
             "set a validator provider (Rotur) or a username and password");
       }
-      return new OriginChatsClient(this);
+      return new OriginChatsClient(this, u);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.github.chatwire.originchats;
 
 import io.github.chatwire.core.ServerErrorException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The OriginChats server answered a request with {@code error} (or an HTTP route with an error
@@ -11,10 +12,10 @@ public class OriginChatsServerException extends ServerErrorException {
   private static final long serialVersionUID = 1L;
 
   /** The src (serialized). */
-  private final String src;
+  private final @Nullable String src;
 
   /** The text (serialized). */
-  private final String text;
+  private final @Nullable String text;
 
   /**
    * Creates the exception.
@@ -23,7 +24,7 @@ public class OriginChatsServerException extends ServerErrorException {
    *     paths)
    * @param text the server's text; may be null
    */
-  public OriginChatsServerException(String src, String text) {
+  public OriginChatsServerException(@Nullable String src, @Nullable String text) {
     super(src, text, false);
     this.src = src;
     this.text = text;
@@ -34,7 +35,7 @@ public class OriginChatsServerException extends ServerErrorException {
    *
    * @return the src; may be null
    */
-  public String src() {
+  public @Nullable String src() {
     return src;
   }
 
@@ -43,7 +44,7 @@ public class OriginChatsServerException extends ServerErrorException {
    *
    * @return the text; may be null
    */
-  public String text() {
+  public @Nullable String text() {
     return text;
   }
 }

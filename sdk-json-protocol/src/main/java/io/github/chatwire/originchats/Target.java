@@ -2,6 +2,7 @@ package io.github.chatwire.originchats;
 
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a message command applies: a channel (by name) or a forum thread (by id). Immutable.
@@ -9,7 +10,7 @@ import java.util.Objects;
  * @param channel the channel name; null for a thread
  * @param threadId the thread id; null for a channel
  */
-public record Target(String channel, String threadId) {
+public record Target(@Nullable String channel, @Nullable String threadId) {
   /**
    * Checks that exactly one of the two is set.
    *

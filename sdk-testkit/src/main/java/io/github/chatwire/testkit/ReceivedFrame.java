@@ -2,6 +2,7 @@ package io.github.chatwire.testkit;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One frame a client sent to a {@link FakeServer}, as the server read it off the wire: text or
@@ -9,13 +10,13 @@ import java.util.Objects;
  */
 public final class ReceivedFrame {
   private final int connection;
-  private final String text;
-  private final byte[] bytes;
 
-  private ReceivedFrame(int connection, String text, byte[] bytes) {
+  /** The frame: a String for a text frame, a byte[] (owned) for a binary one. */
+  private final Object payload;
+
+  private ReceivedFrame(int connection, Object payload) {
     this.connection = connection;
-    this.text = text;
-    this.bytes = bytes;
+    this.payload = payload;
   }
 
   /**
@@ -26,7 +27,7 @@ public final class ReceivedFrame {
    * @return the frame; never null
    */
   public static ReceivedFrame text(int connection, String text) {
-    return new ReceivedFrame(connection, Objects.requireNonNull(text, "text"), null);
+    return new ReceivedFrame(connection, Objects.requireNonNull(text, "text"));
   }
 
   /**
@@ -37,7 +38,7 @@ public final class ReceivedFrame {
    * @return the frame; never null
    */
   public static ReceivedFrame binary(int connection, byte[] bytes) {
-    return new ReceivedFrame(connection, null, Objects.requireNonNull(bytes, "bytes").clone());
+    return new ReceivedFrame(connection, Objects.requireNonNull(bytes, "bytes").clone());
   }
 
   /**
@@ -56,7 +57,7 @@ public final class ReceivedFrame {
    * @return true for text, false for binary
    */
   public boolean isText() {
-    return text != null;
+    return payload instanceof String;
   }
 
   /**
@@ -64,8 +65,8 @@ public final class ReceivedFrame {
    *
    * @return the text; null for a binary frame
    */
-  public String text() {
-    return text;
+  public @Nullable String text() {
+    return payload instanceof String ? (String) payload : null;
   }
 
   /**
@@ -74,7 +75,9 @@ public final class ReceivedFrame {
    * @return a copy; never null
    */
   public byte[] bytes() {
-    return text != null ? text.getBytes(StandardCharsets.UTF_8) : bytes.clone();
+    return payload instanceof String
+        ? ((String) payload).getBytes(StandardCharsets.UTF_8)
+        : ((byte[]) payload).clone();
   }
 
   /**
@@ -85,9 +88,9 @@ public final class ReceivedFrame {
     return "ReceivedFrame{connection="
         + connection
         + ", "
-        + (text != null
-            ? "text, " + text.length() + " chars"
-            : "binary, " + bytes.length + " bytes")
+        + (payload instanceof String
+            ? "text, " + ((String) payload).length() + " chars"
+            : "binary, " + ((byte[]) payload).length + " bytes")
         + "}";
   }
 }

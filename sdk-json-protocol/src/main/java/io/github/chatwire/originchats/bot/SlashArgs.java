@@ -3,6 +3,7 @@ package io.github.chatwire.originchats.bot;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The arguments of one slash command call, converted to the types the command declared. The server
@@ -107,7 +108,7 @@ public final class SlashArgs {
    * @param name the option name; never null
    * @return the value; null if not given
    */
-  public String string(String name) {
+  public @Nullable String string(String name) {
     return (String) values.get(name);
   }
 
@@ -117,7 +118,7 @@ public final class SlashArgs {
    * @param name the option name; never null
    * @return the value; null if not given
    */
-  public Long integer(String name) {
+  public @Nullable Long integer(String name) {
     return (Long) values.get(name);
   }
 
@@ -127,7 +128,7 @@ public final class SlashArgs {
    * @param name the option name; never null
    * @return the value; null if not given
    */
-  public Double number(String name) {
+  public @Nullable Double number(String name) {
     return (Double) values.get(name);
   }
 
@@ -137,7 +138,7 @@ public final class SlashArgs {
    * @param name the option name; never null
    * @return the value; null if not given
    */
-  public Boolean bool(String name) {
+  public @Nullable Boolean bool(String name) {
     return (Boolean) values.get(name);
   }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -155,46 +156,47 @@ public final class SlashBot implements AutoCloseable {
     // no listener check: the server forwards a call with the caller's listener still on it, and
     // the echo of this client's own call never reaches onSlashCall (the client routes it as a
     // reply)
-    Entry e = call.command() == null ? null : commands.get(call.command());
-    if (e == null || call.channel() == null) {
+    String command = call.command();
+    String channel = call.channel();
+    Entry e = command == null ? null : commands.get(command);
+    if (e == null || command == null || channel == null) {
       return;
     }
     SlashArgs args;
     try {
       args = SlashArgs.parse(e.def, call.args());
     } catch (IllegalArgumentException bad) {
-      respond(call, "Invalid arguments: " + bad.getMessage());
+      respond(channel, command, call.invoker(), "Invalid arguments: " + bad.getMessage());
       return;
     }
     SlashInvocation inv =
-        new SlashInvocation(
-            e.def, args, call.channel(), call.invoker(), call.invokerUsername(), call);
+        new SlashInvocation(e.def, args, channel, call.invoker(), call.invokerUsername(), call);
     CompletionStage<String> result;
     try {
       result = e.handler.apply(inv);
     } catch (RuntimeException ex) {
       log.warn("slash handler for /{} failed", e.def.name(), ex);
-      respond(call, "Command failed.");
+      respond(channel, command, call.invoker(), "Command failed.");
       return;
     }
     result.whenComplete(
         (text, err) -> {
           if (err != null) {
             log.warn("slash handler for /{} failed", e.def.name(), err);
-            respond(call, "Command failed.");
+            respond(channel, command, call.invoker(), "Command failed.");
           } else if (text != null) {
-            respond(call, text);
+            respond(channel, command, call.invoker(), text);
           }
         });
   }
 
-  private void respond(ServerFrame.SlashCall call, String text) {
+  private void respond(String channel, String command, @Nullable String invoker, String text) {
     client
-        .respondSlash(call.channel(), call.command(), call.invoker(), text)
+        .respondSlash(channel, command, invoker, text)
         .whenComplete(
             (r, e) -> {
               if (e != null) {
-                log.warn("slash_response for /{} failed: {}", call.command(), e.toString());
+                log.warn("slash_response for /{} failed: {}", command, e.toString());
               }
             });
   }

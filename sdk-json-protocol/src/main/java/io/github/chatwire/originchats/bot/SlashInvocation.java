@@ -1,6 +1,7 @@
 package io.github.chatwire.originchats.bot;
 
 import io.github.chatwire.originchats.model.ServerFrame;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One call of a bot's slash command. Immutable.
@@ -15,7 +16,7 @@ import io.github.chatwire.originchats.model.ServerFrame;
 public record SlashInvocation(
     SlashCommand command,
     SlashArgs args,
-    String channel,
-    String invoker,
-    String invokerUsername,
+    @Nullable String channel,
+    @Nullable String invoker,
+    @Nullable String invokerUsername,
     ServerFrame.SlashCall call) {}

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Encodes client commands: {@code {"cmd": ..., <fields>, "listener": ...}} as one compact JSON
@@ -28,7 +29,7 @@ public final class CommandEncoder {
    * @return a new mutable, ordered map; never null
    * @throws IllegalArgumentException if the count is odd or a name is not a string
    */
-  public static Map<String, Object> fields(Object... namesAndValues) {
+  public static Map<String, Object> fields(@Nullable Object... namesAndValues) {
     if (namesAndValues.length % 2 != 0) {
       throw new IllegalArgumentException("fields need name/value pairs");
     }
@@ -65,7 +66,7 @@ public final class CommandEncoder {
    * @throws ProtocolException if the frame exceeds {@link #MAX_FRAME_BYTES} (the message names the
    *     command, never the content)
    */
-  public static String encode(String cmd, Map<String, ?> fields, String listener) {
+  public static String encode(String cmd, Map<String, ?> fields, @Nullable String listener) {
     Objects.requireNonNull(cmd, "cmd");
     Objects.requireNonNull(fields, "fields");
     Map<String, Object> m = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package io.github.chatwire.originchats.codec;
 
 import io.github.chatwire.core.ProtocolException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An inbound OriginChats frame could not be decoded: not JSON, not an object, or a known field of
@@ -11,20 +12,21 @@ public final class FrameDecodeException extends ProtocolException {
   private static final long serialVersionUID = 1L;
 
   /** The cmd (serialized). */
-  private final String cmd;
+  private final @Nullable String cmd;
 
   /** The listener (serialized). */
-  private final String listener;
+  private final @Nullable String listener;
 
   /**
    * Creates the exception.
    *
-   * @param message what was wrong, never the frame's content; may be null
+   * @param message what was wrong, never the frame's content; never null
    * @param cmd the frame's command, if known; may be null
    * @param listener the frame's listener, if known; may be null
    * @param cause the parser's exception; may be null
    */
-  public FrameDecodeException(String message, String cmd, String listener, Throwable cause) {
+  public FrameDecodeException(
+      String message, @Nullable String cmd, @Nullable String listener, @Nullable Throwable cause) {
     super(message, cause);
     this.cmd = cmd;
     this.listener = listener;
@@ -35,7 +37,7 @@ public final class FrameDecodeException extends ProtocolException {
    *
    * @return the cmd; null if it could not be read
    */
-  public String cmd() {
+  public @Nullable String cmd() {
     return cmd;
   }
 
@@ -44,7 +46,7 @@ public final class FrameDecodeException extends ProtocolException {
    *
    * @return the listener; null if absent or unreadable
    */
-  public String listener() {
+  public @Nullable String listener() {
     return listener;
   }
 }

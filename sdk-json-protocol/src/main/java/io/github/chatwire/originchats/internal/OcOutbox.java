@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything between a request method and the engine, in one place and on one clock (the
@@ -137,7 +138,7 @@ public final class OcOutbox {
    * @param cmd the command; may be null
    * @return true for message_new, typing and message_edit
    */
-  public static boolean isLimited(String cmd) {
+  public static boolean isLimited(@Nullable String cmd) {
     return "message_new".equals(cmd) || "typing".equals(cmd) || "message_edit".equals(cmd);
   }
 
@@ -186,7 +187,7 @@ public final class OcOutbox {
    * @param cmd the command; may be null
    * @return true for the read commands of the reference server
    */
-  public static boolean isRead(String cmd) {
+  public static boolean isRead(@Nullable String cmd) {
     return cmd != null && READS.contains(cmd);
   }
 
@@ -225,7 +226,7 @@ public final class OcOutbox {
     if (!isLimited(cmd)) {
       reply = sender.request(key, message, timeout);
     } else {
-      reply = submitLimited(new Held(key, message, timeout), false);
+      reply = submitLimited(new Held(key, message, timeout));
     }
     reply.whenComplete((v, e) -> expected.remove(key));
     return reply;
@@ -242,7 +243,7 @@ public final class OcOutbox {
    * @return the reply future, or null if it would have to wait (nothing sent)
    */
   @SuppressWarnings("FutureReturnValueIgnored") // whenComplete only forgets the key
-  public CompletableFuture<ServerFrame> submitIfFree(
+  public @Nullable CompletableFuture<ServerFrame> submitIfFree(
       String key,
       String cmd,
       String json,
@@ -250,7 +251,7 @@ public final class OcOutbox {
       Duration timeout) {
     Held h = new Held(key, Outbound.text(json, cmd), timeout);
     expected.put(key, replyType);
-    CompletableFuture<ServerFrame> reply = submitLimited(h, true);
+    CompletableFuture<ServerFrame> reply = submitLimitedIfFree(h);
     if (reply == null) {
       expected.remove(key);
       return null;
@@ -259,18 +260,32 @@ public final class OcOutbox {
     return reply;
   }
 
+  /** Takes a budget slot for {@code h} if one is free now; the caller then drains. */
+  private synchronized boolean takeIfFree(Held h, long now) {
+    boolean free = !closed && up && held.isEmpty() && allowedAt(now) - now <= 0;
+    if (free) {
+      count(now);
+      leaving.addLast(h);
+    }
+    return free;
+  }
+
+  /** Sends {@code h} at once if the budget allows; null (nothing sent) if it would have to wait. */
+  private @Nullable CompletableFuture<ServerFrame> submitLimitedIfFree(Held h) {
+    if (!takeIfFree(h, clock().nanoTime())) {
+      return null;
+    }
+    drain();
+    return h.proxy;
+  }
+
   @SuppressWarnings("FutureReturnValueIgnored") // whenComplete only forgets h
-  private CompletableFuture<ServerFrame> submitLimited(Held h, boolean onlyIfFree) {
+  private CompletableFuture<ServerFrame> submitLimited(Held h) {
     long now = clock().nanoTime();
     boolean free;
     synchronized (this) {
-      free = !closed && up && held.isEmpty() && allowedAt(now) - now <= 0;
-      if (free) {
-        count(now);
-        leaving.addLast(h);
-      } else if (onlyIfFree) {
-        return null;
-      } else if (!closed) {
+      free = takeIfFree(h, now);
+      if (!free && !closed) {
         if (held.size() >= capacity) {
           return Futures.failed(
               new QueueFullException(

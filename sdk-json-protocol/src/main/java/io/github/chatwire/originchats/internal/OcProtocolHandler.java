@@ -17,10 +17,12 @@ import io.github.chatwire.originchats.codec.CommandEncoder;
 import io.github.chatwire.originchats.codec.FrameDecodeException;
 import io.github.chatwire.originchats.codec.FrameDecoder;
 import io.github.chatwire.originchats.model.ServerFrame;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,9 +71,8 @@ public final class OcProtocolHandler implements ProtocolHandler {
 
   /** The login settings of a client. */
   public static final class Login {
-    final ValidatorProvider validatorProvider;
-    final String username;
-    final Secret password;
+    final @Nullable ValidatorProvider validatorProvider;
+    final @Nullable LocalAccount account;
     final boolean register;
     final Supplier<ChatwireRuntime> runtime;
 
@@ -80,21 +81,32 @@ public final class OcProtocolHandler implements ProtocolHandler {
      *
      * @param validatorProvider Rotur validators; null for none
      * @param username a local account; null for none
-     * @param password its password; null without username
+     * @param password its password; null without username, never null with one
      * @param register whether to register the local account
      * @param runtime the runtime handed to the validator provider; never null
+     * @throws NullPointerException if a username is given without a password
      */
     public Login(
-        ValidatorProvider validatorProvider,
-        String username,
-        Secret password,
+        @Nullable ValidatorProvider validatorProvider,
+        @Nullable String username,
+        @Nullable Secret password,
         boolean register,
         Supplier<ChatwireRuntime> runtime) {
       this.validatorProvider = validatorProvider;
-      this.username = username;
-      this.password = password;
+      this.account =
+          username == null
+              ? null
+              : new LocalAccount(username, Objects.requireNonNull(password, "password"));
       this.register = register;
       this.runtime = runtime;
+    }
+  }
+
+  /** A local (password) account: a username and its password, both never null. */
+  record LocalAccount(String username, Secret password) {
+    @Override
+    public String toString() {
+      return "LocalAccount[" + username + "]"; // never the password
     }
   }
 
@@ -103,8 +115,8 @@ public final class OcProtocolHandler implements ProtocolHandler {
   private final Host host;
 
   private boolean loggedIn;
-  private String loginCmd;
-  private String disconnectReason;
+  private @Nullable String loginCmd;
+  private @Nullable String disconnectReason;
   private boolean everReady;
   private boolean registered;
   private boolean reRegistered;
@@ -169,12 +181,17 @@ public final class OcProtocolHandler implements ProtocolHandler {
 
   /** Routes a frame to its pending request, if it is one that request accepts, then delivers it. */
   private void route(ProtocolContext ctx, ServerFrame f) {
-    String l = f.listener();
-    boolean reply = l != null && ctx.isPending(l) && outbox.accepts(l, f);
+    String listener = f.listener();
+    // the frame's listener when the frame answers a pending request; null otherwise
+    String l =
+        listener != null && ctx.isPending(listener) && outbox.accepts(listener, f)
+            ? listener
+            : null;
+    boolean reply = l != null;
     if (f instanceof ServerFrame.RateLimit) {
       ServerFrame.RateLimit r = (ServerFrame.RateLimit) f;
       outbox.serverCooldown(TimeUnit.MILLISECONDS.toNanos(r.lengthMs()));
-      if (reply) {
+      if (l != null) {
         ctx.failRequest(
             l,
             new RateLimitedException(
@@ -184,12 +201,12 @@ public final class OcProtocolHandler implements ProtocolHandler {
     } else if (f instanceof ServerFrame.Error) {
       ServerFrame.Error e = (ServerFrame.Error) f;
       OriginChatsServerException ex = new OriginChatsServerException(e.src(), e.text());
-      if (reply) {
+      if (l != null) {
         ctx.failRequest(l, ex);
       } else {
         ctx.reportError(ex);
       }
-    } else if (reply) {
+    } else if (l != null) {
       ctx.completeRequest(l, f);
     }
     if (f instanceof ServerFrame.Disconnect) {
@@ -217,10 +234,13 @@ public final class OcProtocolHandler implements ProtocolHandler {
     String mode = h.authMode() == null ? "rotur" : h.authMode();
     boolean roturAllowed = !"cracked-only".equals(mode);
     boolean passwordAllowed = "cracked".equals(mode) || "cracked-only".equals(mode);
-    if (login.validatorProvider != null && roturAllowed && h.validatorKey() != null) {
-      sendValidatorLogin(ctx, h.validatorKey());
-    } else if (login.username != null && passwordAllowed) {
-      sendPasswordLogin(ctx, login.register && !registered ? "register" : "login");
+    ValidatorProvider provider = login.validatorProvider;
+    String validatorKey = h.validatorKey();
+    LocalAccount account = login.account;
+    if (provider != null && roturAllowed && validatorKey != null) {
+      sendValidatorLogin(ctx, provider, validatorKey);
+    } else if (account != null && passwordAllowed) {
+      sendPasswordLogin(ctx, account, login.register && !registered ? "register" : "login");
     } else {
       ctx.fail(
           new AuthenticationException(
@@ -229,11 +249,11 @@ public final class OcProtocolHandler implements ProtocolHandler {
   }
 
   @SuppressWarnings("FutureReturnValueIgnored") // the callback handles the validator's failure
-  private void sendValidatorLogin(ProtocolContext ctx, String key) {
+  private void sendValidatorLogin(ProtocolContext ctx, ValidatorProvider provider, String key) {
     loginCmd = "auth";
     CompletableFuture<Secret> v;
     try {
-      v = login.validatorProvider.validator(key, login.runtime.get());
+      v = provider.validator(key, login.runtime.get());
     } catch (RuntimeException e) {
       v = Futures.failed(e);
     }
@@ -263,14 +283,14 @@ public final class OcProtocolHandler implements ProtocolHandler {
         });
   }
 
-  private void sendPasswordLogin(ProtocolContext ctx, String cmd) {
+  private void sendPasswordLogin(ProtocolContext ctx, LocalAccount account, String cmd) {
     loginCmd = cmd;
     ctx.sendNow(
         Outbound.text(
             CommandEncoder.encode(
                 cmd,
                 CommandEncoder.fields(
-                    "username", login.username, "password", login.password.reveal()),
+                    "username", account.username(), "password", account.password().reveal()),
                 null),
             cmd));
   }
@@ -282,19 +302,22 @@ public final class OcProtocolHandler implements ProtocolHandler {
         return; // auth_success: wait for ready; a stray auth_error before our login: ignore
       }
       String text = a.text() == null ? "" : a.text();
-      if ("register".equals(loginCmd) && text.contains("already taken")) {
+      // "register" and "login" are only ever sent with the local account
+      LocalAccount account = login.account;
+      if (account != null && "register".equals(loginCmd) && text.contains("already taken")) {
         registered = true;
-        sendPasswordLogin(ctx, "login");
+        sendPasswordLogin(ctx, account, "login");
         return;
       }
-      if ("login".equals(loginCmd)
+      if (account != null
+          && "login".equals(loginCmd)
           && login.register
           && !reRegistered
           && text.contains("User not found")) {
         // the server lost its accounts (restored from an empty database): register again, once
         reRegistered = true;
         registered = false;
-        sendPasswordLogin(ctx, "register");
+        sendPasswordLogin(ctx, account, "register");
         return;
       }
       ctx.fail(new AuthenticationException("login refused by the server: " + a.text()));

@@ -8,7 +8,6 @@ import io.github.chatwire.core.transport.WebSocketTransport;
 import io.github.chatwire.originchats.OriginChatsServerException;
 import io.github.chatwire.originchats.ValidatorProvider;
 import io.github.chatwire.originchats.codec.FrameDecoder;
-import io.github.chatwire.originchats.codec.JsonFields;
 import io.github.chatwire.originchats.codec.OcJson;
 import io.github.chatwire.originchats.model.Attachment;
 import java.io.IOException;
@@ -26,6 +25,7 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
 import okio.ByteString;
+import org.jspecify.annotations.Nullable;
 
 /**
  * HTTP attachment upload ({@code POST /attachments/upload} on the WebSocket server's host), apart
@@ -46,7 +46,7 @@ public final class OcUploader {
    * @return the body as UTF-8; empty for none
    * @throws IOException if reading fails, or the body is larger than the bound
    */
-  public static String readBounded(ResponseBody body) throws IOException {
+  public static String readBounded(@Nullable ResponseBody body) throws IOException {
     if (body == null) {
       return "";
     }
@@ -63,7 +63,7 @@ public final class OcUploader {
    * @param wsUrl the WebSocket URL; never null
    * @return the URL; null if it cannot be parsed
    */
-  public static HttpUrl httpBase(String wsUrl) {
+  public static @Nullable HttpUrl httpBase(String wsUrl) {
     try {
       return WebSocketTransport.httpUrl(wsUrl);
     } catch (IllegalArgumentException e) {
@@ -140,9 +140,11 @@ public final class OcUploader {
                             } catch (ProtocolException e) {
                               o = Collections.emptyMap();
                             }
-                            if (response.isSuccessful() && o.get("attachment") instanceof Map) {
-                              result.complete(
-                                  FrameDecoder.attachment(JsonFields.obj(o, "attachment")));
+                            Object attachment = o.get("attachment");
+                            if (response.isSuccessful() && attachment instanceof Map) {
+                              @SuppressWarnings("unchecked") // a parsed JSON object
+                              Map<String, Object> a = (Map<String, Object>) attachment;
+                              result.complete(FrameDecoder.attachment(a));
                             } else {
                               Object err = o.get("error");
                               result.completeExceptionally(

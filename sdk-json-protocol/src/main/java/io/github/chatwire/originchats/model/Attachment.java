@@ -1,11 +1,12 @@
 package io.github.chatwire.originchats.model;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An uploaded file. Immutable.
  *
- * @param id the attachment id; never null for server data
+ * @param id the attachment id; may be null only in malformed data
  * @param name the file name; may be null
  * @param mimeType the MIME type; may be null
  * @param size the size in bytes; null if unknown
@@ -16,11 +17,11 @@ import java.util.Map;
  * @param raw the whole JSON object; never null
  */
 public record Attachment(
-    String id,
-    String name,
-    String mimeType,
-    Long size,
-    String url,
-    Double expiresAt,
-    Boolean permanent,
+    @Nullable String id,
+    @Nullable String name,
+    @Nullable String mimeType,
+    @Nullable Long size,
+    @Nullable String url,
+    @Nullable Double expiresAt,
+    @Nullable Boolean permanent,
     Map<String, Object> raw) {}

@@ -2,6 +2,7 @@ package io.github.chatwire.originchats.model;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The handshake's attachment settings.
@@ -14,8 +15,8 @@ import java.util.Map;
  * @param raw the whole JSON object; never null
  */
 public record AttachmentSettings(
-    Boolean enabled,
-    Long maxSize,
+    @Nullable Boolean enabled,
+    @Nullable Long maxSize,
     List<String> allowedTypes,
-    Long maxPerUser,
+    @Nullable Long maxPerUser,
     Map<String, Object> raw) {}

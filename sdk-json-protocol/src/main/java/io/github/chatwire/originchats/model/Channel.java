@@ -2,6 +2,7 @@ package io.github.chatwire.originchats.model;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A channel. Immutable.
@@ -16,11 +17,11 @@ import java.util.Map;
  * @param raw the whole JSON object; never null
  */
 public record Channel(
-    String type,
-    String name,
-    String displayName,
-    String description,
+    @Nullable String type,
+    @Nullable String name,
+    @Nullable String displayName,
+    @Nullable String description,
     Map<String, List<String>> permissions,
-    String lastMessageId,
+    @Nullable String lastMessageId,
     List<ForumThread> threads,
     Map<String, Object> raw) {}

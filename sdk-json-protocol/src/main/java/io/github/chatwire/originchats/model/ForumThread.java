@@ -2,6 +2,7 @@ package io.github.chatwire.originchats.model;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A thread of a forum channel. Immutable.
@@ -19,13 +20,13 @@ import java.util.Map;
  * @param raw the whole JSON object; never null
  */
 public record ForumThread(
-    String id,
-    String name,
-    String parentChannel,
-    String createdBy,
-    Double createdAt,
-    Boolean locked,
-    Boolean archived,
+    @Nullable String id,
+    @Nullable String name,
+    @Nullable String parentChannel,
+    @Nullable String createdBy,
+    @Nullable Double createdAt,
+    @Nullable Boolean locked,
+    @Nullable Boolean archived,
     List<String> participants,
-    String lastMessageId,
+    @Nullable String lastMessageId,
     Map<String, Object> raw) {}

@@ -1,6 +1,7 @@
 package io.github.chatwire.originchats.model;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The server's content limits from the handshake.
@@ -9,4 +10,5 @@ import java.util.Map;
  * @param searchResults the most search results; null if not sent
  * @param raw the whole JSON object (other limits kept); never null
  */
-public record Limits(Long postContent, Long searchResults, Map<String, Object> raw) {}
+public record Limits(
+    @Nullable Long postContent, @Nullable Long searchResults, Map<String, Object> raw) {}

@@ -2,11 +2,12 @@ package io.github.chatwire.originchats.model;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A chat message as the server sends it. Every field except {@code raw} may be null when the server
- * left it out (plugin messages lack {@code type} and {@code pinned}; flat poll messages carry
- * {@code pollId}). Immutable.
+ * A chat message as the server sends it. Every field documented "may be null" is null when the
+ * server left it out (plugin messages lack {@code type} and {@code pinned}; flat poll messages
+ * carry {@code pollId}). Immutable.
  *
  * @param id the message id (UUID string); may be null only in malformed frames
  * @param user the author's username (or a raw user id after the user left; "originChats" for server
@@ -28,21 +29,21 @@ import java.util.Map;
  * @param raw the whole JSON object, unknown fields included; never null
  */
 public record Message(
-    String id,
-    String user,
-    String content,
-    Double timestamp,
-    String type,
-    Boolean pinned,
+    @Nullable String id,
+    @Nullable String user,
+    @Nullable String content,
+    @Nullable Double timestamp,
+    @Nullable String type,
+    @Nullable Boolean pinned,
     boolean edited,
-    ReplyRef replyTo,
-    Interaction interaction,
+    @Nullable ReplyRef replyTo,
+    @Nullable Interaction interaction,
     Map<String, List<String>> reactions,
     List<Map<String, Object>> embeds,
     List<Attachment> attachments,
-    String webhookName,
-    Pings pings,
-    String pollId,
+    @Nullable String webhookName,
+    @Nullable Pings pings,
+    @Nullable String pollId,
     Map<String, Object> raw) {
 
   /**
@@ -51,7 +52,7 @@ public record Message(
    * @param id its id; may be null
    * @param user its author; may be null
    */
-  public record ReplyRef(String id, String user) {}
+  public record ReplyRef(@Nullable String id, @Nullable String user) {}
 
   /**
    * The slash command behind a message.
@@ -59,7 +60,7 @@ public record Message(
    * @param command the command name; may be null
    * @param username who invoked it; may be null
    */
-  public record Interaction(String command, String username) {}
+  public record Interaction(@Nullable String command, @Nullable String username) {}
 
   /**
    * Mentions carried by live message events.

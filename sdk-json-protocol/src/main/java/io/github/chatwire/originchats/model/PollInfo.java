@@ -2,6 +2,7 @@ package io.github.chatwire.originchats.model;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A poll's definition and state, the {@code poll} object of a {@code poll_get} reply. Immutable;
@@ -25,17 +26,17 @@ import java.util.Map;
  * @param raw the whole JSON object; never null
  */
 public record PollInfo(
-    String id,
-    String messageId,
-    String channel,
-    String threadId,
-    String question,
+    @Nullable String id,
+    @Nullable String messageId,
+    @Nullable String channel,
+    @Nullable String threadId,
+    @Nullable String question,
     List<PollOption> options,
-    Boolean allowMultiselect,
-    Double expiresAt,
-    String createdBy,
-    Double createdAt,
-    Boolean ended,
-    Double endedAt,
+    @Nullable Boolean allowMultiselect,
+    @Nullable Double expiresAt,
+    @Nullable String createdBy,
+    @Nullable Double createdAt,
+    @Nullable Boolean ended,
+    @Nullable Double endedAt,
     List<String> userVotes,
     Map<String, Object> raw) {}

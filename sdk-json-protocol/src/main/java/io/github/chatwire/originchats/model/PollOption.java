@@ -3,18 +3,19 @@ package io.github.chatwire.originchats.model;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One option of a poll, as defined when creating it and as listed by {@code poll_get} ({@code {id,
  * text, emoji?}}). Immutable; safe to share between threads.
  *
  * @param id the option id (1..50 characters); null when creating lets the server number the options
- *     by position ("0", "1", ...); never null in server data
- * @param text the option text (at most 100 characters); never null when creating, may be null in
- *     malformed server data
+ *     by position ("0", "1", ...); in server data null only when malformed
+ * @param text the option text (at most 100 characters); never null when created with {@link
+ *     #of(String)} or {@link #of(String, String, String)}; null only in malformed server data
  * @param emoji an emoji shown with the option; may be null
  */
-public record PollOption(String id, String text, String emoji) {
+public record PollOption(@Nullable String id, @Nullable String text, @Nullable String emoji) {
 
   /**
    * An option with only a text; the server assigns its id.
@@ -36,7 +37,7 @@ public record PollOption(String id, String text, String emoji) {
    * @return the option; never null
    * @throws NullPointerException if text is null
    */
-  public static PollOption of(String id, String text, String emoji) {
+  public static PollOption of(@Nullable String id, String text, @Nullable String emoji) {
     return new PollOption(id, Objects.requireNonNull(text, "text"), emoji);
   }
 

@@ -2,6 +2,7 @@ package io.github.chatwire.originchats.model;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The state of a poll.
@@ -16,11 +17,11 @@ import java.util.Map;
  * @param raw the whole JSON object; never null
  */
 public record PollResults(
-    String pollId,
-    String question,
-    Boolean allowMultiselect,
-    Boolean ended,
-    Long totalVotes,
+    @Nullable String pollId,
+    @Nullable String question,
+    @Nullable Boolean allowMultiselect,
+    @Nullable Boolean ended,
+    @Nullable Long totalVotes,
     List<Option> options,
     Map<String, Object> raw) {
 
@@ -34,5 +35,10 @@ public record PollResults(
    * @param voters user ids or usernames, depending on the event (see the protocol notes); never
    *     null
    */
-  public record Option(String id, String text, String emoji, Long votes, List<String> voters) {}
+  public record Option(
+      @Nullable String id,
+      @Nullable String text,
+      @Nullable String emoji,
+      @Nullable Long votes,
+      List<String> voters) {}
 }

@@ -2,11 +2,12 @@ package io.github.chatwire.originchats.model;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A role. The server keys roles by name; {@code name} is that key. Immutable.
  *
- * @param name the role name; never null for roles from a roles list
+ * @param name the role name (the key of the roles map); null only in malformed data
  * @param id the role id; may be null
  * @param description may be null
  * @param color "#RRGGBB"; may be null
@@ -20,13 +21,13 @@ import java.util.Map;
  * @param raw the whole JSON object; never null
  */
 public record Role(
-    String name,
-    String id,
-    String description,
-    String color,
-    Boolean hoisted,
+    @Nullable String name,
+    @Nullable String id,
+    @Nullable String description,
+    @Nullable String color,
+    @Nullable Boolean hoisted,
     List<String> permissions,
-    Boolean selfAssignable,
-    String category,
-    Long position,
+    @Nullable Boolean selfAssignable,
+    @Nullable String category,
+    @Nullable Long position,
     Map<String, Object> raw) {}

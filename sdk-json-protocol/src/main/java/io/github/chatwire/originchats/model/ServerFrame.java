@@ -2,6 +2,7 @@ package io.github.chatwire.originchats.model;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One decoded frame from an OriginChats server: a direct reply, a broadcast or an unsolicited
@@ -33,7 +34,7 @@ public interface ServerFrame {
    *
    * @return the listener; null for broadcasts, events and pre-login replies
    */
-  default String listener() {
+  default @Nullable String listener() {
     Object l = raw().get("listener");
     return l instanceof String ? (String) l : null;
   }
@@ -62,14 +63,14 @@ public interface ServerFrame {
    */
   record Handshake(
       String cmd,
-      ServerInfo server,
-      Limits limits,
-      AttachmentSettings attachments,
-      String version,
-      String validatorKey,
-      List<String> capabilities,
+      @Nullable ServerInfo server,
+      @Nullable Limits limits,
+      @Nullable AttachmentSettings attachments,
+      @Nullable String version,
+      @Nullable String validatorKey,
+      @Nullable List<String> capabilities,
       List<String> permissions,
-      String authMode,
+      @Nullable String authMode,
       Map<String, Object> raw)
       implements ServerFrame {
     @Override
@@ -100,7 +101,8 @@ public interface ServerFrame {
    * @param text the server's text; may be null
    * @param raw the JSON object; never null
    */
-  record AuthResult(String cmd, String text, Map<String, Object> raw) implements ServerFrame {
+  record AuthResult(String cmd, @Nullable String text, Map<String, Object> raw)
+      implements ServerFrame {
     /**
      * @return true for auth_success
      */
@@ -116,7 +118,7 @@ public interface ServerFrame {
    * @param user the user; may be null in malformed frames
    * @param raw the JSON object; never null
    */
-  record Ready(String cmd, User user, Map<String, Object> raw) implements ServerFrame {
+  record Ready(String cmd, @Nullable User user, Map<String, Object> raw) implements ServerFrame {
     @Override
     public String toString() {
       return "Ready[user=" + (user == null ? null : user.username()) + "]";
@@ -130,7 +132,8 @@ public interface ServerFrame {
    * @param user username, roles and colour; may be null
    * @param raw the JSON object; never null
    */
-  record UserPresence(String cmd, User user, Map<String, Object> raw) implements ServerFrame {}
+  record UserPresence(String cmd, @Nullable User user, Map<String, Object> raw)
+      implements ServerFrame {}
 
   /**
    * user_disconnect (last connection closed), user_leave (left the server, event and reply).
@@ -139,7 +142,8 @@ public interface ServerFrame {
    * @param username the user; may be null
    * @param raw the JSON object; never null
    */
-  record UserGone(String cmd, String username, Map<String, Object> raw) implements ServerFrame {}
+  record UserGone(String cmd, @Nullable String username, Map<String, Object> raw)
+      implements ServerFrame {}
 
   /**
    * user_updated (event), user_update (reply), nickname_update and nickname_remove.
@@ -151,7 +155,11 @@ public interface ServerFrame {
    * @param raw the JSON object; never null
    */
   record UserChanged(
-      String cmd, String userId, String username, String nickname, Map<String, Object> raw)
+      String cmd,
+      @Nullable String userId,
+      @Nullable String username,
+      @Nullable String nickname,
+      Map<String, Object> raw)
       implements ServerFrame {}
 
   /**
@@ -162,7 +170,8 @@ public interface ServerFrame {
    * @param status the status; may be null
    * @param raw the JSON object; never null
    */
-  record Status(String cmd, String username, UserStatus status, Map<String, Object> raw)
+  record Status(
+      String cmd, @Nullable String username, @Nullable UserStatus status, Map<String, Object> raw)
       implements ServerFrame {}
 
   /**
@@ -178,8 +187,8 @@ public interface ServerFrame {
   record MessageNew(
       String cmd,
       Message message,
-      String channel,
-      String threadId,
+      @Nullable String channel,
+      @Nullable String threadId,
       boolean flat,
       Map<String, Object> raw)
       implements ServerFrame {}
@@ -197,11 +206,11 @@ public interface ServerFrame {
    */
   record MessageEdit(
       String cmd,
-      String id,
-      String content,
-      Message message,
-      String channel,
-      String threadId,
+      @Nullable String id,
+      @Nullable String content,
+      @Nullable Message message,
+      @Nullable String channel,
+      @Nullable String threadId,
       Map<String, Object> raw)
       implements ServerFrame {}
 
@@ -215,7 +224,11 @@ public interface ServerFrame {
    * @param raw the JSON object; never null
    */
   record MessageDelete(
-      String cmd, String id, String channel, String threadId, Map<String, Object> raw)
+      String cmd,
+      @Nullable String id,
+      @Nullable String channel,
+      @Nullable String threadId,
+      Map<String, Object> raw)
       implements ServerFrame {}
 
   /**
@@ -228,7 +241,12 @@ public interface ServerFrame {
    * @param ok the success flag
    * @param raw the JSON object; never null
    */
-  record Pin(String cmd, String id, String channel, boolean ok, Map<String, Object> raw)
+  record Pin(
+      String cmd,
+      @Nullable String id,
+      @Nullable String channel,
+      boolean ok,
+      Map<String, Object> raw)
       implements ServerFrame {}
 
   /**
@@ -244,11 +262,11 @@ public interface ServerFrame {
    */
   record Reaction(
       String cmd,
-      String id,
-      String emoji,
-      String channel,
-      String threadId,
-      String from,
+      @Nullable String id,
+      @Nullable String emoji,
+      @Nullable String channel,
+      @Nullable String threadId,
+      @Nullable String from,
       Map<String, Object> raw)
       implements ServerFrame {
     /**
@@ -268,7 +286,12 @@ public interface ServerFrame {
    * @param threadId may be null
    * @param raw the JSON object; never null
    */
-  record Typing(String cmd, String channel, String user, String threadId, Map<String, Object> raw)
+  record Typing(
+      String cmd,
+      @Nullable String channel,
+      @Nullable String user,
+      @Nullable String threadId,
+      Map<String, Object> raw)
       implements ServerFrame {}
 
   /**
@@ -281,7 +304,11 @@ public interface ServerFrame {
    * @param raw the JSON object; never null
    */
   record SingleMessage(
-      String cmd, String channel, String threadId, Message message, Map<String, Object> raw)
+      String cmd,
+      @Nullable String channel,
+      @Nullable String threadId,
+      @Nullable Message message,
+      Map<String, Object> raw)
       implements ServerFrame {}
 
   /**
@@ -299,11 +326,11 @@ public interface ServerFrame {
    */
   record MessageList(
       String cmd,
-      String channel,
-      String threadId,
+      @Nullable String channel,
+      @Nullable String threadId,
       List<Message> messages,
-      Long rangeStart,
-      Long rangeEnd,
+      @Nullable Long rangeStart,
+      @Nullable Long rangeEnd,
       Map<String, Object> raw)
       implements ServerFrame {}
 
@@ -315,7 +342,8 @@ public interface ServerFrame {
    * @param embeds raw embed objects; never null
    * @param raw the JSON object; never null
    */
-  record Embeds(String cmd, String id, List<Map<String, Object>> embeds, Map<String, Object> raw)
+  record Embeds(
+      String cmd, @Nullable String id, List<Map<String, Object>> embeds, Map<String, Object> raw)
       implements ServerFrame {}
 
   /**
@@ -331,10 +359,10 @@ public interface ServerFrame {
    */
   record ThreadEvent(
       String cmd,
-      ForumThread thread,
-      String threadId,
-      String channel,
-      String user,
+      @Nullable ForumThread thread,
+      @Nullable String threadId,
+      @Nullable String channel,
+      @Nullable String user,
       Map<String, Object> raw)
       implements ServerFrame {}
 
@@ -352,11 +380,11 @@ public interface ServerFrame {
    */
   record Voice(
       String cmd,
-      String channel,
-      VoiceParticipant user,
-      String username,
+      @Nullable String channel,
+      @Nullable VoiceParticipant user,
+      @Nullable String username,
       List<VoiceParticipant> participants,
-      Boolean muted,
+      @Nullable Boolean muted,
       Map<String, Object> raw)
       implements ServerFrame {}
 
@@ -399,7 +427,11 @@ public interface ServerFrame {
    * @param raw the JSON object; never null
    */
   record UserRoles(
-      String cmd, String user, List<String> roles, String color, Map<String, Object> raw)
+      String cmd,
+      @Nullable String user,
+      List<String> roles,
+      @Nullable String color,
+      Map<String, Object> raw)
       implements ServerFrame {}
 
   /**
@@ -411,7 +443,12 @@ public interface ServerFrame {
    * @param banner may be null
    * @param raw the JSON object; never null
    */
-  record ServerDetails(String cmd, String name, String icon, String banner, Map<String, Object> raw)
+  record ServerDetails(
+      String cmd,
+      @Nullable String name,
+      @Nullable String icon,
+      @Nullable String banner,
+      Map<String, Object> raw)
       implements ServerFrame {}
 
   /**
@@ -448,12 +485,12 @@ public interface ServerFrame {
    */
   record SlashCall(
       String cmd,
-      String command,
+      @Nullable String command,
       Map<String, Object> args,
-      String commander,
-      String invoker,
-      String invokerUsername,
-      String channel,
+      @Nullable String commander,
+      @Nullable String invoker,
+      @Nullable String invokerUsername,
+      @Nullable String channel,
       Map<String, Object> raw)
       implements ServerFrame {}
 
@@ -474,14 +511,14 @@ public interface ServerFrame {
    */
   record PollCreated(
       String cmd,
-      String pollId,
-      String messageId,
-      String channel,
-      String threadId,
-      String question,
+      @Nullable String pollId,
+      @Nullable String messageId,
+      @Nullable String channel,
+      @Nullable String threadId,
+      @Nullable String question,
       List<PollOption> options,
-      Boolean allowMultiselect,
-      Double expiresAt,
+      @Nullable Boolean allowMultiselect,
+      @Nullable Double expiresAt,
       Map<String, Object> raw)
       implements ServerFrame {}
 
@@ -499,12 +536,12 @@ public interface ServerFrame {
    */
   record Poll(
       String cmd,
-      String pollId,
-      String messageId,
-      String channel,
-      String user,
-      PollResults results,
-      PollInfo poll,
+      @Nullable String pollId,
+      @Nullable String messageId,
+      @Nullable String channel,
+      @Nullable String user,
+      @Nullable PollResults results,
+      @Nullable PollInfo poll,
       Map<String, Object> raw)
       implements ServerFrame {}
 
@@ -524,7 +561,7 @@ public interface ServerFrame {
      * @param channel the channel name; never null
      * @return the state; null if the reply has no entry for it
      */
-    public UnreadCount channel(String channel) {
+    public @Nullable UnreadCount channel(String channel) {
       return unreads.get(channel);
     }
 
@@ -534,7 +571,7 @@ public interface ServerFrame {
      * @param threadId the thread id; never null
      * @return the state; null if the reply has no entry for it
      */
-    public UnreadCount thread(String threadId) {
+    public @Nullable UnreadCount thread(String threadId) {
       return unreads.get("thread/" + threadId);
     }
   }
@@ -551,10 +588,10 @@ public interface ServerFrame {
    */
   record UnreadState(
       String cmd,
-      String channel,
-      String threadId,
-      String lastRead,
-      Long unreadCount,
+      @Nullable String channel,
+      @Nullable String threadId,
+      @Nullable String lastRead,
+      @Nullable Long unreadCount,
       Map<String, Object> raw)
       implements ServerFrame {}
 
@@ -567,7 +604,7 @@ public interface ServerFrame {
    *     if absent
    * @param raw the JSON object; never null
    */
-  record RateLimit(String cmd, String reason, long lengthMs, Map<String, Object> raw)
+  record RateLimit(String cmd, @Nullable String reason, long lengthMs, Map<String, Object> raw)
       implements ServerFrame {}
 
   /**
@@ -579,7 +616,7 @@ public interface ServerFrame {
    * @param raw the JSON object; never null
    */
   record RateLimitStatus(
-      String cmd, String user, Map<String, Object> status, Map<String, Object> raw)
+      String cmd, @Nullable String user, Map<String, Object> status, Map<String, Object> raw)
       implements ServerFrame {}
 
   /**
@@ -589,7 +626,8 @@ public interface ServerFrame {
    * @param reason may be null
    * @param raw the JSON object; never null
    */
-  record Disconnect(String cmd, String reason, Map<String, Object> raw) implements ServerFrame {}
+  record Disconnect(String cmd, @Nullable String reason, Map<String, Object> raw)
+      implements ServerFrame {}
 
   /**
    * An error reply. {@code src} is missing on some server paths: correlate by listener.
@@ -600,7 +638,7 @@ public interface ServerFrame {
    * @param raw the JSON object; never null
    */
   @SuppressWarnings("JavaLangClash") // the wire's "error" frame; renaming it would break the API
-  record Error(String cmd, String text, String src, Map<String, Object> raw)
+  record Error(String cmd, @Nullable String text, @Nullable String src, Map<String, Object> raw)
       implements ServerFrame {}
 
   /**
@@ -615,8 +653,8 @@ public interface ServerFrame {
    */
   record Emoji(
       String cmd,
-      String id,
-      String name,
+      @Nullable String id,
+      @Nullable String name,
       Map<String, Map<String, Object>> emojis,
       Map<String, Object> raw)
       implements ServerFrame {}
@@ -634,14 +672,18 @@ public interface ServerFrame {
    * @param raw the JSON object; never null
    */
   record Webhooks(
-      String cmd, List<Webhook> webhooks, String id, boolean deleted, Map<String, Object> raw)
+      String cmd,
+      List<Webhook> webhooks,
+      @Nullable String id,
+      boolean deleted,
+      Map<String, Object> raw)
       implements ServerFrame {
     /**
      * The single webhook of a create, get, update or regenerate reply.
      *
      * @return the first webhook; null if the reply has none
      */
-    public Webhook webhook() {
+    public @Nullable Webhook webhook() {
       return webhooks.isEmpty() ? null : webhooks.get(0);
     }
 
@@ -660,7 +702,10 @@ public interface ServerFrame {
    * @param raw the JSON object; never null
    */
   record AttachmentInfo(
-      String cmd, Attachment attachment, String attachmentId, Map<String, Object> raw)
+      String cmd,
+      @Nullable Attachment attachment,
+      @Nullable String attachmentId,
+      Map<String, Object> raw)
       implements ServerFrame {}
 
   /**
@@ -675,7 +720,12 @@ public interface ServerFrame {
    * @param raw the JSON object; never null
    */
   record ChannelChange(
-      String cmd, Channel channel, String name, Long position, boolean ok, Map<String, Object> raw)
+      String cmd,
+      @Nullable Channel channel,
+      @Nullable String name,
+      @Nullable Long position,
+      boolean ok,
+      Map<String, Object> raw)
       implements ServerFrame {}
 
   /**
@@ -692,8 +742,8 @@ public interface ServerFrame {
    */
   record RoleChange(
       String cmd,
-      String id,
-      String name,
+      @Nullable String id,
+      @Nullable String name,
       List<String> roles,
       List<String> permissions,
       boolean ok,
@@ -710,7 +760,11 @@ public interface ServerFrame {
    * @param raw the JSON object; never null
    */
   record SelfRole(
-      String cmd, String role, boolean success, List<String> roles, Map<String, Object> raw)
+      String cmd,
+      @Nullable String role,
+      boolean success,
+      List<String> roles,
+      Map<String, Object> raw)
       implements ServerFrame {}
 
   /**
@@ -726,11 +780,11 @@ public interface ServerFrame {
    */
   record Moderation(
       String cmd,
-      String user,
+      @Nullable String user,
       boolean ok,
-      Long timeoutSeconds,
+      @Nullable Long timeoutSeconds,
       List<String> users,
-      String text,
+      @Nullable String text,
       Map<String, Object> raw)
       implements ServerFrame {}
 
@@ -744,7 +798,11 @@ public interface ServerFrame {
    * @param raw the JSON object; never null
    */
   record AuditLog(
-      String cmd, List<AuditEntry> entries, Long total, Long offset, Map<String, Object> raw)
+      String cmd,
+      List<AuditEntry> entries,
+      @Nullable Long total,
+      @Nullable Long offset,
+      Map<String, Object> raw)
       implements ServerFrame {}
 
   /**
@@ -761,15 +819,15 @@ public interface ServerFrame {
    * @param timestamp Unix seconds; may be null
    */
   record AuditEntry(
-      String id,
-      String action,
-      String category,
-      String actorId,
-      String actorName,
-      String targetId,
-      String targetName,
+      @Nullable String id,
+      @Nullable String action,
+      @Nullable String category,
+      @Nullable String actorId,
+      @Nullable String actorName,
+      @Nullable String targetId,
+      @Nullable String targetName,
       Map<String, Object> details,
-      Double timestamp) {}
+      @Nullable Double timestamp) {}
 
   /**
    * pfp_set and pfp_get replies.
@@ -779,7 +837,8 @@ public interface ServerFrame {
    * @param username the user of pfp_get; may be null
    * @param raw the JSON object; never null
    */
-  record ProfilePicture(String cmd, String url, String username, Map<String, Object> raw)
+  record ProfilePicture(
+      String cmd, @Nullable String url, @Nullable String username, Map<String, Object> raw)
       implements ServerFrame {}
 
   /**
@@ -796,7 +855,7 @@ public interface ServerFrame {
       String cmd,
       Map<String, Long> actionCounts,
       Map<String, Long> categoryTotals,
-      Long total,
+      @Nullable Long total,
       Map<String, Object> raw)
       implements ServerFrame {}
 
@@ -821,8 +880,8 @@ public interface ServerFrame {
    */
   record PluginInfo(
       String file,
-      String name,
-      String description,
+      @Nullable String name,
+      @Nullable String description,
       List<String> handles,
       Map<String, Object> raw) {}
 
@@ -833,7 +892,8 @@ public interface ServerFrame {
    * @param text the server's text ({@code val}); may be null
    * @param raw the JSON object; never null
    */
-  record PluginsReloaded(String cmd, String text, Map<String, Object> raw) implements ServerFrame {}
+  record PluginsReloaded(String cmd, @Nullable String text, Map<String, Object> raw)
+      implements ServerFrame {}
 
   /**
    * The slash_register reply ({@code val: "N commands registered successfully"}).
@@ -843,7 +903,8 @@ public interface ServerFrame {
    * @param count the number at the start of the text; null if the text does not start with one
    * @param raw the JSON object; never null
    */
-  record SlashRegistered(String cmd, String text, Long count, Map<String, Object> raw)
+  record SlashRegistered(
+      String cmd, @Nullable String text, @Nullable Long count, Map<String, Object> raw)
       implements ServerFrame {}
 
   /**
@@ -853,7 +914,8 @@ public interface ServerFrame {
    * @param key the public key; may be null in malformed replies
    * @param raw the JSON object; never null
    */
-  record PushVapidKey(String cmd, String key, Map<String, Object> raw) implements ServerFrame {}
+  record PushVapidKey(String cmd, @Nullable String key, Map<String, Object> raw)
+      implements ServerFrame {}
 
   /**
    * The push_subscribed or push_unsubscribed reply.
@@ -864,7 +926,7 @@ public interface ServerFrame {
    * @param raw the JSON object; never null
    */
   record PushSubscription(
-      String cmd, boolean success, String deviceFingerprint, Map<String, Object> raw)
+      String cmd, boolean success, @Nullable String deviceFingerprint, Map<String, Object> raw)
       implements ServerFrame {
     /**
      * @return true for push_subscribed, false for push_unsubscribed

@@ -1,6 +1,7 @@
 package io.github.chatwire.originchats.model;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Server identity from the handshake or server_info.
@@ -13,9 +14,9 @@ import java.util.Map;
  * @param raw the whole JSON object; never null
  */
 public record ServerInfo(
-    String name,
-    String icon,
-    String banner,
-    String url,
-    String ownerName,
+    @Nullable String name,
+    @Nullable String icon,
+    @Nullable String banner,
+    @Nullable String url,
+    @Nullable String ownerName,
     Map<String, Object> raw) {}

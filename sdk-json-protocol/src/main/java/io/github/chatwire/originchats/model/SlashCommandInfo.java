@@ -2,6 +2,7 @@ package io.github.chatwire.originchats.model;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A slash command as the server lists and broadcasts it.
@@ -17,24 +18,28 @@ import java.util.Map;
  * @param raw the whole JSON object; never null
  */
 public record SlashCommandInfo(
-    String name,
-    String description,
+    @Nullable String name,
+    @Nullable String description,
     List<SlashOption> options,
-    List<String> whitelistRoles,
-    List<String> blacklistRoles,
-    Boolean ephemeral,
-    String registeredBy,
+    @Nullable List<String> whitelistRoles,
+    @Nullable List<String> blacklistRoles,
+    @Nullable Boolean ephemeral,
+    @Nullable String registeredBy,
     Map<String, Object> raw) {
 
   /**
    * One argument of a slash command.
    *
-   * @param name the argument name; never null for valid data
+   * @param name the argument name; null only in malformed data
    * @param description may be null
    * @param type "str", "int", "bool", "enum" or "float" (others kept); may be null
    * @param choices the allowed values of an enum; null otherwise
    * @param required whether required; true when absent, the server's own default for an option
    */
   public record SlashOption(
-      String name, String description, String type, List<String> choices, boolean required) {}
+      @Nullable String name,
+      @Nullable String description,
+      @Nullable String type,
+      @Nullable List<String> choices,
+      boolean required) {}
 }

@@ -1,6 +1,7 @@
 package io.github.chatwire.originchats.model;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The read state of one channel or thread, a value of the {@code unreads_get} map ({@code
@@ -14,8 +15,8 @@ import java.util.Map;
  * @param raw the whole JSON object; never null
  */
 public record UnreadCount(
-    String lastRead,
-    Long unreadCount,
-    Long totalMessages,
-    String parentChannel,
+    @Nullable String lastRead,
+    @Nullable Long unreadCount,
+    @Nullable Long totalMessages,
+    @Nullable String parentChannel,
     Map<String, Object> raw) {}

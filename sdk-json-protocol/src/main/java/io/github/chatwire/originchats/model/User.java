@@ -2,6 +2,7 @@ package io.github.chatwire.originchats.model;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A user as listed by the server (ready, users_list, users_online, user_connect). The server keys
@@ -19,13 +20,13 @@ import java.util.Map;
  * @param raw the whole JSON object; never null
  */
 public record User(
-    String username,
-    String nickname,
+    @Nullable String username,
+    @Nullable String nickname,
     List<String> roles,
-    String color,
-    UserStatus status,
-    Boolean cracked,
-    String pfp,
+    @Nullable String color,
+    @Nullable UserStatus status,
+    @Nullable Boolean cracked,
+    @Nullable String pfp,
     Map<String, Object> raw) {
 
   /**
@@ -33,7 +34,7 @@ public record User(
    *
    * @return the name; may be null when both are absent
    */
-  public String displayName() {
+  public @Nullable String displayName() {
     return nickname != null && !nickname.isEmpty() ? nickname : username;
   }
 }

@@ -1,5 +1,7 @@
 package io.github.chatwire.originchats.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A participant of a voice channel.
  *
@@ -8,4 +10,8 @@ package io.github.chatwire.originchats.model;
  * @param muted whether muted (null when the frame did not say: absent means unknown, not false)
  * @param peerId the PeerJS id; may be null
  */
-public record VoiceParticipant(String id, String username, Boolean muted, String peerId) {}
+public record VoiceParticipant(
+    @Nullable String id,
+    @Nullable String username,
+    @Nullable Boolean muted,
+    @Nullable String peerId) {}

@@ -2,6 +2,7 @@ package io.github.chatwire.originchats.model;
 
 import io.github.chatwire.core.Secret;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A webhook ({@code {id, channel, name, token?, created_by, created_at, avatar}}). The token is
@@ -19,13 +20,13 @@ import java.util.Map;
  * @param raw the whole JSON object (including the token); never null
  */
 public record Webhook(
-    String id,
-    String channel,
-    String name,
-    Secret token,
-    String createdBy,
-    Double createdAt,
-    String avatar,
+    @Nullable String id,
+    @Nullable String channel,
+    @Nullable String name,
+    @Nullable Secret token,
+    @Nullable String createdBy,
+    @Nullable Double createdAt,
+    @Nullable String avatar,
     Map<String, Object> raw) {
   @Override
   public String toString() {

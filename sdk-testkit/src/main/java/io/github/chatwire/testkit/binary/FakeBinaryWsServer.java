@@ -41,6 +41,7 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import okio.ByteString;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fake server of the binary {@code /api/ws} protocol on a loopback {@link MockWebServer}, for
@@ -69,11 +70,11 @@ public final class FakeBinaryWsServer implements FakeServer {
   public static final String PATH = "/api/ws";
 
   private final Scheduler scheduler;
-  private final ScheduledThreadPoolExecutor ownedScheduler;
+  private final @Nullable ScheduledThreadPoolExecutor ownedScheduler;
   private final Duration pingTimeout;
   private final int acceptedVersion;
   private final byte[] hello;
-  private final String textHello;
+  private final @Nullable String textHello;
   private final boolean echoSettings;
   private final long clockSkewMillis;
   private volatile boolean answerPings = true;
@@ -315,8 +316,8 @@ public final class FakeBinaryWsServer implements FakeServer {
     private final CompletableFuture<ClientAuth> authenticated = new CompletableFuture<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     // guarded by lock
-    private WebSocket socket;
-    private String key;
+    private @Nullable WebSocket socket; // null until the client's socket opens
+    private @Nullable String key; // the accepted access key; null before authentication
     private boolean closing;
     private long lastPingNanos;
     private Cancellable timer = Cancellable.NONE;
@@ -342,7 +343,7 @@ public final class FakeBinaryWsServer implements FakeServer {
             if (stalled) {
               return;
             }
-            binary(message);
+            binary(webSocket, message);
           }
 
           @Override
@@ -406,13 +407,13 @@ public final class FakeBinaryWsServer implements FakeServer {
       }
     }
 
-    private void binary(byte[] message) {
+    private void binary(WebSocket webSocket, byte[] message) {
       synchronized (lock) {
         if (closing) {
           return;
         }
         if (!authenticated.isDone()) {
-          authenticate(message);
+          authenticate(webSocket, message);
           return;
         }
         DecodedMessage<ServerboundPacket> decoded = codec.decode(message);
@@ -433,13 +434,13 @@ public final class FakeBinaryWsServer implements FakeServer {
           errors.add(decoded.error());
         }
         if (!replies.isEmpty()) {
-          socket.send(ByteString.of(codec.encode(replies)));
+          webSocket.send(ByteString.of(codec.encode(replies)));
         }
         lock.notifyAll();
       }
     }
 
-    private void authenticate(byte[] message) {
+    private void authenticate(WebSocket webSocket, byte[] message) {
       ClientAuth auth;
       try {
         auth = Handshake.decodeClientAuth(message);
@@ -462,7 +463,7 @@ public final class FakeBinaryWsServer implements FakeServer {
       key = k;
       lastPingNanos = scheduler.nanoTime();
       authenticated.complete(auth);
-      socket.send(ByteString.of(codec.encode(new Pong(now()))));
+      webSocket.send(ByteString.of(codec.encode(new Pong(now()))));
     }
 
     boolean usesKey(String k) {
@@ -639,11 +640,11 @@ public final class FakeBinaryWsServer implements FakeServer {
 
   /** Builds a {@link FakeBinaryWsServer}. Not thread-safe. */
   public static final class Builder {
-    private Scheduler scheduler;
+    private @Nullable Scheduler scheduler;
     private Duration pingTimeout = Duration.ofSeconds(30);
     private int acceptedVersion = Handshake.CLIENT_VERSION;
     private byte[] hello = Handshake.serverHello();
-    private String textHello;
+    private @Nullable String textHello;
     private boolean echoSettings;
     private SettingRegistry settings = SettingRegistry.defaults();
     private Duration clockSkew = Duration.ZERO;

@@ -87,8 +87,8 @@ public final class FakeIota implements FakeServer {
       OmikronId iotaId,
       OmikronPrivateKey key,
       Set<OmikronId> users,
-      ChatwireRuntime runtime,
-      ConnectionOptions options) {
+      @Nullable ChatwireRuntime runtime,
+      @Nullable ConnectionOptions options) {
     this(
         Objects.requireNonNull(omikron, "omikron").iotaUrl(),
         omikron.clientUrl(),
@@ -115,8 +115,8 @@ public final class FakeIota implements FakeServer {
       OmikronId iotaId,
       OmikronPrivateKey key,
       Set<OmikronId> users,
-      ChatwireRuntime runtime,
-      ConnectionOptions options) {
+      @Nullable ChatwireRuntime runtime,
+      @Nullable ConnectionOptions options) {
     this(url, clientUrlNextTo(url), iotaId, key, users, runtime, options);
   }
 
@@ -126,8 +126,8 @@ public final class FakeIota implements FakeServer {
       OmikronId iotaId,
       OmikronPrivateKey key,
       Set<OmikronId> users,
-      ChatwireRuntime runtime,
-      ConnectionOptions options) {
+      @Nullable ChatwireRuntime runtime,
+      @Nullable ConnectionOptions options) {
     this.users = new HashSet<>(Objects.requireNonNull(users, "users"));
     this.clientUrl = clientUrl;
     Transport tap = new Tap(WebSocketTransport.builder(Objects.requireNonNull(url, "url")).build());
@@ -276,7 +276,8 @@ public final class FakeIota implements FakeServer {
 
   // a fake delivers fire-and-forget: a failed send shows up as the client's own timeout
   @SuppressWarnings("FutureReturnValueIgnored")
-  private void deliverLive(String id, OmikronId from, OmikronId to, long time, String content) {
+  private void deliverLive(
+      @Nullable String id, OmikronId from, OmikronId to, long time, @Nullable String content) {
     put(to, from, new StoredMessage(time, content, false, MessageState.RECEIVED));
     OmikronData live =
         OmikronData.builder()
@@ -321,7 +322,7 @@ public final class FakeIota implements FakeServer {
         OmikronId to = d.getId("receiver_id");
         String content = d.getString("content");
         if (to == null || content == null) {
-          r.reply(MessageType.ERROR_INVALID_DATA, null);
+          r.reply(MessageType.ERROR_INVALID_DATA, OmikronData.EMPTY);
           return;
         }
         long now = System.currentTimeMillis();
@@ -350,10 +351,13 @@ public final class FakeIota implements FakeServer {
             List<StoredMessage> l = e.getValue();
             chats.add(
                 new ChatSummary(
-                    e.getKey(), null, l.isEmpty() ? null : l.get(l.size() - 1).timestamp(), null));
+                    e.getKey(),
+                    null,
+                    l.isEmpty() ? null : l.get(l.size() - 1).timestamp(),
+                    List.of()));
           }
         }
-        r.reply(MessageType.GET_CHATS, new Chats(chats, null).toData());
+        r.reply(MessageType.GET_CHATS, new Chats(chats, OmikronData.EMPTY).toData());
       } else if (t.equals(MessageType.MESSAGES_GET)) {
         OmikronId partner = d.getId("user_id");
         long offset = d.getLong("offset") == null ? 0 : d.getLong("offset");
@@ -365,7 +369,7 @@ public final class FakeIota implements FakeServer {
         for (int i = (int) offset; i < all.size() && page.size() < amount; i++) {
           page.add(all.get(i));
         }
-        r.reply(MessageType.MESSAGES_GET, new Messages(page, null).toData());
+        r.reply(MessageType.MESSAGES_GET, new Messages(page, OmikronData.EMPTY).toData());
       } else if (t.equals(MessageType.ADD_CONVERSATION)) {
         OmikronId partner = d.getId("chat_partner_id");
         if (partner != null) {
@@ -375,14 +379,14 @@ public final class FakeIota implements FakeServer {
                 .computeIfAbsent(partner, k -> new ArrayList<>());
           }
         }
-        r.reply(MessageType.ADD_CONVERSATION, null);
+        r.reply(MessageType.ADD_CONVERSATION, OmikronData.EMPTY);
       } else if (t.equals(MessageType.SETTINGS_SAVE)) {
         synchronized (lock) {
           Object p = d.get("payload");
           settings.put(
               user + "/" + d.getString("settings_name"), p == null ? "null" : p.toString());
         }
-        r.reply(MessageType.SETTINGS_SAVE, null);
+        r.reply(MessageType.SETTINGS_SAVE, OmikronData.EMPTY);
       } else if (t.equals(MessageType.SETTINGS_LOAD)) {
         String name = d.getString("settings_name");
         String payload;
@@ -519,7 +523,8 @@ public final class FakeIota implements FakeServer {
       if (stalled || (silenced && isPing(text))) {
         return true; // swallowed, as by a hung peer
       }
-      return inner.sendText(text);
+      TransportSession s = inner;
+      return s != null && s.sendText(text); // refused before the transport opened
     }
 
     @Override
@@ -527,27 +532,36 @@ public final class FakeIota implements FakeServer {
       if (dropped) {
         return false;
       }
-      return stalled || inner.sendBinary(bytes);
+      TransportSession s = inner;
+      return stalled || (s != null && s.sendBinary(bytes));
     }
 
     @Override
-    public void close(int code, String reason) {
-      inner.close(code, reason);
+    public void close(int code, @Nullable String reason) {
+      TransportSession s = inner;
+      if (s != null) {
+        s.close(code, reason);
+      }
     }
 
     @Override
     public void cancel() {
-      inner.cancel();
+      TransportSession s = inner;
+      if (s != null) {
+        s.cancel();
+      }
     }
 
     @Override
     public long queuedBytes() {
-      return inner.queuedBytes();
+      TransportSession s = inner;
+      return s == null ? 0 : s.queuedBytes();
     }
 
     @Override
     public long maxQueuedBytes() {
-      return inner.maxQueuedBytes();
+      TransportSession s = inner;
+      return s == null ? TransportSession.super.maxQueuedBytes() : s.maxQueuedBytes();
     }
   }
 

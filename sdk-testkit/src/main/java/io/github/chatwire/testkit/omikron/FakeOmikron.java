@@ -42,6 +42,7 @@ import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A protocol-faithful fake Omikron relay on a {@link MockWebServer}, for tests of Omikron clients,
@@ -99,7 +100,7 @@ public final class FakeOmikron implements FakeServer {
    * @param peer the identified user, Iota or guest id; null before identification
    * @param message the decoded message
    */
-  public record Received(Role role, OmikronId peer, OmikronMessage message) {}
+  public record Received(Role role, @Nullable OmikronId peer, OmikronMessage message) {}
 
   private static final Pattern UUID_PATTERN =
       Pattern.compile(
@@ -152,7 +153,7 @@ public final class FakeOmikron implements FakeServer {
   private final AtomicInteger connections = new AtomicInteger();
   private volatile boolean stalled;
   private volatile boolean pongsSilenced;
-  private MessageType failIdentificationWith;
+  private @Nullable MessageType failIdentificationWith;
   private boolean started;
   private long nextGuestId = 900_000_000_000L;
   private long nextIotaId = 1_750_000_000_000L;
@@ -365,7 +366,7 @@ public final class FakeOmikron implements FakeServer {
       peers = new ArrayList<>(allPeers);
     }
     for (Peer p : peers) {
-      p.ws.close(1001, "going away");
+      p.socket().close(1001, "going away");
     }
   }
 
@@ -433,7 +434,7 @@ public final class FakeOmikron implements FakeServer {
    * @param type the type; never null
    * @param data the data; null for empty
    */
-  public void pushToUser(OmikronId userId, MessageType type, OmikronData data) {
+  public void pushToUser(OmikronId userId, MessageType type, @Nullable OmikronData data) {
     OmikronMessage m = OmikronMessage.of(type, data).withRouting(null, userId);
     for (Peer p : clientPeers(userId)) {
       p.send(m);
@@ -448,7 +449,7 @@ public final class FakeOmikron implements FakeServer {
    */
   public void pushRawToUser(OmikronId userId, String text) {
     for (Peer p : clientPeers(userId)) {
-      p.ws.send(text);
+      p.socket().send(text);
     }
   }
 
@@ -468,7 +469,7 @@ public final class FakeOmikron implements FakeServer {
 
   // ---- protocol ----
 
-  private String echoId(String id) {
+  private @Nullable String echoId(@Nullable String id) {
     if (!quirks.lowercaseIdEcho()) {
       return id == null
           ? (shape == FakeOmikronShape.SPEC ? null : UUID.randomUUID().toString())
@@ -484,14 +485,32 @@ public final class FakeOmikron implements FakeServer {
   private final class Peer extends WebSocketListener {
     final Role role;
     final int number = connections.getAndIncrement();
-    volatile WebSocket ws;
-    OmikronId id;
+    volatile @Nullable WebSocket ws; // null until onOpen
+    @Nullable OmikronId id; // null until the identification names the peer
     boolean identified;
     boolean attached;
-    String challengeString;
+    @Nullable String challengeString; // the challenge sent, until answered
 
     Peer(Role role) {
       this.role = role;
+    }
+
+    /** The identified peer's id, for what only an identified peer may ask. */
+    OmikronId me() {
+      OmikronId me = id;
+      if (me == null) {
+        throw new IllegalStateException("connection #" + number + " is not identified");
+      }
+      return me;
+    }
+
+    /** The peer's socket: open before the fake sends it anything (peers are listed once open). */
+    WebSocket socket() {
+      WebSocket w = ws;
+      if (w == null) {
+        throw new IllegalStateException("connection #" + number + " is not open yet");
+      }
+      return w;
     }
 
     void send(OmikronMessage m) {
@@ -507,17 +526,17 @@ public final class FakeOmikron implements FakeServer {
             text.replaceAll(
                 "\"(sender|receiver|sender_id|receiver_id)\":(-?\\d+)", "\"$1\":\"$2\"");
       }
-      ws.send(text);
+      socket().send(text);
     }
 
     void reply(OmikronMessage request, MessageType type, OmikronData data) {
-      send(new OmikronMessage(echoId(request.id()), type, null, null, data, null, null));
+      send(new OmikronMessage(echoId(request.id()), type, null, null, data, null, Map.of()));
     }
 
     void fatal(OmikronMessage request, MessageType type) {
       reply(request, type, OmikronData.EMPTY);
       if (!quirks.neverCloseAfterFatalError()) {
-        ws.close(1008, type.wireName());
+        socket().close(1008, type.wireName());
       }
     }
 
@@ -609,7 +628,8 @@ public final class FakeOmikron implements FakeServer {
         } catch (IllegalArgumentException e) {
           parsed = null;
         }
-        if (parsed == null
+        if (pk == null
+            || parsed == null
             || parsed.raw().length != X448Challenge.KEY_LENGTH
             || pk.length() != 76) {
           reply(m, MessageType.ERROR_INVALID_PUBLIC_KEY, OmikronData.EMPTY);
@@ -653,14 +673,15 @@ public final class FakeOmikron implements FakeServer {
       reply(ping, MessageType.PONG, d.build());
     }
 
-    private Peer userIota() {
+    private @Nullable Peer userIota() {
       UserRecord u = id == null ? null : users.get(id);
       return u == null ? null : iotas.get(u.iotaId());
     }
 
     private void identify(OmikronMessage m) {
-      if (failIdentificationWith != null) {
-        fatal(m, failIdentificationWith);
+      MessageType failWith = failIdentificationWith;
+      if (failWith != null) {
+        fatal(m, failWith);
         return;
       }
       OmikronData d = m.data();
@@ -670,13 +691,16 @@ public final class FakeOmikron implements FakeServer {
           fatal(m, MessageType.ERROR_NOT_AUTHENTICATED);
           return;
         }
-        id = OmikronId.of(nextGuestId++);
+        OmikronId guest = OmikronId.of(nextGuestId++);
+        id = guest;
         identified = true;
         attached = true;
-        identifications.merge(id, 1, Integer::sum);
-        callMembers.computeIfAbsent(call.toLowerCase(Locale.ROOT), k -> new HashSet<>()).add(id);
+        identifications.merge(guest, 1, Integer::sum);
+        Set<OmikronId> inCall =
+            callMembers.computeIfAbsent(call.toLowerCase(Locale.ROOT), k -> new HashSet<>());
+        inCall.add(guest);
         List<Object> members = new ArrayList<>();
-        for (OmikronId member : callMembers.get(call.toLowerCase(Locale.ROOT))) {
+        for (OmikronId member : inCall) {
           members.add(
               OmikronData.builder()
                   .put("user_id", member)
@@ -687,8 +711,8 @@ public final class FakeOmikron implements FakeServer {
             m,
             MessageType.IDENTIFICATION_RESPONSE,
             OmikronData.builder()
-                .put("user_id", id)
-                .put("username", "guest-" + id)
+                .put("user_id", guest)
+                .put("username", "guest-" + guest)
                 .put("display", "Guest")
                 .put("avatar", "")
                 .put(
@@ -697,7 +721,7 @@ public final class FakeOmikron implements FakeServer {
                         .put("call_id", call)
                         .put("call_invited", Collections.emptyList())
                         .put("call_members", members)
-                        .put("call_token", "fake-livekit-token-" + id)
+                        .put("call_token", "fake-livekit-token-" + guest)
                         .build())
                 .build());
         return;
@@ -708,11 +732,12 @@ public final class FakeOmikron implements FakeServer {
         return;
       }
       OmikronPublicKey peerKey;
+      UserRecord user = null;
       if (role == Role.IOTA) {
         peerKey = iotaKeys.get(claimed);
       } else {
-        UserRecord u = users.get(claimed);
-        peerKey = u == null ? null : u.publicKey();
+        user = users.get(claimed);
+        peerKey = user == null ? null : user.publicKey();
       }
       if (peerKey == null) {
         fatal(m, MessageType.ERROR_INVALID_USER_ID);
@@ -721,7 +746,7 @@ public final class FakeOmikron implements FakeServer {
       id = claimed;
       if (role == Role.CLIENT && mode == IdentificationMode.PRIVATE_KEY_HASH) {
         String hash = d.getString("private_key_hash");
-        String expected = users.get(claimed).privateKeyHash();
+        String expected = user == null ? null : user.privateKeyHash();
         boolean ok = hash != null && hash.equalsIgnoreCase(expected);
         if (shape == FakeOmikronShape.SPEC) {
           reply(
@@ -738,11 +763,12 @@ public final class FakeOmikron implements FakeServer {
         }
         return;
       }
-      challengeString = X448Challenge.newChallengeString(random);
+      String challenge = X448Challenge.newChallengeString(random);
+      challengeString = challenge;
       byte[] plain =
           role == Role.IOTA
-              ? Base64.getDecoder().decode(challengeString)
-              : challengeString.getBytes(StandardCharsets.US_ASCII);
+              ? Base64.getDecoder().decode(challenge)
+              : challenge.getBytes(StandardCharsets.US_ASCII);
       byte[] ct;
       try {
         ct = X448Challenge.encrypt(key.raw(), peerKey.raw(), plain);
@@ -760,25 +786,26 @@ public final class FakeOmikron implements FakeServer {
     }
 
     private void checkAnswer(OmikronMessage m) {
-      if (challengeString == null || identified) {
+      String challenge = challengeString;
+      if (challenge == null || identified) {
         return;
       }
       String answer = m.data().getString("challenge");
       boolean ok;
       if (role == Role.IOTA) {
-        ok = challengeString.equals(answer);
+        ok = challenge.equals(answer);
       } else if (clientAnswerEncoding == AnswerEncoding.BASE64) {
         ok = false;
         try {
           ok =
               answer != null
-                  && challengeString.equals(
+                  && challenge.equals(
                       new String(Base64.getDecoder().decode(answer), StandardCharsets.US_ASCII));
         } catch (IllegalArgumentException e) {
           ok = false;
         }
       } else {
-        ok = challengeString.equals(answer);
+        ok = challenge.equals(answer);
       }
       challengeString = null;
       if (!ok) {
@@ -792,7 +819,7 @@ public final class FakeOmikron implements FakeServer {
       if (role == Role.IOTA) {
         Peer old = iotas.get(id);
         if (old != null && old != this) {
-          old.ws.close(1000, "replaced");
+          old.socket().close(1000, "replaced");
           old.attached = false;
         }
         identified = true;
@@ -806,7 +833,7 @@ public final class FakeOmikron implements FakeServer {
           StringBuilder csv = new StringBuilder();
           int n = 0;
           for (UserRecord u : users.values()) {
-            if (id.equals(u.iotaId())) {
+            if (u.iotaId().equals(id)) {
               csv.append(n++ == 0 ? "" : ",").append(u.userId().value());
             }
           }
@@ -862,7 +889,7 @@ public final class FakeOmikron implements FakeServer {
               for (Peer p : e.getValue()) {
                 p.send(
                     new OmikronMessage(
-                        null, MessageType.CLIENT_CHANGED, null, null, push, null, null));
+                        null, MessageType.CLIENT_CHANGED, null, null, push, null, Map.of()));
               }
             }
           }
@@ -968,7 +995,7 @@ public final class FakeOmikron implements FakeServer {
                 id,
                 OmikronData.builder().put("call_token", "fake-livekit-token-" + id).build(),
                 null,
-                null));
+                Map.of()));
       } else if (t.equals(MessageType.CALL_INVITE)) {
         callInvite(m);
       } else if (t.equals(MessageType.CALL_SET_ANONYMOUS_JOINING)) {
@@ -1016,20 +1043,22 @@ public final class FakeOmikron implements FakeServer {
         return;
       }
       reply(m, MessageType.SUCCESS, OmikronData.EMPTY);
+      OmikronId sender = me();
       OmikronData push =
           OmikronData.builder()
               .put("call_id", call)
               .put(
                   "receiver_id",
                   receiver.isNumeric() ? Long.toString(receiver.asLong()) : receiver.value())
-              .put("sender_id", id.isNumeric() ? Long.toString(id.asLong()) : id.value())
+              .put(
+                  "sender_id", sender.isNumeric() ? Long.toString(sender.asLong()) : sender.value())
               .build();
       for (Peer p : clients.getOrDefault(receiver, Collections.emptyList())) {
         p.send(OmikronMessage.of(MessageType.CALL_INVITE, push).withRouting(id, receiver));
       }
     }
 
-    private UserRecord lookup(OmikronData d) {
+    private @Nullable UserRecord lookup(OmikronData d) {
       OmikronId uid = d.getId("user_id");
       if (uid != null) {
         return users.get(uid);
@@ -1051,7 +1080,8 @@ public final class FakeOmikron implements FakeServer {
         }
         return; // the reference drops it silently
       }
-      iota.send(new OmikronMessage(m.id(), m.type(), id, null, relayData(m.data()), null, null));
+      iota.send(
+          new OmikronMessage(m.id(), m.type(), id, null, relayData(m.data()), null, Map.of()));
     }
 
     private OmikronData relayData(OmikronData d) {
@@ -1070,13 +1100,13 @@ public final class FakeOmikron implements FakeServer {
       MessageType t = m.type();
       OmikronId receiver = m.receiver();
       UserRecord target = receiver == null ? null : users.get(receiver);
-      boolean ownUser = target != null && id.equals(target.iotaId());
+      boolean ownUser = target != null && target.iotaId().equals(id);
       if (receiver != null
           && (!ownUser
               || t.equals(MessageType.MESSAGE_OTHER_IOTA)
               || t.equals(MessageType.SEND_CHAT))) {
         UserRecord from = m.sender() == null ? null : users.get(m.sender());
-        if (from == null || !id.equals(from.iotaId())) {
+        if (from == null || !from.iotaId().equals(id)) {
           send(
               new OmikronMessage(
                   quirks.randomIdPushes() ? UUID.randomUUID().toString() : echoId(m.id()),
@@ -1087,7 +1117,7 @@ public final class FakeOmikron implements FakeServer {
                       .put("error_type", "You are sending to another User without authority.")
                       .build(),
                   null,
-                  null));
+                  Map.of()));
           return;
         }
         Peer other = target == null ? null : iotas.get(target.iotaId());
@@ -1100,7 +1130,7 @@ public final class FakeOmikron implements FakeServer {
                   null,
                   OmikronData.EMPTY,
                   null,
-                  null));
+                  Map.of()));
           return;
         }
         other.send(m);
@@ -1108,7 +1138,7 @@ public final class FakeOmikron implements FakeServer {
       }
       if (receiver != null) {
         OmikronMessage out =
-            new OmikronMessage(m.id(), t, id, receiver, relayData(m.data()), null, null);
+            new OmikronMessage(m.id(), t, id, receiver, relayData(m.data()), null, Map.of());
         for (Peer p : clients.getOrDefault(receiver, Collections.emptyList())) {
           p.send(out);
         }
@@ -1137,7 +1167,7 @@ public final class FakeOmikron implements FakeServer {
     private FakeOmikronQuirks quirks = FakeOmikronQuirks.reference();
     private IdentificationMode mode = IdentificationMode.CHALLENGE;
     private AnswerEncoding clientAnswerEncoding = AnswerEncoding.BASE64;
-    private OmikronPrivateKey key;
+    private @Nullable OmikronPrivateKey key; // null: a fresh one
     private OmikronId omikronId = OmikronId.of(1_700_000_000_000L);
 
     private Builder() {}

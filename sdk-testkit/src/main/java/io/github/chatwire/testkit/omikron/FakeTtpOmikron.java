@@ -273,7 +273,7 @@ public final class FakeTtpOmikron implements FakeServer {
       for (Peer p : clients.getOrDefault(userId, List.of())) {
         p.send(
             new OmikronMessage(
-                TtpOmikronMapping.newMessageId(random), type, null, userId, data, null, null));
+                TtpOmikronMapping.newMessageId(random), type, null, userId, data, null, Map.of()));
       }
     }
   }
@@ -410,7 +410,7 @@ public final class FakeTtpOmikron implements FakeServer {
       } catch (RuntimeException e) { // TtpDecodeException, or a value the mapping refuses
         send(
             new OmikronMessage(
-                null, MessageType.ERROR_PROTOCOL, null, null, OmikronData.EMPTY, null, null));
+                null, MessageType.ERROR_PROTOCOL, null, null, OmikronData.EMPTY, null, Map.of()));
         return;
       }
       synchronized (lock) {
@@ -481,7 +481,7 @@ public final class FakeTtpOmikron implements FakeServer {
     }
 
     void reply(OmikronMessage request, MessageType type, OmikronData data) {
-      send(new OmikronMessage(request.id(), type, null, null, data, null, null));
+      send(new OmikronMessage(request.id(), type, null, null, data, null, Map.of()));
     }
 
     void fatal(OmikronMessage request, MessageType type) {
@@ -532,7 +532,7 @@ public final class FakeTtpOmikron implements FakeServer {
       reply(ping, MessageType.PONG, d.build());
     }
 
-    private Peer userIota() {
+    private @Nullable Peer userIota() {
       UserRecord u = id == null ? null : users.get(id);
       return u == null ? null : iotas.get(u.iotaId());
     }
@@ -630,7 +630,7 @@ public final class FakeTtpOmikron implements FakeServer {
                 iota.id,
                 OmikronData.builder().put("user_id", id).build(),
                 null,
-                null));
+                Map.of()));
       }
     }
 
@@ -665,7 +665,7 @@ public final class FakeTtpOmikron implements FakeServer {
                 null,
                 OmikronData.EMPTY,
                 null,
-                null));
+                Map.of()));
         return;
       }
       OmikronMessage routed = m.withRouting(id, to);

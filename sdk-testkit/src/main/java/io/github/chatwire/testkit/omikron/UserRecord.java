@@ -6,6 +6,7 @@ import io.github.chatwire.omikron.model.OmikronData;
 import io.github.chatwire.omikron.model.OmikronId;
 import java.util.Collections;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A user as the fake Omikron's Omega knows it.
@@ -21,7 +22,7 @@ public record UserRecord(
     String username,
     OmikronPublicKey publicKey,
     OmikronId iotaId,
-    String privateKeyHash) {
+    @Nullable String privateKeyHash) {
   /**
    * Creates the record; absent collections and data become empty.
    *

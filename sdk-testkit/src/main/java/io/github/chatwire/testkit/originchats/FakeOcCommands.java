@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fake's command dispatch: what the reference server answers to each {@code cmd} on a logged-in
@@ -38,7 +39,8 @@ final class FakeOcCommands {
     if (!c.authed()) {
       if ("auth".equals(cmd)) {
         auth(c, f);
-      } else if (("login".equals(cmd) || "register".equals(cmd))
+      } else if (cmd != null
+          && ("login".equals(cmd) || "register".equals(cmd))
           && !"rotur".equals(state.authMode)) {
         password(c, cmd, f);
       } else {
@@ -50,7 +52,8 @@ final class FakeOcCommands {
       return;
     }
     BiFunction<String, Map<String, Object>, Map<String, Object>> script = scripts.get(cmd);
-    Map<String, Object> reply = script != null ? script.apply(c.username, f) : dispatch(c, cmd, f);
+    Map<String, Object> reply =
+        script != null ? script.apply(c.username(), f) : dispatch(c, cmd, f);
     if (reply == null) {
       return;
     }
@@ -143,13 +146,14 @@ final class FakeOcCommands {
 
   private static Map<String, Object> userSummary(FakeOcConnection c) {
     Map<String, Object> u = new LinkedHashMap<>();
-    u.put("username", c.username);
+    u.put("username", c.username());
     u.put("roles", Collections.singletonList("user"));
     u.put("color", null);
     return u;
   }
 
-  private Map<String, Object> dispatch(FakeOcConnection c, String cmd, Map<String, Object> f) {
+  private @Nullable Map<String, Object> dispatch(
+      FakeOcConnection c, String cmd, Map<String, Object> f) {
     switch (cmd) {
       case "ping":
         return frame("pong", "val", "pong");
@@ -185,7 +189,7 @@ final class FakeOcCommands {
           if (m == null) {
             return error("Message not found", cmd);
           }
-          if (!c.username.equals(m.get("user"))) {
+          if (!c.username().equals(m.get("user"))) {
             return error("You do not have permission to delete this message", cmd);
           }
           state.channelMessages(channel).remove(m);
@@ -217,7 +221,15 @@ final class FakeOcCommands {
             return error("Channel not found", cmd);
           }
           return frame(
-              "typing", "channel", channel, "user", c.username, "thread_id", null, "global", true);
+              "typing",
+              "channel",
+              channel,
+              "user",
+              c.username(),
+              "thread_id",
+              null,
+              "global",
+              true);
         }
       case "messages_get":
         return messagesGet(c, f);
@@ -244,7 +256,7 @@ final class FakeOcCommands {
           if (!state.channels.containsKey(channel)) {
             return error("Channel not found", cmd);
           }
-          Map<String, Object> m = state.newMessage(c.username, String.valueOf(f.get("response")));
+          Map<String, Object> m = state.newMessage(c.username(), String.valueOf(f.get("response")));
           Map<String, Object> interaction = new LinkedHashMap<>();
           interaction.put("command", f.get("command"));
           interaction.put("username", state.usernameOf(str(f, "invoker")));
@@ -281,7 +293,7 @@ final class FakeOcCommands {
       for (Object a : (List<?>) f.get("attachments")) {
         Object id = a instanceof Map ? ((Map<?, ?>) a).get("id") : null;
         Map<String, Object> att = state.attachments.get(String.valueOf(id));
-        if (att == null || !c.userId.equals(att.get("uploader"))) {
+        if (att == null || !c.userId().equals(att.get("uploader"))) {
           return error("Attachment not found", "message_new");
         }
         atts.add(FakeOcRoutes.publicAttachment(att));
@@ -295,7 +307,7 @@ final class FakeOcCommands {
           "Message too long. Maximum length is " + state.postContent + " characters",
           "message_new");
     }
-    Map<String, Object> m = state.newMessage(c.username, content);
+    Map<String, Object> m = state.newMessage(c.username(), content);
     if (!atts.isEmpty()) {
       m.put("attachments", atts);
     }
@@ -334,7 +346,7 @@ final class FakeOcCommands {
     if (m == null) {
       return error("Message not found", "message_edit");
     }
-    if (!c.username.equals(m.get("user"))) {
+    if (!c.username().equals(m.get("user"))) {
       return error("You do not have permission to edit this message", "message_edit");
     }
     Object content = f.get("content");
@@ -378,13 +390,13 @@ final class FakeOcCommands {
     List<Object> users =
         (List<Object>) reactions.computeIfAbsent((String) emoji, k -> new ArrayList<>());
     boolean add = "message_react_add".equals(cmd);
-    if (add == users.contains(c.username)) {
+    if (add == users.contains(c.username())) {
       return error(add ? "Failed to add reaction" : "Failed to remove reaction", cmd);
     }
     if (add) {
-      users.add(c.username);
+      users.add(c.username());
     } else {
-      users.remove(c.username);
+      users.remove(c.username());
       if (users.isEmpty()) {
         reactions.remove(emoji);
       }
@@ -401,12 +413,12 @@ final class FakeOcCommands {
         "channel",
         channel,
         "from",
-        c.username,
+        c.username(),
         "global",
         true);
   }
 
-  private Map<String, Object> messagesGet(FakeOcConnection c, Map<String, Object> f) {
+  private @Nullable Map<String, Object> messagesGet(FakeOcConnection c, Map<String, Object> f) {
     String channel = str(f, "channel");
     if (!state.channels.containsKey(channel)) {
       return error("Channel not found", "messages_get");
@@ -434,7 +446,7 @@ final class FakeOcCommands {
               "channel",
               channel);
       for (FakeOcConnection o : state.conns) {
-        if (c.userId.equals(o.userId)) {
+        if (c.userId().equals(o.userId)) {
           o.send(upd);
         }
       }
@@ -499,7 +511,7 @@ final class FakeOcCommands {
     for (Map.Entry<String, List<Map<String, Object>>> e : state.slash.entrySet()) {
       if (!e.getKey().equals(c.id)
           && !e.getValue().isEmpty()
-          && c.username.equals(e.getValue().get(0).get("registeredBy"))) {
+          && c.username().equals(e.getValue().get(0).get("registeredBy"))) {
         return error(
             "You already have slash commands registered from another session", "slash_register");
       }
@@ -514,7 +526,7 @@ final class FakeOcCommands {
       cmd.putIfAbsent("whitelistRoles", null);
       cmd.putIfAbsent("blacklistRoles", null);
       cmd.putIfAbsent("ephemeral", false);
-      cmd.put("registeredBy", c.username);
+      cmd.put("registeredBy", c.username());
       mine.add(cmd);
     }
     state.slash.put(c.id, mine);
@@ -532,7 +544,7 @@ final class FakeOcCommands {
     String channel = str(f, "channel");
     for (Map.Entry<String, List<Map<String, Object>>> e : state.slash.entrySet()) {
       for (Map<String, Object> def : e.getValue()) {
-        if (!def.get("name").equals(name)) {
+        if (name == null || !name.equals(def.get("name"))) {
           continue;
         }
         Map<String, Object> args =
@@ -558,9 +570,9 @@ final class FakeOcCommands {
                 "val",
                 val,
                 "invoker",
-                c.userId,
+                c.userId(),
                 "invokerUsername",
-                c.username,
+                c.username(),
                 "channel",
                 channel);
         // the reference queues this one object for the bot, then adds the caller's listener to

@@ -41,13 +41,13 @@ final class FakeOcRoutes {
       }
       if ("GET".equals(method) && "/validate".equals(path)) {
         String[] v = state.validators.get(url.queryParameter("v"));
-        boolean ok = v != null && v[0].equals(url.queryParameter("key"));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("valid", ok);
-        if (ok) {
+        if (v != null && v[0].equals(url.queryParameter("key"))) {
+          body.put("valid", true);
           body.put("username", v[2]);
           body.put("id", v[1]);
         } else {
+          body.put("valid", false);
           body.put("error", "Invalid validator");
         }
         return json(200, body);
@@ -56,14 +56,15 @@ final class FakeOcRoutes {
         return upload(request);
       }
       if ("GET".equals(method) && path.startsWith("/attachments/")) {
-        byte[] data = state.attachmentData.get(path.substring("/attachments/".length()));
-        if (data == null) {
+        String id = path.substring("/attachments/".length());
+        byte[] data = state.attachmentData.get(id);
+        Map<String, Object> attachment = state.attachments.get(id);
+        if (data == null || attachment == null) {
           return json(404, Collections.singletonMap("error", "Attachment not found"));
         }
-        String id = path.substring("/attachments/".length());
         return new MockResponse()
             .setResponseCode(200)
-            .setHeader("Content-Type", String.valueOf(state.attachments.get(id).get("mime_type")))
+            .setHeader("Content-Type", String.valueOf(attachment.get("mime_type")))
             .setBody(new Buffer().write(data));
       }
       if ("GET".equals(method) && "/info".equals(path)) {

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fake's state, as the reference server keeps it: accounts, Rotur tokens and validators,
@@ -107,7 +108,7 @@ final class FakeOcState {
   }
 
   /** Sends to every other authenticated socket (except {@code except}). */
-  void broadcast(Map<String, Object> frame, FakeOcConnection except) {
+  void broadcast(Map<String, Object> frame, @Nullable FakeOcConnection except) {
     for (FakeOcConnection o : conns) {
       if (o != except && o.authed()) {
         o.send(frame);
@@ -115,7 +116,7 @@ final class FakeOcState {
     }
   }
 
-  String usernameOf(String id) {
+  @Nullable String usernameOf(@Nullable String id) {
     if (id == null) {
       return null;
     }
@@ -127,8 +128,9 @@ final class FakeOcState {
     return id;
   }
 
-  Map<String, Object> rateLimit(FakeOcConnection c, String cmd) {
-    Limiter lim = limiters.computeIfAbsent(c.userId, k -> new Limiter());
+  /** The rate_limit frame if {@code c}'s user is over the limit now; null if the action may go. */
+  @Nullable Map<String, Object> rateLimit(FakeOcConnection c, String cmd) {
+    Limiter lim = limiters.computeIfAbsent(c.userId(), k -> new Limiter());
     long now = scheduler.nanoTime();
     String reason = lim.check(now);
     if (reason == null) {
@@ -153,7 +155,7 @@ final class FakeOcState {
     long cooldownUntil;
     boolean cooling;
 
-    String check(long now) {
+    @Nullable String check(long now) {
       if (cooling && now - cooldownUntil < 0) {
         return String.format(
             java.util.Locale.ROOT,
@@ -185,7 +187,7 @@ final class FakeOcState {
 
   // ------------------------------------------------------------------ helpers
 
-  List<Map<String, Object>> channelMessages(String channel) {
+  List<Map<String, Object>> channelMessages(@Nullable String channel) {
     List<Map<String, Object>> l = messages.get(channel);
     if (l == null) {
       throw new IllegalArgumentException("no channel " + channel);
@@ -193,7 +195,7 @@ final class FakeOcState {
     return l;
   }
 
-  Map<String, Object> find(String channel, String id) {
+  @Nullable Map<String, Object> find(@Nullable String channel, @Nullable String id) {
     if (id == null) {
       return null;
     }
@@ -217,16 +219,16 @@ final class FakeOcState {
     return m;
   }
 
-  static String str(Map<String, Object> f, String key) {
+  static @Nullable String str(Map<String, Object> f, String key) {
     Object v = f.get(key);
     return v instanceof String ? (String) v : null;
   }
 
-  static Map<String, Object> error(String text, String src) {
+  static Map<String, Object> error(String text, @Nullable String src) {
     return frame("error", "val", text, "src", src);
   }
 
-  static Map<String, Object> frame(String cmd, Object... kv) {
+  static Map<String, Object> frame(String cmd, @Nullable Object... kv) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("cmd", cmd);
     for (int i = 0; i < kv.length; i += 2) {

@@ -28,6 +28,7 @@ import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fake OriginChats server on loopback (MockWebServer with a WebSocket upgrade on {@code /} and
@@ -92,7 +93,7 @@ public final class FakeOriginChatsServer implements FakeServer {
   private final FakeOcState state;
   private final FakeOcCommands commands;
   private final FakeOcRoutes routes;
-  private final ScheduledExecutorService ownExecutor;
+  private final @Nullable ScheduledExecutorService ownExecutor;
 
   private final List<String> issuedKeys = new CopyOnWriteArrayList<>();
   private volatile boolean stalled;
@@ -478,17 +479,18 @@ public final class FakeOriginChatsServer implements FakeServer {
 
   private final class SocketListener extends WebSocketListener {
     private final int number = connections.getAndIncrement();
-    private FakeOcConnection conn;
+    private @Nullable FakeOcConnection conn; // null until onOpen
 
     @Override
     public void onOpen(WebSocket webSocket, Response response) {
       synchronized (state.lock) {
         String key = "originChats-" + state.randomToken(32);
-        conn = new FakeOcConnection(state.nextConnId(), webSocket, key);
-        state.conns.add(conn);
+        FakeOcConnection c = new FakeOcConnection(state.nextConnId(), webSocket, key);
+        conn = c;
+        state.conns.add(c);
         issuedKeys.add(key);
-        conn.send(handshake(key));
-        schedulePing(conn);
+        c.send(handshake(key));
+        schedulePing(c);
       }
     }
 
@@ -545,7 +547,7 @@ public final class FakeOriginChatsServer implements FakeServer {
             }
             state.broadcast(frame("slash_remove", "commands", names), null);
           }
-          if (c.authed() && !state.userOnline(c.userId)) {
+          if (c.authed() && !state.userOnline(c.userId())) {
             state.broadcast(frame("user_disconnect", "username", c.username), null);
           }
         }
@@ -621,7 +623,7 @@ public final class FakeOriginChatsServer implements FakeServer {
 
   /** Builds a {@link FakeOriginChatsServer}. Not thread-safe. */
   public static final class Builder {
-    private Scheduler scheduler;
+    private @Nullable Scheduler scheduler;
     private String authMode = "cracked";
     private boolean aroundCapability = true;
     private long postContent = 2000;

@@ -15,6 +15,7 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import okio.Buffer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fake of Omega's notification HTTP API on {@link MockWebServer} (loopback), serving the default
@@ -31,8 +32,10 @@ public final class FakeOmegaNotificationHttpApi implements AutoCloseable {
   private final Map<String, UserProfile> profiles = new ConcurrentHashMap<>();
   private final Map<String, Map<Long, Long>> notifications = new ConcurrentHashMap<>();
   private final Deque<MockResponse> failures = new ArrayDeque<>();
-  private volatile String requiredHeaderName;
-  private volatile String requiredHeaderValue;
+  private volatile @Nullable RequiredHeader requiredHeader;
+
+  /** A header every request must carry ({@link #requireHeader}). */
+  private record RequiredHeader(String name, String value) {}
 
   /**
    * Creates and starts the fake on a free loopback port.
@@ -111,8 +114,9 @@ public final class FakeOmegaNotificationHttpApi implements AutoCloseable {
    * @param value the expected value; never null
    */
   public void requireHeader(String name, String value) {
-    requiredHeaderValue = Objects.requireNonNull(value, "value");
-    requiredHeaderName = Objects.requireNonNull(name, "name");
+    requiredHeader =
+        new RequiredHeader(
+            Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
   }
 
   /**
@@ -122,7 +126,7 @@ public final class FakeOmegaNotificationHttpApi implements AutoCloseable {
    * @return the request; null if none came in time
    * @throws InterruptedException if interrupted
    */
-  public RecordedRequest takeRequest(long timeoutMillis) throws InterruptedException {
+  public @Nullable RecordedRequest takeRequest(long timeoutMillis) throws InterruptedException {
     return server.takeRequest(timeoutMillis, TimeUnit.MILLISECONDS);
   }
 
@@ -149,8 +153,8 @@ public final class FakeOmegaNotificationHttpApi implements AutoCloseable {
         return failures.poll();
       }
     }
-    String name = requiredHeaderName;
-    if (name != null && !requiredHeaderValue.equals(request.getHeader(name))) {
+    RequiredHeader required = requiredHeader;
+    if (required != null && !required.value().equals(request.getHeader(required.name()))) {
       return json(401, "{\"status\":\"error\",\"message\":\"unauthorized\"}");
     }
     String path = request.getRequestUrl() == null ? "" : request.getRequestUrl().encodedPath();

@@ -19,6 +19,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import tech.kwik.core.QuicConnection;
 import tech.kwik.core.QuicStream;
 import tech.kwik.core.log.NullLogger;
@@ -367,7 +368,7 @@ public final class FakeOmegaQuicServer implements FakeServer {
   public static final class Builder {
     private String alpn = "tauri";
     private TauriFraming framing = TauriFraming.DEFAULT;
-    private TestCertificate certificate;
+    private @Nullable TestCertificate certificate; // null: a self-signed one for localhost
     private int port;
     private int idleTimeoutSeconds = 30;
 

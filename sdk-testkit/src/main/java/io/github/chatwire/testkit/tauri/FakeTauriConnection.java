@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import tech.kwik.core.QuicConnection;
 import tech.kwik.core.QuicStream;
 
@@ -29,11 +30,11 @@ public final class FakeTauriConnection {
   private final List<TauriMessage> received = new ArrayList<>(); // guarded by this
   private final CountDownLatch identifiedLatch = new CountDownLatch(1);
   private final CountDownLatch endedLatch = new CountDownLatch(1);
-  private volatile String userId;
-  private volatile QuicStream stream;
+  private volatile @Nullable String userId;
+  private volatile @Nullable QuicStream stream;
   private volatile boolean ended;
   private final CountDownLatch terminatedLatch = new CountDownLatch(1);
-  private volatile ConnectionEnd end;
+  private volatile @Nullable ConnectionEnd end; // set before terminatedLatch opens
 
   /**
    * How the QUIC connection ended, as this server saw it on the wire.
@@ -45,7 +46,10 @@ public final class FakeTauriConnection {
    * @param reason kwik's description or the client's reason phrase; may be null
    */
   public record ConnectionEnd(
-      boolean byClient, Long applicationErrorCode, Long transportErrorCode, String reason) {}
+      boolean byClient,
+      @Nullable Long applicationErrorCode,
+      @Nullable Long transportErrorCode,
+      @Nullable String reason) {}
 
   FakeTauriConnection(FakeOmegaQuicServer server, QuicConnection quic, TauriFraming framing) {
     this.server = server;
@@ -75,7 +79,11 @@ public final class FakeTauriConnection {
       if (!terminatedLatch.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new AssertionError("the QUIC connection did not end within " + timeout);
       }
-      return end;
+      ConnectionEnd ended = end;
+      if (ended == null) {
+        throw new AssertionError("the QUIC connection ended without telling how");
+      }
+      return ended;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted", e);
@@ -133,7 +141,7 @@ public final class FakeTauriConnection {
    *
    * @return the id; null before identification
    */
-  public String userId() {
+  public @Nullable String userId() {
     return userId;
   }
 

@@ -27,6 +27,7 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A certificate and its private key, generated in memory for tests (no files, no network): EC P-256
@@ -233,14 +234,14 @@ public record TestCertificate(
   @SuppressWarnings("JavaUtilDate") // BouncyCastle's certificate builder takes java.util.Date
   private static TestCertificate create(
       String subject,
-      String dnsName,
+      @Nullable String dnsName,
       boolean ca,
-      TestCertificate issuer,
+      @Nullable TestCertificate issuer,
       KeyType keyType,
-      KeyUsage keyUsage,
-      KeyPurposeId[] extendedKeyUsage,
-      Instant notBefore,
-      Instant notAfter) {
+      @Nullable KeyUsage keyUsage,
+      KeyPurposeId @Nullable [] extendedKeyUsage,
+      @Nullable Instant notBefore,
+      @Nullable Instant notAfter) {
     try {
       KeyPairGenerator gen;
       if (keyType == KeyType.EC_P256) {
@@ -318,8 +319,8 @@ public record TestCertificate(
     private int usage = KeyUsage.digitalSignature;
     private boolean withKeyUsage = true;
     private KeyPurposeId[] extendedKeyUsage = {KeyPurposeId.id_kp_serverAuth};
-    private Instant notBefore;
-    private Instant notAfter;
+    private @Nullable Instant notBefore; // null: an hour ago
+    private @Nullable Instant notAfter; // null: in 30 days
 
     private ServerCertificateBuilder(TestCertificate issuer, String dnsName) {
       this.issuer = issuer;
