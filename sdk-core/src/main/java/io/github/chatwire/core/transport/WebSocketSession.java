@@ -409,18 +409,15 @@ final class WebSocketSession implements TransportSession {
         }
         int n = (int) length;
         if (opcode == OP_TEXT && fin && lim - pos >= n) {
-          // A whole text message already in the read buffer (most chat messages): validated and
-          // decoded in place, without copying it into a message array first.
+          // A whole text message already in the read buffer (most chat messages): decoded in
+          // place, without copying it into a message array first, and validated strictly (pure
+          // ASCII is proven by the decode itself: Utf8Validator.decode).
           messageOpcode = -1;
-          if (!utf8.update(buf, pos, n)) {
+          String text = Utf8Validator.decode(buf, pos, n);
+          if (text == null) {
             fail(1007, "invalid UTF-8", "text message with invalid UTF-8");
             return;
           }
-          if (!utf8.complete()) {
-            fail(1007, "invalid UTF-8", "text message ends inside a UTF-8 sequence");
-            return;
-          }
-          String text = new String(buf, pos, n, StandardCharsets.UTF_8);
           pos += n;
           if (!closeQueuedNow()) {
             listener.onText(text);
@@ -443,7 +440,10 @@ final class WebSocketSession implements TransportSession {
           message = grown;
         }
         readFully(message, messageLength, n);
-        if (messageOpcode == OP_TEXT && !utf8.update(message, messageLength, n)) {
+        // An unfragmented text is validated whole when it is decoded, below; a fragmented one
+        // frame by frame, so invalid UTF-8 fails in the fragment where it starts.
+        boolean single = fin && messageLength == 0;
+        if (messageOpcode == OP_TEXT && !single && !utf8.update(message, messageLength, n)) {
           fail(1007, "invalid UTF-8", "text message with invalid UTF-8");
           return;
         }
@@ -453,9 +453,17 @@ final class WebSocketSession implements TransportSession {
         }
         boolean text = messageOpcode == OP_TEXT;
         messageOpcode = -1;
-        if (text && !utf8.complete()) {
+        if (text && !single && !utf8.complete()) {
           fail(1007, "invalid UTF-8", "text message ends inside a UTF-8 sequence");
           return;
+        }
+        String decoded = null;
+        if (text && single) {
+          decoded = Utf8Validator.decode(message, 0, messageLength);
+          if (decoded == null) {
+            fail(1007, "invalid UTF-8", "text message with invalid UTF-8");
+            return;
+          }
         }
         byte[] delivered = message;
         int deliveredLength = messageLength;
@@ -467,7 +475,10 @@ final class WebSocketSession implements TransportSession {
           continue; // closing: the engine no longer wants data
         }
         if (text) {
-          listener.onText(new String(delivered, 0, deliveredLength, StandardCharsets.UTF_8));
+          listener.onText(
+              decoded != null
+                  ? decoded
+                  : new String(delivered, 0, deliveredLength, StandardCharsets.UTF_8));
         } else {
           listener.onBinary(
               deliveredLength == delivered.length

@@ -73,6 +73,20 @@ class StreamingDifferentialTest {
     "{\"cmd\":\"message_new\",\"id\":\"m\",\"user\":\"a\",\"content\":\"flat\",\"pinned\":true,\"embeds\":[{\"t\":1}]}",
     "{\"cmd\":\"message_new\",\"message\":null,\"id\":\"m\",\"timestamp\":1.5e9}",
     "  {\"cmd\" : \"message_new\" ,\r\n\t\"message\":{ }} ",
+    // names whose chars agree with a known name in their low 8 bits only (U+0163 is 0x63 'c')
+    "{\"\u0163md\":\"message_new\",\"message\":{\"id\":\"m\"}}",
+    "{\"cmd\":\"message_new\",\"message\":{\"id\":\"m\",\"\u0175ser\":\"a\",\"user\":\"b\"},"
+        + "\"\u0163hannel\":\"x\"}",
+    "{\"cmd\":\"message_\u016eew\",\"message\":{\"id\":\"m\"}}",
+    // names past the packed length, and a 17-char name ending in a known 16-char suffix
+    "{\"cmd\":\"message_react_remove\",\"id\":\"m\",\"emoji\":\"x\",\"xmessage_react_add\":1}",
+    "{\"cmd\":\"xmessage_react_add\",\"id\":\"m\"}",
+    // escapes before, inside and after the fields read again by offset
+    "{\"cmd\":\"message_new\",\"message\":{\"content\":\"a\\\"b\\\\\",\"id\":\"\\u006d\",\"user\":\"u\"},"
+        + "\"channel\":\"c\\\\\",\"thread_id\":\"t\\\"\",\"listener\":\"L\\u0031\"}",
+    "{\"cmd\":\"message_edit\",\"message\":{\"id\":\"m\"},\"id\":\"m\",\"content\":\"\\n\",\"chan\\u006eel\":\"c\"}",
+    "{\"cmd\":\"message_delete\",\"id\":\"\\\\\",\"channel\":\"plain\",\"thread_id\":\"a\\/b\"}",
+    "{\"cmd\":\"message_new\",\"id\":\"m\",\"content\":\"x\\\"\",\"user\":\"u\",\"channel\":\"c\",\"message\":null}",
   };
 
   @Test
