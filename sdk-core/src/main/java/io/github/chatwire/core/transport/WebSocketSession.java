@@ -141,6 +141,10 @@ final class WebSocketSession implements TransportSession {
   private boolean inFrame;
 
   private int soTimeout = -1;
+
+  /** A message was handed to the listener since the last {@link TransportListener#onInputWait}. */
+  private boolean deliveredSinceRead;
+
   private final byte[] buf = new byte[READ_BUFFER_BYTES];
   private int pos;
   private int lim;
@@ -408,6 +412,12 @@ final class WebSocketSession implements TransportSession {
           return;
         }
         int n = (int) length;
+        if (opcode == OP_TEXT && fin && lim - pos < n && n <= buf.length) {
+          // Its end is not read yet, but it fits the read buffer: move what is buffered to the
+          // front and read the rest (and what follows) behind it, rather than reading just the
+          // remainder into a message array with a system call of its own.
+          compactAndFill(n);
+        }
         if (opcode == OP_TEXT && fin && lim - pos >= n) {
           // A whole text message already in the read buffer (most chat messages): decoded in
           // place, without copying it into a message array first, and validated strictly (pure
@@ -420,6 +430,7 @@ final class WebSocketSession implements TransportSession {
           }
           pos += n;
           if (!closeQueuedNow()) {
+            deliveredSinceRead = true;
             listener.onText(text);
           }
           continue;
@@ -474,6 +485,7 @@ final class WebSocketSession implements TransportSession {
         if (closeQueuedNow()) {
           continue; // closing: the engine no longer wants data
         }
+        deliveredSinceRead = true;
         if (text) {
           listener.onText(
               decoded != null
@@ -945,12 +957,33 @@ final class WebSocketSession implements TransportSession {
     pos += buffered;
     int done = buffered;
     while (done < len) {
-      applyReadTimeout();
+      beforeRead();
       int n = in.read(dst, off + done, len - done);
       if (n < 0) {
         throw new EOFException();
       }
       done += n;
+    }
+  }
+
+  /**
+   * Before a socket read: sets the timeout, and tells the listener it has all there is when the
+   * read may block (nothing is waiting in the socket), so the listener's held-back work starts
+   * before the reader waits; while more is waiting, the listener bounds what it holds back itself.
+   */
+  private void beforeRead() throws IOException {
+    if (deliveredSinceRead && mayBlock()) {
+      deliveredSinceRead = false;
+      listener.onInputWait();
+    }
+    applyReadTimeout();
+  }
+
+  private boolean mayBlock() {
+    try {
+      return in.available() <= 0;
+    } catch (IOException e) {
+      return true; // the read reports it
     }
   }
 
@@ -969,8 +1002,24 @@ final class WebSocketSession implements TransportSession {
     }
   }
 
+  /** Moves the buffered bytes to the front and reads until at least {@code n} are buffered. */
+  private void compactAndFill(int n) throws IOException {
+    int buffered = lim - pos;
+    System.arraycopy(buf, pos, buf, 0, buffered);
+    pos = 0;
+    lim = buffered;
+    while (lim < n) {
+      beforeRead();
+      int got = in.read(buf, lim, buf.length - lim);
+      if (got < 0) {
+        throw new EOFException();
+      }
+      lim += got;
+    }
+  }
+
   private void fill() throws IOException {
-    applyReadTimeout();
+    beforeRead();
     int n = in.read(buf, 0, buf.length);
     if (n < 0) {
       throw new EOFException();
