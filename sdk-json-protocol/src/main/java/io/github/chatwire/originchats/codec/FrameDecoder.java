@@ -37,6 +37,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes OriginChats server frames (JSON text) into {@link ServerFrame}s. Tolerates the shape
@@ -483,7 +484,7 @@ public final class FrameDecoder {
     }
   }
 
-  private static String valText(Map<String, Object> o) {
+  private static @Nullable String valText(Map<String, Object> o) {
     Object v = o.get("val");
     return v instanceof String ? (String) v : null;
   }
@@ -580,7 +581,7 @@ public final class FrameDecoder {
         o);
   }
 
-  private static Message messageOrNull(Map<String, Object> m) {
+  private static @Nullable Message messageOrNull(@Nullable Map<String, Object> m) {
     return m == null ? null : message(m);
   }
 
@@ -712,7 +713,7 @@ public final class FrameDecoder {
    * @param u the object; may be null
    * @return the user; null if u is null
    */
-  public static User user(Map<String, Object> u) {
+  public static @Nullable User user(@Nullable Map<String, Object> u) {
     if (u == null) {
       return null;
     }
@@ -727,7 +728,7 @@ public final class FrameDecoder {
         u);
   }
 
-  private static UserStatus status(Object s) {
+  private static @Nullable UserStatus status(@Nullable Object s) {
     if (s == null) {
       return null;
     }
@@ -915,7 +916,7 @@ public final class FrameDecoder {
     return Collections.unmodifiableMap(out);
   }
 
-  private static Long leadingCount(String text) {
+  private static @Nullable Long leadingCount(String text) {
     if (text == null) {
       return null;
     }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lenient, typed reads of fields from a decoded JSON object (see {@link OcJson}). Every field is
@@ -23,7 +24,7 @@ public final class JsonFields {
    * @param key the field name; never null
    * @return the string, or null if absent or null
    */
-  public static String str(Map<String, Object> o, String key) {
+  public static @Nullable String str(Map<String, Object> o, String key) {
     Object v = o == null ? null : o.get(key);
     if (v == null || v instanceof String) {
       return (String) v;
@@ -39,7 +40,7 @@ public final class JsonFields {
    * @param key the field name; never null
    * @return the id as a string, or null if absent or null
    */
-  public static String id(Map<String, Object> o, String key) {
+  public static @Nullable String id(Map<String, Object> o, String key) {
     Object v = o == null ? null : o.get(key);
     if (v == null || v instanceof String) {
       return (String) v;
@@ -58,7 +59,7 @@ public final class JsonFields {
    * @param key the field name; never null
    * @return the number, or null if absent or null
    */
-  public static Double num(Map<String, Object> o, String key) {
+  public static @Nullable Double num(Map<String, Object> o, String key) {
     Object v = o == null ? null : o.get(key);
     if (v == null) {
       return null;
@@ -76,7 +77,7 @@ public final class JsonFields {
    * @param key the field name; never null
    * @return the value, or null if absent or null
    */
-  public static Long lng(Map<String, Object> o, String key) {
+  public static @Nullable Long lng(Map<String, Object> o, String key) {
     Double d = num(o, key);
     return d == null ? null : (long) d.doubleValue();
   }
@@ -107,7 +108,7 @@ public final class JsonFields {
    * @param key the field name; never null
    * @return the value, or null if absent or JSON null
    */
-  public static Boolean flag(Map<String, Object> o, String key) {
+  public static @Nullable Boolean flag(Map<String, Object> o, String key) {
     Object v = o == null ? null : o.get(key);
     if (v == null || v instanceof Boolean) {
       return (Boolean) v;
@@ -123,7 +124,7 @@ public final class JsonFields {
    * @return the object, or null if absent or null
    */
   @SuppressWarnings("unchecked")
-  public static Map<String, Object> obj(Map<String, Object> o, String key) {
+  public static @Nullable Map<String, Object> obj(Map<String, Object> o, String key) {
     Object v = o == null ? null : o.get(key);
     if (v == null || v instanceof Map) {
       return (Map<String, Object>) v;
@@ -139,7 +140,7 @@ public final class JsonFields {
    * @return the list, or null if absent or null
    */
   @SuppressWarnings("unchecked")
-  public static List<Object> list(Map<String, Object> o, String key) {
+  public static @Nullable List<Object> list(Map<String, Object> o, String key) {
     Object v = o == null ? null : o.get(key);
     if (v == null || v instanceof List) {
       return (List<Object>) v;

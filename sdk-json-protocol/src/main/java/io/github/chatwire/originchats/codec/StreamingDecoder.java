@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The streaming path of {@link FrameDecoder} for the frames that arrive most often (message events,
@@ -138,7 +139,7 @@ final class StreamingDecoder {
    * @param text the frame; never null
    * @return the frame, or null to let the tree path decode it (another command, or any error)
    */
-  static ServerFrame decode(String text) {
+  static @Nullable ServerFrame decode(String text) {
     try {
       return new StreamingDecoder(text).frame();
     } catch (JsonFormatException | IllegalArgumentException e) {
@@ -146,7 +147,7 @@ final class StreamingDecoder {
     }
   }
 
-  private ServerFrame frame() {
+  private @Nullable ServerFrame frame() {
     if (c.peek() != JsonCursor.OBJECT) {
       return null;
     }
@@ -275,7 +276,8 @@ final class StreamingDecoder {
     }
   }
 
-  private ServerFrame messageNew(String cmd, Message inline, int start, JsonObjectView raw) {
+  private ServerFrame messageNew(
+      String cmd, @Nullable Message inline, int start, JsonObjectView raw) {
     int m = atMessage;
     if (inline != null || (m >= 0 && !nullAt(m))) {
       Message message = inline != null ? inline : message(obj(m, "message"));
@@ -335,21 +337,21 @@ final class StreamingDecoder {
 
   /** The fields of a message as they are read, in any order; the rules of FrameDecoder.message. */
   private final class MessageParts {
-    private String id;
-    private String user;
-    private String content;
-    private Double timestamp;
-    private String type;
-    private Boolean pinned;
+    private @Nullable String id;
+    private @Nullable String user;
+    private @Nullable String content;
+    private @Nullable Double timestamp;
+    private @Nullable String type;
+    private @Nullable Boolean pinned;
     private boolean edited;
-    private Message.ReplyRef replyTo;
-    private Message.Interaction interaction;
+    private Message.@Nullable ReplyRef replyTo;
+    private Message.@Nullable Interaction interaction;
     private Map<String, List<String>> reactions = Collections.emptyMap();
     private List<Map<String, Object>> embeds = Collections.emptyList();
     private List<Attachment> attachments = Collections.emptyList();
-    private String webhookName;
-    private Message.Pings pings;
-    private String pollId;
+    private @Nullable String webhookName;
+    private Message.@Nullable Pings pings;
+    private @Nullable String pollId;
 
     /** Reads field {@code n} at the cursor. */
     void read(int n) {
@@ -615,11 +617,11 @@ final class StreamingDecoder {
     return at;
   }
 
-  private String str(int at, String key) {
+  private @Nullable String str(int at, String key) {
     return at >= 0 && seek(at) ? strHere(key) : null;
   }
 
-  private String strHere(String key) {
+  private @Nullable String strHere(String key) {
     int kind = c.peek();
     if (kind == JsonCursor.NULL) {
       c.nextIsNull();
@@ -631,11 +633,11 @@ final class StreamingDecoder {
     throw wrong(key, "string", kind);
   }
 
-  private String id(int at, String key) {
+  private @Nullable String id(int at, String key) {
     return at >= 0 && seek(at) ? idHere(key) : null;
   }
 
-  private String idHere(String key) {
+  private @Nullable String idHere(String key) {
     if (c.peek() == JsonCursor.NUMBER) {
       double d = c.number();
       return d == Math.rint(d) && Math.abs(d) < 1e18 ? Long.toString((long) d) : Double.toString(d);
@@ -643,11 +645,11 @@ final class StreamingDecoder {
     return strHere(key); // (the message of an error here does not matter: the tree path reports it)
   }
 
-  private String userField(int at, String key) {
+  private @Nullable String userField(int at, String key) {
     return at >= 0 && seek(at) ? userFieldHere(key) : null;
   }
 
-  private String userFieldHere(String key) {
+  private @Nullable String userFieldHere(String key) {
     if (c.peek() != JsonCursor.OBJECT) {
       return idHere(key);
     }
@@ -665,7 +667,7 @@ final class StreamingDecoder {
     return name;
   }
 
-  private Double numHere(String key) {
+  private @Nullable Double numHere(String key) {
     int kind = c.peek();
     if (kind == JsonCursor.NULL) {
       c.nextIsNull();
@@ -677,7 +679,7 @@ final class StreamingDecoder {
     throw wrong(key, "number", kind);
   }
 
-  private Boolean flagHere(String key) {
+  private @Nullable Boolean flagHere(String key) {
     int kind = c.peek();
     if (kind == JsonCursor.NULL) {
       c.nextIsNull();
