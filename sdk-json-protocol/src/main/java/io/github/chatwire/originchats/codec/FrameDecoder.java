@@ -74,7 +74,8 @@ public final class FrameDecoder {
     try {
       o = OcJson.parseObject(text);
     } catch (ProtocolException e) {
-      throw new FrameDecodeException(e.getMessage(), null, null, e);
+      String why = e.getMessage();
+      throw new FrameDecodeException(why != null ? why : e.toString(), null, null, e);
     }
     return decode(o);
   }
@@ -193,7 +194,8 @@ public final class FrameDecoder {
       case "thread_join":
       case "thread_leave":
         {
-          ForumThread t = o.get("thread") == null ? null : thread(obj(o, "thread"));
+          Map<String, Object> th = obj(o, "thread");
+          ForumThread t = th == null ? null : thread(th);
           String tid = id(o, "thread_id");
           if (tid == null && t != null) {
             tid = t.id();
@@ -490,7 +492,7 @@ public final class FrameDecoder {
   }
 
   /** A user reference that is a name or id string, or (rarely) a user object. */
-  private static String userField(Map<String, Object> o, String key) {
+  private static @Nullable String userField(@Nullable Map<String, Object> o, String key) {
     Object v = o == null ? null : o.get(key);
     if (v instanceof Map) {
       @SuppressWarnings("unchecked")
@@ -783,7 +785,7 @@ public final class FrameDecoder {
     return new ServerFrame.Roles(cmd, Collections.unmodifiableList(roles), o);
   }
 
-  private static Role role(String name, Map<String, Object> r) {
+  private static Role role(@Nullable String name, Map<String, Object> r) {
     List<String> perms =
         r.get("permissions") instanceof List
             ? strings(r, "permissions")
@@ -916,7 +918,7 @@ public final class FrameDecoder {
     return Collections.unmodifiableMap(out);
   }
 
-  private static @Nullable Long leadingCount(String text) {
+  private static @Nullable Long leadingCount(@Nullable String text) {
     if (text == null) {
       return null;
     }
@@ -955,7 +957,10 @@ public final class FrameDecoder {
         hooks.add(webhook(w));
       }
     } else if (o.get("webhook") != null) {
-      hooks.add(webhook(obj(o, "webhook")));
+      Map<String, Object> w = obj(o, "webhook");
+      if (w != null) {
+        hooks.add(webhook(w));
+      }
     }
     boolean deleted = bool(o, "deleted", false);
     return new ServerFrame.Webhooks(

@@ -110,7 +110,7 @@ public final class OcJson {
    * @param v the value; may be null
    * @return "object", "array", "string", "number", "boolean" or "null"
    */
-  public static String typeName(Object v) {
+  public static String typeName(@Nullable Object v) {
     if (v == null) {
       return "null";
     }
