@@ -556,6 +556,7 @@ final class WebSocketSession implements TransportSession {
   }
 
   private void onCloseFrame(byte[] payload) {
+    handOver(); // before waiting on the close handshake
     int code = 1005;
     String reason = "";
     if (payload.length == 1) {
@@ -620,6 +621,7 @@ final class WebSocketSession implements TransportSession {
    * goes.
    */
   private void failWith(int code, String reason, ChatwireException cause) {
+    handOver(); // before waiting on the close handshake
     boolean wait;
     synchronized (lock) {
       outbound.clear();
@@ -966,6 +968,14 @@ final class WebSocketSession implements TransportSession {
     }
   }
 
+  /** Tells the listener it has everything delivered so far (see {@link #beforeRead}). */
+  private void handOver() {
+    if (deliveredSinceRead) {
+      deliveredSinceRead = false;
+      listener.onInputWait();
+    }
+  }
+
   /**
    * Before a socket read: sets the timeout, and tells the listener it has all there is when the
    * read may block (nothing is waiting in the socket), so the listener's held-back work starts
@@ -973,8 +983,7 @@ final class WebSocketSession implements TransportSession {
    */
   private void beforeRead() throws IOException {
     if (deliveredSinceRead && mayBlock()) {
-      deliveredSinceRead = false;
-      listener.onInputWait();
+      handOver();
     }
     applyReadTimeout();
   }

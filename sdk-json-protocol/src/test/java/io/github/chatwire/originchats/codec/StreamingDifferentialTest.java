@@ -73,6 +73,14 @@ class StreamingDifferentialTest {
     "{\"cmd\":\"message_new\",\"id\":\"m\",\"user\":\"a\",\"content\":\"flat\",\"pinned\":true,\"embeds\":[{\"t\":1}]}",
     "{\"cmd\":\"message_new\",\"message\":null,\"id\":\"m\",\"timestamp\":1.5e9}",
     "  {\"cmd\" : \"message_new\" ,\r\n\t\"message\":{ }} ",
+  };
+
+  /**
+   * Frames for the fast paths of the name matching and string reading (issue 12): names that agree
+   * with a known name in their low 8 bits only, names past the 16 chars matched packed, and escapes
+   * before, inside and after the fields the streaming decoder reads again by offset.
+   */
+  private static final String[] FAST_PATHS = {
     // names whose chars agree with a known name in their low 8 bits only (U+0163 is 0x63 'c')
     "{\"\u0163md\":\"message_new\",\"message\":{\"id\":\"m\"}}",
     "{\"cmd\":\"message_new\",\"message\":{\"id\":\"m\",\"\u0175ser\":\"a\",\"user\":\"b\"},"
@@ -88,6 +96,33 @@ class StreamingDifferentialTest {
     "{\"cmd\":\"message_delete\",\"id\":\"\\\\\",\"channel\":\"plain\",\"thread_id\":\"a\\/b\"}",
     "{\"cmd\":\"message_new\",\"id\":\"m\",\"content\":\"x\\\"\",\"user\":\"u\",\"channel\":\"c\",\"message\":null}",
   };
+
+  @Test
+  void fastPathsOfNamesAndStringsAgreeWithTheTreeDecoder() {
+    int decoded = 0;
+    for (String f : FAST_PATHS) {
+      if (compare(f)) {
+        decoded++;
+      }
+    }
+    Random random = new Random(20261212L);
+    for (int i = 0; i < 2_000; i++) {
+      String seed = FAST_PATHS[random.nextInt(FAST_PATHS.length)];
+      String input;
+      switch (random.nextInt(3)) {
+        case 0:
+          input = mutateBytes(seed, random);
+          break;
+        case 1:
+          input = swapValue(seed, random);
+          break;
+        default:
+          input = mutateStructure(seed, random);
+      }
+      compare(input);
+    }
+    assertTrue(decoded >= 8, "most of the fast-path frames decode: " + decoded);
+  }
 
   @Test
   void streamingAndTreeDecodersAgreeOnRecordedAndMutatedFrames() throws IOException {
