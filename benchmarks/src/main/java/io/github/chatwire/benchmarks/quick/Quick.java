@@ -761,7 +761,7 @@ public final class Quick {
       java.util.Map<String, long[]> g = new java.util.TreeMap<>();
       for (java.util.Map.Entry<String, long[]> e : t1.entrySet()) {
         long[] b = t0.getOrDefault(e.getKey(), new long[3]);
-        String name = e.getValue().length > 0 ? names.getOrDefault(e.getKey(), "?") : "?";
+        String name = TASK_NAMES.getOrDefault(e.getKey(), "?");
         long[] acc = g.computeIfAbsent(name.replaceAll("[0-9]+", "N"), k -> new long[4]);
         acc[0] += e.getValue()[0] - b[0];
         acc[1] += e.getValue()[1] - b[1];
@@ -789,8 +789,12 @@ public final class Quick {
     return new double[] {rate, (c1 - c0) / (double) events, (a1 - a0) / (double) events};
   }
 
+  /** {@code -Dbench.diag=true}: per-thread CPU and switches of every throughput block. */
   static final boolean DIAG = Boolean.getBoolean("bench.diag");
-  static final java.util.Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Thread (task) id to its name, as last seen in {@code /proc/self/task}. */
+  static final java.util.Map<String, String> TASK_NAMES =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Per task: utime, stime (clock ticks of 10 ms), voluntary and involuntary switches. */
   static java.util.Map<String, long[]> taskTimes() throws Exception {
@@ -811,7 +815,7 @@ public final class Quick {
             }
           }
           String id = t.getFileName().toString();
-          names.put(id, comm);
+          TASK_NAMES.put(id, comm);
           out.put(id, new long[] {Long.parseLong(f[11]), Long.parseLong(f[12]), vol, invol});
         } catch (java.io.IOException | RuntimeException gone) {
           // ended

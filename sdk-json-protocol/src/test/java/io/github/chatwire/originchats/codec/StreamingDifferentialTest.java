@@ -108,17 +108,7 @@ class StreamingDifferentialTest {
     Random random = new Random(20261212L);
     for (int i = 0; i < 2_000; i++) {
       String seed = FAST_PATHS[random.nextInt(FAST_PATHS.length)];
-      String input;
-      switch (random.nextInt(3)) {
-        case 0:
-          input = mutateBytes(seed, random);
-          break;
-        case 1:
-          input = swapValue(seed, random);
-          break;
-        default:
-          input = mutateStructure(seed, random);
-      }
+      String input = mutate(seed, random);
       compare(input);
     }
     assertTrue(decoded >= 8, "most of the fast-path frames decode: " + decoded);
@@ -148,17 +138,7 @@ class StreamingDifferentialTest {
           random.nextBoolean()
               ? hot.get(random.nextInt(hot.size()))
               : seeds.get(random.nextInt(seeds.size()));
-      String input;
-      switch (random.nextInt(3)) {
-        case 0:
-          input = mutateBytes(seed, random);
-          break;
-        case 1:
-          input = swapValue(seed, random);
-          break;
-        default:
-          input = mutateStructure(seed, random);
-      }
+      String input = mutate(seed, random);
       if (compare(input)) {
         decoded++;
       }
@@ -248,6 +228,18 @@ class StreamingDifferentialTest {
       }
     }
     return out;
+  }
+
+  /** One of the three mutations, chosen at random. */
+  private static String mutate(String seed, Random r) {
+    switch (r.nextInt(3)) {
+      case 0:
+        return mutateBytes(seed, r);
+      case 1:
+        return swapValue(seed, r);
+      default:
+        return mutateStructure(seed, r);
+    }
   }
 
   private static String mutateBytes(String s, Random r) {
