@@ -689,15 +689,52 @@ public final class Quick {
               (a1 - a0) / 50_000.0,
               (s2 - s1) / 50_000.0,
               (a2 - a1) / 50_000.0));
+      double[] cwCpu = new double[reps];
+      double[] rawCpu = new double[reps];
+      double[] cwBytes = new double[reps];
+      double[] rawBytes = new double[reps];
       for (int rep = 0; rep < reps; rep++) {
-        List<Double> ab =
-            abba(rep, () -> chatwireFlood(c, typed, done, events), () -> rawFlood(raw, events));
-        cwRate[rep] = ab.get(0);
-        rawRate[rep] = ab.get(1);
+        List<double[]> ab =
+            abba(
+                rep,
+                () -> costed(events, () -> chatwireFlood(c, typed, done, events)),
+                () -> costed(events, () -> rawFlood(raw, events)));
+        cwRate[rep] = ab.get(0)[0];
+        rawRate[rep] = ab.get(1)[0];
+        cwCpu[rep] = ab.get(0)[1];
+        rawCpu[rep] = ab.get(1)[1];
+        cwBytes[rep] = ab.get(0)[2];
+        rawBytes[rep] = ab.get(1)[2];
         ratio[rep] = cwRate[rep] / rawRate[rep];
         report.data("throughput", "rep" + rep, "chatwire", cwRate[rep], "events/s");
         report.data("throughput", "rep" + rep, "raw", rawRate[rep], "events/s");
+        report.data("throughput", "rep" + rep, "chatwire cpu", cwCpu[rep] / 1e3, "us/event");
+        report.data("throughput", "rep" + rep, "raw cpu", rawCpu[rep] / 1e3, "us/event");
+        report.data("throughput", "rep" + rep, "chatwire alloc", cwBytes[rep], "B/event");
+        report.data("throughput", "rep" + rep, "raw alloc", rawBytes[rep], "B/event");
+        report.note(
+            String.format(
+                Locale.ROOT,
+                "rep %d (load %s): %.2fx; CPU per event chatwire %.2f us, raw %.2f us (%.2fx);"
+                    + " allocated per event %.0f B, raw %.0f B",
+                rep,
+                loadAverage(),
+                ratio[rep],
+                cwCpu[rep] / 1e3,
+                rawCpu[rep] / 1e3,
+                cwCpu[rep] / rawCpu[rep],
+                cwBytes[rep],
+                rawBytes[rep]));
       }
+      report.note(
+          String.format(
+              Locale.ROOT,
+              "CPU per event over the repetitions, client JVM: chatwire %.2f us, raw %.2f us"
+                  + " (medians); allocated %.0f B, raw %.0f B",
+              Report.medianOf(cwCpu) / 1e3,
+              Report.medianOf(rawCpu) / 1e3,
+              Report.medianOf(cwBytes),
+              Report.medianOf(rawBytes)));
       report.line(
           "event throughput, 200k message_new (higher better)",
           String.format(Locale.ROOT, "typed %.0fk/s", Report.medianOf(cwRate) / 1e3),
@@ -705,6 +742,95 @@ public final class Quick {
           ratio,
           ">= 1.0x raw",
           Report.medianOf(ratio) >= 1.0);
+    }
+  }
+
+  /**
+   * Runs a flood and measures it: events per second, then CPU nanoseconds and bytes allocated per
+   * event over every live thread of this JVM (the server runs in its own).
+   */
+  private static double[] costed(int events, Block<Double> flood) throws Exception {
+    java.util.Map<String, long[]> t0 = DIAG ? taskTimes() : null;
+    long c0 = allThreadsCpu();
+    long a0 = allThreadsAllocated();
+    double rate = flood.run();
+    long c1 = allThreadsCpu();
+    long a1 = allThreadsAllocated();
+    if (DIAG) {
+      java.util.Map<String, long[]> t1 = taskTimes();
+      java.util.Map<String, long[]> g = new java.util.TreeMap<>();
+      for (java.util.Map.Entry<String, long[]> e : t1.entrySet()) {
+        long[] b = t0.getOrDefault(e.getKey(), new long[3]);
+        String name = TASK_NAMES.getOrDefault(e.getKey(), "?");
+        long[] acc = g.computeIfAbsent(name.replaceAll("[0-9]+", "N"), k -> new long[4]);
+        acc[0] += e.getValue()[0] - b[0];
+        acc[1] += e.getValue()[1] - b[1];
+        acc[2] += e.getValue()[2] - b[2];
+        acc[3] += e.getValue()[3] - (b.length > 3 ? b[3] : 0);
+      }
+      StringBuilder sb =
+          new StringBuilder("    threads (user/sys us per event, vcsw, ivcsw per 1k events):");
+      for (java.util.Map.Entry<String, long[]> e : g.entrySet()) {
+        long[] v = e.getValue();
+        if (v[0] + v[1] > 0) {
+          sb.append(
+              String.format(
+                  Locale.ROOT,
+                  " [%s %.2f/%.2f %.0f %.0f]",
+                  e.getKey(),
+                  v[0] * 1e4 / events,
+                  v[1] * 1e4 / events,
+                  v[2] * 1e3 / events,
+                  v[3] * 1e3 / events));
+        }
+      }
+      System.out.println(sb);
+    }
+    return new double[] {rate, (c1 - c0) / (double) events, (a1 - a0) / (double) events};
+  }
+
+  /** {@code -Dbench.diag=true}: per-thread CPU and switches of every throughput block. */
+  static final boolean DIAG = Boolean.getBoolean("bench.diag");
+
+  /** Thread (task) id to its name, as last seen in {@code /proc/self/task}. */
+  static final java.util.Map<String, String> TASK_NAMES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Per task: utime, stime (clock ticks of 10 ms), voluntary and involuntary switches. */
+  static java.util.Map<String, long[]> taskTimes() throws Exception {
+    java.util.Map<String, long[]> out = new java.util.HashMap<>();
+    try (java.util.stream.Stream<Path> tasks = Files.list(Paths.get("/proc/self/task"))) {
+      for (Path t : (Iterable<Path>) tasks::iterator) {
+        try {
+          String stat = new String(Files.readAllBytes(t.resolve("stat")), "US-ASCII");
+          String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          long vol = 0;
+          long invol = 0;
+          for (String line : Files.readAllLines(t.resolve("status"))) {
+            if (line.startsWith("voluntary_ctxt_switches:")) {
+              vol = Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+            } else if (line.startsWith("nonvoluntary_ctxt_switches:")) {
+              invol = Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+            }
+          }
+          String id = t.getFileName().toString();
+          TASK_NAMES.put(id, comm);
+          out.put(id, new long[] {Long.parseLong(f[11]), Long.parseLong(f[12]), vol, invol});
+        } catch (java.io.IOException | RuntimeException gone) {
+          // ended
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The 1-minute load average, or "?" off Linux. */
+  static String loadAverage() {
+    try {
+      return new String(Files.readAllBytes(Paths.get("/proc/loadavg")), "US-ASCII").split(" ")[0];
+    } catch (Exception e) {
+      return "?";
     }
   }
 

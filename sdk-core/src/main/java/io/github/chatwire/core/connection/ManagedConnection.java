@@ -957,6 +957,8 @@ public final class ManagedConnection implements AutoCloseable {
     Cancellable watchdogTimer = Cancellable.NONE;
     Cancellable stableTimer = Cancellable.NONE;
     long lastInboundNanos;
+    boolean delivering; // guarded by lock: the reader is in the handler's onText/onBinary
+    boolean inputWaits; // reader thread only: the transport calls onInputWait before it reads
     long inboundBytes; // guarded by lock: the size of the inbound message being handled, until an
 
     // event takes it
@@ -1106,6 +1108,12 @@ public final class ManagedConnection implements AutoCloseable {
     }
 
     @Override
+    public void onInputWait() {
+      inputWaits = true;
+      events.startDeferred();
+    }
+
+    @Override
     public void onText(String text) {
       String mdc = tagMdc();
       try {
@@ -1127,12 +1135,14 @@ public final class ManagedConnection implements AutoCloseable {
         }
         // A Java String holds up to 2 bytes per char.
         inboundBytes = 2L * text.length();
+        delivering = true;
         try {
           handler.onText(this, text);
         } catch (RuntimeException e) {
           handlerFailed("onText", e);
         } finally {
           inboundBytes = 0;
+          delivering = false;
         }
       }
     }
@@ -1158,12 +1168,14 @@ public final class ManagedConnection implements AutoCloseable {
           frames.trace("[{}] <- {}", tag, handler.traceBinary(bytes));
         }
         inboundBytes = bytes.length;
+        delivering = true;
         try {
           handler.onBinary(this, bytes);
         } catch (RuntimeException e) {
           handlerFailed("onBinary", e);
         } finally {
           inboundBytes = 0;
+          delivering = false;
         }
       }
     }
@@ -1187,6 +1199,7 @@ public final class ManagedConnection implements AutoCloseable {
     }
 
     private void onClosedTagged(int code, String reason) {
+      events.startDeferred();
       synchronized (lock) {
         transportFinished();
         if (!live()) {
@@ -1214,6 +1227,7 @@ public final class ManagedConnection implements AutoCloseable {
     }
 
     private void onFailureTagged(ChatwireException failure) {
+      events.startDeferred();
       synchronized (lock) {
         transportFinished();
         if (!live()) {
@@ -1400,6 +1414,12 @@ public final class ManagedConnection implements AutoCloseable {
       if (Thread.holdsLock(lock)) {
         bytes = inboundBytes;
         inboundBytes = 0;
+        if (delivering && inputWaits) {
+          // from the reader's own delivery of a message: run with the rest of this read's
+          // events, started before the reader waits again (onInputWait)
+          events.executeDeferred(event, bytes);
+          return;
+        }
       }
       events.execute(event, bytes);
     }

@@ -31,6 +31,7 @@ public final class SerialExecutor implements Executor {
   private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
   private long weight; // guarded by tasks; the sum of the waiting tasks' weights (bytes they hold)
   private boolean running; // guarded by tasks
+  private boolean deferred; // guarded by tasks; not running, with tasks left for startDeferred
   private boolean warned; // guarded by tasks
   private int maxBacklog; // guarded by tasks; the deepest backlog of the current episode
   private int waiters; // guarded by tasks
@@ -74,6 +75,40 @@ public final class SerialExecutor implements Executor {
    * @param bytes its weight; zero or positive
    */
   public void execute(Runnable task, long bytes) {
+    enqueue(task, bytes, false);
+  }
+
+  /**
+   * Like {@link #execute(Runnable, long)}, but when no task is running it does not start running
+   * yet: a later {@link #startDeferred}, {@link #awaitRoom} or plain {@code execute} does (in
+   * submission order, as always). For a producer that submits in bursts, such as a socket reader
+   * handing over every message of one read: one wake-up of the delegate per burst instead of one
+   * per task. At most {@link #MAX_DEFERRED} tasks wait so; the next one starts them.
+   *
+   * @param task the task; never null
+   * @param bytes its weight; zero or positive
+   */
+  public void executeDeferred(Runnable task, long bytes) {
+    enqueue(task, bytes, true);
+  }
+
+  /** The most tasks {@link #executeDeferred} leaves waiting before it starts them. */
+  public static final int MAX_DEFERRED = 64;
+
+  /** Starts the tasks {@link #executeDeferred} left waiting, if any. */
+  public void startDeferred() {
+    synchronized (tasks) {
+      if (!deferred || running) {
+        deferred = false;
+        return;
+      }
+      deferred = false;
+      running = true;
+    }
+    Execution.executeOrRun(delegate, this::drain);
+  }
+
+  private void enqueue(Runnable task, long bytes, boolean defer) {
     Objects.requireNonNull(task, "task");
     Runnable queued = bytes <= 0 ? task : new Weighted(task, bytes);
     synchronized (tasks) {
@@ -102,6 +137,11 @@ public final class SerialExecutor implements Executor {
       if (running) {
         return;
       }
+      if (defer && size < MAX_DEFERRED) {
+        deferred = true;
+        return;
+      }
+      deferred = false;
       running = true;
     }
     // If the delegate is gone (shut down), drain here rather than lose the callbacks.
@@ -166,6 +206,12 @@ public final class SerialExecutor implements Executor {
    * @return true if the call waited
    */
   public boolean awaitRoom(int limit, long byteLimit, BooleanSupplier keepWaiting) {
+    synchronized (tasks) {
+      if (tasks.size() < limit && weight < byteLimit) {
+        return false;
+      }
+    }
+    startDeferred(); // the tasks waited for must be running
     synchronized (tasks) {
       if (tasks.size() < limit && weight < byteLimit) {
         return false;

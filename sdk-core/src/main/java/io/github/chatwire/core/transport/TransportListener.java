@@ -25,6 +25,17 @@ public interface TransportListener {
   void onBinary(byte[] bytes);
 
   /**
+   * The transport has handed over every message it has received and is about to read from the
+   * network again, and that read may block (nothing more is known to be waiting). A transport that
+   * calls this at all calls it, on its reading thread, after delivering a message and before any
+   * read that may block; a listener may then hold back work it would start for each message until
+   * this call (the engine holds back up to 64 listener callbacks, to wake the callback thread once
+   * per burst rather than once per message). The default does nothing; {@link WebSocketTransport}
+   * calls it, {@link OkHttpWebSocketTransport} does not.
+   */
+  default void onInputWait() {}
+
+  /**
    * The session closed with a close code (sent by the peer, or by this side). Terminal: no callback
    * follows.
    *

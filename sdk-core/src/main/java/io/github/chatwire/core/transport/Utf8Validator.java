@@ -1,5 +1,8 @@
 package io.github.chatwire.core.transport;
 
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+
 /**
  * Strict incremental UTF-8 validation (RFC 3629): no overlong forms, no surrogates, nothing above
  * U+10FFFF. Fed fragment by fragment, so a sequence split across frames is judged as a whole and an
@@ -84,5 +87,24 @@ final class Utf8Validator {
   static boolean isValid(byte[] b, int off, int len) {
     Utf8Validator v = new Utf8Validator();
     return v.update(b, off, len) && v.complete();
+  }
+
+  /**
+   * Decodes one complete text strictly: the text, or null if the bytes are not valid UTF-8.
+   *
+   * <p>Pure ASCII (most chat traffic) is proven by the decode itself, with no second pass over the
+   * bytes. {@code new String(bytes, UTF_8)} replaces every malformed sequence (at least one byte)
+   * with one U+FFFD, and every well-formed sequence of k bytes gives one char (k = 1, 2, 3) or two
+   * (k = 4). So the text has as many chars as there were bytes only if each byte became one char on
+   * its own: an ASCII byte, or a malformed one that became U+FFFD. If, in addition, the text holds
+   * no U+FFFD, every byte was ASCII, which is valid UTF-8. Anything else (fewer chars, or a U+FFFD,
+   * which a valid text may also hold as EF BF BD) is checked byte by byte by the strict validator.
+   */
+  static @Nullable String decode(byte[] b, int off, int len) {
+    String text = new String(b, off, len, StandardCharsets.UTF_8);
+    if (text.length() == len && text.indexOf('\uFFFD') < 0) {
+      return text; // pure ASCII, proven above (for a Latin-1 string the indexOf is O(1))
+    }
+    return isValid(b, off, len) ? text : null;
   }
 }

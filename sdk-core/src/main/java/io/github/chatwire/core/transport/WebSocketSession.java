@@ -141,6 +141,10 @@ final class WebSocketSession implements TransportSession {
   private boolean inFrame;
 
   private int soTimeout = -1;
+
+  /** A message was handed to the listener since the last {@link TransportListener#onInputWait}. */
+  private boolean deliveredSinceRead;
+
   private final byte[] buf = new byte[READ_BUFFER_BYTES];
   private int pos;
   private int lim;
@@ -408,21 +412,25 @@ final class WebSocketSession implements TransportSession {
           return;
         }
         int n = (int) length;
+        if (opcode == OP_TEXT && fin && lim - pos < n && n <= buf.length) {
+          // Its end is not read yet, but it fits the read buffer: move what is buffered to the
+          // front and read the rest (and what follows) behind it, rather than reading just the
+          // remainder into a message array with a system call of its own.
+          compactAndFill(n);
+        }
         if (opcode == OP_TEXT && fin && lim - pos >= n) {
-          // A whole text message already in the read buffer (most chat messages): validated and
-          // decoded in place, without copying it into a message array first.
+          // A whole text message already in the read buffer (most chat messages): decoded in
+          // place, without copying it into a message array first, and validated strictly (pure
+          // ASCII is proven by the decode itself: Utf8Validator.decode).
           messageOpcode = -1;
-          if (!utf8.update(buf, pos, n)) {
+          String text = Utf8Validator.decode(buf, pos, n);
+          if (text == null) {
             fail(1007, "invalid UTF-8", "text message with invalid UTF-8");
             return;
           }
-          if (!utf8.complete()) {
-            fail(1007, "invalid UTF-8", "text message ends inside a UTF-8 sequence");
-            return;
-          }
-          String text = new String(buf, pos, n, StandardCharsets.UTF_8);
           pos += n;
           if (!closeQueuedNow()) {
+            deliveredSinceRead = true;
             listener.onText(text);
           }
           continue;
@@ -443,7 +451,10 @@ final class WebSocketSession implements TransportSession {
           message = grown;
         }
         readFully(message, messageLength, n);
-        if (messageOpcode == OP_TEXT && !utf8.update(message, messageLength, n)) {
+        // An unfragmented text is validated whole when it is decoded, below; a fragmented one
+        // frame by frame, so invalid UTF-8 fails in the fragment where it starts.
+        boolean single = fin && messageLength == 0;
+        if (messageOpcode == OP_TEXT && !single && !utf8.update(message, messageLength, n)) {
           fail(1007, "invalid UTF-8", "text message with invalid UTF-8");
           return;
         }
@@ -453,9 +464,17 @@ final class WebSocketSession implements TransportSession {
         }
         boolean text = messageOpcode == OP_TEXT;
         messageOpcode = -1;
-        if (text && !utf8.complete()) {
+        if (text && !single && !utf8.complete()) {
           fail(1007, "invalid UTF-8", "text message ends inside a UTF-8 sequence");
           return;
+        }
+        String decoded = null;
+        if (text && single) {
+          decoded = Utf8Validator.decode(message, 0, messageLength);
+          if (decoded == null) {
+            fail(1007, "invalid UTF-8", "text message with invalid UTF-8");
+            return;
+          }
         }
         byte[] delivered = message;
         int deliveredLength = messageLength;
@@ -466,8 +485,12 @@ final class WebSocketSession implements TransportSession {
         if (closeQueuedNow()) {
           continue; // closing: the engine no longer wants data
         }
+        deliveredSinceRead = true;
         if (text) {
-          listener.onText(new String(delivered, 0, deliveredLength, StandardCharsets.UTF_8));
+          listener.onText(
+              decoded != null
+                  ? decoded
+                  : new String(delivered, 0, deliveredLength, StandardCharsets.UTF_8));
         } else {
           listener.onBinary(
               deliveredLength == delivered.length
@@ -533,6 +556,7 @@ final class WebSocketSession implements TransportSession {
   }
 
   private void onCloseFrame(byte[] payload) {
+    handOver(); // before waiting on the close handshake
     int code = 1005;
     String reason = "";
     if (payload.length == 1) {
@@ -597,6 +621,7 @@ final class WebSocketSession implements TransportSession {
    * goes.
    */
   private void failWith(int code, String reason, ChatwireException cause) {
+    handOver(); // before waiting on the close handshake
     boolean wait;
     synchronized (lock) {
       outbound.clear();
@@ -934,12 +959,40 @@ final class WebSocketSession implements TransportSession {
     pos += buffered;
     int done = buffered;
     while (done < len) {
-      applyReadTimeout();
+      beforeRead();
       int n = in.read(dst, off + done, len - done);
       if (n < 0) {
         throw new EOFException();
       }
       done += n;
+    }
+  }
+
+  /** Tells the listener it has everything delivered so far (see {@link #beforeRead}). */
+  private void handOver() {
+    if (deliveredSinceRead) {
+      deliveredSinceRead = false;
+      listener.onInputWait();
+    }
+  }
+
+  /**
+   * Before a socket read: sets the timeout, and tells the listener it has all there is when the
+   * read may block (nothing is waiting in the socket), so the listener's held-back work starts
+   * before the reader waits; while more is waiting, the listener bounds what it holds back itself.
+   */
+  private void beforeRead() throws IOException {
+    if (deliveredSinceRead && mayBlock()) {
+      handOver();
+    }
+    applyReadTimeout();
+  }
+
+  private boolean mayBlock() {
+    try {
+      return in.available() <= 0;
+    } catch (IOException e) {
+      return true; // the read reports it
     }
   }
 
@@ -958,8 +1011,24 @@ final class WebSocketSession implements TransportSession {
     }
   }
 
+  /** Moves the buffered bytes to the front and reads until at least {@code n} are buffered. */
+  private void compactAndFill(int n) throws IOException {
+    int buffered = lim - pos;
+    System.arraycopy(buf, pos, buf, 0, buffered);
+    pos = 0;
+    lim = buffered;
+    while (lim < n) {
+      beforeRead();
+      int got = in.read(buf, lim, buf.length - lim);
+      if (got < 0) {
+        throw new EOFException();
+      }
+      lim += got;
+    }
+  }
+
   private void fill() throws IOException {
-    applyReadTimeout();
+    beforeRead();
     int n = in.read(buf, 0, buf.length);
     if (n < 0) {
       throw new EOFException();

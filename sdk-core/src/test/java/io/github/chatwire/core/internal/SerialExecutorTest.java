@@ -82,4 +82,69 @@ class SerialExecutorTest {
     }
     assertEquals(1, serial.warnings(), "one episode of bursts, one warning");
   }
+
+  /**
+   * Held-back tasks (issue 12, one wake-up per burst): nothing reaches the delegate until {@code
+   * startDeferred}, a plain {@code execute} or the cap; then one drain runs them all, in submission
+   * order with the plain ones.
+   */
+  @Test
+  void deferredTasksStartOncePerBurstInOrder() {
+    java.util.ArrayDeque<Runnable> drains = new java.util.ArrayDeque<>();
+    SerialExecutor serial = new SerialExecutor(drains::add, "test", 1000);
+    List<Integer> ran = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      int n = i;
+      serial.executeDeferred(() -> ran.add(n), 0);
+    }
+    assertEquals(0, drains.size(), "held back");
+    serial.startDeferred();
+    assertEquals(1, drains.size(), "one drain for the burst");
+    serial.startDeferred();
+    assertEquals(1, drains.size(), "nothing more to start");
+    drains.poll().run();
+    assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), ran);
+
+    ran.clear();
+    serial.executeDeferred(() -> ran.add(0), 0);
+    serial.executeDeferred(() -> ran.add(1), 0);
+    serial.execute(() -> ran.add(2)); // e.g. a state change: starts the held ones too, first
+    assertEquals(1, drains.size());
+    drains.poll().run();
+    assertEquals(List.of(0, 1, 2), ran);
+
+    ran.clear();
+    for (int i = 0; i < SerialExecutor.MAX_DEFERRED; i++) {
+      int n = i;
+      serial.executeDeferred(() -> ran.add(n), 0);
+    }
+    assertEquals(1, drains.size(), "the cap starts them without startDeferred");
+    serial.executeDeferred(() -> ran.add(-1), 0); // while that drain is pending: queued behind
+    assertEquals(1, drains.size());
+    drains.poll().run();
+    assertEquals(SerialExecutor.MAX_DEFERRED + 1, ran.size());
+    assertEquals(-1, ran.get(SerialExecutor.MAX_DEFERRED));
+    serial.startDeferred();
+    assertEquals(0, drains.size(), "ran in that drain; nothing held");
+  }
+
+  /** A producer waiting for room starts what it held back, or it would wait for ever. */
+  @Test
+  void awaitRoomStartsHeldBackTasks() throws Exception {
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      SerialExecutor serial = new SerialExecutor(pool, "test", 1000);
+      AtomicInteger ran = new AtomicInteger();
+      for (int i = 0; i < 5; i++) {
+        serial.executeDeferred(ran::incrementAndGet, 0);
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); // only ends a failure
+      assertTrue(serial.awaitRoom(3, () -> System.nanoTime() < deadline), "waited");
+      pool.submit(() -> {}).get(10, TimeUnit.SECONDS);
+      assertEquals(5, ran.get());
+      assertEquals(0, serial.backlog());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

@@ -37,6 +37,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes OriginChats server frames (JSON text) into {@link ServerFrame}s. Tolerates the shape
@@ -73,7 +74,8 @@ public final class FrameDecoder {
     try {
       o = OcJson.parseObject(text);
     } catch (ProtocolException e) {
-      throw new FrameDecodeException(e.getMessage(), null, null, e);
+      String why = e.getMessage();
+      throw new FrameDecodeException(why != null ? why : e.toString(), null, null, e);
     }
     return decode(o);
   }
@@ -192,7 +194,8 @@ public final class FrameDecoder {
       case "thread_join":
       case "thread_leave":
         {
-          ForumThread t = o.get("thread") == null ? null : thread(obj(o, "thread"));
+          Map<String, Object> th = obj(o, "thread");
+          ForumThread t = th == null ? null : thread(th);
           String tid = id(o, "thread_id");
           if (tid == null && t != null) {
             tid = t.id();
@@ -483,13 +486,13 @@ public final class FrameDecoder {
     }
   }
 
-  private static String valText(Map<String, Object> o) {
+  private static @Nullable String valText(Map<String, Object> o) {
     Object v = o.get("val");
     return v instanceof String ? (String) v : null;
   }
 
   /** A user reference that is a name or id string, or (rarely) a user object. */
-  private static String userField(Map<String, Object> o, String key) {
+  private static @Nullable String userField(@Nullable Map<String, Object> o, String key) {
     Object v = o == null ? null : o.get(key);
     if (v instanceof Map) {
       @SuppressWarnings("unchecked")
@@ -580,7 +583,7 @@ public final class FrameDecoder {
         o);
   }
 
-  private static Message messageOrNull(Map<String, Object> m) {
+  private static @Nullable Message messageOrNull(@Nullable Map<String, Object> m) {
     return m == null ? null : message(m);
   }
 
@@ -712,7 +715,7 @@ public final class FrameDecoder {
    * @param u the object; may be null
    * @return the user; null if u is null
    */
-  public static User user(Map<String, Object> u) {
+  public static @Nullable User user(@Nullable Map<String, Object> u) {
     if (u == null) {
       return null;
     }
@@ -727,7 +730,7 @@ public final class FrameDecoder {
         u);
   }
 
-  private static UserStatus status(Object s) {
+  private static @Nullable UserStatus status(@Nullable Object s) {
     if (s == null) {
       return null;
     }
@@ -782,7 +785,7 @@ public final class FrameDecoder {
     return new ServerFrame.Roles(cmd, Collections.unmodifiableList(roles), o);
   }
 
-  private static Role role(String name, Map<String, Object> r) {
+  private static Role role(@Nullable String name, Map<String, Object> r) {
     List<String> perms =
         r.get("permissions") instanceof List
             ? strings(r, "permissions")
@@ -915,7 +918,7 @@ public final class FrameDecoder {
     return Collections.unmodifiableMap(out);
   }
 
-  private static Long leadingCount(String text) {
+  private static @Nullable Long leadingCount(@Nullable String text) {
     if (text == null) {
       return null;
     }
@@ -954,7 +957,10 @@ public final class FrameDecoder {
         hooks.add(webhook(w));
       }
     } else if (o.get("webhook") != null) {
-      hooks.add(webhook(obj(o, "webhook")));
+      Map<String, Object> w = obj(o, "webhook");
+      if (w != null) {
+        hooks.add(webhook(w));
+      }
     }
     boolean deleted = bool(o, "deleted", false);
     return new ServerFrame.Webhooks(

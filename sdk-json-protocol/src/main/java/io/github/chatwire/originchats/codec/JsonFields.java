@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lenient, typed reads of fields from a decoded JSON object (see {@link OcJson}). Every field is
@@ -23,7 +24,7 @@ public final class JsonFields {
    * @param key the field name; never null
    * @return the string, or null if absent or null
    */
-  public static String str(Map<String, Object> o, String key) {
+  public static @Nullable String str(@Nullable Map<String, Object> o, String key) {
     Object v = o == null ? null : o.get(key);
     if (v == null || v instanceof String) {
       return (String) v;
@@ -39,7 +40,7 @@ public final class JsonFields {
    * @param key the field name; never null
    * @return the id as a string, or null if absent or null
    */
-  public static String id(Map<String, Object> o, String key) {
+  public static @Nullable String id(@Nullable Map<String, Object> o, String key) {
     Object v = o == null ? null : o.get(key);
     if (v == null || v instanceof String) {
       return (String) v;
@@ -58,7 +59,7 @@ public final class JsonFields {
    * @param key the field name; never null
    * @return the number, or null if absent or null
    */
-  public static Double num(Map<String, Object> o, String key) {
+  public static @Nullable Double num(@Nullable Map<String, Object> o, String key) {
     Object v = o == null ? null : o.get(key);
     if (v == null) {
       return null;
@@ -76,7 +77,7 @@ public final class JsonFields {
    * @param key the field name; never null
    * @return the value, or null if absent or null
    */
-  public static Long lng(Map<String, Object> o, String key) {
+  public static @Nullable Long lng(@Nullable Map<String, Object> o, String key) {
     Double d = num(o, key);
     return d == null ? null : (long) d.doubleValue();
   }
@@ -89,7 +90,7 @@ public final class JsonFields {
    * @param dflt the value when absent or null
    * @return the value
    */
-  public static boolean bool(Map<String, Object> o, String key, boolean dflt) {
+  public static boolean bool(@Nullable Map<String, Object> o, String key, boolean dflt) {
     Object v = o == null ? null : o.get(key);
     if (v == null) {
       return dflt;
@@ -107,7 +108,7 @@ public final class JsonFields {
    * @param key the field name; never null
    * @return the value, or null if absent or JSON null
    */
-  public static Boolean flag(Map<String, Object> o, String key) {
+  public static @Nullable Boolean flag(@Nullable Map<String, Object> o, String key) {
     Object v = o == null ? null : o.get(key);
     if (v == null || v instanceof Boolean) {
       return (Boolean) v;
@@ -123,7 +124,7 @@ public final class JsonFields {
    * @return the object, or null if absent or null
    */
   @SuppressWarnings("unchecked")
-  public static Map<String, Object> obj(Map<String, Object> o, String key) {
+  public static @Nullable Map<String, Object> obj(@Nullable Map<String, Object> o, String key) {
     Object v = o == null ? null : o.get(key);
     if (v == null || v instanceof Map) {
       return (Map<String, Object>) v;
@@ -139,7 +140,7 @@ public final class JsonFields {
    * @return the list, or null if absent or null
    */
   @SuppressWarnings("unchecked")
-  public static List<Object> list(Map<String, Object> o, String key) {
+  public static @Nullable List<Object> list(@Nullable Map<String, Object> o, String key) {
     Object v = o == null ? null : o.get(key);
     if (v == null || v instanceof List) {
       return (List<Object>) v;
@@ -154,7 +155,7 @@ public final class JsonFields {
    * @param key the field name; never null
    * @return an immutable list; empty if absent or null
    */
-  public static List<String> strings(Map<String, Object> o, String key) {
+  public static List<String> strings(@Nullable Map<String, Object> o, String key) {
     List<Object> l = list(o, key);
     if (l == null) {
       return Collections.emptyList();
@@ -180,7 +181,7 @@ public final class JsonFields {
    * @return an immutable list; empty if absent or null
    */
   @SuppressWarnings("unchecked")
-  public static List<Map<String, Object>> objects(Map<String, Object> o, String key) {
+  public static List<Map<String, Object>> objects(@Nullable Map<String, Object> o, String key) {
     List<Object> l = list(o, key);
     if (l == null) {
       return Collections.emptyList();
@@ -204,7 +205,8 @@ public final class JsonFields {
    * @return an immutable map in wire order; empty if absent or null
    */
   @SuppressWarnings("unchecked")
-  public static Map<String, Map<String, Object>> objectMap(Map<String, Object> o, String key) {
+  public static Map<String, Map<String, Object>> objectMap(
+      @Nullable Map<String, Object> o, String key) {
     Map<String, Object> m = obj(o, key);
     if (m == null) {
       return Collections.emptyMap();

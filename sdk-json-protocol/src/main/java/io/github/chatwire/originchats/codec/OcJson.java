@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses JSON text into an immutable tree ({@code Map<String,Object>}, {@code List<Object>}, {@code
@@ -34,7 +35,7 @@ public final class OcJson {
    * @return the immutable tree; null for JSON {@code null}
    * @throws ProtocolException if the text is not one well-formed JSON value
    */
-  public static Object parse(String text) {
+  public static @Nullable Object parse(String text) {
     return JsonTree.parse(text, JsonTree.DOUBLES);
   }
 
@@ -109,7 +110,7 @@ public final class OcJson {
    * @param v the value; may be null
    * @return "object", "array", "string", "number", "boolean" or "null"
    */
-  public static String typeName(Object v) {
+  public static String typeName(@Nullable Object v) {
     if (v == null) {
       return "null";
     }

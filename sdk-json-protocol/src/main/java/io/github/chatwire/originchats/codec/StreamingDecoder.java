@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The streaming path of {@link FrameDecoder} for the frames that arrive most often (message events,
@@ -115,6 +116,17 @@ final class StreamingDecoder {
 
   private final String text;
   private final JsonCursor c;
+  // offsets of the top-level values of the frame (-1: absent), the first of a repeated name
+  private int atId = -1;
+  private int atUser = -1;
+  private int atContent = -1;
+  private int atMessage = -1;
+  private int atChannel = -1;
+  private int atThreadId = -1;
+  private int atUsername = -1;
+  private int atEmoji = -1;
+  private int atFrom = -1;
+  private int atListener = -1;
 
   private StreamingDecoder(String text) {
     this.text = text;
@@ -127,7 +139,7 @@ final class StreamingDecoder {
    * @param text the frame; never null
    * @return the frame, or null to let the tree path decode it (another command, or any error)
    */
-  static ServerFrame decode(String text) {
+  static @Nullable ServerFrame decode(String text) {
     try {
       return new StreamingDecoder(text).frame();
     } catch (JsonFormatException | IllegalArgumentException e) {
@@ -135,7 +147,7 @@ final class StreamingDecoder {
     }
   }
 
-  private ServerFrame frame() {
+  private @Nullable ServerFrame frame() {
     if (c.peek() != JsonCursor.OBJECT) {
       return null;
     }
@@ -150,19 +162,52 @@ final class StreamingDecoder {
       return null;
     }
     String cmd = COMMANDS.name(command);
-    // index the top level; the message of message_new/message_edit is decoded where it stands
-    int[] at = new int[TOP.size()];
-    Arrays.fill(at, -1);
-    at[T_CMD] = 0;
+    // index the top level (the first of a repeated name counts); the message of
+    // message_new/message_edit is decoded where it stands
+    int seen = 1 << T_CMD;
     boolean inline = command == C_MESSAGE_NEW || command == C_MESSAGE_EDIT;
     Message message = null;
     while (c.hasMember()) {
       int n = c.name(TOP);
-      if (n < 0 || at[n] >= 0) {
+      if (n < 0 || (seen & (1 << n)) != 0) {
         c.skipValue();
         continue;
       }
-      at[n] = c.valueStart();
+      seen |= 1 << n;
+      int at = c.valueStart();
+      switch (n) {
+        case M_ID:
+          atId = at;
+          break;
+        case M_USER:
+          atUser = at;
+          break;
+        case M_CONTENT:
+          atContent = at;
+          break;
+        case T_MESSAGE:
+          atMessage = at;
+          break;
+        case T_CHANNEL:
+          atChannel = at;
+          break;
+        case T_THREAD_ID:
+          atThreadId = at;
+          break;
+        case T_USERNAME:
+          atUsername = at;
+          break;
+        case T_EMOJI:
+          atEmoji = at;
+          break;
+        case T_FROM:
+          atFrom = at;
+          break;
+        case T_LISTENER:
+          atListener = at;
+          break;
+        default: // the other message fields: read again by flatMessage if the frame is flat
+      }
       if (n == T_MESSAGE && inline && c.peek() == JsonCursor.OBJECT) {
         message = messageHere();
       } else {
@@ -173,7 +218,7 @@ final class StreamingDecoder {
     c.end();
     JsonObjectView raw = view(start, end);
     // ServerFrame.listener() reads raw().get("listener") for every frame: answer it without a parse
-    int l = at[T_LISTENER];
+    int l = atListener;
     if (l < 0) {
       raw.know("listener", null);
     } else {
@@ -185,72 +230,64 @@ final class StreamingDecoder {
     }
     switch (command) {
       case C_MESSAGE_NEW:
-        return messageNew(cmd, at, message, raw);
+        return messageNew(cmd, message, start, raw);
       case C_MESSAGE_EDIT:
         {
           Message m =
-              message != null || at[T_MESSAGE] < 0 || nullAt(at[T_MESSAGE])
+              message != null || atMessage < 0 || nullAt(atMessage)
                   ? message
-                  : message(obj(at[T_MESSAGE], "message"));
+                  : message(obj(atMessage, "message"));
           return new ServerFrame.MessageEdit(
               cmd,
-              id(at[M_ID], "id"),
-              str(at[M_CONTENT], "content"),
+              id(atId, "id"),
+              str(atContent, "content"),
               m,
-              str(at[T_CHANNEL], "channel"),
-              str(at[T_THREAD_ID], "thread_id"),
+              str(atChannel, "channel"),
+              str(atThreadId, "thread_id"),
               raw);
         }
       case C_MESSAGE_DELETE:
         return new ServerFrame.MessageDelete(
-            cmd,
-            id(at[M_ID], "id"),
-            str(at[T_CHANNEL], "channel"),
-            str(at[T_THREAD_ID], "thread_id"),
-            raw);
+            cmd, id(atId, "id"), str(atChannel, "channel"), str(atThreadId, "thread_id"), raw);
       case C_REACT_ADD:
       case C_REACT_REMOVE:
         return new ServerFrame.Reaction(
             cmd,
-            id(at[M_ID], "id"),
-            str(at[T_EMOJI], "emoji"),
-            str(at[T_CHANNEL], "channel"),
-            str(at[T_THREAD_ID], "thread_id"),
-            str(at[T_FROM], "from"),
+            id(atId, "id"),
+            str(atEmoji, "emoji"),
+            str(atChannel, "channel"),
+            str(atThreadId, "thread_id"),
+            str(atFrom, "from"),
             raw);
       case C_TYPING:
         return new ServerFrame.Typing(
             cmd,
-            str(at[T_CHANNEL], "channel"),
-            userField(at[M_USER], "user"),
-            str(at[T_THREAD_ID], "thread_id"),
+            str(atChannel, "channel"),
+            userField(atUser, "user"),
+            str(atThreadId, "thread_id"),
             raw);
       case C_PING:
       case C_PONG:
         return new ServerFrame.Heartbeat(cmd, raw);
       case C_USER_DISCONNECT:
-        return new ServerFrame.UserGone(cmd, str(at[T_USERNAME], "username"), raw);
+        return new ServerFrame.UserGone(cmd, str(atUsername, "username"), raw);
       default:
         return null;
     }
   }
 
-  private ServerFrame messageNew(String cmd, int[] at, Message inline, JsonObjectView raw) {
-    int m = at[T_MESSAGE];
+  private ServerFrame messageNew(
+      String cmd, @Nullable Message inline, int start, JsonObjectView raw) {
+    int m = atMessage;
     if (inline != null || (m >= 0 && !nullAt(m))) {
       Message message = inline != null ? inline : message(obj(m, "message"));
       return new ServerFrame.MessageNew(
-          cmd,
-          message,
-          str(at[T_CHANNEL], "channel"),
-          str(at[T_THREAD_ID], "thread_id"),
-          false,
-          raw);
+          cmd, message, str(atChannel, "channel"), str(atThreadId, "thread_id"), false, raw);
     }
     // flat form (polls, some plugins): the message fields sit at the top level
-    Message message = message(at, raw);
+    Message message = flatMessage(start, raw);
     return new ServerFrame.MessageNew(
-        cmd, message, str(at[T_CHANNEL], "channel"), str(at[T_THREAD_ID], "thread_id"), true, raw);
+        cmd, message, str(atChannel, "channel"), str(atThreadId, "thread_id"), true, raw);
   }
 
   /** Reads the message object at an offset (checked to be an object), in one pass. */
@@ -277,35 +314,44 @@ final class StreamingDecoder {
     return parts.build(view(start, c.position()));
   }
 
-  /** The flat form: the message fields indexed at the top level of the frame. */
-  private Message message(int[] at, Map<String, Object> raw) {
+  /**
+   * The flat form: the message fields at the top level of the frame that starts at {@code start}
+   * (the first of a repeated name counts, as everywhere).
+   */
+  private Message flatMessage(int start, Map<String, Object> raw) {
+    c.seek(start);
+    c.beginObject();
     MessageParts parts = new MessageParts();
-    for (int n = 0; n < MESSAGE_FIELDS.length; n++) {
-      if (at[n] >= 0) {
-        c.seek(at[n]);
-        parts.read(n);
+    int seen = 0;
+    while (c.hasMember()) {
+      int n = c.name(TOP);
+      if (n < 0 || n >= MESSAGE_FIELDS.length || (seen & (1 << n)) != 0) {
+        c.skipValue();
+        continue;
       }
+      seen |= 1 << n;
+      parts.read(n);
     }
     return parts.build(raw);
   }
 
   /** The fields of a message as they are read, in any order; the rules of FrameDecoder.message. */
   private final class MessageParts {
-    private String id;
-    private String user;
-    private String content;
-    private Double timestamp;
-    private String type;
-    private Boolean pinned;
+    private @Nullable String id;
+    private @Nullable String user;
+    private @Nullable String content;
+    private @Nullable Double timestamp;
+    private @Nullable String type;
+    private @Nullable Boolean pinned;
     private boolean edited;
-    private Message.ReplyRef replyTo;
-    private Message.Interaction interaction;
+    private Message.@Nullable ReplyRef replyTo;
+    private Message.@Nullable Interaction interaction;
     private Map<String, List<String>> reactions = Collections.emptyMap();
     private List<Map<String, Object>> embeds = Collections.emptyList();
     private List<Attachment> attachments = Collections.emptyList();
-    private String webhookName;
-    private Message.Pings pings;
-    private String pollId;
+    private @Nullable String webhookName;
+    private Message.@Nullable Pings pings;
+    private @Nullable String pollId;
 
     /** Reads field {@code n} at the cursor. */
     void read(int n) {
@@ -571,11 +617,11 @@ final class StreamingDecoder {
     return at;
   }
 
-  private String str(int at, String key) {
+  private @Nullable String str(int at, String key) {
     return at >= 0 && seek(at) ? strHere(key) : null;
   }
 
-  private String strHere(String key) {
+  private @Nullable String strHere(String key) {
     int kind = c.peek();
     if (kind == JsonCursor.NULL) {
       c.nextIsNull();
@@ -587,11 +633,11 @@ final class StreamingDecoder {
     throw wrong(key, "string", kind);
   }
 
-  private String id(int at, String key) {
+  private @Nullable String id(int at, String key) {
     return at >= 0 && seek(at) ? idHere(key) : null;
   }
 
-  private String idHere(String key) {
+  private @Nullable String idHere(String key) {
     if (c.peek() == JsonCursor.NUMBER) {
       double d = c.number();
       return d == Math.rint(d) && Math.abs(d) < 1e18 ? Long.toString((long) d) : Double.toString(d);
@@ -599,11 +645,11 @@ final class StreamingDecoder {
     return strHere(key); // (the message of an error here does not matter: the tree path reports it)
   }
 
-  private String userField(int at, String key) {
+  private @Nullable String userField(int at, String key) {
     return at >= 0 && seek(at) ? userFieldHere(key) : null;
   }
 
-  private String userFieldHere(String key) {
+  private @Nullable String userFieldHere(String key) {
     if (c.peek() != JsonCursor.OBJECT) {
       return idHere(key);
     }
@@ -621,7 +667,7 @@ final class StreamingDecoder {
     return name;
   }
 
-  private Double numHere(String key) {
+  private @Nullable Double numHere(String key) {
     int kind = c.peek();
     if (kind == JsonCursor.NULL) {
       c.nextIsNull();
@@ -633,7 +679,7 @@ final class StreamingDecoder {
     throw wrong(key, "number", kind);
   }
 
-  private Boolean flagHere(String key) {
+  private @Nullable Boolean flagHere(String key) {
     int kind = c.peek();
     if (kind == JsonCursor.NULL) {
       c.nextIsNull();

@@ -75,6 +75,45 @@ class StreamingDifferentialTest {
     "  {\"cmd\" : \"message_new\" ,\r\n\t\"message\":{ }} ",
   };
 
+  /**
+   * Frames for the fast paths of the name matching and string reading (issue 12): names that agree
+   * with a known name in their low 8 bits only, names past the 16 chars matched packed, and escapes
+   * before, inside and after the fields the streaming decoder reads again by offset.
+   */
+  private static final String[] FAST_PATHS = {
+    // names whose chars agree with a known name in their low 8 bits only (U+0163 is 0x63 'c')
+    "{\"\u0163md\":\"message_new\",\"message\":{\"id\":\"m\"}}",
+    "{\"cmd\":\"message_new\",\"message\":{\"id\":\"m\",\"\u0175ser\":\"a\",\"user\":\"b\"},"
+        + "\"\u0163hannel\":\"x\"}",
+    "{\"cmd\":\"message_\u016eew\",\"message\":{\"id\":\"m\"}}",
+    // names past the packed length, and a 17-char name ending in a known 16-char suffix
+    "{\"cmd\":\"message_react_remove\",\"id\":\"m\",\"emoji\":\"x\",\"xmessage_react_add\":1}",
+    "{\"cmd\":\"xmessage_react_add\",\"id\":\"m\"}",
+    // escapes before, inside and after the fields read again by offset
+    "{\"cmd\":\"message_new\",\"message\":{\"content\":\"a\\\"b\\\\\",\"id\":\"\\u006d\",\"user\":\"u\"},"
+        + "\"channel\":\"c\\\\\",\"thread_id\":\"t\\\"\",\"listener\":\"L\\u0031\"}",
+    "{\"cmd\":\"message_edit\",\"message\":{\"id\":\"m\"},\"id\":\"m\",\"content\":\"\\n\",\"chan\\u006eel\":\"c\"}",
+    "{\"cmd\":\"message_delete\",\"id\":\"\\\\\",\"channel\":\"plain\",\"thread_id\":\"a\\/b\"}",
+    "{\"cmd\":\"message_new\",\"id\":\"m\",\"content\":\"x\\\"\",\"user\":\"u\",\"channel\":\"c\",\"message\":null}",
+  };
+
+  @Test
+  void fastPathsOfNamesAndStringsAgreeWithTheTreeDecoder() {
+    int decoded = 0;
+    for (String f : FAST_PATHS) {
+      if (compare(f)) {
+        decoded++;
+      }
+    }
+    Random random = new Random(20261212L);
+    for (int i = 0; i < 2_000; i++) {
+      String seed = FAST_PATHS[random.nextInt(FAST_PATHS.length)];
+      String input = mutate(seed, random);
+      compare(input);
+    }
+    assertTrue(decoded >= 8, "most of the fast-path frames decode: " + decoded);
+  }
+
   @Test
   void streamingAndTreeDecodersAgreeOnRecordedAndMutatedFrames() throws IOException {
     List<String> seeds = new ArrayList<>();
@@ -99,17 +138,7 @@ class StreamingDifferentialTest {
           random.nextBoolean()
               ? hot.get(random.nextInt(hot.size()))
               : seeds.get(random.nextInt(seeds.size()));
-      String input;
-      switch (random.nextInt(3)) {
-        case 0:
-          input = mutateBytes(seed, random);
-          break;
-        case 1:
-          input = swapValue(seed, random);
-          break;
-        default:
-          input = mutateStructure(seed, random);
-      }
+      String input = mutate(seed, random);
       if (compare(input)) {
         decoded++;
       }
@@ -199,6 +228,18 @@ class StreamingDifferentialTest {
       }
     }
     return out;
+  }
+
+  /** One of the three mutations, chosen at random. */
+  private static String mutate(String seed, Random r) {
+    switch (r.nextInt(3)) {
+      case 0:
+        return mutateBytes(seed, r);
+      case 1:
+        return swapValue(seed, r);
+      default:
+        return mutateStructure(seed, r);
+    }
   }
 
   private static String mutateBytes(String s, Random r) {

@@ -62,6 +62,9 @@ public final class JsonCursor {
   private @Nullable String lastName;
   private boolean numberIsLong;
   private boolean numberHasExponent;
+  // No backslash in [escapesFrom, nextBackslash): strings there end at their first quote.
+  private int escapesFrom;
+  private int nextBackslash = -1;
 
   /**
    * A cursor over all of a text.
@@ -302,7 +305,9 @@ public final class JsonCursor {
   /** Reads the string at pos (its opening quote) and selects it from names. */
   private int select(JsonNames names) {
     int start = ++pos;
-    int h = 0;
+    long lo = 0;
+    long hi = 0;
+    int wide = 0;
     lastName = null;
     for (int i = start; i < limit; i++) {
       char c = s.charAt(i);
@@ -310,14 +315,17 @@ public final class JsonCursor {
         pos = i + 1;
         nameStart = start;
         nameEnd = i;
-        return names.find(s, start, i, h);
+        return names.find(s, start, i, lo, hi, wide);
       }
       if (c == '\\') {
         pos = start - 1;
         lastName = readString();
         return names.find(lastName);
       }
-      h = 31 * h + c;
+      // the chars packed as JsonNames packs its names: the last 8 in lo, the 8 before in hi
+      wide |= c;
+      hi = (hi << 8) | (lo >>> 56);
+      lo = (lo << 8) | c;
     }
     throw error("unterminated string");
   }
@@ -509,13 +517,17 @@ public final class JsonCursor {
   }
 
   private int skipWs() {
-    while (pos < limit) {
-      char c = s.charAt(pos);
-      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+    int p = pos;
+    while (p < limit) {
+      char c = s.charAt(p);
+      // every JSON white space char is at most ' '; most chars here are not white space
+      if (c > ' ' || (c != ' ' && c != '\n' && c != '\r' && c != '\t')) {
+        pos = p;
         return c;
       }
-      pos++;
+      p++;
     }
+    pos = p;
     return -1;
   }
 
@@ -528,6 +540,11 @@ public final class JsonCursor {
 
   private String readString() {
     int start = ++pos;
+    int quote = plainStringEnd(start);
+    if (quote >= 0) {
+      pos = quote + 1;
+      return s.substring(start, quote);
+    }
     for (int i = start; i < limit; i++) {
       char c = s.charAt(i);
       if (c == '"') {
@@ -552,6 +569,11 @@ public final class JsonCursor {
   }
 
   private void skipString() {
+    int quote = plainStringEnd(pos + 1);
+    if (quote >= 0) {
+      pos = quote + 1;
+      return;
+    }
     int i = pos + 1;
     while (i < limit) {
       char c = s.charAt(i);
@@ -568,6 +590,29 @@ public final class JsonCursor {
       }
     }
     throw error("unterminated string");
+  }
+
+  /**
+   * The closing quote of a string whose chars start at {@code start}, if no backslash comes before
+   * it (found with the JDK's vectorised {@code indexOf}); otherwise, or when it is not closed
+   * within the limit, -1 (the caller then reads it char by char).
+   */
+  private int plainStringEnd(int start) {
+    if (start < escapesFrom) {
+      return -1; // (after a seek back) not known to be free of backslashes
+    }
+    if (nextBackslash < start) {
+      nextBackslash = findBackslash(start);
+      escapesFrom = start;
+    }
+    int quote = s.indexOf('"', start);
+    return quote >= 0 && quote < limit && quote < nextBackslash ? quote : -1;
+  }
+
+  /** The first backslash at or after {@code from} within the limit, or the limit. */
+  private int findBackslash(int from) {
+    int b = s.indexOf('\\', from);
+    return b < 0 || b > limit ? limit : b;
   }
 
   private char escape() {
@@ -634,7 +679,11 @@ public final class JsonCursor {
     if (pos >= limit) {
       return;
     }
-    switch (s.charAt(pos)) {
+    char c = s.charAt(pos);
+    if (c == ',' || c == '}') {
+      return; // the usual case
+    }
+    switch (c) {
       case '{':
       case '}':
       case '[':
