@@ -118,7 +118,9 @@ public final class SerialExecutor implements Executor {
       if (size > maxBacklog) {
         maxBacklog = size;
       }
-      if (size >= warnAt) {
+      // Only while a drain runs: tasks held back by executeDeferred were never offered to a
+      // listener, so a burst of them is not a slow listener.
+      if (size >= warnAt && running) {
         long now = System.nanoTime();
         if (warned && now - lastBehindNanos >= EPISODE_GAP_NANOS) {
           warned = false; // behind again after a long while: a new episode

@@ -605,14 +605,32 @@ public final class JsonCursor {
       nextBackslash = findBackslash(start);
       escapesFrom = start;
     }
-    int quote = s.indexOf('"', start);
-    return quote >= 0 && quote < limit && quote < nextBackslash ? quote : -1;
+    int quote = indexWithinLimit('"', start);
+    return quote >= 0 && quote < nextBackslash ? quote : -1;
   }
 
   /** The first backslash at or after {@code from} within the limit, or the limit. */
   private int findBackslash(int from) {
-    int b = s.indexOf('\\', from);
-    return b < 0 || b > limit ? limit : b;
+    int b = indexWithinLimit('\\', from);
+    return b < 0 ? limit : b;
+  }
+
+  /**
+   * The first {@code c} in {@code [from, limit)}, or -1. A cursor over a window of a larger text
+   * (every lazy view) must not look past its window: reading each of N views of one frame would
+   * cost N times the frame. The JDK's vectorised {@code indexOf} (which has no end bound before
+   * Java 21) serves a cursor that reaches the end of its text.
+   */
+  private int indexWithinLimit(char c, int from) {
+    if (limit == s.length()) {
+      return s.indexOf(c, from);
+    }
+    for (int i = from; i < limit; i++) {
+      if (s.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private char escape() {
