@@ -289,6 +289,31 @@ class WebTransportTransportTest {
     assertEquals(List.of("open", "binary", "closed"), r.order);
   }
 
+  @Test
+  void aSecondServerStreamIsReadWhileTheFirstStaysOpen() throws Exception {
+    // The transport allows maxIncomingStreams at a time: each must be read at once, not after the
+    // streams before it have ended (flupke hands a stream over holding its session lock).
+    start(
+        s -> {
+          s.setUnidirectionalStreamReceiveHandler(stream -> {});
+          new Thread(
+                  () -> {
+                    awaitOpen(s);
+                    try {
+                      serverStream(s).write(TtpStreamDecoder.frame(message(3, 1))); // stays open
+                      Thread.sleep(200);
+                      serverStream(s).write(TtpStreamDecoder.frame(message(4, 2)));
+                    } catch (IOException | InterruptedException e) {
+                      throw new RuntimeException(e);
+                    }
+                  })
+              .start();
+        });
+    Recorder r = open(transport().build());
+    assertArrayEquals(message(3, 1), (byte[]) r.next());
+    assertArrayEquals(message(4, 2), (byte[]) r.next(), "the second stream's message");
+  }
+
   /** The server writes these bytes on a stream of its own once the session is open. */
   private void serverWrites(byte[] bytes) throws IOException {
     start(

@@ -55,8 +55,9 @@ import tech.kwik.flupke.webtransport.WebTransportStream;
  * and the server's incoming ones. See the transport's javadoc for the rules; this class keeps them.
  *
  * <p>Threads: the session's own thread connects, writes and tears down; incoming streams are read
- * on flupke's threads; timeouts fire on the scheduler. Every listener callback is made holding
- * {@code deliverLock}, so they come one at a time, and none after the terminal one.
+ * on the session's stream threads (flupke's HTTP/3 tasks run there too); timeouts fire on the
+ * scheduler. Every listener callback is made holding {@code deliverLock}, so they come one at a
+ * time, and none after the terminal one.
  */
 public final class WebTransportSession implements TransportSession {
   private static final Logger log = LoggerFactory.getLogger(WebTransportSession.class);
@@ -664,19 +665,15 @@ public final class WebTransportSession implements TransportSession {
   }
 
   /**
-   * A server-opened stream. flupke calls this on a thread of its pool, which then reads the stream
-   * until it ends; but streams that arrived before the session was set up are handed over inside
-   * {@link Session#open()}, on the session's own thread, which must not block there: each of those
-   * (flupke buffers at most 3) gets a reading thread of its own.
+   * A server-opened stream: read on one of the session's {@code streamThreads}, never in this
+   * callback. flupke calls it holding its session lock (so reading here would keep every later
+   * stream of the session waiting until this one ends), and for streams that arrived before the
+   * session was set up, inside {@link Session#open()} on the session's own thread (which must not
+   * block there). After the teardown the stream is not read (the pool refuses it; the connection is
+   * closing).
    */
   private void onIncomingStream(WebTransportStream stream) {
-    if (Thread.currentThread() == io) {
-      Thread t = new Thread(() -> readStream(stream), name + "-early-stream");
-      t.setDaemon(true);
-      t.start();
-    } else {
-      readStream(stream);
-    }
+    streamThreads.execute(() -> readStream(stream));
   }
 
   /** Reads one server-opened stream until it ends. */
