@@ -192,14 +192,19 @@ class WebTransportThreadLeakTest {
     assertNoClientThreadSurvives();
   }
 
-  @Test
-  void sessionsTheServerEndsLeaveNoThreads() throws Exception {
+  /** Opens {@link #SESSIONS} sessions at once, and lets the fake end them all. */
+  private List<Peer> openSessionsAndThen(Runnable serverEnd) throws Exception {
     List<Peer> peers = new ArrayList<>();
     for (int i = 0; i < SESSIONS; i++) {
       peers.add(new Peer().open(i + 1));
     }
-    omikron.drop();
-    for (Peer p : peers) {
+    serverEnd.run();
+    return peers;
+  }
+
+  @Test
+  void sessionsTheServerEndsLeaveNoThreads() throws Exception {
+    for (Peer p : openSessionsAndThen(omikron::drop)) {
       assertInstanceOf(ChatwireException.class, p.next());
     }
     assertNoClientThreadSurvives();
@@ -207,12 +212,7 @@ class WebTransportThreadLeakTest {
 
   @Test
   void sessionsEndedByTheServersCloseFrameLeaveNoThreads() throws Exception {
-    List<Peer> peers = new ArrayList<>();
-    for (int i = 0; i < SESSIONS; i++) {
-      peers.add(new Peer().open(i + 1));
-    }
-    omikron.closeAllWithCloseFrame();
-    for (Peer p : peers) {
+    for (Peer p : openSessionsAndThen(omikron::closeAllWithCloseFrame)) {
       assertEquals("closed:1000", p.next());
     }
     assertNoClientThreadSurvives();
