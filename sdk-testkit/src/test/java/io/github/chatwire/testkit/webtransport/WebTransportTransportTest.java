@@ -477,7 +477,11 @@ class WebTransportTransportTest {
           sessions.add(s);
         });
     Recorder r = open(transport().build());
-    sessions.take().close(7, "restarting");
+    Session s = sessions.take();
+    // The client is open once its stream is; the server's handler opens the session a moment
+    // later, and closing it before that throws (flupke: CREATED to CLOSING).
+    awaitOpen(s);
+    s.close(7, "restarting");
     ChatwireException e = r.failure();
     assertInstanceOf(ConnectionLostException.class, e);
     assertTrue(e.getMessage().contains("restarting"), e.getMessage());
