@@ -377,8 +377,9 @@ public final class WebTransportSession implements TransportSession {
               "cannot open the outgoing WebTransport stream: " + e.getMessage(), e));
     }
     synchronized (deliverLock) {
-      if (closeRequested || end != null || finished) {
-        return closeRequested ? localClose() : end;
+      End decided = end;
+      if (closeRequested || decided != null || finished) {
+        return closeRequested || decided == null ? localClose() : decided;
       }
       open = true;
       listener.onOpen();
@@ -436,7 +437,9 @@ public final class WebTransportSession implements TransportSession {
     reopened = true;
     OutputStream old = out;
     try {
-      old.close();
+      if (old != null) {
+        old.close();
+      }
     } catch (IOException | RuntimeException e) {
       log.debug("[{}] closing the failed stream: {}", name, e.toString());
     }
@@ -445,8 +448,17 @@ public final class WebTransportSession implements TransportSession {
   }
 
   private void write(byte[] bytes) throws IOException {
-    OutputStream o = out;
+    OutputStream o = outgoing();
     timed(Stage.WRITE, cfg.writeTimeout(), () -> o.write(bytes));
+  }
+
+  /** The outgoing stream; set before the first write (the session is open only once it is). */
+  private OutputStream outgoing() throws IOException {
+    OutputStream o = out;
+    if (o == null) {
+      throw new IOException("no outgoing WebTransport stream");
+    }
+    return o;
   }
 
   private OutputStream openStream(Session s) throws IOException {
@@ -461,7 +473,7 @@ public final class WebTransportSession implements TransportSession {
 
   private End closeGracefully() throws InterruptedException {
     try {
-      OutputStream o = out;
+      OutputStream o = outgoing();
       timed(
           Stage.WRITE,
           cfg.writeTimeout(),
