@@ -49,9 +49,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Threads: each session has one daemon thread of its own, {@code chatwire-ttp-N}, which connects
  * (kwik blocks there), then writes the queued frames, and finally closes. Incoming streams are read
- * on the threads flupke gives each of them (its connection's executor); listener callbacks come
- * from these threads, one at a time. Timeouts run on the runtime's {@link
- * ChatwireRuntime#scheduler() scheduler}. No thread is started per message.
+ * on daemon threads of the session's own, {@code chatwire-ttp-N-stream-M}, one per open stream,
+ * which end with the session (flupke's own pool would keep an idle thread alive for 60 s after
+ * every session); listener callbacks come from these threads, one at a time. Timeouts run on the
+ * runtime's {@link ChatwireRuntime#scheduler() scheduler}. No thread is started per message, and
+ * none outlives its session for long: kwik's end with the connection.
  *
  * <p>JVM only: flupke's HTTP/3 client is a {@code java.net.http.HttpClient}, which Android lacks.
  * Immutable and thread-safe.

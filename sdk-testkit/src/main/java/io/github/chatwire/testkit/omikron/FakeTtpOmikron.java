@@ -65,9 +65,12 @@ import tech.kwik.flupke.webtransport.Session;
  * ({@link Builder#answerRefusals(boolean)} switches the errors on); the client's close frame ends
  * its session (WebTransport close, code 0, reason {@code ttp-close}, as upstream).
  *
- * <p>Thread-safe. Streams are read on flupke's threads; the protocol runs under one lock.
+ * <p>Thread-safe. Each client stream is read on a daemon thread of the fake ({@code
+ * fake-ttp-reader-N}) until it ends; the protocol runs under one lock.
  */
 public final class FakeTtpOmikron implements FakeServer {
+  private static final AtomicInteger READERS = new AtomicInteger();
+
   private final FakeOmikronQuirks quirks;
   private final boolean answerRefusals;
   private final AtomicInteger closeFrames = new AtomicInteger();
@@ -354,7 +357,19 @@ public final class FakeTtpOmikron implements FakeServer {
   private void accept(Session s) {
     Peer p = new Peer(s, connections.getAndIncrement());
     s.registerSessionTerminatedEventListener((code, reason) -> p.gone());
-    s.setUnidirectionalStreamReceiveHandler(stream -> p.read(stream.getInputStream()));
+    // Each client stream is read on a thread of the fake's own, never in flupke's callback: a
+    // stream that came before open() is handed over inside open(), on this thread, and reading it
+    // there kept open() from returning (the session was never listed); later streams are handed
+    // over holding flupke's session lock, which a reader must not keep.
+    s.setUnidirectionalStreamReceiveHandler(
+        stream -> {
+          Thread t =
+              new Thread(
+                  () -> p.read(stream.getInputStream()),
+                  "fake-ttp-reader-" + READERS.incrementAndGet());
+          t.setDaemon(true);
+          t.start();
+        });
     s.open();
     // Listed only once open: flupke refuses streams of a session not yet open, so a fault sent
     // to every peer (closeAllWithCloseFrame) must not reach this one earlier.

@@ -83,6 +83,7 @@ class FakeTtpOmikronTest {
       while (omikron.openConnections() <= before && System.nanoTime() < deadline) {
         Thread.sleep(10);
       }
+      assertTrue(omikron.openConnections() > before, "the fake lists the open session");
     }
 
     void send(OmikronMessage m) {
@@ -283,6 +284,12 @@ class FakeTtpOmikronTest {
     omikron.closeAllWithCloseFrame();
     assertEquals("closed:1000", alice.next());
     alice.session.close(1000, "");
+    // The fake forgets alice's session when it ends; counting bob's before that could miss him.
+    long gone = System.nanoTime() + WAIT.toNanos();
+    while (omikron.openConnections() > 0 && System.nanoTime() < gone) {
+      Thread.sleep(10);
+    }
+    assertEquals(0, omikron.openConnections(), "the fake forgot the closed session");
     Peer bob = new Peer();
     bob.session.close(1000, "bye");
     long deadline = System.nanoTime() + WAIT.toNanos();
@@ -290,6 +297,26 @@ class FakeTtpOmikronTest {
       Thread.sleep(10);
     }
     assertEquals(1, omikron.closeFramesReceived(), "the client's close frame reached the fake");
+  }
+
+  @Test
+  void everyOpenSessionIsListedAndReachedByCloseAll() throws Exception {
+    // The client writes on its stream as soon as the session is accepted, often before the fake's
+    // handler has opened the session; flupke then hands that stream to the fake inside open().
+    // The fake used to read it there, so open() never returned and the session was never listed:
+    // closeAllWithCloseFrame missed it (seen as "nothing within 20 s" in CI).
+    List<Peer> open = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      Peer p = new Peer();
+      open.add(p);
+      p.request(MessageType.PING, OmikronData.EMPTY);
+      assertEquals(MessageType.PONG, p.message().type());
+      assertEquals(i + 1, omikron.openConnections(), "sessions listed by the fake");
+    }
+    omikron.closeAllWithCloseFrame();
+    for (Peer p : open) {
+      assertEquals("closed:1000", p.next());
+    }
   }
 
   @Test

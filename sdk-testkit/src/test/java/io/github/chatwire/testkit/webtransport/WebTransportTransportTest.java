@@ -264,21 +264,11 @@ class WebTransportTransportTest {
 
   @Test
   void theServersCloseFrameClosesTheSessionNormally() throws Exception {
-    start(
+    startWithServerThread(
         s -> {
-          s.setUnidirectionalStreamReceiveHandler(stream -> {});
-          new Thread(
-                  () -> {
-                    awaitOpen(s);
-                    try {
-                      OutputStream o = serverStream(s);
-                      o.write(TtpStreamDecoder.frame(message(3, 7)));
-                      o.write(TtpStreamDecoder.closeFrame());
-                    } catch (IOException e) {
-                      throw new RuntimeException(e);
-                    }
-                  })
-              .start();
+          OutputStream o = serverStream(s);
+          o.write(TtpStreamDecoder.frame(message(3, 7)));
+          o.write(TtpStreamDecoder.closeFrame());
         });
     Recorder r = new Recorder();
     session = transport().build().open(runtime, r);
@@ -289,8 +279,33 @@ class WebTransportTransportTest {
     assertEquals(List.of("open", "binary", "closed"), r.order);
   }
 
-  /** The server writes these bytes on a stream of its own once the session is open. */
-  private void serverWrites(byte[] bytes) throws IOException {
+  @Test
+  void aSecondServerStreamIsReadWhileTheFirstStaysOpen() throws Exception {
+    // The transport allows maxIncomingStreams at a time: each must be read at once, not after the
+    // streams before it have ended (flupke hands a stream over holding its session lock).
+    startWithServerThread(
+        s -> {
+          serverStream(s).write(TtpStreamDecoder.frame(message(3, 1))); // stays open
+          Thread.sleep(200);
+          serverStream(s).write(TtpStreamDecoder.frame(message(4, 2)));
+        });
+    Recorder r = open(transport().build());
+    assertArrayEquals(message(3, 1), (byte[]) r.next());
+    assertArrayEquals(message(4, 2), (byte[]) r.next(), "the second stream's message");
+  }
+
+  /** What a server thread does with an open session. */
+  private interface ServerAction {
+    void run(Session s) throws Exception;
+  }
+
+  /**
+   * Starts a server that ignores the client's streams and, for each session, runs {@code action} on
+   * a thread of its own once the session is open. A failure there only ends that thread (the client
+   * may have closed the connection first, or the server run out of stream credit): the test's
+   * assertions on the client say what arrived.
+   */
+  private void startWithServerThread(ServerAction action) throws IOException {
     start(
         s -> {
           s.setUnidirectionalStreamReceiveHandler(stream -> {});
@@ -298,13 +313,18 @@ class WebTransportTransportTest {
                   () -> {
                     awaitOpen(s);
                     try {
-                      serverStream(s).write(bytes);
-                    } catch (IOException e) {
-                      // the client may have closed the connection first
+                      action.run(s);
+                    } catch (Exception e) {
+                      // see above
                     }
                   })
               .start();
         });
+  }
+
+  /** The server writes these bytes on a stream of its own once the session is open. */
+  private void serverWrites(byte[] bytes) throws IOException {
+    startWithServerThread(s -> serverStream(s).write(bytes));
   }
 
   @Test
@@ -358,24 +378,13 @@ class WebTransportTransportTest {
 
   @Test
   void manyServerStreamsWithUnfinishedFramesEndInATimeoutNotInMemory() throws Exception {
-    start(
+    startWithServerThread(
         s -> {
-          s.setUnidirectionalStreamReceiveHandler(stream -> {});
-          new Thread(
-                  () -> {
-                    awaitOpen(s);
-                    byte[] head = new byte[1000];
-                    System.arraycopy(
-                        TtpStreamDecoder.frame(message(8_000_000, 1)), 0, head, 0, head.length);
-                    try {
-                      for (int i = 0; i < 50; i++) {
-                        serverStream(s).write(head);
-                      }
-                    } catch (IOException | RuntimeException e) {
-                      // out of stream credit or the client went away: both expected
-                    }
-                  })
-              .start();
+          byte[] head = new byte[1000];
+          System.arraycopy(TtpStreamDecoder.frame(message(8_000_000, 1)), 0, head, 0, head.length);
+          for (int i = 0; i < 50; i++) {
+            serverStream(s).write(head); // until out of stream credit or the client went away
+          }
         });
     Recorder r = open(transport().frameReadTimeout(Duration.ofMillis(500)).build());
     WebTransportTimeoutException e =
@@ -468,7 +477,11 @@ class WebTransportTransportTest {
           sessions.add(s);
         });
     Recorder r = open(transport().build());
-    sessions.take().close(7, "restarting");
+    Session s = sessions.take();
+    // The client is open once its stream is; the server's handler opens the session a moment
+    // later, and closing it before that throws (flupke: CREATED to CLOSING).
+    awaitOpen(s);
+    s.close(7, "restarting");
     ChatwireException e = r.failure();
     assertInstanceOf(ConnectionLostException.class, e);
     assertTrue(e.getMessage().contains("restarting"), e.getMessage());

@@ -26,7 +26,10 @@ import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,6 +44,7 @@ import tech.kwik.core.log.NullLogger;
 import tech.kwik.flupke.Http3ClientConnection;
 import tech.kwik.flupke.Http3SingleConnectionClient;
 import tech.kwik.flupke.HttpError;
+import tech.kwik.flupke.impl.Http3ClientConnectionImpl;
 import tech.kwik.flupke.webtransport.ClientSessionFactory;
 import tech.kwik.flupke.webtransport.Session;
 import tech.kwik.flupke.webtransport.WebTransportStream;
@@ -51,8 +55,9 @@ import tech.kwik.flupke.webtransport.WebTransportStream;
  * and the server's incoming ones. See the transport's javadoc for the rules; this class keeps them.
  *
  * <p>Threads: the session's own thread connects, writes and tears down; incoming streams are read
- * on flupke's threads; timeouts fire on the scheduler. Every listener callback is made holding
- * {@code deliverLock}, so they come one at a time, and none after the terminal one.
+ * on the session's stream threads (flupke's HTTP/3 tasks run there too); timeouts fire on the
+ * scheduler. Every listener callback is made holding {@code deliverLock}, so they come one at a
+ * time, and none after the terminal one.
  */
 public final class WebTransportSession implements TransportSession {
   private static final Logger log = LoggerFactory.getLogger(WebTransportSession.class);
@@ -75,6 +80,7 @@ public final class WebTransportSession implements TransportSession {
   private final TransportListener listener;
   private final String name;
   private final Thread io;
+  private final ThreadPoolExecutor streamThreads;
   private final TtpLimits limits;
   private final CountDownLatch openReturned = new CountDownLatch(1);
   private final CountDownLatch openSettled = new CountDownLatch(1);
@@ -119,6 +125,31 @@ public final class WebTransportSession implements TransportSession {
     this.limits = TtpLimits.DEFAULT.withMaxMessageBytes(cfg.maxMessageBytes());
     this.io = new Thread(this::run, name);
     io.setDaemon(true);
+    this.streamThreads = newStreamThreads(name);
+  }
+
+  /**
+   * The threads that read the server's streams (HTTP/3's control and QPACK streams, and TTP's), one
+   * per stream while it is open, as flupke's own pool would; but this pool is the session's, and
+   * {@link #tearDown} shuts it down. flupke 0.9.4 makes a cached pool per HTTP/3 connection and
+   * never shuts it down, so each closed session left a thread idling for 60 s: a user who connects
+   * and closes all day collected them. Stream credit bounds the streams open at a time; a stream
+   * that arrives after the shutdown is not read (the connection is closing).
+   */
+  private static ThreadPoolExecutor newStreamThreads(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return new ThreadPoolExecutor(
+        0,
+        Integer.MAX_VALUE,
+        5,
+        TimeUnit.SECONDS,
+        new SynchronousQueue<>(),
+        r -> {
+          Thread t = new Thread(r, name + "-stream-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        },
+        new ThreadPoolExecutor.DiscardPolicy());
   }
 
   /** Starts the session's thread; the listener hears nothing before this returns. */
@@ -278,12 +309,13 @@ public final class WebTransportSession implements TransportSession {
     }
     conn = c;
     c.setConnectionListener(this::onQuicEnded);
-    OneConnectionClient client = new OneConnectionClient(c, cfg.connectTimeout());
+    OneConnectionClient client;
     try {
-      // flupke's HTTP/3 connection registers kwik's stream callback when it is made: make it
-      // before the handshake, or the server's control stream (its SETTINGS) can arrive unheard.
-      client.createConnection(HttpRequest.newBuilder(cfg.uri()).build());
-    } catch (IOException | RuntimeException e) {
+      // flupke's HTTP/3 connection registers kwik's stream callback when it is made: the client
+      // makes it now, before the handshake, or the server's control stream (its SETTINGS) could
+      // arrive unheard.
+      client = new OneConnectionClient(c, cfg.connectTimeout(), streamThreads);
+    } catch (RuntimeException e) {
       return End.fail(new ConnectionLostException("cannot set up HTTP/3: " + e.getMessage(), e));
     }
     try {
@@ -345,8 +377,9 @@ public final class WebTransportSession implements TransportSession {
               "cannot open the outgoing WebTransport stream: " + e.getMessage(), e));
     }
     synchronized (deliverLock) {
-      if (closeRequested || end != null || finished) {
-        return closeRequested ? localClose() : end;
+      End decided = end;
+      if (closeRequested || decided != null || finished) {
+        return closeRequested || decided == null ? localClose() : decided;
       }
       open = true;
       listener.onOpen();
@@ -404,7 +437,9 @@ public final class WebTransportSession implements TransportSession {
     reopened = true;
     OutputStream old = out;
     try {
-      old.close();
+      if (old != null) {
+        old.close();
+      }
     } catch (IOException | RuntimeException e) {
       log.debug("[{}] closing the failed stream: {}", name, e.toString());
     }
@@ -413,8 +448,17 @@ public final class WebTransportSession implements TransportSession {
   }
 
   private void write(byte[] bytes) throws IOException {
-    OutputStream o = out;
+    OutputStream o = outgoing();
     timed(Stage.WRITE, cfg.writeTimeout(), () -> o.write(bytes));
+  }
+
+  /** The outgoing stream; set before the first write (the session is open only once it is). */
+  private OutputStream outgoing() throws IOException {
+    OutputStream o = out;
+    if (o == null) {
+      throw new IOException("no outgoing WebTransport stream");
+    }
+    return o;
   }
 
   private OutputStream openStream(Session s) throws IOException {
@@ -429,7 +473,7 @@ public final class WebTransportSession implements TransportSession {
 
   private End closeGracefully() throws InterruptedException {
     try {
-      OutputStream o = out;
+      OutputStream o = outgoing();
       timed(
           Stage.WRITE,
           cfg.writeTimeout(),
@@ -543,6 +587,9 @@ public final class WebTransportSession implements TransportSession {
         log.debug("[{}] closing the QUIC connection failed: {}", name, ex.toString());
       }
     }
+    // Idle threads end now; a thread still reading a stream ends when the closed connection ends
+    // the stream.
+    streamThreads.shutdown();
   }
 
   private static String truncate(String s, int maxUtf8) {
@@ -630,19 +677,15 @@ public final class WebTransportSession implements TransportSession {
   }
 
   /**
-   * A server-opened stream. flupke calls this on a thread of its pool, which then reads the stream
-   * until it ends; but streams that arrived before the session was set up are handed over inside
-   * {@link Session#open()}, on the session's own thread, which must not block there: each of those
-   * (flupke buffers at most 3) gets a reading thread of its own.
+   * A server-opened stream: read on one of the session's {@code streamThreads}, never in this
+   * callback. flupke calls it holding its session lock (so reading here would keep every later
+   * stream of the session waiting until this one ends), and for streams that arrived before the
+   * session was set up, inside {@link Session#open()} on the session's own thread (which must not
+   * block there). After the teardown the stream is not read (the pool refuses it; the connection is
+   * closing).
    */
   private void onIncomingStream(WebTransportStream stream) {
-    if (Thread.currentThread() == io) {
-      Thread t = new Thread(() -> readStream(stream), name + "-early-stream");
-      t.setDaemon(true);
-      t.start();
-    } else {
-      readStream(stream);
-    }
+    streamThreads.execute(() -> readStream(stream));
   }
 
   /** Reads one server-opened stream until it ends. */
@@ -740,19 +783,24 @@ public final class WebTransportSession implements TransportSession {
 
   /**
    * flupke's client for one pre-built QUIC connection (ours, so that we choose its trust, limits
-   * and logger, and can close it). flupke 0.9.4's {@code Http3Client.createConnection} asks the
+   * and logger, and can close it), whose HTTP/3 connection reads the server's streams on the
+   * session's {@code streamThreads}. flupke 0.9.4's {@code Http3Client.createConnection} asks the
    * connection factory for a new connection through an overload that {@code
-   * Http3SingleConnectionFactory} does not override (and that fails there); this asks for the
-   * factory's one connection instead.
+   * Http3SingleConnectionFactory} does not override (and that fails there); this returns its one
+   * connection instead, made here with our executor (the factory's would make a pool of its own).
    */
   private static final class OneConnectionClient extends Http3SingleConnectionClient {
-    OneConnectionClient(QuicClientConnection connection, Duration connectTimeout) {
+    private final Http3ClientConnection connection;
+
+    OneConnectionClient(
+        QuicClientConnection connection, Duration connectTimeout, ExecutorService streamThreads) {
       super(connection, connectTimeout, null);
+      this.connection = new Http3ClientConnectionImpl(connection, streamThreads);
     }
 
     @Override
-    public Http3ClientConnection createConnection(HttpRequest request) throws IOException {
-      return http3ConnectionFactory.getConnection(request);
+    public Http3ClientConnection createConnection(HttpRequest request) {
+      return connection;
     }
   }
 
