@@ -237,6 +237,30 @@ class WebTransportTransportTest {
     assertThrows(IllegalArgumentException.class, () -> session.sendBinary(new byte[] {0, 0, 0, 9}));
   }
 
+  /**
+   * kwik 0.10.9's stream sender can lose its wake-up: the rest of a write larger than one packet
+   * then waits in kwik's buffer until the stream's next write (docs/INTEROP.md, kwik row). A client
+   * that sends one large message and then nothing (no ping before the server needs it) must still
+   * get it there: each large message must arrive while the client writes nothing else. Failed
+   * before the session's zero-length "nudge" writes (message 111 of 150 stuck for 5 s).
+   */
+  @Test
+  void aLargeMessageArrivesWithoutALaterWrite() throws Exception {
+    ServerSide seen = side(null); // made before the server's threads can ask for it
+    start(
+        s ->
+            s.setUnidirectionalStreamReceiveHandler(
+                stream -> side(s).read(stream.getInputStream(), 1, m -> {})));
+    open(transport().build());
+    for (int i = 0; i < 300; i++) {
+      assertTrue(session.sendBinary(message(50_000 + i, i)));
+      assertEquals(
+          "frame:1:" + (50_004 + i),
+          seen.events.poll(5, TimeUnit.SECONDS),
+          "message " + (i + 1) + " of 300 did not arrive within 5 s");
+    }
+  }
+
   // The echo handler needs the ServerSide of its own test; one per test, so a field will do.
   private ServerSide currentSide;
 

@@ -75,6 +75,20 @@ public final class WebTransportSession implements TransportSession {
   private static final Object CLOSE = new Object();
   private static final Object WAKE = new Object();
 
+  /**
+   * kwik 0.10.9's stream sender can lose its wake-up (it counts a queued send request only after
+   * queuing it): the rest of a write longer than one packet then stays in kwik's send buffer until
+   * the stream's next write, which on a quiet session is the next ping, seconds later. A
+   * zero-length write releases it, so a write longer than {@link #NUDGE_ABOVE} bytes is followed by
+   * zero-length ones {@link #NUDGE_DELAYS} later (docs/INTEROP.md, kwik row).
+   */
+  private static final Object NUDGE = new Object();
+
+  private static final int NUDGE_ABOVE = 1_000;
+  private static final Duration[] NUDGE_DELAYS = {Duration.ofMillis(50), Duration.ofMillis(500)};
+  private static final int MAX_NUDGES_PENDING = 8;
+  private static final byte[] NO_BYTES = new byte[0];
+
   private final Settings cfg;
   private final Scheduler scheduler;
   private final TransportListener listener;
@@ -107,6 +121,7 @@ public final class WebTransportSession implements TransportSession {
   private boolean inOp; // guarded by opLock
   private long timedOutOp; // guarded by opLock
   private final AtomicInteger streamsOpened = new AtomicInteger();
+  private final AtomicInteger nudgesPending = new AtomicInteger();
 
   /**
    * Creates the session; {@link #start()} starts it.
@@ -398,12 +413,19 @@ public final class WebTransportSession implements TransportSession {
       if (next == WAKE) {
         continue;
       }
+      if (next == NUDGE) {
+        nudge();
+        continue;
+      }
       if (next == CLOSE) {
         return cancelRequested ? localClose() : closeGracefully();
       }
       byte[] frame = (byte[]) next;
       try {
         writeFrame(s, frame);
+        if (frame.length > NUDGE_ABOVE) {
+          scheduleNudges();
+        }
       } catch (TimedOut e) {
         return end != null ? end : End.fail(e.timeout);
       } catch (IOException e) {
@@ -416,6 +438,38 @@ public final class WebTransportSession implements TransportSession {
                     e));
       } finally {
         queued.addAndGet(-frame.length);
+      }
+    }
+  }
+
+  /**
+   * Schedules the zero-length writes that release a long write kwik may have left in its buffer. At
+   * most {@link #MAX_NUDGES_PENDING} are pending: writes that come faster than that are released by
+   * the next write or by the pending nudges, which all come after them.
+   */
+  private void scheduleNudges() {
+    if (nudgesPending.get() >= MAX_NUDGES_PENDING) {
+      return;
+    }
+    for (Duration delay : NUDGE_DELAYS) {
+      nudgesPending.incrementAndGet();
+      scheduler.schedule(
+          () -> {
+            nudgesPending.decrementAndGet();
+            outbox.offer(NUDGE);
+          },
+          delay);
+    }
+  }
+
+  /** A zero-length write on the io thread; a failure shows at the next real write. */
+  private void nudge() {
+    OutputStream o = out;
+    if (o != null) {
+      try {
+        o.write(NO_BYTES);
+      } catch (IOException | RuntimeException e) {
+        log.debug("[{}] zero-length write failed: {}", name, e.toString());
       }
     }
   }
