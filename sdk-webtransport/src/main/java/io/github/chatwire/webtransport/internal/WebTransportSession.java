@@ -462,7 +462,11 @@ public final class WebTransportSession implements TransportSession {
     }
   }
 
-  /** A zero-length write on the io thread; a failure shows at the next real write. */
+  /**
+   * A zero-length write on the io thread. It never blocks (kwik 0.10.9's SendBuffer waits only
+   * while a write is longer than its free space), so it needs no write timeout; a failure shows at
+   * the next real write.
+   */
   private void nudge() {
     OutputStream o = out;
     if (o != null) {
