@@ -30,8 +30,8 @@ public final class SerialExecutor implements Executor {
   private final int warnAt;
   private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
   private long weight; // guarded by tasks; the sum of the waiting tasks' weights (bytes they hold)
-  private boolean running; // guarded by tasks
-  private boolean deferred; // guarded by tasks; not running, with tasks left for startDeferred
+  // guarded by tasks; while false, the only waiting tasks are those executeDeferred held back
+  private boolean running;
   private boolean warned; // guarded by tasks
   private int maxBacklog; // guarded by tasks; the deepest backlog of the current episode
   private int waiters; // guarded by tasks
@@ -98,11 +98,9 @@ public final class SerialExecutor implements Executor {
   /** Starts the tasks {@link #executeDeferred} left waiting, if any. */
   public void startDeferred() {
     synchronized (tasks) {
-      if (!deferred || running) {
-        deferred = false;
+      if (running || tasks.isEmpty()) {
         return;
       }
-      deferred = false;
       running = true;
     }
     Execution.executeOrRun(delegate, this::drain);
@@ -140,10 +138,8 @@ public final class SerialExecutor implements Executor {
         return;
       }
       if (defer && size < MAX_DEFERRED) {
-        deferred = true;
-        return;
+        return; // held back: startDeferred, awaitRoom or the next plain execute starts it
       }
-      deferred = false;
       running = true;
     }
     // If the delegate is gone (shut down), drain here rather than lose the callbacks.
