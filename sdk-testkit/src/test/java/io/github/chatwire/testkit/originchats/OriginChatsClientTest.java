@@ -917,7 +917,15 @@ class OriginChatsClientTest {
     }
     int rounds = 0;
     while (!sends.stream().allMatch(CompletableFuture::isDone)) {
-      await(() -> bot.connection().pendingCount() == 0, "replies"); // answered before time moves on
+      // Every stored message answered, and its future completed (on the callback thread), before
+      // time moves on: otherwise a loaded machine's late completions let the loop advance the
+      // clock with nothing left to send, and the burst looks slower than the outbox made it.
+      await(
+          () ->
+              bot.connection().pendingCount() == 0
+                  && sends.stream().filter(CompletableFuture::isDone).count()
+                      == server.messages("general").size(),
+          "replies");
       clock.advance(Duration.ofMillis(50));
       assertTrue(++rounds < 2000, "burst does not finish");
     }
