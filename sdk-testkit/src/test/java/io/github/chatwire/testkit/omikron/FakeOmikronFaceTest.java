@@ -5,6 +5,7 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import io.github.chatwire.core.connection.ConnectionState;
 import io.github.chatwire.core.connection.ReconnectPolicy;
 import io.github.chatwire.core.connection.StateChange;
+import io.github.chatwire.omikron.IotaConnection;
 import io.github.chatwire.omikron.OmikronClient;
 import io.github.chatwire.omikron.OmikronListener;
 import io.github.chatwire.omikron.OmikronPrivateKey;
@@ -36,7 +37,22 @@ class FakeOmikronFaceTest extends FakeServerFaceTestBase {
     omikron.registerIota(IOTA, iotaKey.publicKey());
     omikron.registerUser(UserRecord.of(ALICE, "alice", aliceKey, IOTA));
     server = omikron;
-    iota = new FakeIota(omikron.iotaUrl(), IOTA, iotaKey, Set.of(ALICE), null, null);
+    // The Iota runs on the real clock: the default policy's first retry after drop()'s 1001
+    // would come at a random moment in the first 10 s, half the scenario's real-time bound.
+    iota =
+        new FakeIota(
+            omikron.iotaUrl(),
+            IOTA,
+            iotaKey,
+            Set.of(ALICE),
+            null,
+            IotaConnection.defaultOptions().toBuilder()
+                .reconnectPolicy(
+                    ReconnectPolicy.builder()
+                        .initialDelay(Duration.ofMillis(100))
+                        .jitter(0)
+                        .build())
+                .build());
     iota.connect().get(10, SECONDS);
     client =
         OmikronClient.builder()
