@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** Hostile inputs for the issue-12 fast paths: the held-back tasks of {@link SerialExecutor}. */
@@ -53,20 +52,9 @@ class SerialExecutorDeferredReviewTest {
             },
             100);
       }
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); // only ends a failure
-      AtomicBoolean gaveUp = new AtomicBoolean();
-      // Whether it waits at all depends on how fast the pool drains once started (it may find
-      // the backlog under the limit already); either is right. Wrong is waiting until the
-      // deadline for tasks nobody started.
-      serial.awaitRoom(
-          4,
-          Long.MAX_VALUE,
-          () -> {
-            boolean keep = System.nanoTime() < deadline;
-            gaveUp.compareAndSet(false, !keep);
-            return keep;
-          });
-      assertFalse(gaveUp.get(), "the held-back tasks were never started");
+      assertFalse(
+          SerialExecutorTest.awaitRoomRanIntoDeadline(serial, 4, Long.MAX_VALUE),
+          "the held-back tasks were never started");
       serial.execute(() -> {});
       pool.shutdown();
       assertTrue(pool.awaitTermination(5, TimeUnit.SECONDS));

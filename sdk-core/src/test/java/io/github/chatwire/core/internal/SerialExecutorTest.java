@@ -140,23 +140,36 @@ class SerialExecutorTest {
       for (int i = 0; i < 5; i++) {
         serial.executeDeferred(ran::incrementAndGet, 0);
       }
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); // only ends a failure
-      AtomicBoolean gaveUp = new AtomicBoolean();
-      // Whether it waits at all depends on how fast the pool drains once started; either is
-      // right. Wrong is waiting until the deadline for tasks nobody started.
-      serial.awaitRoom(
-          3,
-          () -> {
-            boolean keep = System.nanoTime() < deadline;
-            gaveUp.compareAndSet(false, !keep);
-            return keep;
-          });
-      assertFalse(gaveUp.get(), "the held-back tasks were never started");
+      assertFalse(
+          awaitRoomRanIntoDeadline(serial, 3, Long.MAX_VALUE),
+          "the held-back tasks were never started");
       pool.submit(() -> {}).get(10, TimeUnit.SECONDS);
       assertEquals(5, ran.get());
       assertEquals(0, serial.backlog());
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * Calls {@link SerialExecutor#awaitRoom(int, long, java.util.function.BooleanSupplier)} with a 10
+   * s deadline that only ends a failure. Whether it waits at all depends on how fast the pool
+   * drains once started (it may find the backlog under the limit already); either is right. Wrong
+   * is waiting until the deadline for tasks nobody started.
+   *
+   * @return true if only the deadline ended the wait
+   */
+  static boolean awaitRoomRanIntoDeadline(SerialExecutor serial, int limit, long byteLimit) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    AtomicBoolean gaveUp = new AtomicBoolean();
+    serial.awaitRoom(
+        limit,
+        byteLimit,
+        () -> {
+          boolean keep = System.nanoTime() < deadline;
+          gaveUp.compareAndSet(false, !keep);
+          return keep;
+        });
+    return gaveUp.get();
   }
 }
